@@ -1,0 +1,60 @@
+import { type Cents, assertNonNegativeCents, formatCents } from "./money";
+
+// Whether a repair found on a lot walk may be fixed without asking anyone (seeds' Phase 2.3).
+// Pure, so the device decides offline from cached settings and the server can re-decide on
+// sync with the same function.
+
+export type ApprovalSettings = {
+  autoApproveLotRepairs: boolean;
+  maxAutoApproveCents: Cents;
+  requirePhotoForApproval: boolean;
+};
+
+export type AutoApprovalRule = "AUTO_APPROVE_OFF" | "OVER_LIMIT" | "PHOTO_REQUIRED" | "WITHIN_LIMIT";
+
+export type AutoApprovalDecision = {
+  autoApproved: boolean;
+  /** The rule that decided: the first one that failed, or WITHIN_LIMIT when all passed. */
+  rule: AutoApprovalRule;
+  /** A sentence a screen can show as is. */
+  reason: string;
+};
+
+export type AutoApprovalInput = {
+  estimateCents: Cents;
+  hasDamagePhoto: boolean;
+  settings: ApprovalSettings;
+};
+
+/**
+ * Rules are checked in a fixed order and the first failing one is reported:
+ * 1. auto-approval off for this customer (nothing else matters then),
+ * 2. damage photo required but missing (the technician can fix this on the spot),
+ * 3. estimate over the customer's limit (equal to the limit is within it).
+ */
+export function autoApprovalFor(input: AutoApprovalInput): AutoApprovalDecision {
+  const { estimateCents, hasDamagePhoto, settings } = input;
+  assertNonNegativeCents(estimateCents, "estimate");
+  assertNonNegativeCents(settings.maxAutoApproveCents, "auto-approve limit");
+  if (!settings.autoApproveLotRepairs) {
+    return { autoApproved: false, rule: "AUTO_APPROVE_OFF", reason: "needs approval: this customer approves lot repairs manually" };
+  }
+  if (settings.requirePhotoForApproval && !hasDamagePhoto) {
+    return { autoApproved: false, rule: "PHOTO_REQUIRED", reason: "needs approval: a damage photo is required" };
+  }
+  const estimate = formatCents(estimateCents);
+  const limit = formatCents(settings.maxAutoApproveCents);
+  if (estimateCents > settings.maxAutoApproveCents) {
+    return { autoApproved: false, rule: "OVER_LIMIT", reason: `needs approval: ${estimate} is over the ${limit} auto-approve limit` };
+  }
+  return { autoApproved: true, rule: "WITHIN_LIMIT", reason: `auto-approved: ${estimate} is within the ${limit} limit` };
+}
+
+/**
+ * True when the server, re-deciding on sync with its current settings, reaches another
+ * outcome than the device did offline. The device's work is kept; the repair is flagged
+ * for a manager.
+ */
+export function autoApprovalDisagrees(device: AutoApprovalDecision, server: AutoApprovalDecision): boolean {
+  return device.autoApproved !== server.autoApproved;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { InvalidBusinessTime, countInSameMonth, monthKey } from "./business-month";
+
+describe("monthKey", () => {
+  it("names the month in the business time zone", () => {
+    expect(monthKey(new Date("2026-11-15T12:00:00Z"), "America/Phoenix")).toBe("2026-11");
+  });
+  it("an evening repair on the last day of the month stays in that month locally", () => {
+    // 2026-11-01T03:00Z is Oct 31, 8 pm in Phoenix (UTC-7, no DST).
+    const lateOctober = new Date("2026-11-01T03:00:00Z");
+    expect(monthKey(lateOctober, "America/Phoenix")).toBe("2026-10");
+    expect(monthKey(lateOctober, "UTC")).toBe("2026-11");
+  });
+  it("crosses the year boundary in the local zone", () => {
+    expect(monthKey(new Date("2027-01-01T07:59:00Z"), "America/Los_Angeles")).toBe("2026-12");
+    expect(monthKey(new Date("2026-12-31T23:30:00Z"), "Pacific/Auckland")).toBe("2027-01");
+  });
+  it("refuses an unknown time zone or an invalid date", () => {
+    expect(() => monthKey(new Date(), "Mars/Olympus_Mons")).toThrow(InvalidBusinessTime);
+    expect(() => monthKey(new Date("nope"), "UTC")).toThrow(InvalidBusinessTime);
+  });
+});
+
+describe("countInSameMonth", () => {
+  it("counts completions of the same business month only", () => {
+    const completions = [
+      new Date("2026-10-05T18:00:00Z"),
+      new Date("2026-11-01T03:00:00Z"), // still October in Phoenix
+      new Date("2026-11-02T18:00:00Z"),
+    ];
+    expect(countInSameMonth(completions, new Date("2026-10-20T18:00:00Z"), "America/Phoenix")).toBe(2);
+    expect(countInSameMonth(completions, new Date("2026-10-20T18:00:00Z"), "UTC")).toBe(1);
+  });
+});

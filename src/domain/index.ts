@@ -1,0 +1,63 @@
+// Public API of the business rules. Pure TypeScript: no framework, database or Node import,
+// so the same code runs on the server and in the browser (offline estimates and approvals).
+
+export { DomainError, InvalidAmount } from "./errors";
+export { type Cents, assertCents, assertNonNegativeCents, dollarsToCents, formatCents, percentOfCents, sumCents } from "./money";
+export { type BasisPoints, assertPercentBasisPoints, formatBasisPoints, percentToBasisPoints } from "./percent";
+export { ordinalWord } from "./ordinal";
+export { InvalidBusinessTime, countInSameMonth, monthKey } from "./business-month";
+export {
+  type CustomTiersCents,
+  DEFAULT_PRICING_RULES,
+  DEFAULT_TIERS_CENTS,
+  PricingError,
+  type PricingErrorCode,
+  type PricingRules,
+  type TierSource,
+  assertPricingRules,
+  tierOrdinal,
+  tierPrice,
+} from "./pricing-rules";
+export { type VolumeDiscountInput, monthPosition, volumeDiscountCents } from "./volume-discount";
+export { type PriceQuote, type PriceRepairInput, type PriceSource, overriddenQuote, priceRepair, quotesDiffer } from "./pricing";
+export { type EstimateJobInput, type JobEstimate, estimateJob } from "./estimate";
+export { type FrozenQuote, freezeQuote, isFrozen, repriceIfNotFrozen } from "./frozen-quote";
+export {
+  type ApprovalSettings,
+  type AutoApprovalDecision,
+  type AutoApprovalInput,
+  type AutoApprovalRule,
+  autoApprovalDisagrees,
+  autoApprovalFor,
+} from "./approval";
+export { ACTOR_KINDS, type Actor, type ActorKind, type Role, type TechnicianProfile, actorKind, teamOf } from "./actors";
+export { PRICE_FROZEN_STATUSES, STATUSES, STATUS_LABELS, type Status, TERMINAL_STATUSES, isStatus, isTerminal } from "./status";
+export {
+  ACTIONS,
+  type Action,
+  type Assignee,
+  type TransitionCheck,
+  type TransitionFacts,
+  type TransitionInput,
+  TRANSITIONS,
+  TransitionRefused,
+  type TransitionRefusedCode,
+  type TransitionRule,
+  allowedActions,
+  checkTransition,
+  transition,
+} from "./transitions";
+export {
+  type CustomerRef,
+  type Decision,
+  type DenialCode,
+  OVERRIDE_LOCKED_STATUSES,
+  type PermissionAction,
+  PermissionDenied,
+  type PermissionResources,
+  type RepairRef,
+  type WalkRef,
+  assertAllowed,
+  decide,
+} from "./permissions";
+export { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";

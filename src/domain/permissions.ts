@@ -1,0 +1,231 @@
+import { type Actor, actorKind, type TechnicianProfile, teamOf } from "./actors";
+import { DomainError } from "./errors";
+import { type Cents, formatCents } from "./money";
+import { type Status } from "./status";
+
+// The seeds' permission matrix (DOMAIN.md "Roles"), as one function. The transition table
+// says which kind of actor may change a status; this adds who owns what, team boundaries
+// and money limits. A customer user never reaches another customer's data.
+
+export type RepairRef = {
+  customerId: string;
+  /** null = unassigned (explicit, and visible to whoever may assign it). */
+  technicianId: string | null;
+  priceCents: Cents;
+  status: Status;
+};
+export type CustomerRef = { customerId: string };
+export type WalkRef = { technicianId: string; customerId: string };
+
+/** The resource each action is decided on. */
+export type PermissionResources = {
+  "repair.view": RepairRef;
+  /** Capturing a repair happens on a walk. */
+  "repair.capture": WalkRef;
+  "repair.request": CustomerRef;
+  "repair.approve": RepairRef;
+  "repair.deny": RepairRef;
+  "repair.assign": { repair: RepairRef; targetTechnicianId: string };
+  "repair.overridePrice": { repair: RepairRef; amountCents: Cents; reason: string };
+  "repair.start": RepairRef;
+  "repair.complete": RepairRef;
+  "repair.cancel": RepairRef;
+  "repair.invoice": RepairRef;
+  "repair.close": RepairRef;
+  "customer.settings.view": CustomerRef;
+  "customer.settings.edit": CustomerRef;
+  "customer.preferences.edit": CustomerRef;
+  /** The customer's price list and approval settings, cached on devices for offline estimates. */
+  "customer.priceList.view": CustomerRef;
+  "invoice.view": CustomerRef;
+  "unit.replaceWindshield": CustomerRef;
+  "walk.write": WalkRef;
+  "audit.view": null;
+};
+
+export type PermissionAction = keyof PermissionResources;
+
+export type DenialCode =
+  | "FORBIDDEN" // this role never may
+  | "INACTIVE_TECHNICIAN"
+  | "OTHER_CUSTOMER" // a customer user reaching outside their company
+  | "NOT_YOURS" // a technician reaching a repair or walk that is not theirs
+  | "OUTSIDE_TEAM" // a manager reaching beyond self + managed technicians
+  | "UNASSIGNED" // work must be assigned before it is started or completed
+  | "OVER_APPROVAL_LIMIT"
+  | "REASON_REQUIRED"
+  | "INVALID_AMOUNT"
+  | "PRICE_LOCKED"; // invoiced, closed, denied or cancelled: the price can no longer be overridden
+
+export type Decision = { allowed: true } | { allowed: false; code: DenialCode; reason: string };
+
+export class PermissionDenied extends DomainError {
+  constructor(
+    readonly code: DenialCode,
+    readonly action: PermissionAction,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Statuses in which a price override is refused: the invoice (or the end of the repair) fixed it. */
+export const OVERRIDE_LOCKED_STATUSES: readonly Status[] = ["INVOICED", "CLOSED", "DENIED", "CANCELLED"];
+
+const ALLOW: Decision = { allowed: true };
+const deny = (code: DenialCode, reason: string): Decision => ({ allowed: false, code, reason });
+
+type Staff = { technician: TechnicianProfile; team: ReadonlySet<string> };
+type Who =
+  | { kind: "admin" }
+  | { kind: "customer"; customerId: string }
+  | ({ kind: "technician" } & Staff)
+  | ({ kind: "manager" } & Staff);
+
+/** What each kind may do; a missing kind is refused as FORBIDDEN. */
+type Rules<R> = {
+  admin?: (resource: R) => Decision;
+  customer?: (customerId: string, resource: R) => Decision;
+  technician?: (staff: Staff, resource: R) => Decision;
+  manager?: (staff: Staff, resource: R) => Decision;
+};
+
+const always = (): Decision => ALLOW;
+
+const ownCompany = (customerId: string, resource: { customerId: string }): Decision =>
+  customerId === resource.customerId ? ALLOW : deny("OTHER_CUSTOMER", "this belongs to another customer");
+
+/** A plain technician reaches only the repairs assigned to them. */
+const ownRepair = ({ technician }: Staff, repair: RepairRef): Decision =>
+  repair.technicianId === technician.id ? ALLOW : deny("NOT_YOURS", "this repair is not assigned to you");
+
+/** A manager reaches their own, their managed technicians' and unassigned work. */
+const teamOrUnassigned = ({ team }: Staff, repair: RepairRef): Decision =>
+  repair.technicianId === null || team.has(repair.technicianId)
+    ? ALLOW
+    : deny("OUTSIDE_TEAM", "this repair belongs to a technician outside your team");
+
+/** Doing the work needs a technician on it. */
+const teamWork = (staff: Staff, repair: RepairRef): Decision =>
+  repair.technicianId === null ? deny("UNASSIGNED", "assign this repair before working on it") : teamOrUnassigned(staff, repair);
+
+const ownWalk = ({ technician }: Staff, walk: WalkRef): Decision =>
+  walk.technicianId === technician.id ? ALLOW : deny("NOT_YOURS", "this walk is not yours");
+
+const teamWalk = ({ team }: Staff, walk: WalkRef): Decision =>
+  team.has(walk.technicianId) ? ALLOW : deny("OUTSIDE_TEAM", "this walk belongs to a technician outside your team");
+
+const withinLimit = (technician: TechnicianProfile, cents: Cents, what: string): Decision =>
+  technician.approvalLimitCents === null || cents <= technician.approvalLimitCents
+    ? ALLOW
+    : deny("OVER_APPROVAL_LIMIT", `${what} ${formatCents(cents)} is over your ${formatCents(technician.approvalLimitCents)} approval limit`);
+
+/** Runs checks in order; the first refusal wins. */
+const all = (...checks: (() => Decision)[]): Decision => {
+  for (const check of checks) {
+    const decision = check();
+    if (!decision.allowed) return decision;
+  }
+  return ALLOW;
+};
+
+/** Approving or denying a pending repair: the same authority, including the manager's money limit. */
+const decideOnPending: Rules<RepairRef> = {
+  admin: always,
+  customer: ownCompany,
+  manager: (staff, repair) =>
+    all(
+      () => teamOrUnassigned(staff, repair),
+      () => withinLimit(staff.technician, repair.priceCents, "the repair's price"),
+    ),
+};
+
+const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
+  "repair.view": { admin: always, customer: ownCompany, technician: ownRepair, manager: teamOrUnassigned },
+  "repair.capture": { admin: always, technician: ownWalk, manager: teamWalk },
+  "repair.request": { admin: always, customer: ownCompany },
+  "repair.approve": decideOnPending,
+  "repair.deny": decideOnPending,
+  "repair.assign": {
+    admin: always,
+    manager: (staff, { repair, targetTechnicianId }) =>
+      all(
+        () => (staff.technician.canAssignWork ? ALLOW : deny("FORBIDDEN", "you may not assign work")),
+        () => teamOrUnassigned(staff, repair),
+        () =>
+          staff.team.has(targetTechnicianId)
+            ? ALLOW
+            : deny("OUTSIDE_TEAM", "you may assign work only to yourself or technicians you manage"),
+      ),
+  },
+  "repair.overridePrice": {
+    admin: (resource) => overrideBasics(resource),
+    manager: (staff, resource) =>
+      all(
+        () => (staff.technician.canOverridePricing ? ALLOW : deny("FORBIDDEN", "you may not override prices")),
+        () => overrideBasics(resource),
+        () => teamOrUnassigned(staff, resource.repair),
+        () => withinLimit(staff.technician, resource.amountCents, "the override"),
+      ),
+  },
+  "repair.start": { admin: always, technician: ownRepair, manager: teamWork },
+  "repair.complete": { admin: always, technician: ownRepair, manager: teamWork },
+  "repair.cancel": { admin: always, customer: ownCompany, manager: teamOrUnassigned },
+  "repair.invoice": { admin: always },
+  "repair.close": { admin: always },
+  "customer.settings.view": { admin: always, customer: ownCompany },
+  "customer.settings.edit": { admin: always },
+  "customer.preferences.edit": { admin: always, customer: ownCompany },
+  "customer.priceList.view": { admin: always, customer: ownCompany, technician: always, manager: always },
+  "invoice.view": { admin: always, customer: ownCompany },
+  "unit.replaceWindshield": { admin: always, manager: always },
+  "walk.write": { admin: always, technician: ownWalk, manager: teamWalk },
+  "audit.view": { admin: always },
+};
+
+function overrideBasics({ repair, amountCents, reason }: PermissionResources["repair.overridePrice"]): Decision {
+  if (!reason.trim()) return deny("REASON_REQUIRED", "a price override needs a reason");
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0) {
+    return deny("INVALID_AMOUNT", "an override is a whole number of cents, zero or more");
+  }
+  if (OVERRIDE_LOCKED_STATUSES.includes(repair.status)) {
+    return deny("PRICE_LOCKED", `the price of a repair that is ${repair.status.toLowerCase()} cannot be changed`);
+  }
+  return ALLOW;
+}
+
+function whoIs(actor: Actor): Who | Decision {
+  const kind = actorKind(actor);
+  if (kind === "admin") return { kind };
+  if (kind === "customer") {
+    return actor.customerId ? { kind, customerId: actor.customerId } : deny("FORBIDDEN", "this account belongs to no customer");
+  }
+  const technician = actor.technician;
+  if (!technician) return deny("FORBIDDEN", "this account has no technician profile");
+  if (!technician.isActive) return deny("INACTIVE_TECHNICIAN", "this technician account is not active");
+  return { kind, technician, team: teamOf(technician) };
+}
+
+/** May `actor` do `action` on `resource`? A refusal carries a code for programs and a reason for people. */
+export function decide<A extends PermissionAction>(actor: Actor, action: A, resource: PermissionResources[A]): Decision {
+  const who = whoIs(actor);
+  if ("allowed" in who) return who;
+  const rules: Rules<PermissionResources[A]> = POLICIES[action];
+  const forbidden = deny("FORBIDDEN", `a ${who.kind} may not ${action}`);
+  switch (who.kind) {
+    case "admin":
+      return rules.admin ? rules.admin(resource) : forbidden;
+    case "customer":
+      return rules.customer ? rules.customer(who.customerId, resource) : forbidden;
+    case "technician":
+      return rules.technician ? rules.technician(who, resource) : forbidden;
+    case "manager":
+      return rules.manager ? rules.manager(who, resource) : forbidden;
+  }
+}
+
+/** Throws PermissionDenied when `decide` refuses. */
+export function assertAllowed<A extends PermissionAction>(actor: Actor, action: A, resource: PermissionResources[A]): void {
+  const decision = decide(actor, action, resource);
+  if (!decision.allowed) throw new PermissionDenied(decision.code, action, decision.reason);
+}
