@@ -61,3 +61,4 @@ export {
   decide,
 } from "./permissions";
 export { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";
+export { HOME_FOR, ROUTE_ACCESS, mayOpen } from "./screens";

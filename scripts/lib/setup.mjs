@@ -1,0 +1,73 @@
+// Set-up steps shared by `npm start` and `npm test`. Plain Node, no dependencies.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export function run(cmd, args, { env = {}, exitWithChild = false } = {}) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  if (exitWithChild) process.exit(result.status ?? 1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${[cmd, ...args].join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+function hashOf(files) {
+  const hash = createHash("sha256");
+  for (const file of files) if (existsSync(file)) hash.update(file).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.parentPath.includes("generated") && !e.name.endsWith(".test.ts"))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** npm ci when node_modules is missing or older than package-lock.json; Prisma client generated. */
+export function ensureInstalled() {
+  const stamp = "node_modules/.rs-installed";
+  const lockHash = hashOf(["package-lock.json"]);
+  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== lockHash) {
+    console.log("Installing npm packages…");
+    run("npm", ["ci", "--no-audit", "--no-fund"]);
+    writeFileSync(stamp, lockHash);
+  }
+  if (!existsSync("src/server/db/generated/client.ts") || statSync("prisma/schema.prisma").mtimeMs > statSync("src/server/db/generated/client.ts").mtimeMs) {
+    run(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { env: { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1/unused" } });
+  }
+}
+
+/** next build (and the service worker) when the app's sources differ from the last build. */
+export function ensureBuilt() {
+  const inputs = [
+    ...filesUnder("src"),
+    ...filesUnder("public").filter((f) => !f.startsWith("public/sw.js") && !f.startsWith("public/vendor")),
+    ...filesUnder("service-worker"),
+    "next.config.mjs",
+    "package-lock.json",
+    "prisma/schema.prisma",
+  ];
+  const hash = hashOf(inputs);
+  const stamp = ".next/.rs-build-hash";
+  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  console.log("Building the app…");
+  run("npm", ["run", "build"]);
+  writeFileSync(stamp, hash);
+}
+
+/** Debian's chromium for the browser tests (Playwright cannot download its own browser here). */
+export function ensureChromium() {
+  const bin = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(bin)) return;
+  console.log("Installing Debian's chromium for the browser tests…");
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ["sudo", "-n"];
+  const apt = (args) => run(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(asRoot ? [] : ["apt-get"]), ...args], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+  apt(["update"]);
+  apt(["install", "-y", "--no-install-recommends", "chromium"]);
+  execFileSync(bin, ["--version"], { stdio: "inherit" });
+}

@@ -1,0 +1,121 @@
+// Runs RS Systems: picks the database (embedded PGlite in $RS_DATA_DIR, default ./data, unless
+// DATABASE_URL names a PostgreSQL server), applies migrations, seeds the demo business on an
+// empty embedded database, then serves the built app with `next start` on $PORT (default 3000).
+// Bad configuration stops here with one sentence naming the variable.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { ConfigError, readConfig } from "../src/server/config";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
+import { applyMigrations } from "../src/server/db/migrations";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoBusiness } from "../src/server/seed/demo-business";
+import { createDb } from "../src/server/db";
+
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(process.env.RS_DATA_DIR ?? "data");
+
+function fail(sentence: string): never {
+  console.error(`\nRS Systems cannot start. ${sentence}\n`);
+  process.exit(1);
+}
+
+async function checkReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const where = (() => {
+      try {
+        const u = new URL(url);
+        return `${u.hostname}:${u.port || 5432}`;
+      } catch {
+        return "the given address";
+      }
+    })();
+    fail(`DATABASE_URL: cannot reach the PostgreSQL server at ${where} (${(error as Error).message || (error as { code?: string }).code}).`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Development and the embedded default get a random secret kept in the data folder. */
+function authSecret(production: boolean): string {
+  const given = process.env.NEXTAUTH_SECRET;
+  if (given) return given;
+  if (production) fail("NEXTAUTH_SECRET: set a random secret of at least 16 characters to run against a production database.");
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT: "${process.env.PORT}" is not a port number between 1 and 65535.`);
+  try {
+    readConfig({ ...process.env, NODE_ENV: dev ? "development" : "production" });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+
+  const external = process.env.DATABASE_URL || undefined;
+  let embedded: EmbeddedPostgres | null = null;
+  let databaseUrl: string;
+  if (external) {
+    await checkReachable(external);
+    databaseUrl = external;
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+    databaseUrl = embedded.url;
+  }
+  const secret = authSecret(Boolean(external) && !dev);
+
+  const applied = await applyMigrations(databaseUrl, "prisma/migrations");
+  if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+  const wantDemo = process.env.SEED_DEMO ? process.env.SEED_DEMO === "true" : !external;
+  const seedDb = createDb(databaseUrl, 1);
+  try {
+    const users = await seedDb.user.count();
+    if (users === 0 && wantDemo) {
+      console.log("Empty database: creating the demo business…");
+      await seedDemoBusiness(seedDb);
+    } else if (users === 0) {
+      console.log("The database has no users. Create the first admin with `npm run admin:create -- <email> <name>`, or start once with SEED_DEMO=true for demo data.");
+    }
+    if (wantDemo || (await seedDb.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0) {
+      console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(10)} ${login.email}`);
+    }
+  } finally {
+    await seedDb.$disconnect();
+  }
+
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: dev ? "development" : "production",
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  console.log(`\nRS Systems: http://localhost:${port}/login ${embedded ? `(embedded database in ${path.relative(process.cwd(), dataDir) || "."})` : "(PostgreSQL server)"}`);
+
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  await embedded?.stop();
+  process.exit(code);
+}
+
+await main();

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { TopBar } from "../_components/top-bar";
+import { requireKind } from "../_components/require-kind";
+import { AdminHome } from "./admin-home";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function Page() {
+  const { actor } = await requireKind("admin");
+  return (
+    <>
+      <TopBar title="Admin" userName={actor.name} />
+      <main>
+        <AdminHome />
+      </main>
+    </>
+  );
+}

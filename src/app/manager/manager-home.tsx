@@ -1,0 +1,14 @@
+"use client";
+import { api } from "~/trpc/react";
+
+export function ManagerHome() {
+  const me = api.session.me.useQuery();
+  return (
+    <section>
+      <h1>Approvals and team</h1>
+      {me.isLoading && <p className="muted">Loading…</p>}
+      {me.error && <p className="error">{me.error.message}</p>}
+      {me.data && <p className="muted">Signed in as {me.data.email}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// Next 16 proxy (formerly middleware): signed-out users go to /login, a role opening a screen
+// it may not use gets the 403 page, "/" sends each user to their home. tRPC procedures check
+// roles themselves; this only gates pages.
+import { type NextRequest, NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { HOME_FOR, mayOpen } from "~/domain/screens";
+
+export async function proxy(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  if (pathname === "/login") {
+    return token?.kind ? NextResponse.redirect(new URL(HOME_FOR[token.kind], req.url)) : NextResponse.next();
+  }
+  if (!token?.kind) {
+    const login = new URL("/login", req.url);
+    if (pathname !== "/") login.searchParams.set("next", pathname);
+    return NextResponse.redirect(login);
+  }
+  if (pathname === "/") return NextResponse.redirect(new URL(HOME_FOR[token.kind], req.url));
+  if (!mayOpen(token.kind, pathname)) return NextResponse.rewrite(new URL("/forbidden", req.url), { status: 403 });
+  return NextResponse.next();
+}
+
+export const config = {
+  // Pages only: not the APIs, Next's assets, the service worker, icons or the manifest.
+  matcher: ["/((?!api/|_next/|sw\\.js|workbox-|manifest\\.webmanifest|icons/|vendor/|favicon\\.ico|forbidden).*)"],
+};

@@ -1,0 +1,13 @@
+import type { ActorKind } from "~/domain";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; kind: ActorKind; email: string; name: string };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    kind: ActorKind;
+  }
+}
