@@ -5,10 +5,13 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Set by scripts/serve.ts to the embedded database when the operator gave none. */
-  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { message: "must be a URL such as postgresql://user:password@host:5432/database" })
+    .optional(),
   /** 1 for the embedded database (one PGlite session); a real server takes a pool. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  NEXTAUTH_SECRET: z.string().min(16, { message: "NEXTAUTH_SECRET must be at least 16 characters" }).optional(),
+  NEXTAUTH_SECRET: z.string().min(16, { message: "must be a random secret of at least 16 characters" }).optional(),
   /** Calendar months for volume discounts are counted in the business's time zone. */
   BUSINESS_TIME_ZONE: z.string().default("America/Denver"),
 });
