@@ -1,7 +1,7 @@
 // Every tRPC procedure refuses the actor kinds it is not for, and signed-out callers. The
 // table is the router itself: each procedure must declare its roles (procedureFor), and the
 // expected roles of each procedure are written out below, so a change in either fails here.
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTOR_KINDS, type ActorKind } from "~/domain";
 import type { ActorWithIdentity } from "~/server/auth/actor";
