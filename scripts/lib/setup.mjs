@@ -27,14 +27,18 @@ function filesUnder(dir) {
     .sort();
 }
 
-/** npm ci when node_modules is missing or older than package-lock.json; Prisma client generated. */
+/**
+ * npm install (at the lock's versions) when node_modules is missing or was installed from another
+ * package-lock.json; then the Prisma client is generated. Not `npm ci`: npm 11 leaves other
+ * platforms' optional packages (@next/swc-darwin-*, …) out of the lock and `npm ci` then refuses it.
+ */
 export function ensureInstalled() {
   const stamp = "node_modules/.rs-installed";
   const lockHash = hashOf(["package-lock.json"]);
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== lockHash) {
     console.log("Installing npm packages…");
-    run("npm", ["ci", "--no-audit", "--no-fund"]);
-    writeFileSync(stamp, lockHash);
+    run("npm", ["install", "--no-audit", "--no-fund"]);
+    writeFileSync(stamp, hashOf(["package-lock.json"])); // npm may have rewritten the lock
   }
   if (!existsSync("src/server/db/generated/client.ts") || statSync("prisma/schema.prisma").mtimeMs > statSync("src/server/db/generated/client.ts").mtimeMs) {
     run(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { env: { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1/unused" } });
