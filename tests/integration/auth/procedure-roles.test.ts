@@ -34,7 +34,7 @@ const ACTORS: Record<ActorKind, ActorWithIdentity> = {
 };
 
 const ROLE_REFUSAL = /is not available to a/;
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>);
 
 function call(actor: ActorWithIdentity | null, path: string, db: TestDatabase["db"]) {
   const caller = createCaller({ db, actor, origin: { ip: "127.0.0.1", userAgent: "role-test" } }) as unknown as Record<string, unknown>;

@@ -8,7 +8,7 @@ import { readConfig } from "~/server/config";
 
 function serve(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-    env: { PATH: process.env.PATH!, RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")), ...env },
+    env: { PATH: process.env.PATH!, RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")), ...env } as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -40,9 +40,9 @@ describe("start-up configuration", () => {
   });
 
   it("has safe development defaults", () => {
-    const config = readConfig({ NODE_ENV: "development" });
+    const config = readConfig({ NODE_ENV: "development" } as NodeJS.ProcessEnv);
     expect(config.BUSINESS_TIME_ZONE).toBe("America/Denver");
     expect(config.DATABASE_URL).toBeUndefined();
-    expect(readConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: "" } as unknown as NodeJS.ProcessEnv).DATABASE_URL).toBeUndefined();
   });
 });
