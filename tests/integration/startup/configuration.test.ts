@@ -8,7 +8,7 @@ import { readConfig } from "~/server/config";
 
 function serve(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-    env: { PATH: process.env.PATH!, RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")), ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH!, RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")), ...env } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
