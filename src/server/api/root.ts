@@ -1,9 +1,15 @@
 // The app router: one router per area of the business (create-t3-app layout).
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { repairRouter } from "./routers/repair";
 import { sessionRouter } from "./routers/session";
+import { unitRouter } from "./routers/unit";
+import { walkRouter } from "./routers/walk";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
+  repair: repairRouter,
+  unit: unitRouter,
+  walk: walkRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,7 @@
+// Lot walks.
+import { startWalk, startWalkInput } from "~/server/services/walks/start-walk";
+import { createTRPCRouter, staffProcedure } from "../trpc";
+
+export const walkRouter = createTRPCRouter({
+  start: staffProcedure.input(startWalkInput).mutation(({ ctx, input }) => startWalk(ctx.db, ctx, input)),
+});

@@ -1,0 +1,32 @@
+// The upfront price of a job on a unit, shown before a customer requests or a technician
+// captures: one line per break, each with its explanation.
+import { z } from "zod";
+import { type JobEstimate, estimateJob } from "~/domain";
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+import { loadUnitFor } from "../units/load-unit-for";
+import { loadPricingRules } from "./load-pricing-rules";
+import { completedOnWindshield, customerCompletedThisMonth } from "./price-history";
+
+export const estimateForUnitInput = z.object({
+  unitId: z.uuid(),
+  breaks: z.number().int().min(1).max(20).default(1),
+});
+export type EstimateForUnitInput = z.input<typeof estimateForUnitInput>;
+
+export type UnitEstimate = JobEstimate & { unitId: string; windshieldSeq: number; rulesVersion: number };
+
+export async function estimateForUnit(db: Db, ctx: ServiceContext, raw: EstimateForUnitInput): Promise<UnitEstimate> {
+  const input = estimateForUnitInput.parse(raw);
+  return db.$transaction(async (tx) => {
+    const unit = await loadUnitFor(tx, ctx.actor, input.unitId);
+    const rules = await loadPricingRules(tx, unit.customerId);
+    const estimate = estimateJob({
+      completedOnWindshield: await completedOnWindshield(tx, unit.id, unit.windshieldSeq),
+      breaks: input.breaks,
+      customerCompletedThisMonth: await customerCompletedThisMonth(tx, unit.customerId, new Date()),
+      rules,
+    });
+    return { ...estimate, unitId: unit.id, windshieldSeq: unit.windshieldSeq, rulesVersion: rules.version };
+  });
+}

@@ -1,0 +1,30 @@
+// Approve one or many pending repairs at once (a customer going through a walk's findings):
+// all are approved or none. Approval is a fact on the repair: who, when, manual, by which role.
+import { z } from "zod";
+import { actorKind } from "~/domain";
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+import { repairIdsInput } from "../shared-inputs";
+import { changeRepairsStatus } from "./change-repair-status";
+import { type RepairView, repairView } from "./repair-view";
+
+export const approveRepairsInput = z.object({ ids: repairIdsInput, note: z.string().max(1000).optional() });
+export type ApproveRepairsInput = z.input<typeof approveRepairsInput>;
+
+export async function approveRepairs(db: Db, ctx: ServiceContext, raw: ApproveRepairsInput): Promise<RepairView[]> {
+  const input = approveRepairsInput.parse(raw);
+  const approvedAt = new Date();
+  const repairs = await db.$transaction((tx) =>
+    changeRepairsStatus(tx, ctx, input.ids, {
+      action: "approve",
+      fields: () => ({
+        approvalKind: "MANUAL",
+        approvalRule: `BY_${actorKind(ctx.actor).toUpperCase()}`,
+        approvalReason: input.note?.trim() || null,
+        approvedById: ctx.actor.userId,
+        approvedAt,
+      }),
+    }),
+  );
+  return repairs.map((r) => repairView(ctx.actor, r));
+}

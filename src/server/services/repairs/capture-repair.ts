@@ -1,0 +1,131 @@
+// A repair found on a lot walk, usually synced from an offline device. The server prices it
+// and decides auto-approval itself; where the device decided otherwise, the server wins for
+// work not done yet, and work already done on the spot is kept and flagged for a manager.
+import { z } from "zod";
+import { type AutoApprovalDecision, authorizeTransition, autoApprovalDisagrees, autoApprovalFor, formatCents } from "~/domain";
+import type { Db, DbTx } from "../../db";
+import { DamageType, type Repair, ResinViscosity } from "../../db/generated/client";
+import { NotFound } from "../../errors";
+import type { ServiceContext } from "../context";
+import { lockPricingHistory } from "../pricing/lock-pricing-history";
+import { quoteRepair, estimateFields } from "../pricing/quote-repair";
+import { retryOnDuplicateId } from "../retry-on-duplicate-id";
+import { attachmentsInput, hasPhoto } from "../shared-inputs";
+import { findOrCreateUnit } from "../units/find-or-create-unit";
+import { earlierRecord } from "./earlier-record";
+import { freezeCompletionPrice } from "./freeze-completion-price";
+import { repairRef } from "./load-repair-for";
+import { recordNewRepair } from "./record-new-repair";
+import { type RepairView, repairView } from "./repair-view";
+
+export const captureRepairInput = z.object({
+  id: z.uuid(),
+  walkId: z.uuid(),
+  customerId: z.uuid(),
+  unitNumber: z.string().trim().min(1).max(50),
+  /** Breaks captured together on one unit share a jobId; breakIndex orders them from 0. */
+  jobId: z.uuid().optional(),
+  breakIndex: z.number().int().min(0).max(99).default(0),
+  damageType: z.enum(DamageType),
+  damagePosition: z.string().max(200).optional(),
+  customerNotes: z.string().max(4000).default(""),
+  technicianNotes: z.string().max(4000).default(""),
+  drilledBeforeRepair: z.boolean().optional(),
+  windshieldTemperatureC: z.number().min(-60).max(90).optional(),
+  resinViscosity: z.enum(ResinViscosity).optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  gpsAccuracyM: z.number().min(0).optional(),
+  capturedAt: z.date().optional(),
+  attachments: attachmentsInput,
+  /** What the device computed offline from its cached price list and settings. */
+  deviceEstimateCents: z.number().int().min(0).optional(),
+  deviceAutoApproved: z.boolean().optional(),
+  /** Fixed on the spot before syncing (needs an AFTER photo among the attachments). */
+  completedOnSpot: z.object({ completedAt: z.date() }).optional(),
+});
+export type CaptureRepairInput = z.input<typeof captureRepairInput>;
+type Capture = z.output<typeof captureRepairInput>;
+
+export async function captureRepair(db: Db, ctx: ServiceContext, raw: CaptureRepairInput): Promise<RepairView> {
+  const input = captureRepairInput.parse(raw);
+  const repair = await retryOnDuplicateId(() => db.$transaction((tx) => capture(tx, ctx, input)));
+  return repairView(ctx.actor, repair);
+}
+
+async function capture(tx: DbTx, ctx: ServiceContext, input: Capture): Promise<Repair> {
+  const replayed = await earlierRecord(tx, ctx.actor, input.id, "LOT_WALK");
+  if (replayed) return replayed;
+  const { attachments, completedOnSpot, unitNumber, ...fields } = input;
+  const walk = await tx.lotWalk.findUnique({ where: { id: input.walkId } });
+  if (!walk) throw new NotFound("Walk");
+  const customer = await tx.customer.findUnique({ where: { id: input.customerId } });
+  if (!customer) throw new NotFound("Customer");
+  const unit = await findOrCreateUnit(tx, ctx, customer.id, unitNumber);
+  // Completing prices from history: take its locks before this transaction touches any repair.
+  if (completedOnSpot) await lockPricingHistory(tx, customer.id, unit.id);
+
+  const capturedAt = input.capturedAt ?? new Date();
+  const estimate = await quoteRepair(tx, {
+    customerId: customer.id,
+    unitId: unit.id,
+    windshieldSeq: unit.windshieldSeq,
+    indexInJob: input.breakIndex,
+    at: capturedAt,
+    override: null,
+  });
+  const server = autoApprovalFor({ estimateCents: estimate.cents, hasDamagePhoto: hasPhoto(attachments, "DAMAGE"), settings: customer });
+  const device = input.deviceAutoApproved ? approvedOnDevice : null;
+  const decision = completedOnSpot && device && autoApprovalDisagrees(device, server) ? device : server;
+  const state = { status: null, customerId: customer.id, technicianId: walk.technicianId, priceCents: estimate.cents };
+  const { to } = authorizeTransition(ctx.actor, "capture", state, { walk, autoApproval: decision });
+
+  let repair = await tx.repair.create({
+    data: {
+      ...fields,
+      capturedAt,
+      unitId: unit.id,
+      windshieldSeq: unit.windshieldSeq,
+      technicianId: walk.technicianId,
+      origin: "LOT_WALK",
+      status: to,
+      ...estimateFields(estimate),
+      ...(decision.autoApproved ? { approvalKind: "AUTO", approvalRule: decision.rule, approvalReason: decision.reason, approvedAt: capturedAt } : {}),
+      flaggedReason: flagFor(input, estimate.cents, server),
+      createdById: ctx.actor.userId,
+    },
+  });
+  if (completedOnSpot) repair = await completeOnSpot(tx, ctx, repair, input, completedOnSpot.completedAt, server);
+  return recordNewRepair(tx, ctx, { action: "repair.capture", repair, attachments });
+}
+
+/** The device sends only its outcome; an approval there can only have come from the one approving rule. */
+const approvedOnDevice: AutoApprovalDecision = {
+  autoApproved: true,
+  rule: "WITHIN_LIMIT",
+  reason: "auto-approved on the device from its cached customer settings",
+};
+
+/** Start and complete in the same transaction, through the same table as online work. */
+async function completeOnSpot(tx: DbTx, ctx: ServiceContext, repair: Repair, input: Capture, completedAt: Date, server: AutoApprovalDecision) {
+  const started = authorizeTransition(ctx.actor, "start", repairRef(repair));
+  const hasAfterPhoto = hasPhoto(input.attachments, "AFTER");
+  const done = authorizeTransition(ctx.actor, "complete", { ...repairRef(repair), status: started.to }, { hasAfterPhoto });
+  const price = await freezeCompletionPrice(tx, repair, completedAt);
+  return tx.repair.update({
+    where: { id: repair.id },
+    data: { ...price, status: done.to, startedAt: repair.capturedAt, flaggedReason: flagFor(input, price.priceCents, server) },
+  });
+}
+
+/** Why a manager should look: the device and the server disagreed on price or approval. */
+function flagFor(input: Capture, serverCents: number, server: AutoApprovalDecision): string | null {
+  const reasons: string[] = [];
+  if (input.deviceEstimateCents !== undefined && input.deviceEstimateCents !== serverCents) {
+    reasons.push(`the device estimated ${formatCents(input.deviceEstimateCents)}, the server priced ${formatCents(serverCents)}`);
+  }
+  if (input.deviceAutoApproved && autoApprovalDisagrees(approvedOnDevice, server)) {
+    reasons.push(`auto-approved on the device, but the server says: ${server.reason}`);
+  }
+  return reasons.length ? reasons.join("; ") : null;
+}

@@ -1,0 +1,40 @@
+// The work is done: the after photo documents it and the price is frozen from the history as
+// it stands now (counted under lock, so two completions on one unit never share an ordinal).
+import { z } from "zod";
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+import { attachmentsInput } from "../shared-inputs";
+import { applyStatusChange } from "./change-repair-status";
+import { attachmentsAdded, createAttachments } from "./create-attachments";
+import { freezeCompletionPrice } from "./freeze-completion-price";
+import { loadRepairFor } from "./load-repair-for";
+import { refreshOpenEstimates } from "./refresh-open-estimates";
+import { type RepairView, repairView } from "./repair-view";
+
+export const completeRepairInput = z.object({
+  repairId: z.uuid(),
+  /** When the device finished the work offline. */
+  completedAt: z.date().optional(),
+  /** The after photo taken when finishing, if not sent before. */
+  attachments: attachmentsInput,
+});
+export type CompleteRepairInput = z.input<typeof completeRepairInput>;
+
+export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteRepairInput): Promise<RepairView> {
+  const input = completeRepairInput.parse(raw);
+  const completedAt = input.completedAt ?? new Date();
+  const repair = await db.$transaction(async (tx) => {
+    const repair = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
+    await createAttachments(tx, ctx, repair.id, input.attachments, { replayable: true });
+    const afterPhotos = await tx.attachment.count({ where: { repairId: repair.id, kind: "PHOTO", photoStage: "AFTER" } });
+    const completed = await applyStatusChange(tx, ctx, repair, {
+      action: "complete",
+      facts: { hasAfterPhoto: afterPhotos > 0 },
+      fields: () => freezeCompletionPrice(tx, repair, completedAt),
+      extraChanges: attachmentsAdded(input.attachments),
+    });
+    await refreshOpenEstimates(tx, repair.unitId);
+    return completed;
+  });
+  return repairView(ctx.actor, repair);
+}

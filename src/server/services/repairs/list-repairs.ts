@@ -1,0 +1,47 @@
+// The repairs the actor may see (technician: own; manager: team and unassigned; admin: all;
+// customer user: own company), newest first, a page at a time.
+import { z } from "zod";
+import { decide } from "~/domain";
+import type { Db } from "../../db";
+import { RepairStatus } from "../../db/generated/client";
+import type { ServiceContext } from "../context";
+import { repairRef } from "./load-repair-for";
+import { repairView } from "./repair-view";
+import { visibleRepairsWhere } from "./visible-repairs-where";
+
+export const listRepairsInput = z.object({
+  status: z.array(z.enum(RepairStatus)).min(1).optional(),
+  customerId: z.uuid().optional(),
+  walkId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  /** The last id of the previous page. */
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type ListRepairsInput = z.input<typeof listRepairsInput>;
+
+export async function listRepairs(db: Db, ctx: ServiceContext, raw: ListRepairsInput = {}) {
+  const input = listRepairsInput.parse(raw);
+  const rows = await db.repair.findMany({
+    where: {
+      AND: [
+        visibleRepairsWhere(ctx.actor),
+        {
+          status: input.status ? { in: input.status } : undefined,
+          customerId: input.customerId,
+          walkId: input.walkId,
+          unitId: input.unitId,
+        },
+      ],
+    },
+    include: { unit: { select: { unitNumber: true, windshieldSeq: true } }, customer: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed).map((r) => repairView(ctx.actor, r)),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}

@@ -1,0 +1,67 @@
+// A customer asks for a repair on one of its units. The estimate was shown upfront
+// (estimateForUnit), so the request is its approval: no second step. Nobody is assigned yet:
+// the work waits, visible, for whoever may assign it.
+import { z } from "zod";
+import { authorizeTransition, formatCents } from "~/domain";
+import type { Db, DbTx } from "../../db";
+import { DamageType, type Repair } from "../../db/generated/client";
+import type { ServiceContext } from "../context";
+import { quoteRepair, estimateFields } from "../pricing/quote-repair";
+import { retryOnDuplicateId } from "../retry-on-duplicate-id";
+import { attachmentsInput } from "../shared-inputs";
+import { loadUnitFor } from "../units/load-unit-for";
+import { earlierRecord } from "./earlier-record";
+import { recordNewRepair } from "./record-new-repair";
+import { type RepairView, repairView } from "./repair-view";
+
+export const requestRepairInput = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  damageType: z.enum(DamageType),
+  damagePosition: z.string().max(200).optional(),
+  customerNotes: z.string().max(4000).default(""),
+  attachments: attachmentsInput,
+});
+export type RequestRepairInput = z.input<typeof requestRepairInput>;
+
+export async function requestRepair(db: Db, ctx: ServiceContext, raw: RequestRepairInput): Promise<RepairView> {
+  const input = requestRepairInput.parse(raw);
+  const repair = await retryOnDuplicateId(() => db.$transaction((tx) => request(tx, ctx, input)));
+  return repairView(ctx.actor, repair);
+}
+
+async function request(tx: DbTx, ctx: ServiceContext, input: z.output<typeof requestRepairInput>): Promise<Repair> {
+  const replayed = await earlierRecord(tx, ctx.actor, input.id, "CUSTOMER_REQUEST");
+  if (replayed) return replayed;
+  const { attachments, ...fields } = input;
+  const unit = await loadUnitFor(tx, ctx.actor, input.unitId);
+  const now = new Date();
+  const estimate = await quoteRepair(tx, {
+    customerId: unit.customerId,
+    unitId: unit.id,
+    windshieldSeq: unit.windshieldSeq,
+    indexInJob: 0,
+    at: now,
+    override: null,
+  });
+  const state = { status: null, customerId: unit.customerId, technicianId: null, priceCents: estimate.cents };
+  const { to } = authorizeTransition(ctx.actor, "request", state);
+  const repair = await tx.repair.create({
+    data: {
+      ...fields,
+      customerId: unit.customerId,
+      windshieldSeq: unit.windshieldSeq,
+      technicianId: null,
+      origin: "CUSTOMER_REQUEST",
+      status: to,
+      ...estimateFields(estimate),
+      approvalKind: "REQUEST",
+      approvalRule: "CUSTOMER_REQUEST",
+      approvalReason: `requested at the estimate shown: ${formatCents(estimate.cents)}`,
+      approvedById: ctx.actor.userId,
+      approvedAt: now,
+      createdById: ctx.actor.userId,
+    },
+  });
+  return recordNewRepair(tx, ctx, { action: "repair.request", repair, attachments });
+}

@@ -1,0 +1,17 @@
+// The technician begins the work on an approved or assigned repair.
+import { z } from "zod";
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+import { changeRepairStatus } from "./change-repair-status";
+import { type RepairView, repairView } from "./repair-view";
+
+export const startRepairInput = z.object({ repairId: z.uuid() });
+export type StartRepairInput = z.input<typeof startRepairInput>;
+
+export async function startRepair(db: Db, ctx: ServiceContext, raw: StartRepairInput): Promise<RepairView> {
+  const input = startRepairInput.parse(raw);
+  const repair = await db.$transaction((tx) =>
+    changeRepairStatus(tx, ctx, input.repairId, { action: "start", fields: () => ({ startedAt: new Date() }) }),
+  );
+  return repairView(ctx.actor, repair);
+}

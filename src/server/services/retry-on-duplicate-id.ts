@@ -1,0 +1,21 @@
+// Records created offline carry client-generated ids, and a device may send the same record
+// twice at once (background and foreground sync). The loser of that race hits the primary key:
+// running the service once more finds the winner's record and answers as a replay.
+import { InvalidRequest } from "../errors";
+import { Prisma } from "../db/generated/client";
+
+const isDuplicateId = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export async function retryOnDuplicateId<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!isDuplicateId(error)) throw error;
+  }
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isDuplicateId(error)) throw new InvalidRequest("ID_IN_USE", "This id is already used by another record.");
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+// A customer's fleet with each unit's history on its current windshield: what a technician
+// caches to estimate offline, and what a customer user reads about their own vehicles.
+import { z } from "zod";
+import { decide } from "~/domain";
+import type { Db } from "../../db";
+import { InvalidRequest, NotFound } from "../../errors";
+import type { ServiceContext } from "../context";
+import { completedByWindshield } from "../pricing/price-history";
+import { repairRef } from "../repairs/load-repair-for";
+import { repairView } from "../repairs/repair-view";
+
+export const listUnitsForCustomerInput = z.object({ customerId: z.uuid().optional() });
+export type ListUnitsForCustomerInput = z.input<typeof listUnitsForCustomerInput>;
+
+export async function listUnitsForCustomer(db: Db, ctx: ServiceContext, raw: ListUnitsForCustomerInput = {}) {
+  const input = listUnitsForCustomerInput.parse(raw);
+  const customerId = input.customerId ?? ctx.actor.customerId;
+  if (!customerId) throw new InvalidRequest("CUSTOMER_REQUIRED", "Choose a customer.");
+  if (!decide(ctx.actor, "customer.priceList.view", { customerId }).allowed) throw new NotFound("Customer");
+  return db.$transaction(async (tx) => {
+    const units = await tx.unit.findMany({ where: { customerId }, include: { repairs: { orderBy: { createdAt: "asc" } } }, orderBy: { unitNumber: "asc" } });
+    const completed = await completedByWindshield(tx, customerId);
+    return units.map(({ repairs, ...unit }) => ({
+      ...unit,
+      /** Completed repairs on the current windshield: the next repair's tier is this + 1. */
+      completedOnWindshield: completed.get(`${unit.id}:${unit.windshieldSeq}`) ?? 0,
+      history: repairs
+        .filter((r) => r.windshieldSeq === unit.windshieldSeq && decide(ctx.actor, "repair.view", repairRef(r)).allowed)
+        .map((r) => repairView(ctx.actor, r)),
+    }));
+  });
+}
