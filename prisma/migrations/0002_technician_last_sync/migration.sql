@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Technician" ADD COLUMN     "lastSyncAt" TIMESTAMP(3);
+
