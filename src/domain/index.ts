@@ -63,3 +63,4 @@ export {
 export { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";
 export { HOME_FOR, ROUTE_ACCESS, mayOpen } from "./screens";
 export { ATTACHMENT_RULES, type AttachmentKindName, type AttachmentProblem, UPLOAD_CHUNK_BYTES, attachmentProblem } from "./attachment-rules";
+export { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName } from "./damage";

@@ -1,14 +1,23 @@
 "use client";
+// The customer's home: what waits for their approval, a repair request with the price shown
+// before submitting, their open work and their fleet's history. Everything comes through
+// tRPC procedures that confine a customer user to their own company.
 import { api } from "~/trpc/react";
+import { FleetHistory } from "./_components/fleet-history";
+import { OpenWork } from "./_components/open-work";
+import { PendingApprovals } from "./_components/pending-approvals";
+import { RequestRepairForm } from "./_components/request-repair-form";
 
 export function PortalHome() {
   const me = api.session.me.useQuery();
   return (
     <section>
       <h1>Your fleet</h1>
-      {me.isLoading && <p className="muted">Loading…</p>}
-      {me.error && <p className="error">{me.error.message}</p>}
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
+      <PendingApprovals />
+      <RequestRepairForm />
+      <OpenWork />
+      <FleetHistory />
     </section>
   );
 }

@@ -1,0 +1,39 @@
+"use client";
+// The customer's repairs in motion, with the status in words.
+import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
+import { api } from "~/trpc/react";
+import { QueryState } from "../../_components/query-state";
+
+export function OpenWork() {
+  const open = api.repair.list.useQuery({ status: ["REQUESTED", "APPROVED", "ASSIGNED", "IN_PROGRESS"], limit: 100 });
+  const items = open.data?.items ?? [];
+  return (
+    <div className="card">
+      <h2>Open work</h2>
+      <QueryState isLoading={open.isLoading} error={open.error} isEmpty={items.length === 0} empty="No repairs are open right now.">
+        <table>
+          <thead>
+            <tr>
+              <th>Unit</th>
+              <th>Damage</th>
+              <th>Status</th>
+              <th>Price</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.id}>
+                <td>{r.unit.unitNumber}</td>
+                <td>{DAMAGE_LABELS[r.damageType]}</td>
+                <td>
+                  <span className="badge">{STATUS_LABELS[r.status]}</span>
+                </td>
+                <td>{r.estimateCents === null ? "—" : formatCents(r.estimateCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+// Repairs found on a lot walk that wait for this customer's decision: one by one or in bulk.
+import { useState } from "react";
+import { DAMAGE_LABELS, formatCents } from "~/domain";
+import { api } from "~/trpc/react";
+import { QueryState } from "../../_components/query-state";
+
+export function PendingApprovals() {
+  const utils = api.useUtils();
+  const pending = api.repair.list.useQuery({ status: ["PENDING_APPROVAL"], limit: 100 });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState("");
+  const refresh = () => {
+    setSelected(new Set());
+    setReason("");
+    void utils.repair.list.invalidate();
+  };
+  const approve = api.repair.approve.useMutation({ onSuccess: refresh });
+  const deny = api.repair.deny.useMutation({ onSuccess: refresh });
+  const items = pending.data?.items ?? [];
+  const ids = [...selected];
+  const error = approve.error ?? deny.error;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div className="card">
+      <h2>Waiting for your approval</h2>
+      <QueryState isLoading={pending.isLoading} error={pending.error} isEmpty={items.length === 0} empty="Nothing waits for your approval.">
+        <table>
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label="Select all"
+                  checked={selected.size === items.length}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? items.map((r) => r.id) : []))}
+                />
+              </th>
+              <th>Unit</th>
+              <th>Damage</th>
+              <th>Price</th>
+              <th>Why it needs you</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <input type="checkbox" aria-label={`Select unit ${r.unit.unitNumber}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                </td>
+                <td>{r.unit.unitNumber}</td>
+                <td>
+                  {DAMAGE_LABELS[r.damageType]}
+                  {r.damagePosition ? `, ${r.damagePosition}` : ""}
+                </td>
+                <td>{r.estimateCents === null ? "—" : formatCents(r.estimateCents)}</td>
+                <td className="muted">{r.approvalReason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <label htmlFor="deny-reason">Reason (needed to deny)</label>
+        <input id="deny-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. vehicle is due for a windshield replacement" />
+        {error && <p className="error" role="alert">{error.message}</p>}
+        <p style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
+          <button type="button" disabled={!ids.length || approve.isPending} onClick={() => approve.mutate({ ids })}>
+            Approve {ids.length || ""} selected
+          </button>
+          <button type="button" className="secondary" disabled={!ids.length || !reason.trim() || deny.isPending} onClick={() => deny.mutate({ ids, reason })}>
+            Deny {ids.length || ""} selected
+          </button>
+        </p>
+      </QueryState>
+    </div>
+  );
+}
