@@ -4,10 +4,11 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { type ActorKind, DomainError, actorKind } from "~/domain";
+import { type ActorKind, DomainError, PermissionDenied, TransitionRefused, actorKind } from "~/domain";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { RequestOrigin } from "../audit/write-audit";
 import type { Db } from "../db";
+import { NotFound } from "../errors";
 
 export type TrpcContext = {
   db: Db;
@@ -50,17 +51,12 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// instanceof, not error.name: production builds minify class names.
 function httpCodeFor(error: DomainError): TRPCError["code"] {
-  switch (error.name) {
-    case "PermissionDenied":
-      return "FORBIDDEN";
-    case "TransitionRefused":
-      return "CONFLICT";
-    case "NotFound":
-      return "NOT_FOUND";
-    default:
-      return "BAD_REQUEST";
-  }
+  if (error instanceof PermissionDenied) return "FORBIDDEN";
+  if (error instanceof TransitionRefused) return "CONFLICT";
+  if (error instanceof NotFound) return "NOT_FOUND";
+  return "BAD_REQUEST";
 }
 
 export const publicProcedure = t.procedure.use(domainErrors);

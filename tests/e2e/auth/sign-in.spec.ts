@@ -59,9 +59,9 @@ test("a wrong password gets a clear message, never a stack trace", async ({ page
 
 test("repeated failures are slowed down, even for the right password", async ({ page }) => {
   for (let i = 0; i < 4; i++) {
-    await signIn(page, "customer2@demo.test", `wrong-${i}`);
+    await signIn(page, "tech3@demo.test", `wrong-${i}`);
     await expect(page.locator("form [role=alert]")).toHaveText("Wrong email or password.");
   }
-  await signIn(page, "customer2@demo.test", "demo1234");
+  await signIn(page, "tech3@demo.test", "demo1234");
   await expect(page.locator("form [role=alert]")).toHaveText(/Too many failed sign-ins\. Try again in \d+ seconds?\./);
 });

@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signInAndLand } from "../support/sign-in";
+import { trpcMutation, trpcQuery } from "../support/trpc";
+
+type Unit = { id: string; unitNumber: string; completedOnWindshield: number; history: { status: string }[] };
+
+test("a customer sees the price before requesting: $50 on a fresh unit, $40 for its second repair", async ({ page }) => {
+  await signInAndLand(page, "customer@demo.test", "/portal");
+  const units = await trpcQuery<Unit[]>(page.request, "unit.listForCustomer", {});
+  if (!units.ok) throw new Error(units.message);
+  const fresh = units.data.find((u) => u.history.length === 0)!;
+  const second = units.data.find((u) => u.completedOnWindshield === 1 && u.history.length === 1)!;
+  expect(fresh && second, "the demo fleet has a unit without history and one with one repair").toBeTruthy();
+
+  const form = page.getByRole("form", { name: "Request a repair" });
+  await form.getByLabel("Unit").selectOption(second.id);
+  await expect(page.getByTestId("request-estimate")).toContainText("Price: $40.00");
+  await form.getByLabel("Unit").selectOption(fresh.id);
+  await expect(page.getByTestId("request-estimate")).toContainText("Price: $50.00");
+  await form.getByLabel("Damage").selectOption("STAR_BREAK");
+  await form.getByLabel("Where on the windshield (optional)").fill("driver side, lower");
+  await form.getByRole("button", { name: "Request repair at $50.00" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Requested for unit ${fresh.unitNumber} at $50.00.`);
+  const openWork = page.locator(".card", { has: page.getByRole("heading", { name: "Open work" }) });
+  await expect(openWork.getByRole("row", { name: new RegExp(`${fresh.unitNumber}.*Star break`) })).toBeVisible();
+});
+
+test("a customer approves and denies pending lot-walk repairs in bulk", async ({ page }) => {
+  await signInAndLand(page, "customer@demo.test", "/portal");
+  const card = page.locator(".card", { has: page.getByRole("heading", { name: "Waiting for your approval" }) });
+  const rows = card.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  const [first, secondUnit] = [await rows.nth(0).locator("td").nth(1).innerText(), await rows.nth(1).locator("td").nth(1).innerText()];
+
+  await card.getByLabel(`Select unit ${first}`).check();
+  await card.getByRole("button", { name: "Approve 1 selected" }).click();
+  await expect(rows).toHaveCount(1);
+
+  await card.getByLabel(`Select unit ${secondUnit}`).check();
+  await expect(card.getByRole("button", { name: "Deny 1 selected" })).toBeDisabled();
+  await card.getByLabel("Reason (needed to deny)").fill("Windshield replacement is booked next week");
+  await card.getByRole("button", { name: "Deny 1 selected" }).click();
+  await expect(card.getByText("Nothing waits for your approval.")).toBeVisible();
+
+  const approved = await trpcQuery<{ items: { unit: { unitNumber: string }; approvedAt: string | null; approvalKind: string }[] }>(page.request, "repair.list", {
+    status: ["APPROVED"],
+  });
+  expect(approved.ok && approved.data.items.find((r) => r.unit.unitNumber === first)?.approvalKind).toBe("MANUAL");
+});
+
+test("a customer never sees another customer's units or repairs, through pages or the API", async ({ page, browser }) => {
+  // What the other customer (Interstate Freight) has, seen by its own user.
+  const other = await browser.newPage();
+  await signInAndLand(other, "customer2@demo.test", "/portal");
+  const theirUnits = await trpcQuery<Unit[]>(other.request, "unit.listForCustomer", {});
+  const theirRepairs = await trpcQuery<{ items: { id: string; customerId: string }[] }>(other.request, "repair.list", {});
+  if (!theirUnits.ok || !theirRepairs.ok) throw new Error("the other customer's data could not be read");
+  const theirUnit = theirUnits.data[0]!;
+  const theirRepair = theirRepairs.data.items[0]!;
+  await other.close();
+
+  await signInAndLand(page, "customer@demo.test", "/portal");
+  await expect(page.getByText(theirUnit.unitNumber)).toHaveCount(0);
+  const mine = await trpcQuery<{ items: { customerId: string }[] }>(page.request, "repair.list", { limit: 100 });
+  expect(mine.ok && mine.data.items.every((r) => r.customerId !== theirRepair.customerId)).toBe(true);
+  expect(await trpcQuery(page.request, "repair.byId", { id: theirRepair.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  expect(await trpcQuery(page.request, "unit.listForCustomer", { customerId: theirRepair.customerId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  expect(await trpcQuery(page.request, "repair.estimateForUnit", { unitId: theirUnit.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  expect(
+    await trpcMutation(page.request, "repair.request", { id: randomUUID(), unitId: theirUnit.id, damageType: "CHIP" }),
+  ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  expect(await trpcMutation(page.request, "repair.approve", { ids: [theirRepair.id] })).toMatchObject({ ok: false });
+});
