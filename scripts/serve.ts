@@ -104,7 +104,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
