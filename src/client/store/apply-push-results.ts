@@ -1,0 +1,66 @@
+// The server's answer to one sync.push batch, applied in one transaction: confirmed entries
+// leave the outbox (and only they), refusals stay with their error for the user to fix or
+// discard, retryable ones go back to pending.
+import type { MutationResult, ServerRepairView } from "../sync/contract";
+import type { OutboxEntry, RsDb, ServerDecision, SyncError } from "./db";
+import { settledState } from "./record-sync-state";
+
+export type AppliedCounts = { confirmed: number; rejected: number; retrying: number };
+
+export async function applyPushResults(db: RsDb, sent: readonly OutboxEntry[], results: readonly MutationResult[], now = new Date()): Promise<AppliedCounts> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const counts: AppliedCounts = { confirmed: 0, rejected: 0, retrying: 0 };
+  await db.transaction("rw", [db.outbox, db.localWalks, db.localRepairs, db.blobs], async () => {
+    for (const entry of sent) {
+      const result = byId.get(entry.id);
+      if (result?.ok) {
+        await confirm(db, entry, result.data, now);
+        counts.confirmed += 1;
+      } else if (result && !result.retryable) {
+        await reject(db, entry, { code: result.code, message: result.message });
+        counts.rejected += 1;
+      } else {
+        const error = result ? { code: result.code, message: result.message } : { code: "NO_RESULT", message: "The server did not answer for this change." };
+        await db.outbox.update(entry.seq!, { state: "pending", attempts: entry.attempts + 1, lastError: error });
+        counts.retrying += 1;
+      }
+    }
+  });
+  return counts;
+}
+
+async function confirm(db: RsDb, entry: OutboxEntry, data: unknown, now: Date): Promise<void> {
+  await db.outbox.delete(entry.seq!);
+  if (entry.type === "walk.start") {
+    await db.localWalks.update(entry.recordId, { startSync: "synced", error: undefined });
+    return;
+  }
+  // The record is on the server now: its attachments may upload.
+  await db.blobs.where("ownerId").equals(entry.recordId).modify({ ownerAcknowledged: 1 });
+  const state = await settledState(db, entry.recordId);
+  if (entry.type === "walk.finish") {
+    await db.localWalks.update(entry.recordId, { finishSync: state, error: undefined });
+    return;
+  }
+  const repair = await db.localRepairs.get(entry.recordId);
+  if (!repair) return;
+  await db.localRepairs.update(repair.id, { sync: state, error: undefined, server: serverDecision(data as ServerRepairView, repair.deviceEstimateCents, now) });
+}
+
+async function reject(db: RsDb, entry: OutboxEntry, error: SyncError): Promise<void> {
+  await db.outbox.update(entry.seq!, { state: "failed", attempts: entry.attempts + 1, lastError: error });
+  if (entry.type === "repair.capture") await db.localRepairs.update(entry.recordId, { sync: "rejected", error });
+  else if (entry.type === "walk.start") await db.localWalks.update(entry.recordId, { startSync: "rejected", error });
+  else await db.localWalks.update(entry.recordId, { finishSync: "rejected", error });
+}
+
+function serverDecision(view: ServerRepairView, deviceCents: number, now: Date): ServerDecision {
+  const estimateCents = view.priceCents ?? view.estimateCents ?? null;
+  return {
+    status: view.status,
+    estimateCents,
+    flaggedReason: view.flaggedReason ?? null,
+    differenceCents: estimateCents === null ? 0 : estimateCents - deviceCents,
+    receivedAt: now,
+  };
+}

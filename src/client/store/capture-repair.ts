@@ -1,0 +1,106 @@
+// Saving a repair on the lot: the record, its photo and voice blobs and one outbox entry are
+// written in ONE transaction, so a crash leaves either all of it or nothing. Files are checked
+// and ids made before the transaction: only IndexedDB work may happen inside it.
+import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
+import type { RepairCapturePayload } from "../sync/contract";
+import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
+import type { BlobRow, LocalRepair, RsDb } from "./db";
+import { estimateFactsFor } from "./estimate-facts";
+import { outboxEntry } from "./outbox";
+import { withoutUndefined } from "./without-undefined";
+
+export type GpsFix = { latitude: number; longitude: number; accuracyM: number };
+
+export type RepairDraft = {
+  walkId: string;
+  customerId: string;
+  unitNumber: string;
+  /** Breaks captured together on one unit share a job; breakIndex orders them from 0. */
+  jobId: string;
+  breakIndex: number;
+  damageType: RepairCapturePayload["damageType"];
+  damagePosition?: string;
+  customerNotes?: string;
+  technicianNotes?: string;
+  drilledBeforeRepair?: boolean;
+  windshieldTemperatureC?: number;
+  resinViscosity?: RepairCapturePayload["resinViscosity"];
+  gps?: GpsFix;
+  photos: CapturedPhoto[];
+  voice?: CapturedFile;
+  completedOnSpot: boolean;
+};
+
+/** A capture the device refuses before queueing, with a sentence to show. */
+export class CaptureRefused extends Error {}
+
+export async function captureRepair(db: RsDb, draft: RepairDraft, now = new Date()): Promise<{ repair: LocalRepair; estimate: DeviceEstimate }> {
+  for (const photo of draft.photos) assertAcceptable("PHOTO", photo);
+  if (draft.voice) assertAcceptable("VOICE", draft.voice);
+  const id = crypto.randomUUID();
+  const owner = { ownerType: "repair" as const, ownerId: id };
+  const files = [
+    ...draft.photos.map((photo) => attachmentRows(owner, "PHOTO", photo, photo.stage)),
+    ...(draft.voice ? [attachmentRows(owner, "VOICE", draft.voice)] : []),
+  ];
+
+  return db.transaction("rw", [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
+    const walk = await db.localWalks.get(draft.walkId);
+    if (!walk || walk.status !== "IN_PROGRESS") throw new CaptureRefused("Start the walk on this device before capturing repairs.");
+    const facts = await estimateFactsFor(db, {
+      customerId: draft.customerId,
+      unitNumber: draft.unitNumber,
+      breakIndex: draft.breakIndex,
+      completedOnSpot: draft.completedOnSpot,
+      hasDamagePhoto: draft.photos.some((p) => p.stage === "DAMAGE"),
+      hasAfterPhoto: draft.photos.some((p) => p.stage === "AFTER"),
+    });
+    const estimate = deviceEstimate(facts);
+    if (draft.completedOnSpot && !estimate.fixNow.allowed) throw new CaptureRefused(`Cannot mark it fixed on the spot: ${estimate.fixNow.reason}.`);
+
+    // Where the repair belongs: the same on the device's record and in what the server receives.
+    const place = {
+      id,
+      walkId: draft.walkId,
+      customerId: draft.customerId,
+      unitNumber: facts.unit?.unitNumber ?? draft.unitNumber.trim().toUpperCase(),
+      jobId: draft.jobId,
+      breakIndex: draft.breakIndex,
+    };
+    const payload: RepairCapturePayload = {
+      ...place,
+      damageType: draft.damageType,
+      customerNotes: draft.customerNotes ?? "",
+      technicianNotes: draft.technicianNotes ?? "",
+      ...withoutUndefined({
+        damagePosition: draft.damagePosition?.trim() || undefined,
+        drilledBeforeRepair: draft.drilledBeforeRepair,
+        windshieldTemperatureC: draft.windshieldTemperatureC,
+        resinViscosity: draft.resinViscosity,
+        latitude: draft.gps?.latitude,
+        longitude: draft.gps?.longitude,
+        gpsAccuracyM: draft.gps?.accuracyM,
+      }),
+      capturedAt: now,
+      attachments: files.map((f) => f.meta),
+      deviceEstimateCents: estimate.quote.cents,
+      deviceAutoApproved: estimate.decision.autoApproved,
+      ...(draft.completedOnSpot ? { completedOnSpot: { completedAt: now } } : {}),
+    };
+    const repair: LocalRepair = {
+      ...place,
+      capturedAt: now,
+      payload,
+      deviceEstimateCents: estimate.quote.cents,
+      deviceAutoApproved: estimate.decision.autoApproved ? 1 : 0,
+      deviceDecisionReason: estimate.decision.reason,
+      completedOnSpot: draft.completedOnSpot ? 1 : 0,
+      attachmentIds: files.map((f) => f.meta.id),
+      sync: "queued",
+    };
+    await db.blobs.bulkAdd(files.map((f): BlobRow => f.row));
+    await db.localRepairs.add(repair);
+    await db.outbox.add(outboxEntry("repair.capture", id, payload, now));
+    return { repair, estimate };
+  });
+}

@@ -1,0 +1,50 @@
+// Files taken on the device (photo, voice note, signature) on their way into the store:
+// checked against the shared attachment rules before anything is queued.
+import { type AttachmentKindName, attachmentProblem } from "~/domain";
+import type { AttachmentMeta, PhotoStage } from "../sync/contract";
+import type { BlobRow } from "./db";
+
+export type CapturedFile = { blob: Blob; sha256: string; mimeType: string };
+export type CapturedPhoto = CapturedFile & { stage: PhotoStage };
+
+/** A file the shared rules refuse; its message can be shown as is. */
+export class AttachmentRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function assertAcceptable(kind: AttachmentKindName, file: CapturedFile): void {
+  const problem = attachmentProblem(kind, file.mimeType, file.blob.size);
+  if (problem) throw new AttachmentRefused(problem.code, problem.message);
+}
+
+/** The blob row and the metadata that travels with its record, under one new attachment id. */
+export function attachmentRows(
+  owner: Pick<BlobRow, "ownerType" | "ownerId">,
+  kind: AttachmentKindName,
+  file: CapturedFile,
+  stage?: PhotoStage,
+  now = new Date(),
+): { row: BlobRow; meta: AttachmentMeta } {
+  const id = crypto.randomUUID();
+  const meta: AttachmentMeta = { id, kind, mimeType: file.mimeType, sizeBytes: file.blob.size, sha256: file.sha256, ...(stage ? { photoStage: stage } : {}) };
+  const row: BlobRow = {
+    id,
+    ...owner,
+    blob: file.blob,
+    sha256: file.sha256,
+    mimeType: file.mimeType,
+    size: file.blob.size,
+    kind,
+    ...(stage ? { stage } : {}),
+    uploadedBytes: 0,
+    confirmed: 0,
+    ownerAcknowledged: 0,
+    createdAt: now,
+  };
+  return { row, meta };
+}

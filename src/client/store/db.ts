@@ -1,0 +1,150 @@
+// The device's own database (IndexedDB through Dexie). Everything a technician does on a walk
+// lands here first, in one transaction per action; the sync engine drains it to the server.
+// Booleans that must be queried are stored as 0/1: IndexedDB cannot index booleans.
+import Dexie, { type DexieOptions, type EntityTable } from "dexie";
+import type {
+  AttachmentKind,
+  MutationType,
+  PhotoStage,
+  PreparedCustomer,
+  PreparedUnit,
+  PreparedWalk,
+  RepairCapturePayload,
+  SignedSummary,
+} from "../sync/contract";
+
+/** queued: waiting in the outbox; sent: the server took the record, bytes still uploading;
+ * synced: record and every attachment confirmed; rejected: the server refused it. */
+export type SyncState = "queued" | "sent" | "synced" | "rejected";
+
+export type SyncError = { code: string; message: string };
+
+export type MetaRow = { key: string; value: unknown };
+
+/** What the server decided for a repair, kept beside the device's own estimate. */
+export type ServerDecision = {
+  status: string;
+  estimateCents: number | null;
+  flaggedReason: string | null;
+  /** server minus device, in cents; 0 when they agree. */
+  differenceCents: number;
+  receivedAt: Date;
+};
+
+export type LocalWalk = {
+  id: string;
+  customerId: string;
+  /** IN_PROGRESS on the lot; FINISHED once signed (the server marks it COMPLETED). */
+  status: "IN_PROGRESS" | "FINISHED";
+  startedAt: Date;
+  latitude?: number;
+  longitude?: number;
+  accuracyM?: number;
+  endedAt?: Date;
+  siteContactName?: string;
+  signedSummary?: SignedSummary;
+  signatureAttachmentId?: string;
+  startSync: SyncState;
+  finishSync?: SyncState;
+  error?: SyncError;
+};
+
+export type LocalRepair = {
+  id: string;
+  walkId: string;
+  customerId: string;
+  unitNumber: string;
+  jobId: string;
+  breakIndex: number;
+  capturedAt: Date;
+  /** Exactly what was queued for the server (kept to show, fix and resend). */
+  payload: RepairCapturePayload;
+  deviceEstimateCents: number;
+  deviceAutoApproved: 0 | 1;
+  deviceDecisionReason: string;
+  completedOnSpot: 0 | 1;
+  attachmentIds: string[];
+  sync: SyncState;
+  server?: ServerDecision;
+  error?: SyncError;
+};
+
+export type BlobRow = {
+  /** The attachment id the server knows it by. */
+  id: string;
+  ownerType: "repair" | "walk";
+  ownerId: string;
+  blob: Blob;
+  sha256: string;
+  mimeType: string;
+  size: number;
+  kind: AttachmentKind;
+  stage?: PhotoStage;
+  uploadedBytes: number;
+  /** 1 once the server holds the complete bytes with the right sha256. */
+  confirmed: 0 | 1;
+  /** 1 once the record that owns it reached the server: uploading before that only meets 404s. */
+  ownerAcknowledged: 0 | 1;
+  lastError?: SyncError;
+  /** Set when the server refused the bytes for good (type, size): not retried, shown to the user. */
+  refusedAt?: Date;
+  createdAt: Date;
+};
+
+export type OutboxState = "pending" | "sending" | "failed";
+
+export type OutboxEntry = {
+  /** Order of creation: the server must see a walk start before the walk's repairs. */
+  seq?: number;
+  id: string;
+  type: MutationType;
+  /** The local record it carries (walk or repair id). */
+  recordId: string;
+  payload: unknown;
+  state: OutboxState;
+  attempts: number;
+  lastError?: SyncError;
+  /** Set when the server refused the bytes for good (type, size): not retried, shown to the user. */
+  refusedAt?: Date;
+  createdAt: Date;
+};
+
+export type SnapshotWalkRow = PreparedWalk;
+export type SnapshotCustomerRow = PreparedCustomer;
+export type SnapshotUnitRow = PreparedUnit;
+
+export class RsDb extends Dexie {
+  meta!: EntityTable<MetaRow, "key">;
+  snapshotWalks!: EntityTable<SnapshotWalkRow, "id">;
+  snapshotCustomers!: EntityTable<SnapshotCustomerRow, "id">;
+  snapshotUnits!: EntityTable<SnapshotUnitRow, "id">;
+  localWalks!: EntityTable<LocalWalk, "id">;
+  localRepairs!: EntityTable<LocalRepair, "id">;
+  blobs!: EntityTable<BlobRow, "id">;
+  outbox!: EntityTable<OutboxEntry, "seq">;
+
+  constructor(name = "rs-field", options?: DexieOptions) {
+    super(name, options);
+    // Version 1. A later change adds `this.version(2).stores({...}).upgrade(...)`; never edit this one.
+    this.version(1).stores({
+      meta: "key",
+      snapshotWalks: "id, customerId",
+      snapshotCustomers: "id",
+      snapshotUnits: "id, customerId, [customerId+unitNumber]",
+      localWalks: "id, customerId, status",
+      localRepairs: "id, walkId, sync, [customerId+unitNumber], jobId",
+      blobs: "id, ownerId, confirmed",
+      outbox: "++seq, &id, state, recordId",
+    });
+  }
+}
+
+let shared: RsDb | undefined;
+
+/** The app's one database; tests make their own with `new RsDb(name, { indexedDB, IDBKeyRange })`. */
+export function rsDb(): RsDb {
+  return (shared ??= new RsDb());
+}
+
+/** Every table that an action writing records, blobs and outbox entries touches. */
+export const writeTables = (db: RsDb) => [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.meta] as const;

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { CUSTOMER_ID, WALK_ID, photo, snapshot } from "../test-support/snapshot";
+import { testDb } from "../test-support/test-db";
+import { captureRepair } from "./capture-repair";
+import type { RsDb } from "./db";
+import { finishWalk } from "./finish-walk";
+import { markSending, pendingBatch, resetInterruptedSends } from "./outbox";
+import { savePreparedSnapshot } from "./prepared-snapshot";
+import { startWalk } from "./start-walk";
+import { walkSummary } from "./walk-summary";
+
+let db: RsDb;
+
+beforeEach(async () => {
+  db = testDb();
+  await savePreparedSnapshot(db, snapshot());
+});
+
+async function walkWithRepairs(n: number) {
+  await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
+  for (let i = 0; i < n; i++) {
+    await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: `SR-10${i}`, jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos: [photo()], completedOnSpot: false });
+  }
+  const signature = { blob: new Blob([new Uint8Array(300)], { type: "image/png" }), mimeType: "image/png", sha256: "c".repeat(64) };
+  await finishWalk(db, { walkId: WALK_ID, siteContactName: "Pat Lot", signedSummary: await walkSummary(db, WALK_ID), signature });
+}
+
+describe("outbox", () => {
+  it("keeps the order of creation: walk start, its repairs, then the finish", async () => {
+    await walkWithRepairs(3);
+    const batch = await pendingBatch(db, 50);
+    expect(batch.map((e) => e.type)).toEqual(["walk.start", "repair.capture", "repair.capture", "repair.capture", "walk.finish"]);
+    expect(batch.map((e) => e.seq)).toEqual([...batch.map((e) => e.seq)].sort((a, b) => a! - b!));
+  });
+
+  it("starting a walk twice queues it once", async () => {
+    await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
+    await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it("takes at most the batch size, skipping refused entries", async () => {
+    await walkWithRepairs(3);
+    const [first] = await pendingBatch(db, 1);
+    await db.outbox.update(first!.seq!, { state: "failed" });
+    const next = await pendingBatch(db, 2);
+    expect(next.map((e) => e.type)).toEqual(["repair.capture", "repair.capture"]);
+  });
+
+  it("puts an interrupted send back to pending", async () => {
+    await walkWithRepairs(1);
+    await markSending(db, await pendingBatch(db, 50));
+    expect(await pendingBatch(db, 50)).toHaveLength(0);
+    expect(await resetInterruptedSends(db)).toBe(3);
+    expect(await pendingBatch(db, 50)).toHaveLength(3);
+  });
+
+  it("the signed summary lists each unit's repairs and the total", async () => {
+    await walkWithRepairs(2);
+    const walk = await db.localWalks.get(WALK_ID);
+    expect(walk?.status).toBe("FINISHED");
+    expect(walk?.signedSummary).toMatchObject({ units: [{ unitNumber: "SR-100" }, { unitNumber: "SR-101" }], totalCents: 10000 });
+  });
+});

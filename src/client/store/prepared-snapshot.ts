@@ -1,0 +1,35 @@
+// What the device holds for offline work: the answer of sync.prepare, replaced as a whole so a
+// walk never mixes an old price list with new unit counts.
+import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "../sync/contract";
+import type { RsDb } from "./db";
+
+export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: { id: string; name: string } };
+
+export type StoredSnapshot = SnapshotInfo & { walks: PreparedWalk[]; customers: PreparedCustomer[]; units: PreparedUnit[] };
+
+const INFO_KEY = "snapshot";
+
+export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, now = new Date()): Promise<void> {
+  const info: SnapshotInfo = { preparedAt: snapshot.preparedAt, storedAt: now, technician: snapshot.technician };
+  await db.transaction("rw", [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
+    await Promise.all([db.snapshotWalks.clear(), db.snapshotCustomers.clear(), db.snapshotUnits.clear()]);
+    await db.snapshotWalks.bulkAdd(snapshot.walks);
+    await db.snapshotCustomers.bulkAdd(snapshot.customers);
+    await db.snapshotUnits.bulkAdd(snapshot.units);
+    await db.meta.put({ key: INFO_KEY, value: info });
+  });
+}
+
+export async function snapshotInfo(db: RsDb): Promise<SnapshotInfo | null> {
+  const row = await db.meta.get(INFO_KEY);
+  return (row?.value as SnapshotInfo | undefined) ?? null;
+}
+
+export async function loadPreparedSnapshot(db: RsDb): Promise<StoredSnapshot | null> {
+  return db.transaction("r", [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
+    const info = await snapshotInfo(db);
+    if (!info) return null;
+    const [walks, customers, units] = await Promise.all([db.snapshotWalks.toArray(), db.snapshotCustomers.toArray(), db.snapshotUnits.toArray()]);
+    return { ...info, walks, customers, units };
+  });
+}

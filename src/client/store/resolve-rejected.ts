@@ -1,0 +1,60 @@
+// What the user can do with a change the server refused: fix it and send it again, or discard
+// it. Only refused entries qualify: anything the server has not answered stays untouched.
+import type { RepairCapturePayload } from "../sync/contract";
+import type { OutboxEntry, RsDb } from "./db";
+import { withoutUndefined } from "./without-undefined";
+
+export type RepairFix = Partial<Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">>;
+
+export class ResolveRefused extends Error {}
+
+async function refusedEntry(db: RsDb, outboxId: string): Promise<OutboxEntry> {
+  const entry = await db.outbox.where("id").equals(outboxId).first();
+  if (!entry || entry.state !== "failed") throw new ResolveRefused("Only a change the server refused can be fixed or discarded.");
+  return entry;
+}
+
+/** Sends the change again (edited, for a repair) under a new mutation id, in its original place in the queue. */
+export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {}): Promise<void> {
+  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
+    const entry = await refusedEntry(db, outboxId);
+    let payload = entry.payload;
+    if (entry.type === "repair.capture") {
+      const edited = { ...(entry.payload as RepairCapturePayload), ...withoutUndefined(fix) };
+      if (fix.unitNumber !== undefined) edited.unitNumber = fix.unitNumber.trim().toUpperCase();
+      payload = edited;
+      await db.localRepairs.update(entry.recordId, { payload: edited, unitNumber: edited.unitNumber, sync: "queued", error: undefined });
+    } else {
+      await db.localWalks.update(entry.recordId, entry.type === "walk.start" ? { startSync: "queued", error: undefined } : { finishSync: "queued", error: undefined });
+    }
+    // A new id: the refusal may be remembered under the old one.
+    await db.outbox.update(entry.seq!, { id: crypto.randomUUID(), payload, state: "pending", attempts: 0, lastError: undefined });
+  });
+}
+
+/** Removes the refused change and what only it carried (the user's explicit choice). */
+export async function discardRejected(db: RsDb, outboxId: string): Promise<void> {
+  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs], async () => {
+    const entry = await refusedEntry(db, outboxId);
+    if (entry.type === "repair.capture") {
+      await db.localRepairs.delete(entry.recordId);
+      await db.blobs.where("ownerId").equals(entry.recordId).delete();
+    } else if (entry.type === "walk.finish") {
+      await db.blobs.where("ownerId").equals(entry.recordId).delete();
+      await db.localWalks.update(entry.recordId, {
+        status: "IN_PROGRESS",
+        finishSync: undefined,
+        endedAt: undefined,
+        siteContactName: undefined,
+        signedSummary: undefined,
+        signatureAttachmentId: undefined,
+        error: undefined,
+      });
+    } else {
+      const repairs = await db.localRepairs.where("walkId").equals(entry.recordId).count();
+      if (repairs > 0) throw new ResolveRefused("This walk still has repairs on the device: discard them first.");
+      await db.localWalks.delete(entry.recordId);
+    }
+    await db.outbox.delete(entry.seq!);
+  });
+}
