@@ -67,6 +67,8 @@ const MATRIX: Row[] = [
   ["on m1's walk", "repair.capture", { technicianId: "m1", customerId: "A" }, ["NOT_YOURS", "ok", "ok", F]],
   ["t1's walk", "walk.write", { technicianId: "t1", customerId: "A" }, ["ok", "OUTSIDE_TEAM", "ok", F]],
   ["t2's walk", "walk.write", { technicianId: "t2", customerId: "A" }, ["NOT_YOURS", "ok", "ok", F]],
+  ["t1's walk at A", "walk.view", { technicianId: "t1", customerId: "A" }, ["ok", "OUTSIDE_TEAM", "ok", "ok"]],
+  ["t2's walk at B", "walk.view", { technicianId: "t2", customerId: "B" }, ["NOT_YOURS", "ok", "ok", "OTHER_CUSTOMER"]],
 
   ["for own company", "repair.request", { customerId: "A" }, [F, F, "ok", "ok"]],
   ["for another company", "repair.request", { customerId: "B" }, [F, F, "ok", "OTHER_CUSTOMER"]],
@@ -145,7 +147,7 @@ describe("permission matrix", () => {
       "repair.view", "repair.capture", "repair.request", "repair.approve", "repair.deny", "repair.assign",
       "repair.overridePrice", "repair.start", "repair.complete", "repair.cancel", "repair.invoice", "repair.close",
       "customer.settings.view", "customer.settings.edit", "customer.preferences.edit", "customer.priceList.view",
-      "invoice.view", "unit.replaceWindshield", "walk.write", "audit.view",
+      "invoice.view", "unit.replaceWindshield", "walk.write", "walk.view", "audit.view",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

@@ -40,6 +40,8 @@ export type PermissionResources = {
   "invoice.view": CustomerRef;
   "unit.replaceWindshield": CustomerRef;
   "walk.write": WalkRef;
+  /** A walk's record and what came with it (the site contact's signature). */
+  "walk.view": WalkRef;
   "audit.view": null;
 };
 
@@ -180,6 +182,8 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "invoice.view": { admin: always, customer: ownCompany },
   "unit.replaceWindshield": { admin: always, manager: always },
   "walk.write": { admin: always, technician: ownWalk, manager: teamWalk },
+  // The customer signed the walk's summary: they may read it, like their repairs.
+  "walk.view": { admin: always, customer: ownCompany, technician: ownWalk, manager: teamWalk },
   "audit.view": { admin: always },
 };
 
