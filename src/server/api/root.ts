@@ -2,6 +2,7 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { repairRouter } from "./routers/repair";
 import { sessionRouter } from "./routers/session";
+import { syncRouter } from "./routers/sync";
 import { unitRouter } from "./routers/unit";
 import { walkRouter } from "./routers/walk";
 
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   repair: repairRouter,
   unit: unitRouter,
   walk: walkRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

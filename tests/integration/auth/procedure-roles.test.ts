@@ -30,6 +30,8 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "unit.markWindshieldReplaced": DISPATCHERS,
   "unit.listForCustomer": EVERYONE,
   "walk.start": STAFF,
+  "sync.prepare": STAFF,
+  "sync.push": STAFF,
 };
 
 const ACTORS: Record<ActorKind, ActorWithIdentity> = {

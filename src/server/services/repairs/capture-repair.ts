@@ -12,6 +12,7 @@ import { quoteRepair, estimateFields } from "../pricing/quote-repair";
 import { retryOnDuplicateId } from "../retry-on-duplicate-id";
 import { attachmentsInput, hasPhoto } from "../shared-inputs";
 import { findOrCreateUnit } from "../units/find-or-create-unit";
+import { type CaptureFacts, freshCaptureFacts } from "./capture-facts";
 import { earlierRecord } from "./earlier-record";
 import { freezeCompletionPrice } from "./freeze-completion-price";
 import { repairRef } from "./load-repair-for";
@@ -47,19 +48,21 @@ export const captureRepairInput = z.object({
 export type CaptureRepairInput = z.input<typeof captureRepairInput>;
 type Capture = z.output<typeof captureRepairInput>;
 
-export async function captureRepair(db: Db, ctx: ServiceContext, raw: CaptureRepairInput): Promise<RepairView> {
+/** `facts`: what the capture reads besides the repair; a sync batch shares them across its captures. */
+export async function captureRepair(db: Db, ctx: ServiceContext, raw: CaptureRepairInput, facts: CaptureFacts = freshCaptureFacts): Promise<RepairView> {
   const input = captureRepairInput.parse(raw);
-  const repair = await retryOnDuplicateId(() => db.$transaction((tx) => capture(tx, ctx, input)));
+  const repair = await retryOnDuplicateId(() => db.$transaction((tx) => capture(tx, ctx, input, facts)));
+  if (input.completedOnSpot) facts.historyChanged(input.customerId);
   return repairView(ctx.actor, repair);
 }
 
-async function capture(tx: DbTx, ctx: ServiceContext, input: Capture): Promise<Repair> {
+async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: CaptureFacts): Promise<Repair> {
   const replayed = await earlierRecord(tx, ctx.actor, input.id, "LOT_WALK");
   if (replayed) return replayed;
   const { attachments, completedOnSpot, unitNumber, ...fields } = input;
-  const walk = await tx.lotWalk.findUnique({ where: { id: input.walkId } });
+  const walk = await facts.walk(tx, input.walkId);
   if (!walk) throw new NotFound("Walk");
-  const customer = await tx.customer.findUnique({ where: { id: input.customerId } });
+  const customer = await facts.customer(tx, input.customerId);
   if (!customer) throw new NotFound("Customer");
   const unit = await findOrCreateUnit(tx, ctx, customer.id, unitNumber);
   // Completing prices from history: take its locks before this transaction touches any repair.
@@ -73,7 +76,7 @@ async function capture(tx: DbTx, ctx: ServiceContext, input: Capture): Promise<R
     indexInJob: input.breakIndex,
     at: capturedAt,
     override: null,
-  });
+  }, facts);
   const server = autoApprovalFor({ estimateCents: estimate.cents, hasDamagePhoto: hasPhoto(attachments, "DAMAGE"), settings: customer });
   const device = input.deviceAutoApproved ? approvedOnDevice : null;
   const decision = completedOnSpot && device && autoApprovalDisagrees(device, server) ? device : server;

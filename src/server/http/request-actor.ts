@@ -1,0 +1,11 @@
+// Who is calling, for route handlers and the tRPC context alike: the session says who signed
+// in, the database says what they may do now (loadActor).
+import { type ActorWithIdentity, loadActor } from "../auth/actor";
+import { getServerAuthSession } from "../auth/session";
+import { db } from "../db";
+
+/** null when signed out or deactivated. */
+export async function requestActor(): Promise<ActorWithIdentity | null> {
+  const session = await getServerAuthSession();
+  return session?.user.id ? loadActor(db(), session.user.id) : null;
+}

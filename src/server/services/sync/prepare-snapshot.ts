@@ -1,0 +1,120 @@
+// What a technician's device caches before walking lots (sync.prepare): their walks of the
+// fortnight around today, those customers' approval settings and price lists, and every unit
+// with the history its offline estimates need. A fixed handful of queries, whatever the fleet size.
+import { type ApprovalSettings, PRICE_FROZEN_STATUSES, type PricingRules, assertAllowed, decide, isTerminal } from "~/domain";
+import { config } from "../../config";
+import type { Db, DbTx } from "../../db";
+import type { Prisma } from "../../db/generated/client";
+import { InvalidRequest } from "../../errors";
+import type { ServiceContext } from "../context";
+import { loadPricingRules } from "../pricing/load-pricing-rules";
+import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../pricing/price-history";
+import { repairRef } from "../repairs/load-repair-for";
+
+export type PreparedWalk = { id: string; customerId: string; status: "SCHEDULED" | "IN_PROGRESS"; scheduledFor: Date | null; startedAt: Date | null };
+export type PreparedCustomer = {
+  id: string;
+  name: string;
+  address: string | null;
+  settingsVersion: number;
+  approval: ApprovalSettings;
+  pricing: PricingRules;
+  completedThisMonth: number;
+};
+export type PreparedRepair = { id: string; damageType: string; status: string; completedAt: Date | null; priceCents: number | null; tierOrdinal: number | null };
+export type PreparedUnit = {
+  id: string;
+  customerId: string;
+  unitNumber: string;
+  make: string | null;
+  model: string | null;
+  windshieldSeq: number;
+  completedOnWindshield: number;
+  openRepairs: number;
+  history: PreparedRepair[];
+};
+export type PrepareSnapshot = {
+  preparedAt: Date;
+  technician: { id: string; name: string };
+  walks: PreparedWalk[];
+  customers: PreparedCustomer[];
+  units: PreparedUnit[];
+};
+
+const WINDOW_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Date()): Promise<PrepareSnapshot> {
+  const technician = ctx.actor.technician;
+  if (!technician) throw new InvalidRequest("TECHNICIAN_REQUIRED", "Only a technician's account has lot walks to prepare.");
+  return db.$transaction(async (tx) => {
+    const walks = await tx.lotWalk.findMany({
+      where: { technicianId: technician.id, status: { in: ["SCHEDULED", "IN_PROGRESS"] }, OR: walkWindow(now) },
+      select: { id: true, customerId: true, status: true, scheduledFor: true, startedAt: true },
+      orderBy: [{ scheduledFor: "asc" }, { startedAt: "asc" }],
+    });
+    const customerIds = [...new Set(walks.map((w) => w.customerId))];
+    for (const customerId of customerIds) assertAllowed(ctx.actor, "customer.priceList.view", { customerId });
+    return {
+      preparedAt: now,
+      technician: { id: technician.id, name: ctx.actor.name },
+      walks: walks as PreparedWalk[],
+      customers: await preparedCustomers(tx, customerIds, now),
+      units: await preparedUnits(tx, ctx, customerIds),
+    };
+  });
+}
+
+/** Scheduled within today ± 7 business days, or started in that time without a schedule (a walk begun on the lot). */
+function walkWindow(now: Date): Prisma.LotWalkWhereInput[] {
+  const today = Date.parse(new Intl.DateTimeFormat("en-CA", { timeZone: config().BUSINESS_TIME_ZONE }).format(now));
+  const scheduledFor = { gte: new Date(today - WINDOW_DAYS * DAY_MS), lte: new Date(today + WINDOW_DAYS * DAY_MS) };
+  return [{ scheduledFor }, { scheduledFor: null, startedAt: { gte: new Date(now.getTime() - (WINDOW_DAYS + 1) * DAY_MS) } }];
+}
+
+async function preparedCustomers(tx: DbTx, customerIds: string[], now: Date): Promise<PreparedCustomer[]> {
+  const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, orderBy: { name: "asc" } });
+  const prepared: PreparedCustomer[] = [];
+  // One walk's customer, rarely more than a few: two small reads each.
+  for (const c of customers) {
+    prepared.push({
+      id: c.id,
+      name: c.name,
+      address: c.address,
+      settingsVersion: c.settingsVersion,
+      approval: { autoApproveLotRepairs: c.autoApproveLotRepairs, maxAutoApproveCents: c.maxAutoApproveCents, requirePhotoForApproval: c.requirePhotoForApproval },
+      pricing: await loadPricingRules(tx, c.id),
+      completedThisMonth: await customerCompletedThisMonth(tx, c.id, now),
+    });
+  }
+  return prepared;
+}
+
+async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[]): Promise<PreparedUnit[]> {
+  const units = await tx.unit.findMany({
+    where: { customerId: { in: customerIds } },
+    select: { id: true, customerId: true, unitNumber: true, make: true, model: true, windshieldSeq: true },
+    orderBy: [{ customerId: "asc" }, { unitNumber: "asc" }],
+  });
+  // All repairs of these fleets in one read, grouped per unit here (never one query per unit).
+  const repairs = await tx.repair.findMany({ where: { customerId: { in: customerIds } }, orderBy: { createdAt: "asc" } });
+  const byUnit = new Map<string, typeof repairs>();
+  for (const r of repairs) {
+    const key = `${r.unitId}:${r.windshieldSeq}`;
+    const list = byUnit.get(key);
+    if (list) list.push(r);
+    else byUnit.set(key, [r]);
+  }
+  return units.map((unit) => {
+    const onWindshield = byUnit.get(`${unit.id}:${unit.windshieldSeq}`) ?? [];
+    return {
+      ...unit,
+      completedOnWindshield: onWindshield.filter((r) => COMPLETED_STATUSES.includes(r.status)).length,
+      openRepairs: onWindshield.filter((r) => !isTerminal(r.status) && !PRICE_FROZEN_STATUSES.includes(r.status)).length,
+      // Counts cover every repair; the lines only those the actor may see (a technician: their own).
+      history: onWindshield
+        .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
+        .map((r) => ({ id: r.id, damageType: r.damageType, status: r.status, completedAt: r.completedAt, priceCents: r.priceCents, tierOrdinal: r.tierOrdinal })),
+    };
+  });
+}

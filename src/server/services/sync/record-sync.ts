@@ -1,0 +1,15 @@
+// Remembers when each technician's device last reached the server, so a manager can see whose
+// work may still be waiting on a device. Not audited: it records contact, not a business change.
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+
+export async function recordSync(db: Db, ctx: ServiceContext, at = new Date()): Promise<void> {
+  const technicianId = ctx.actor.technician?.id;
+  if (!technicianId) return;
+  try {
+    await db.technician.updateMany({ where: { id: technicianId }, data: { lastSyncAt: at } });
+  } catch (error) {
+    // The device must still get its results: they say what was saved.
+    console.error("sync.push: could not record the sync time", error);
+  }
+}

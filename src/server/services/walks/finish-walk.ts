@@ -1,0 +1,93 @@
+// The site contact signs the walk's summary on the technician's device, often offline: the walk
+// is completed with the summary exactly as it was shown, and the signature's metadata (its
+// bytes follow by upload). A resent finish answers with the walk as it is.
+import { z } from "zod";
+import { assertAllowed, walkFinishStep } from "~/domain";
+import type { Db, DbTx } from "../../db";
+import { DamageType, type LotWalk } from "../../db/generated/client";
+import { InvalidRequest, NotFound } from "../../errors";
+import { assertAcceptableAttachments } from "../attachments/accept-attachments";
+import { auditChange } from "../audit-change";
+import type { ServiceContext } from "../context";
+import { retryOnDuplicateId } from "../retry-on-duplicate-id";
+import { attachmentInput } from "../shared-inputs";
+
+/** What the contact saw when signing; strict, so what is stored is exactly what was shown. */
+export const signedSummaryInput = z.strictObject({
+  units: z
+    .array(
+      z.strictObject({
+        unitNumber: z.string().trim().min(1).max(50),
+        repairs: z.array(z.strictObject({ id: z.uuid(), damageType: z.enum(DamageType), estimateCents: z.number().int().min(0) })).max(100),
+      }),
+    )
+    .max(2000),
+  totalCents: z.number().int().min(0),
+});
+
+export const finishWalkInput = z.object({
+  walkId: z.uuid(),
+  endedAt: z.date(),
+  /** When the contact signed; the end of the walk unless the device says otherwise. */
+  signedAt: z.date().optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  accuracyM: z.number().min(0).optional(),
+  siteContactName: z.string().trim().min(1).max(200),
+  signedSummary: signedSummaryInput,
+  signature: attachmentInput.refine((a) => a.kind === "SIGNATURE", { message: "the signature is an attachment of kind SIGNATURE" }),
+});
+export type FinishWalkInput = z.input<typeof finishWalkInput>;
+type Finish = z.output<typeof finishWalkInput>;
+
+export async function finishWalk(db: Db, ctx: ServiceContext, raw: FinishWalkInput): Promise<LotWalk> {
+  const input = finishWalkInput.parse(raw);
+  assertAcceptableAttachments([input.signature]);
+  return retryOnDuplicateId(() => db.$transaction((tx) => finish(tx, ctx, input)));
+}
+
+async function finish(tx: DbTx, ctx: ServiceContext, input: Finish): Promise<LotWalk> {
+  // Two devices (or a background and a foreground sync) finishing at once: one after the other.
+  await tx.$queryRaw`SELECT 1 FROM "LotWalk" WHERE id = ${input.walkId}::uuid FOR UPDATE`;
+  const walk = await tx.lotWalk.findUnique({ where: { id: input.walkId } });
+  if (!walk) throw new NotFound("Walk");
+  assertAllowed(ctx.actor, "walk.write", walk);
+  if (walkFinishStep(walk.status) === "replay") return replayed(tx, walk, input);
+
+  // Device clocks run ahead sometimes; the server's clock bounds what the device reports.
+  const now = new Date();
+  const endedAt = earlier(input.endedAt, now);
+  const after = await tx.lotWalk.update({
+    where: { id: walk.id },
+    data: {
+      status: "COMPLETED",
+      endedAt,
+      endLatitude: input.latitude,
+      endLongitude: input.longitude,
+      endAccuracyM: input.accuracyM,
+      siteContactName: input.siteContactName,
+      signedSummary: input.signedSummary,
+      signedAt: earlier(input.signedAt ?? endedAt, now),
+    },
+  });
+  const { signature } = input;
+  await tx.attachment.create({ data: { ...signature, photoStage: null, walkId: walk.id, createdById: ctx.actor.userId } });
+  await auditChange(tx, ctx, {
+    action: "walk.finish",
+    entityType: "LotWalk",
+    entityId: walk.id,
+    before: walk,
+    after,
+    extra: { signature: { before: null, after: signature.id } },
+  });
+  return after;
+}
+
+/** The same finish again is answered with the walk; another signature on a finished walk is refused. */
+async function replayed(tx: DbTx, walk: LotWalk, input: Finish): Promise<LotWalk> {
+  const signature = await tx.attachment.findFirst({ where: { id: input.signature.id, walkId: walk.id }, select: { id: true } });
+  if (!signature) throw new InvalidRequest("WALK_ALREADY_FINISHED", "This walk was already finished with another signature.");
+  return walk;
+}
+
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
