@@ -7,6 +7,10 @@ export const metadata: Metadata = {
   title: { default: "RS Systems", template: "%s · RS Systems" },
   description: "Windshield repair: lot walks, approvals and fleet history",
   applicationName: "RS Systems",
+  // Installable app (public/manifest.webmanifest); iOS reads only the apple-touch-icon and appleWebApp.
+  manifest: "/manifest.webmanifest",
+  icons: { icon: [{ url: "/icons/icon-192.png", type: "image/png", sizes: "192x192" }], apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "RS Systems", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5cad" };

@@ -1,0 +1,52 @@
+// Second half of `npm run build`, after `next build`: self-hosts the image-compression library,
+// bundles service-worker/sw.ts with esbuild and lets workbox-build inject the precache manifest
+// into public/sw.js. `next start` serves files added to public/ after `next build`.
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { build } from "esbuild";
+import { injectManifest } from "workbox-build";
+
+// Its web worker loads the library from a CDN unless `libURL` names a same-origin copy.
+const VENDOR_DIR = "public/vendor";
+const VENDOR_FILES = ["browser-image-compression.js", "browser-image-compression.js.map"];
+// The prerendered /walk page (and any static page under /walk/): app shells served offline
+// under their own URLs, e.g. .next/server/app/walk.html as /walk.
+const PAGES_DIR = ".next/server/app/";
+const SHELL_HTML = `${PAGES_DIR}walk.html`;
+const BUNDLE = ".next/service-worker/sw.js";
+const pageUrl = (file) => `/${file.slice(PAGES_DIR.length, -".html".length)}`;
+
+mkdirSync(VENDOR_DIR, { recursive: true });
+for (const file of VENDOR_FILES) copyFileSync(`node_modules/browser-image-compression/dist/${file}`, `${VENDOR_DIR}/${file}`);
+
+if (!existsSync(SHELL_HTML)) {
+  throw new Error(`${SHELL_HTML} is missing: /walk must stay a statically prerendered client shell to work offline.`);
+}
+const subScreens = existsSync(`${PAGES_DIR}walk`)
+  ? readdirSync(`${PAGES_DIR}walk`, { recursive: true }).filter((f) => f.endsWith(".html")).map((f) => `${PAGES_DIR}walk/${f}`)
+  : [];
+
+await build({
+  entryPoints: ["service-worker/sw.ts"],
+  outfile: BUNDLE,
+  bundle: true,
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  define: { "process.env.NODE_ENV": '"production"' }, // drops Workbox's development logging
+  logLevel: "warning",
+});
+
+const { count, size, warnings } = await injectManifest({
+  swSrc: BUNDLE,
+  swDest: "public/sw.js",
+  globDirectory: ".",
+  globPatterns: [".next/static/**/*", SHELL_HTML, ...subScreens, "public/manifest.webmanifest", "public/icons/*.png", `${VENDOR_DIR}/*.js`],
+  globIgnores: ["**/*.map"],
+  modifyURLPrefix: { ".next/static/": "/_next/static/", "public/": "/" },
+  // Next's static files have content hashes (or the build id) in their path: no cache-busting.
+  dontCacheBustURLsMatching: /^\/_next\/static\//,
+  manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => (e.url.startsWith(PAGES_DIR) ? { ...e, url: pageUrl(e.url) } : e)), warnings: [] })],
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+});
+for (const warning of warnings) console.warn(`service worker: ${warning}`);
+console.log(`✓ public/sw.js precaches ${count} files (${Math.round(size / 1024)} KB)`);
