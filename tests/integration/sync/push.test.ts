@@ -111,8 +111,8 @@ describe("sync.push: a device's queued mutations", () => {
       repairCapture(late, { unitNumber: "SPOT-1", ...fixedNow }),
       repairCapture(late, { unitNumber: "SPOT-1" }),
     ]);
-    expect(results.map((r) => (r.ok ? (r.data as { status: string; estimateCents: number }) : r.code))).toMatchObject([
-      "NOT_FOUND",
+    expect(results.map((r) => (r.ok ? (r.data as { status: string; estimateCents: number }) : [r.code, r.retryable]))).toMatchObject([
+      ["WALK_NOT_SYNCED", true],
       { status: "IN_PROGRESS" },
       { status: "COMPLETED", estimateCents: 5000 },
       { status: "APPROVED", estimateCents: 4000 },

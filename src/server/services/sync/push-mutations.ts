@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import type { z } from "zod";
 import type { Db } from "../../db";
+import { NotFound } from "../../errors";
 import { assertAcceptableAttachments } from "../attachments/accept-attachments";
 import type { ServiceContext } from "../context";
 import type { CaptureFacts } from "../repairs/capture-facts";
@@ -41,6 +42,7 @@ export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput)
   const { mutations } = pushInput.parse(raw);
   // Walks whose start failed for a reason worth retrying: their repairs and finish stay queued too.
   const walksPending = new Set<string>();
+  const notSynced = { code: "WALK_NOT_SYNCED", message: "Waiting for the walk's start to reach the server.", retryable: true };
   const facts = batchCaptureFacts();
   const results: MutationResult[] = [];
   for (const { id, type, payload } of mutations) {
@@ -52,7 +54,7 @@ export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput)
     }
     const walkId = walkOf(parsed.data);
     if (walksPending.has(walkId)) {
-      results.push({ id, type, ok: false, code: "WALK_NOT_SYNCED", message: "Waiting for the walk's start to reach the server.", retryable: true });
+      results.push({ id, type, ok: false, ...notSynced });
       continue;
     }
     try {
@@ -60,9 +62,14 @@ export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput)
     } catch (error) {
       const failure = mutationFailure(error, `${type} ${id}`);
       if (type === "walk.start" && failure.retryable) walksPending.add(walkId);
-      results.push({ id, type, ok: false, ...failure });
+      // A walk unknown here was started on a device whose start has not arrived (another batch,
+      // still pending): retried, never dropped.
+      const walkMissing = error instanceof NotFound && type !== "walk.start" && !(await walkExists(db, walkId));
+      results.push({ id, type, ok: false, ...(walkMissing ? notSynced : failure) });
     }
   }
   await recordSync(db, ctx);
   return { results, serverMs: Math.round(performance.now() - started) };
 }
+
+const walkExists = async (db: Db, id: string) => (await db.lotWalk.count({ where: { id } })) > 0;
