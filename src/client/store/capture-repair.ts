@@ -45,16 +45,19 @@ export async function captureRepair(db: RsDb, draft: RepairDraft, now = new Date
   ];
 
   return db.transaction("rw", [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
-    const walk = await db.localWalks.get(draft.walkId);
+    // Reads in parallel: each awaited one would cost a round trip to the storage process.
+    const [walk, facts] = await Promise.all([
+      db.localWalks.get(draft.walkId),
+      estimateFactsFor(db, {
+        customerId: draft.customerId,
+        unitNumber: draft.unitNumber,
+        breakIndex: draft.breakIndex,
+        completedOnSpot: draft.completedOnSpot,
+        hasDamagePhoto: draft.photos.some((p) => p.stage === "DAMAGE"),
+        hasAfterPhoto: draft.photos.some((p) => p.stage === "AFTER"),
+      }),
+    ]);
     if (!walk || walk.status !== "IN_PROGRESS") throw new CaptureRefused("Start the walk on this device before capturing repairs.");
-    const facts = await estimateFactsFor(db, {
-      customerId: draft.customerId,
-      unitNumber: draft.unitNumber,
-      breakIndex: draft.breakIndex,
-      completedOnSpot: draft.completedOnSpot,
-      hasDamagePhoto: draft.photos.some((p) => p.stage === "DAMAGE"),
-      hasAfterPhoto: draft.photos.some((p) => p.stage === "AFTER"),
-    });
     const estimate = deviceEstimate(facts);
     if (draft.completedOnSpot && !estimate.fixNow.allowed) throw new CaptureRefused(`Cannot mark it fixed on the spot: ${estimate.fixNow.reason}.`);
 
@@ -98,9 +101,11 @@ export async function captureRepair(db: RsDb, draft: RepairDraft, now = new Date
       attachmentIds: files.map((f) => f.meta.id),
       sync: "queued",
     };
-    await db.blobs.bulkAdd(files.map((f): BlobRow => f.row));
-    await db.localRepairs.add(repair);
-    await db.outbox.add(outboxEntry("repair.capture", id, payload, now));
+    await Promise.all([
+      db.blobs.bulkAdd(files.map((f): BlobRow => f.row)),
+      db.localRepairs.add(repair),
+      db.outbox.add(outboxEntry("repair.capture", id, payload, now)),
+    ]);
     return { repair, estimate };
   });
 }

@@ -111,7 +111,10 @@ export type OutboxEntry = {
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
-export type SnapshotUnitRow = PreparedUnit;
+/** `unitKey`: the unit number as typed on a phone would match it (trimmed, upper case). */
+export type SnapshotUnitRow = PreparedUnit & { unitKey: string };
+
+export const unitKey = (unitNumber: string) => unitNumber.trim().toUpperCase();
 
 export class RsDb extends Dexie {
   meta!: EntityTable<MetaRow, "key">;
@@ -125,7 +128,7 @@ export class RsDb extends Dexie {
 
   constructor(name = "rs-field", options?: DexieOptions) {
     super(name, options);
-    // Version 1. A later change adds `this.version(2).stores({...}).upgrade(...)`; never edit this one.
+    // Never edit a version once released: add the next one with what changes, and its upgrade.
     this.version(1).stores({
       meta: "key",
       snapshotWalks: "id, customerId",
@@ -136,6 +139,14 @@ export class RsDb extends Dexie {
       blobs: "id, ownerId, confirmed",
       outbox: "++seq, &id, state, recordId",
     });
+    // 2: saving a repair reads only what it needs by index (the unit by its typed number, the
+    // repairs fixed on the spot), instead of scanning the customer's units and repairs.
+    this.version(2)
+      .stores({
+        snapshotUnits: "id, customerId, [customerId+unitKey]",
+        localRepairs: "id, walkId, sync, jobId, [customerId+completedOnSpot]",
+      })
+      .upgrade((tx) => tx.table<SnapshotUnitRow>("snapshotUnits").toCollection().modify((u) => void (u.unitKey = unitKey(u.unitNumber))));
   }
 }
 

@@ -1,8 +1,9 @@
 // Gathers, from the prepared snapshot and this device's own captures, the facts the device
-// estimate needs. Used by the capture screen (live) and by captureRepair (what gets queued).
+// estimate needs. Used by the capture screen (live) and by captureRepair (what gets queued),
+// so it reads only by index and all at once: it runs inside every save.
 import type { EstimateFacts } from "../estimate/device-estimate";
-import type { PreparedCustomer, PreparedUnit } from "../sync/contract";
-import type { RsDb } from "./db";
+import type { PreparedCustomer } from "../sync/contract";
+import { type RsDb, type SnapshotUnitRow, unitKey } from "./db";
 import { snapshotInfo } from "./prepared-snapshot";
 
 export class NotPrepared extends Error {
@@ -20,24 +21,23 @@ export type EstimateQuestion = {
   hasAfterPhoto: boolean;
 };
 
-export async function estimateFactsFor(db: RsDb, q: EstimateQuestion): Promise<EstimateFacts & { unit: PreparedUnit | undefined }> {
-  const customer: PreparedCustomer | undefined = await db.snapshotCustomers.get(q.customerId);
+export async function estimateFactsFor(db: RsDb, q: EstimateQuestion): Promise<EstimateFacts & { unit: SnapshotUnitRow | undefined }> {
+  const [customer, info, unit, fixedOnSpot] = await Promise.all([
+    db.snapshotCustomers.get(q.customerId) as Promise<PreparedCustomer | undefined>,
+    snapshotInfo(db),
+    findUnit(db, q.customerId, q.unitNumber),
+    db.localRepairs.where("[customerId+completedOnSpot]").equals([q.customerId, 1]).toArray(),
+  ]);
   if (!customer) throw new NotPrepared("This customer's price list");
-  const info = await snapshotInfo(db);
-  const since = info?.preparedAt ?? new Date(0);
-  const unit = await findUnit(db, q.customerId, q.unitNumber);
   // Only what the server has not counted yet: fixed here after the snapshot was taken.
-  const fixedHere = await db.localRepairs
-    .where("[customerId+unitNumber]")
-    .between([q.customerId, ""], [q.customerId, "\uffff"])
-    .filter((r) => r.completedOnSpot === 1 && r.sync !== "rejected" && r.capturedAt > since)
-    .toArray();
-  const unitNumber = unit?.unitNumber ?? q.unitNumber;
+  const since = info?.preparedAt ?? new Date(0);
+  const fixedHere = fixedOnSpot.filter((r) => r.sync !== "rejected" && r.capturedAt > since);
+  const key = unitKey(q.unitNumber);
   return {
     customer,
     unit,
     completedOnWindshield: unit?.completedOnWindshield ?? 0,
-    completedOnSpotOnUnit: fixedHere.filter((r) => r.unitNumber === unitNumber).length,
+    completedOnSpotOnUnit: fixedHere.filter((r) => unitKey(r.unitNumber) === key).length,
     completedOnSpotForCustomer: fixedHere.length,
     breakIndex: q.breakIndex,
     completedOnSpot: q.completedOnSpot,
@@ -47,12 +47,7 @@ export async function estimateFactsFor(db: RsDb, q: EstimateQuestion): Promise<E
 }
 
 /** Unit numbers are typed on a phone: match the known unit whatever the case or spaces. */
-export async function findUnit(db: RsDb, customerId: string, typed: string): Promise<PreparedUnit | undefined> {
-  const wanted = typed.trim().toUpperCase();
-  if (!wanted) return undefined;
-  return db.snapshotUnits
-    .where("customerId")
-    .equals(customerId)
-    .filter((u) => u.unitNumber.toUpperCase() === wanted)
-    .first();
+export async function findUnit(db: RsDb, customerId: string, typed: string): Promise<SnapshotUnitRow | undefined> {
+  const key = unitKey(typed);
+  return key ? db.snapshotUnits.where("[customerId+unitKey]").equals([customerId, key]).first() : undefined;
 }

@@ -1,7 +1,7 @@
 // What the device holds for offline work: the answer of sync.prepare, replaced as a whole so a
 // walk never mixes an old price list with new unit counts.
 import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "../sync/contract";
-import type { RsDb } from "./db";
+import { type RsDb, unitKey } from "./db";
 
 export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: { id: string; name: string } };
 
@@ -15,7 +15,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     await Promise.all([db.snapshotWalks.clear(), db.snapshotCustomers.clear(), db.snapshotUnits.clear()]);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
     await db.snapshotCustomers.bulkAdd(snapshot.customers);
-    await db.snapshotUnits.bulkAdd(snapshot.units);
+    await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
     await db.meta.put({ key: INFO_KEY, value: info });
   });
 }

@@ -1,0 +1,33 @@
+// Short, locale-free texts for ages and sizes on small screens.
+
+export function ageText(since: Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - since.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+export function bytesText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export const DAMAGE_TYPES = [
+  ["CHIP", "Chip"],
+  ["CRACK", "Crack"],
+  ["STAR_BREAK", "Star break"],
+  ["BULLS_EYE", "Bull's eye"],
+  ["COMBINATION_BREAK", "Combination break"],
+  ["HALF_MOON", "Half-moon"],
+  ["OTHER", "Other"],
+  ["UNKNOWN", "Unknown"],
+] as const;
+
+export type DamageTypeName = (typeof DAMAGE_TYPES)[number][0];
+
+export const damageLabel = (type: string) => DAMAGE_TYPES.find(([value]) => value === type)?.[1] ?? type;
+
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

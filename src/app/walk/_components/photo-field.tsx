@@ -1,0 +1,75 @@
+"use client";
+// Photos from the camera (or the gallery), compressed in a web worker before they are kept.
+// A file the shared rules refuse is not added, and the reason is shown.
+import { type ChangeEvent, useEffect, useState } from "react";
+import { preparePhoto } from "~/client/capture/photo";
+import type { CapturedPhoto } from "~/client/store/captured-file";
+import type { PhotoStage } from "~/client/sync/contract";
+
+export type PhotoItem = CapturedPhoto & { key: string };
+
+type Props = { stage: PhotoStage; label: string; photos: PhotoItem[]; onChange: (photos: PhotoItem[]) => void; onBusy: (stage: PhotoStage, busy: boolean) => void };
+
+export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
+  const [working, setWorking] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [urls, setUrls] = useState<Record<string, string>>({});
+
+  useEffect(() => onBusy(stage, working > 0), [stage, working, onBusy]);
+  useEffect(() => {
+    const made = Object.fromEntries(photos.map((p) => [p.key, URL.createObjectURL(p.blob)]));
+    setUrls(made);
+    return () => Object.values(made).forEach((url) => URL.revokeObjectURL(url));
+  }, [photos]);
+
+  async function add(event: ChangeEvent<HTMLInputElement>) {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = "";
+    setProblem(null);
+    setWorking((n) => n + files.length);
+    const added: PhotoItem[] = [];
+    for (const file of files) {
+      try {
+        const result = await preparePhoto(file);
+        if (result.ok) added.push({ ...result.file, stage, key: crypto.randomUUID() });
+        else setProblem(result.problem.message);
+      } catch (error) {
+        setProblem(`This photo could not be read: ${(error as Error).message}`);
+      } finally {
+        setWorking((n) => n - 1);
+      }
+    }
+    if (added.length) onChange([...photos, ...added]);
+  }
+
+  const noun = stage === "AFTER" ? "After photo" : "Damage photo";
+  return (
+    <div className="field">
+      <label className="button secondary file-button">
+        {label}
+        <input type="file" accept="image/*" capture="environment" multiple className="visually-hidden" onChange={(e) => void add(e)} />
+      </label>
+      <p role="status" className="muted">
+        {working > 0 ? "Compressing photo…" : `${photos.length} ${noun.toLowerCase()}${photos.length === 1 ? "" : "s"}`}
+      </p>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      {photos.length > 0 && (
+        <ul className="thumbs plain">
+          {photos.map((p, i) => (
+            <li key={p.key}>
+              {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it */}
+              {urls[p.key] && <img src={urls[p.key]} alt={`${noun} ${i + 1}`} width={96} height={72} />}
+              <button type="button" className="secondary" onClick={() => onChange(photos.filter((x) => x.key !== p.key))} aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+// "Prepare for offline": fetch this technician's walks, customers' price lists and units while
+// online and keep them on the device; show what is stored and how old it is.
+import { useState } from "react";
+import { rsDb } from "~/client/store/db";
+import { loadPreparedSnapshot, savePreparedSnapshot } from "~/client/store/prepared-snapshot";
+import { requestPersistentStorage } from "~/client/sync/storage";
+import { SessionExpired } from "~/client/sync/errors";
+import { trpcSyncTransport } from "~/client/sync/trpc-transport";
+import { useLiveQuery } from "../_hooks/use-live-query";
+import { useNow } from "../_hooks/use-now";
+import { useOnline } from "../_hooks/use-online";
+import { ageText } from "./format";
+
+export function PreparePanel() {
+  const stored = useLiveQuery(() => loadPreparedSnapshot(rsDb()), "snapshot");
+  const online = useOnline();
+  const now = useNow();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  async function prepare() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      // Ask before filling the device: persistent storage is not evicted under pressure.
+      const persisted = await requestPersistentStorage();
+      await savePreparedSnapshot(rsDb(), await trpcSyncTransport().prepare());
+      setMessage({ error: false, text: persisted ? "Ready for offline." : "Ready for offline. (The browser did not promise to keep the data: sync often.)" });
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof SessionExpired ? error.message : `Could not prepare: ${(error as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const loaded = stored !== undefined;
+  const versions = stored ? [...new Set(stored.customers.map((c) => c.pricing.version))].sort((a, b) => a - b) : [];
+  return (
+    <section aria-labelledby="prepare-title" className="card">
+      <h2 id="prepare-title">Offline data</h2>
+      {loaded && !stored && <p className="empty">Nothing is stored yet. Prepare for offline before you walk a lot.</p>}
+      {stored && (
+        <dl aria-label="Stored on this device" className="facts">
+          <div>
+            <dt>Walks</dt>
+            <dd>{stored.walks.length}</dd>
+          </div>
+          <div>
+            <dt>Customers</dt>
+            <dd>{stored.customers.length}</dd>
+          </div>
+          <div>
+            <dt>Units</dt>
+            <dd>{stored.units.length}</dd>
+          </div>
+          <div>
+            <dt>Price list version</dt>
+            <dd>{versions.length ? versions.join(", ") : "—"}</dd>
+          </div>
+          <div>
+            <dt>Prepared</dt>
+            <dd>
+              <time dateTime={stored.preparedAt.toISOString()}>{ageText(stored.preparedAt, now)}</time>
+            </dd>
+          </div>
+        </dl>
+      )}
+      <button type="button" onClick={() => void prepare()} disabled={!online || busy}>
+        {busy ? "Preparing…" : "Prepare for offline"}
+      </button>
+      {!online && <p className="muted">Connect to prepare; what is stored stays usable offline.</p>}
+      {message && (
+        <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "muted"}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

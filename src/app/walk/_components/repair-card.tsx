@@ -1,0 +1,50 @@
+"use client";
+// One captured repair: the device's estimate and decision, where its sync stands, and after
+// sync the server's status and price, flagged when they differ from the device's estimate.
+import { STATUS_LABELS, formatCents, isStatus } from "~/domain";
+import type { BlobRow, LocalRepair } from "~/client/store/db";
+import { damageLabel, sentence } from "./format";
+
+const SYNC_TEXT: Record<LocalRepair["sync"], string> = {
+  queued: "Saved on this device, waiting to sync",
+  sent: "On the server; files still uploading",
+  synced: "Synced",
+  rejected: "Refused by the server",
+};
+
+export function RepairCard({ repair, files }: { repair: LocalRepair; files: BlobRow[] }) {
+  const server = repair.server;
+  const fileErrors = files.filter((f) => f.lastError);
+  const title = `${damageLabel(repair.payload.damageType)}${repair.payload.damagePosition ? `, ${repair.payload.damagePosition}` : ""}`;
+  return (
+    <article className={`repair sync-${repair.sync}`} aria-label={`Repair on unit ${repair.unitNumber}: ${title}`}>
+      <h4>{title}</h4>
+      <p>
+        Device estimate <strong>{formatCents(repair.deviceEstimateCents)}</strong> · {sentence(repair.deviceDecisionReason)}
+        {repair.completedOnSpot === 1 && <> · fixed on the spot</>}
+      </p>
+      <p className="muted">
+        {files.length} file{files.length === 1 ? "" : "s"} · <span className={`badge sync-${repair.sync}`}>{SYNC_TEXT[repair.sync]}</span>
+      </p>
+      {server && (
+        <p className="server-decision">
+          Server: <strong>{isStatus(server.status) ? STATUS_LABELS[server.status] : server.status}</strong>
+          {server.estimateCents !== null && <> · {formatCents(server.estimateCents)}</>}
+        </p>
+      )}
+      {server && (server.differenceCents !== 0 || server.flaggedReason) && (
+        <p className="notice" role="note">
+          ⚑ Differs from the device estimate
+          {server.differenceCents !== 0 && <> by {formatCents(server.differenceCents)}</>}
+          {server.flaggedReason && <>: {server.flaggedReason}</>}
+        </p>
+      )}
+      {repair.error && <p className="error">{repair.error.message}</p>}
+      {fileErrors.map((f) => (
+        <p key={f.id} className="error">
+          {f.kind === "VOICE" ? "Voice note" : "Photo"} not uploaded: {f.lastError!.message}
+        </p>
+      ))}
+    </article>
+  );
+}

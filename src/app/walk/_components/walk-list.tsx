@@ -1,0 +1,89 @@
+"use client";
+// The walks on this device: prepared ones to start (GPS recorded), started ones to continue,
+// finished ones with their repairs and what the server made of them.
+import { useState } from "react";
+import { currentPosition } from "~/client/capture/gps";
+import { type LocalWalk, rsDb } from "~/client/store/db";
+import { loadPreparedSnapshot } from "~/client/store/prepared-snapshot";
+import { startWalk } from "~/client/store/start-walk";
+import { deviceSync } from "~/client/sync/device-sync";
+import { useLiveQuery } from "../_hooks/use-live-query";
+import { WalkRepairs } from "./walk-repairs";
+
+const FINISH_TEXT = { queued: "waiting to sync", sent: "signature uploading", synced: "synced", rejected: "refused by the server" } as const;
+
+export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
+  const data = useLiveQuery(async () => ({ snapshot: await loadPreparedSnapshot(rsDb()), local: await rsDb().localWalks.toArray() }), "walk-list");
+  const [starting, setStarting] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!data) return <p className="muted">Loading walks…</p>;
+
+  const customerName = (id: string) => data.snapshot?.customers.find((c) => c.id === id)?.name ?? "a customer";
+  const localIds = new Set(data.local.map((w) => w.id));
+  const toStart = (data.snapshot?.walks ?? []).filter((w) => !localIds.has(w.id));
+  const inProgress = data.local.filter((w) => w.status === "IN_PROGRESS");
+  const finished = data.local.filter((w) => w.status === "FINISHED").sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+
+  async function start(walk: { id: string; customerId: string }) {
+    setStarting(walk.id);
+    setError(null);
+    try {
+      const gps = await currentPosition({ timeoutMs: 10_000 });
+      await startWalk(rsDb(), { walkId: walk.id, customerId: walk.customerId, gps: gps.ok ? gps.fix : undefined });
+      void deviceSync().kick();
+      onOpen(walk.id);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setStarting(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="walks-title">
+      <h2 id="walks-title">Lot walks</h2>
+      {error && <p className="error">{error}</p>}
+      {toStart.length + inProgress.length + finished.length === 0 && <p className="empty card">No walks on this device. Prepare for offline to load your scheduled walks.</p>}
+      <ul className="plain">
+        {inProgress.map((walk) => (
+          <li key={walk.id} className="card">
+            <p>
+              <strong>{customerName(walk.customerId)}</strong> · started {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+            </p>
+            <button type="button" onClick={() => onOpen(walk.id)}>
+              Continue walk at {customerName(walk.customerId)}
+            </button>
+          </li>
+        ))}
+        {toStart.map((walk) => (
+          <li key={walk.id} className="card">
+            <p>
+              <strong>{customerName(walk.customerId)}</strong>
+              {walk.scheduledFor && <> · scheduled {walk.scheduledFor.toLocaleDateString()}</>}
+              {walk.status === "IN_PROGRESS" && <> · already started</>}
+            </p>
+            <button type="button" disabled={starting !== null} onClick={() => void start(walk)}>
+              {starting === walk.id ? "Getting location…" : `Start walk at ${customerName(walk.customerId)}`}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {finished.map((walk) => (
+        <FinishedWalk key={walk.id} walk={walk} customer={customerName(walk.customerId)} />
+      ))}
+    </section>
+  );
+}
+
+function FinishedWalk({ walk, customer }: { walk: LocalWalk; customer: string }) {
+  return (
+    <section className="card" aria-label={`Finished walk at ${customer}`}>
+      <h3>
+        {customer} · finished, signed by {walk.siteContactName}
+      </h3>
+      <p className="muted">Walk end and signature: {walk.finishSync ? FINISH_TEXT[walk.finishSync] : "—"}</p>
+      {walk.error && <p className="error">{walk.error.message}</p>}
+      <WalkRepairs walkId={walk.id} />
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+// The offline lot walk, end to end against the production build: prepare online, walk a lot
+// with no connection (3 units, photos, GPS, a voice note, a signature), close and reopen the
+// app offline, then come back online and check what the server holds — once, and again after a
+// replayed sync. A persistent profile keeps IndexedDB on disk, as on a phone.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type BrowserContext, type Page, chromium, expect, test } from "@playwright/test";
+import superjson from "superjson";
+import { chromiumArgs } from "../../../playwright.config";
+import { signIn } from "../support/sign-in";
+import { trpcQuery } from "../support/trpc";
+
+const PHOTO = path.join(import.meta.dirname, "../fixtures/windshield-chip.jpg");
+const LOT = { latitude: 39.8561, longitude: -104.6737, accuracy: 12 };
+const CUSTOMER = "Summit Car Rentals";
+
+type DeviceFile = { id: string; sha256: string; size: number; kind: string; ownerId: string };
+type DeviceOutboxEntry = { id: string; type: string; payload: unknown };
+type ServerRepair = { id: string; status: string; estimateCents: number; deviceEstimateCents: number | null; flaggedReason: string | null };
+type RepairDetail = ServerRepair & { attachments: { id: string; sha256: string; uploadedAt: string | null }[] };
+
+/** Reads the device database (IndexedDB "rs-field") from inside the page. */
+function readDevice<T>(page: Page, table: "blobs" | "outbox" | "localRepairs"): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open("rs-field");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            // Blobs do not cross into the test; their metadata does.
+            resolve((request.result as Record<string, unknown>[]).map(({ blob: _blob, ...rest }) => rest as T));
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+const syncSummary = (page: Page) => page.getByRole("region", { name: "Sync status" }).getByRole("status");
+
+async function waitForServiceWorkerControl(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  });
+}
+
+async function captureUnit(page: Page, unit: { type?: string; pick?: string; expected: string; damage: string; position: string; voice?: boolean }) {
+  const unitNumber = page.getByLabel("Unit number");
+  if (unit.pick) {
+    await unitNumber.fill(unit.pick.slice(0, -1));
+    await page.getByRole("group", { name: "Matching units" }).getByRole("button", { name: unit.pick }).click();
+  } else {
+    await unitNumber.fill(unit.type!);
+    await page.getByRole("button", { name: "Add unit" }).click();
+  }
+  await expect(page.getByRole("heading", { name: `Unit ${unit.expected}`, exact: true })).toBeVisible();
+  await page.getByLabel("Damage type").selectOption({ label: unit.damage });
+  await page.getByLabel("Position").fill(unit.position);
+  await page.getByLabel("Add damage photo").setInputFiles(PHOTO);
+  await expect(page.getByText("1 damage photo", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Location 39\.85610, -104\.67370 \(±12 m\)/)).toBeVisible();
+  // The estimate and decision appear at once, from the prepared price list.
+  await expect(page.getByRole("region", { name: "Estimate" })).toContainText(/Estimate \$\d+\.\d\d/);
+  await expect(page.getByRole("region", { name: "Estimate" })).toContainText("Auto-approved");
+  if (unit.voice) {
+    await page.getByRole("button", { name: "Record voice note" }).click();
+    await expect(page.getByText("Recording…")).toBeVisible();
+    await page.waitForTimeout(1_500);
+    await page.getByRole("button", { name: "Stop recording" }).click();
+    await expect(page.getByLabel("Voice note playback")).toBeVisible();
+  }
+  await page.getByLabel("Technician notes").fill(`e2e: ${unit.damage.toLowerCase()} at ${unit.position}`);
+  const started = Date.now();
+  await page.getByRole("button", { name: "Save repair" }).click();
+  await expect(page.getByText(`Repair 1 on unit ${unit.expected} saved on this device`)).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await page.getByRole("button", { name: "Next unit" }).click();
+}
+
+async function drawSignature(page: Page) {
+  const pad = page.getByRole("img", { name: "Signature" });
+  const box = (await pad.boundingBox())!;
+  const strokes = [
+    [0.1, 0.6, 0.3, 0.3, 0.45, 0.7],
+    [0.5, 0.5, 0.7, 0.35, 0.9, 0.65],
+  ];
+  for (const [x1, y1, x2, y2, x3, y3] of strokes) {
+    await page.mouse.move(box.x + box.width * x1!, box.y + box.height * y1!);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * x2!, box.y + box.height * y2!, { steps: 8 });
+    await page.mouse.move(box.x + box.width * x3!, box.y + box.height * y3!, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+test("a lot walk captured offline survives a restart and syncs exactly once", async ({ request: _unused }, testInfo) => {
+  test.setTimeout(240_000);
+  const baseURL = testInfo.project.use.baseURL!;
+  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 412, height: 915 },
+    permissions: ["geolocation", "microphone"],
+    geolocation: LOT,
+  });
+  try {
+    let page = context.pages()[0] ?? (await context.newPage());
+
+    await test.step("online: sign in and prepare for offline", async () => {
+      await signIn(page, "tech@demo.test");
+      await expect(page).toHaveURL(/\/walk$/);
+      await page.getByRole("button", { name: "Prepare for offline" }).click();
+      await expect(page.getByText(/Ready for offline/)).toBeVisible();
+      const stored = page.getByRole("definition").first();
+      await expect(stored).toHaveText("1");
+      await waitForServiceWorkerControl(page);
+    });
+
+    await context.setOffline(true);
+
+    await test.step("offline: start the walk and capture 3 units", async () => {
+      await page.getByRole("button", { name: `Start walk at ${CUSTOMER}` }).click();
+      await expect(page.getByRole("heading", { level: 1, name: `Walk at ${CUSTOMER}` })).toBeVisible();
+      await captureUnit(page, { type: "e2e-701", expected: "E2E-701", damage: "Star break", position: "driver side, lower", voice: true });
+      await captureUnit(page, { pick: "SR-101", expected: "SR-101", damage: "Chip", position: "center, upper" });
+      await captureUnit(page, { type: "E2E-703", expected: "E2E-703", damage: "Bull's eye", position: "passenger side" });
+      await expect(page.getByRole("article")).toHaveCount(3);
+    });
+
+    await test.step("offline: end the walk with the site contact's signature", async () => {
+      await page.getByRole("button", { name: "End walk" }).click();
+      const summary = page.getByRole("table", { name: "Walk summary" });
+      await expect(summary.getByRole("row")).toHaveCount(5); // header, 3 repairs, total
+      await page.getByLabel("Site contact name").fill("Pat Lotmanager");
+      await drawSignature(page);
+      await page.getByRole("button", { name: "Confirm and finish walk" }).click();
+      await expect(page.getByRole("region", { name: `Finished walk at ${CUSTOMER}` })).toBeVisible();
+    });
+
+    const files = await readDevice<DeviceFile>(page, "blobs");
+    const outbox = await readDevice<DeviceOutboxEntry>(page, "outbox");
+    expect(files.map((f) => f.kind).sort()).toEqual(["PHOTO", "PHOTO", "PHOTO", "SIGNATURE", "VOICE"]);
+    expect(outbox.map((e) => e.type)).toEqual(["walk.start", "repair.capture", "repair.capture", "repair.capture", "walk.finish"]);
+
+    await test.step("offline: close the app and open it again; all 3 repairs are there", async () => {
+      await page.close();
+      page = await context.newPage();
+      const reopened = await page.goto("/walk");
+      expect(reopened?.fromServiceWorker()).toBe(true);
+      const walk = page.getByRole("region", { name: `Finished walk at ${CUSTOMER}` });
+      await expect(walk.getByRole("article")).toHaveCount(3);
+      await expect(walk.getByText("Saved on this device, waiting to sync")).toHaveCount(3);
+      await expect(syncSummary(page)).toContainText(`${outbox.length + files.length} unsynced items`);
+    });
+
+    await test.step("online: everything syncs by itself", async () => {
+      await context.setOffline(false);
+      await expect(syncSummary(page)).toContainText("Everything is synced", { timeout: 60_000 });
+      const walk = page.getByRole("region", { name: `Finished walk at ${CUSTOMER}` });
+      await expect(walk.getByText("Synced", { exact: true })).toHaveCount(3);
+      await expect(walk.getByText(/^Server: Approved · \$\d+\.\d\d$/)).toHaveCount(3);
+      await expect(walk.getByText("Walk end and signature: synced")).toBeVisible();
+    });
+
+    const walkId = (outbox[0]!.payload as { id: string }).id;
+    const serverRepairs = async () => {
+      const list = await trpcQuery<{ items: ServerRepair[] }>(page.request, "repair.list", { walkId, limit: 100 });
+      expect(list.ok).toBe(true);
+      return list.ok ? list.data.items : [];
+    };
+
+    await test.step("the server holds exactly the 3 repairs, priced and approved, with every file intact", async () => {
+      const repairs = await serverRepairs();
+      expect(repairs).toHaveLength(3);
+      for (const repair of repairs) {
+        expect(repair.status).toBe("APPROVED");
+        expect(repair.estimateCents).toBe(repair.deviceEstimateCents);
+        expect(repair.flaggedReason).toBeNull();
+        const detail = await trpcQuery<RepairDetail>(page.request, "repair.byId", { id: repair.id });
+        expect(detail.ok).toBe(true);
+        if (!detail.ok) continue;
+        for (const attachment of detail.data.attachments) {
+          expect(attachment.uploadedAt).not.toBeNull();
+          expect(attachment.sha256).toBe(files.find((f) => f.id === attachment.id)?.sha256);
+        }
+      }
+      for (const file of files) {
+        const status = await page.request.get(`/api/uploads/${file.id}`);
+        expect(status.status()).toBe(200);
+        expect(await status.json()).toMatchObject({ sha256: file.sha256, sizeBytes: file.size, complete: true });
+        const content = await page.request.get(`/api/attachments/${file.id}/content`);
+        expect(content.status()).toBe(200);
+        expect(createHash("sha256").update(await content.body()).digest("hex")).toBe(file.sha256);
+      }
+      // The photos stored are the compressed ones, not the 1600x1200 original.
+      const photo = files.find((f) => f.kind === "PHOTO")!;
+      expect(photo.size).toBeLessThan(readFileSync(PHOTO).length * 2);
+    });
+
+    await test.step("sync again, and replay the whole batch: still exactly 3", async () => {
+      await page.getByRole("button", { name: "Sync now" }).click();
+      await expect(page.getByRole("button", { name: "Sync now" })).toBeEnabled();
+      const replay = await page.request.post("/api/trpc/sync.push", {
+        data: superjson.serialize({ deviceId: crypto.randomUUID(), mutations: outbox.map(({ id, type, payload }) => ({ id, type, payload })) }),
+      });
+      expect(replay.status()).toBe(200);
+      const body = (await replay.json()) as { result: { data: { json: { results: { ok: boolean }[] } } } };
+      expect(body.result.data.json.results.map((r) => r.ok)).toEqual([true, true, true, true, true]);
+      expect(await serverRepairs()).toHaveLength(3);
+    });
+  } finally {
+    await context.close();
+  }
+});
