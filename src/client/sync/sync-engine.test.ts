@@ -95,13 +95,15 @@ describe("SyncEngine", () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it("does nothing offline and waits for the online event", async () => {
+  it("does nothing offline, waits for the online event and asks for Background Sync", async () => {
     await capture();
     online = false;
-    const sync = engine();
+    let backgroundSyncs = 0;
+    const sync = new SyncEngine({ db, transport, fetch: uploads.fetch, isOnline: () => online, onWorkLeft: () => backgroundSyncs++ });
     await sync.sync();
     expect(transport.batches).toHaveLength(0);
     expect(sync.status.lastError?.code).toBe("OFFLINE");
+    expect(backgroundSyncs).toBe(1);
   });
 
   it("resends a send cut short by a closed tab", async () => {

@@ -110,7 +110,9 @@ export class SyncEngine {
     this.clearTimer();
     if (this.deps.isOnline && !this.deps.isOnline()) {
       this.update({ phase: "idle", lastError: { code: "OFFLINE", message: "Offline: your work is kept on this device and sent when the connection is back." } });
-      return; // the online event starts the next run
+      // The online event starts the next run; Background Sync covers a page closed before then.
+      if ((await this.workLeft()) > 0) this.deps.onWorkLeft?.();
+      return;
     }
     let progress = false;
     try {
@@ -144,9 +146,7 @@ export class SyncEngine {
   }
 
   private async scheduleIfWorkLeft(progress: boolean): Promise<void> {
-    const { db } = this.deps;
-    const left = (await db.outbox.where("state").equals("pending").count()) + (await uploadsDue(db)).length;
-    if (left === 0) {
+    if ((await this.workLeft()) === 0) {
       this.failures = 0;
       this.update({ nextRunAt: null });
       return;
@@ -157,6 +157,12 @@ export class SyncEngine {
     this.timer = setTimer(() => void this.sync(), delay);
     this.update({ nextRunAt: new Date(this.now().getTime() + delay) });
     this.deps.onWorkLeft?.();
+  }
+
+  /** Pending changes plus attachments whose record is on the server but whose bytes are not. */
+  private async workLeft(): Promise<number> {
+    const { db } = this.deps;
+    return (await db.outbox.where("state").equals("pending").count()) + (await uploadsDue(db)).length;
   }
 
   private clearTimer(): void {

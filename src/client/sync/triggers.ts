@@ -1,9 +1,8 @@
 // When the device syncs by itself (docs/sync-protocol.md §4): at app start, when the connection
 // comes back, when the user returns to the app, and when the service worker's Background Sync
 // fires (the worker posts {type:"rs-sync"} to an open page). The timer lives in the engine.
+import { OUTBOX_SYNC_TAG, SYNC_REQUEST } from "../pwa/messages";
 import type { SyncEngine } from "./sync-engine";
-
-export const BACKGROUND_SYNC_TAG = "rs-outbox";
 
 type SyncManagerLike = { register(tag: string): Promise<void> };
 
@@ -13,7 +12,7 @@ export function attachSyncTriggers(engine: Pick<SyncEngine, "sync">, env: { wind
     if (env.document.visibilityState === "visible") run();
   };
   const onWorkerMessage = (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === "rs-sync") run();
+    if ((event.data as { type?: string } | null)?.type === SYNC_REQUEST.type) run();
   };
   env.window.addEventListener("online", run);
   env.document.addEventListener("visibilitychange", onVisible);
@@ -34,7 +33,7 @@ export async function requestBackgroundSync(navigator: Navigator): Promise<boole
       | (ServiceWorkerRegistration & { sync?: SyncManagerLike })
       | null;
     if (!registration?.sync) return false;
-    await registration.sync.register(BACKGROUND_SYNC_TAG);
+    await registration.sync.register(OUTBOX_SYNC_TAG);
     return true;
   } catch {
     return false; // permission refused or unsupported: foreground sync still runs
