@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, type ActorKind, type TechnicianProfile } from "./actors";
+import { type Actor, type ActorKind } from "./actors";
 import { autoApprovalFor } from "./approval";
 import { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";
 import { PermissionDenied, decide } from "./permissions";
 import { STATUSES } from "./status";
 import { ACTIONS, type Action, TRANSITIONS, TransitionRefused } from "./transitions";
+import { technicianProfile as profile } from "./test-fixtures";
 
-const profile = (id: string, extra: Partial<TechnicianProfile> = {}): TechnicianProfile => ({
-  id,
-  isManager: false,
-  approvalLimitCents: null,
-  canAssignWork: false,
-  canOverridePricing: false,
-  managedTechnicianIds: [],
-  isActive: true,
-  ...extra,
-});
 const technician: Actor = { userId: "u-t1", role: "TECHNICIAN", technician: profile("t1") };
 const manager: Actor = {
   userId: "u-m1",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidBusinessTime, countInSameMonth, monthKey } from "./business-month";
+import { InvalidBusinessTime, businessYear, countInSameMonth, dayKey, monthKey, sameBusinessDay } from "./business-month";
 
 describe("monthKey", () => {
   it("names the month in the business time zone", () => {
@@ -30,5 +30,30 @@ describe("countInSameMonth", () => {
     ];
     expect(countInSameMonth(completions, new Date("2026-10-20T18:00:00Z"), "America/Phoenix")).toBe(2);
     expect(countInSameMonth(completions, new Date("2026-10-20T18:00:00Z"), "UTC")).toBe(1);
+  });
+});
+
+describe("the business day", () => {
+  it("reads the calendar day in the business time zone, not in UTC", () => {
+    const evening = new Date("2026-11-30T04:00:00Z"); // 9 pm on Nov 29 in Denver
+    expect(dayKey(evening, "America/Denver")).toBe("2026-11-29");
+    expect(dayKey(evening, "UTC")).toBe("2026-11-30");
+  });
+
+  it("compares two instants by their business day", () => {
+    const morning = new Date("2026-11-29T14:00:00Z");
+    const evening = new Date("2026-11-30T04:00:00Z");
+    expect(sameBusinessDay(morning, evening, "America/Denver")).toBe(true);
+    expect(sameBusinessDay(morning, evening, "UTC")).toBe(false);
+  });
+
+  it("reads the year the same way", () => {
+    expect(businessYear(new Date("2027-01-01T03:00:00Z"), "America/Denver")).toBe(2026);
+    expect(businessYear(new Date("2027-01-01T03:00:00Z"), "UTC")).toBe(2027);
+  });
+
+  it("refuses an unknown time zone and an invalid date", () => {
+    expect(() => dayKey(new Date(), "Mars/Olympus")).toThrow(InvalidBusinessTime);
+    expect(() => dayKey(new Date("nope"), "UTC")).toThrow(InvalidBusinessTime);
   });
 });

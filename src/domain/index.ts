@@ -5,7 +5,7 @@ export { DomainError, InvalidAmount } from "./errors";
 export { type Cents, assertCents, assertNonNegativeCents, dollarsToCents, formatCents, percentOfCents, sumCents } from "./money";
 export { type BasisPoints, assertPercentBasisPoints, formatBasisPoints, percentToBasisPoints } from "./percent";
 export { ordinalWord } from "./ordinal";
-export { InvalidBusinessTime, countInSameMonth, monthKey } from "./business-month";
+export { InvalidBusinessTime, businessYear, countInSameMonth, dayKey, monthKey, sameBusinessDay } from "./business-month";
 export {
   type CustomTiersCents,
   DEFAULT_PRICING_RULES,
@@ -30,6 +30,42 @@ export {
   autoApprovalDisagrees,
   autoApprovalFor,
 } from "./approval";
+export { type AssigneeCandidate, assignableTechnicians } from "./assignment";
+export { FlagRefused, type FlagRefusedCode, type FlagState, assertFlagResolvable, flagIsOpen } from "./flags";
+export { WEEKDAYS, type Weekday, isTimeOfDay, isWeekday } from "./week";
+export {
+  type FleetSettings,
+  FleetSettingsRefused,
+  type FleetSettingsRefusedCode,
+  assertFleetSettings,
+  lotWalkingSchedule,
+  lotWalkingWeekdays,
+} from "./fleet-settings";
+export { type TechnicianSettings, TeamRefused, type TeamRefusedCode, type WorkingHours, assertTechnicianSettings, workingHoursProblem } from "./team";
+export {
+  IMPORT_COLUMNS,
+  type FleetImportCheck,
+  type ImportLine,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type RowProblem,
+  type UnitRecord,
+  UnitRecordRefused,
+  assertUnitRecord,
+  checkFleetImport,
+  normalizeUnitRecord,
+  unitRecordProblems,
+} from "./unit-records";
+export {
+  AccountRefused,
+  type AccountRefusedCode,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  assertNotLockingOut,
+  assertPassword,
+  assertRoleChange,
+  normalizeEmail,
+} from "./accounts";
 export { ACTOR_KINDS, type Actor, type ActorKind, type Role, type TechnicianProfile, actorKind, teamOf } from "./actors";
 export { PRICE_FROZEN_STATUSES, STATUSES, STATUS_LABELS, type Status, TERMINAL_STATUSES, isStatus, isTerminal } from "./status";
 export {

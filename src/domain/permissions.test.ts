@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type Actor, type ActorKind, type TechnicianProfile, actorKind } from "./actors";
+import { type Actor, type ActorKind, actorKind } from "./actors";
 import {
   type DenialCode,
   type PermissionAction,
@@ -10,20 +10,11 @@ import {
   assertAllowed,
   decide,
 } from "./permissions";
+import { technicianProfile as profile } from "./test-fixtures";
 
 // --- The cast ---------------------------------------------------------------------------
 // t1: a plain technician. m1: a manager of t2 (limit $50, may assign and override).
 // t3: a technician outside m1's team. Customers A and B are two companies.
-const profile = (id: string, extra: Partial<TechnicianProfile> = {}): TechnicianProfile => ({
-  id,
-  isManager: false,
-  approvalLimitCents: null,
-  canAssignWork: false,
-  canOverridePricing: false,
-  managedTechnicianIds: [],
-  isActive: true,
-  ...extra,
-});
 
 const technician: Actor = { userId: "u-t1", role: "TECHNICIAN", technician: profile("t1") };
 const manager: Actor = {
@@ -115,6 +106,10 @@ const MATRIX: Row[] = [
   ["another customer's repair", "repair.cancel", otherCompany, [F, "ok", "ok", "OTHER_CUSTOMER"]],
   ["a completed repair", "repair.invoice", team, [F, F, "ok", F]],
   ["an invoiced repair", "repair.close", team, [F, F, "ok", F]],
+  ["flagged team repair", "repair.resolveFlag", team, [F, "ok", "ok", F]],
+  ["flagged unassigned repair", "repair.resolveFlag", unassigned, [F, "ok", "ok", F]],
+  ["flagged repair outside the team", "repair.resolveFlag", outside, [F, "OUTSIDE_TEAM", "ok", F]],
+  ["", "customer.create", null, [F, F, "ok", F]],
 
   ["own company", "customer.settings.view", { customerId: "A" }, [F, F, "ok", "ok"]],
   ["another company", "customer.settings.view", { customerId: "B" }, [F, F, "ok", "OTHER_CUSTOMER"]],
@@ -126,7 +121,9 @@ const MATRIX: Row[] = [
   ["own company", "invoice.view", { customerId: "A" }, [F, F, "ok", "ok"]],
   ["another company", "invoice.view", { customerId: "B" }, [F, F, "ok", "OTHER_CUSTOMER"]],
   ["at own company", "unit.replaceWindshield", { customerId: "A" }, [F, "ok", "ok", F]],
+  ["at own company", "unit.edit", { customerId: "A" }, [F, F, "ok", F]],
   ["", "audit.view", null, [F, F, "ok", F]],
+  ["", "user.manage", null, [F, F, "ok", F]],
 ];
 
 const KINDS: ActorKind[] = ["technician", "manager", "admin", "customer"];
@@ -145,9 +142,10 @@ describe("permission matrix", () => {
     const covered = new Set(MATRIX.map((row) => row[1]));
     const all: PermissionAction[] = [
       "repair.view", "repair.capture", "repair.request", "repair.approve", "repair.deny", "repair.assign",
-      "repair.overridePrice", "repair.start", "repair.complete", "repair.cancel", "repair.invoice", "repair.close",
+      "repair.overridePrice", "repair.start", "repair.complete", "repair.cancel", "repair.invoice", "repair.close", "repair.resolveFlag",
+      "customer.create",
       "customer.settings.view", "customer.settings.edit", "customer.preferences.edit", "customer.priceList.view",
-      "invoice.view", "unit.replaceWindshield", "walk.write", "walk.view", "audit.view",
+      "invoice.view", "unit.replaceWindshield", "unit.edit", "walk.write", "walk.view", "audit.view", "user.manage",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });

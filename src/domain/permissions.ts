@@ -32,6 +32,9 @@ export type PermissionResources = {
   "repair.cancel": RepairRef;
   "repair.invoice": RepairRef;
   "repair.close": RepairRef;
+  /** Settling a flag raised when a device and the server disagreed. */
+  "repair.resolveFlag": RepairRef;
+  "customer.create": null;
   "customer.settings.view": CustomerRef;
   "customer.settings.edit": CustomerRef;
   "customer.preferences.edit": CustomerRef;
@@ -39,10 +42,14 @@ export type PermissionResources = {
   "customer.priceList.view": CustomerRef;
   "invoice.view": CustomerRef;
   "unit.replaceWindshield": CustomerRef;
+  /** Registering, editing and importing a customer's units. */
+  "unit.edit": CustomerRef;
   "walk.write": WalkRef;
   /** A walk's record and what came with it (the site contact's signature). */
   "walk.view": WalkRef;
   "audit.view": null;
+  /** Accounts, roles, passwords, technicians' rights and teams. */
+  "user.manage": null;
 };
 
 export type PermissionAction = keyof PermissionResources;
@@ -175,16 +182,20 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "repair.cancel": { admin: always, customer: ownCompany, manager: teamOrUnassigned },
   "repair.invoice": { admin: always },
   "repair.close": { admin: always },
+  "repair.resolveFlag": { admin: always, manager: teamOrUnassigned },
+  "customer.create": { admin: always },
   "customer.settings.view": { admin: always, customer: ownCompany },
   "customer.settings.edit": { admin: always },
   "customer.preferences.edit": { admin: always, customer: ownCompany },
   "customer.priceList.view": { admin: always, customer: ownCompany, technician: always, manager: always },
   "invoice.view": { admin: always, customer: ownCompany },
   "unit.replaceWindshield": { admin: always, manager: always },
+  "unit.edit": { admin: always },
   "walk.write": { admin: always, technician: ownWalk, manager: teamWalk },
   // The customer signed the walk's summary: they may read it, like their repairs.
   "walk.view": { admin: always, customer: ownCompany, technician: ownWalk, manager: teamWalk },
   "audit.view": { admin: always },
+  "user.manage": { admin: always },
 };
 
 function overrideBasics({ repair, amountCents, reason }: PermissionResources["repair.overridePrice"]): Decision {

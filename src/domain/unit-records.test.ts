@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { type ImportLine, MAX_IMPORT_ROWS, UnitRecordRefused, assertUnitRecord, checkFleetImport, normalizeUnitRecord, unitRecordProblems } from "./unit-records";
+
+const YEAR = 2026;
+const lines = (...rows: string[][]): ImportLine[] => rows.map((cells, i) => ({ line: i + 1, cells }));
+const HEADER = ["unit_number", "vin", "make", "model", "year"];
+
+describe("a unit record", () => {
+  it("is trimmed, blanks become null and the VIN is in capitals", () => {
+    expect(normalizeUnitRecord({ unitNumber: " A-1 ", vin: " 1hgcm82633a004352 ", make: "", model: " Camry ", year: 2020 })).toEqual({
+      unitNumber: "A-1",
+      vin: "1HGCM82633A004352",
+      make: null,
+      model: "Camry",
+      year: 2020,
+    });
+  });
+
+  it("needs a unit number, a 17-character VIN without I, O or Q, and a year from 1980 to next year", () => {
+    const ok = normalizeUnitRecord({ unitNumber: "A-1", vin: "1HGCM82633A004352", year: YEAR + 1 });
+    expect(unitRecordProblems(ok, YEAR)).toEqual([]);
+    expect(unitRecordProblems({ ...ok, unitNumber: "" }, YEAR)).toEqual(["the unit number is missing"]);
+    expect(unitRecordProblems({ ...ok, vin: "1HGCM82633A00435" }, YEAR)[0]).toContain("not 17 letters");
+    expect(unitRecordProblems({ ...ok, vin: "1HGCM82633A00435O" }, YEAR)[0]).toContain("no I, O or Q");
+    expect(unitRecordProblems({ ...ok, year: 1979 }, YEAR)).toEqual(["the year 1979 is not between 1980 and 2027"]);
+    expect(unitRecordProblems({ ...ok, year: YEAR + 2 }, YEAR)).toHaveLength(1);
+    expect(() => assertUnitRecord({ ...ok, unitNumber: "", year: 1900 }, YEAR)).toThrow(UnitRecordRefused);
+  });
+});
+
+describe("checking a fleet import", () => {
+  it("accepts a header in any order and any case, and only the columns it needs", () => {
+    const check = checkFleetImport(lines(["Year", "Unit Number"], ["2019", "T-1"], ["", "T-2"]), new Set(), YEAR);
+    expect(check).toEqual({
+      ok: true,
+      units: [
+        { line: 2, unitNumber: "T-1", vin: null, make: null, model: null, year: 2019 },
+        { line: 3, unitNumber: "T-2", vin: null, make: null, model: null, year: null },
+      ],
+    });
+  });
+
+  it("names every bad row with its line and reasons, skipping rows of empty cells", () => {
+    const check = checkFleetImport(
+      lines(HEADER, ["T-1", "", "Ford", "F-150", "2020"], ["", "1HGCM82633A004352", "", "", ""], ["", "", "", "", ""], ["T-1", "BADVIN", "", "", "19x9"], ["T-9", "", "", "", "", "extra"], ["T-5"]),
+      new Set(["T-5"]),
+      YEAR,
+    );
+    expect(check).toEqual({
+      ok: false,
+      fileProblems: [],
+      rowProblems: [
+        { line: 3, unitNumber: null, problems: ["the unit number is missing"] },
+        {
+          line: 5,
+          unitNumber: "T-1",
+          problems: ['the year "19x9" is not a four-digit year', 'the VIN "BADVIN" is not 17 letters and digits (no I, O or Q)', "unit T-1 is already on line 2"],
+        },
+        { line: 6, unitNumber: "T-9", problems: ["it has 6 cells, the header has 5"] },
+        { line: 7, unitNumber: "T-5", problems: ["unit T-5 is already registered for this customer"] },
+      ],
+    });
+  });
+
+  it("refuses a file without a usable header, without units, or with too many", () => {
+    const fileProblems = (input: ImportLine[]) => {
+      const check = checkFleetImport(input, new Set(), YEAR);
+      return check.ok ? [] : check.fileProblems;
+    };
+    expect(fileProblems([])[0]).toContain("empty");
+    expect(fileProblems(lines(["unit", "vin"], ["T-1", ""]))[0]).toContain('unknown column(s) "unit"');
+    expect(fileProblems(lines(["vin", "make"], ["", "Ford"]))[0]).toContain("must have a unit_number column");
+    expect(fileProblems(lines(["unit_number", "vin", "VIN"], ["T-1", "", ""]))[0]).toContain('"vin" appears twice');
+    expect(fileProblems(lines(HEADER))[0]).toContain("no units");
+    const many = lines(["unit_number"], ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => [`T-${i}`]));
+    expect(fileProblems(many)[0]).toContain("at most 5000");
+  });
+});
