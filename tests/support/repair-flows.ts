@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/server/db";
 import { captureRepair, type CaptureRepairInput } from "~/server/services/repairs/capture-repair";
 import { completeRepair } from "~/server/services/repairs/complete-repair";
+import { requestRepair } from "~/server/services/repairs/request-repair";
 import { startRepair } from "~/server/services/repairs/start-repair";
-import { type Person, type World, contextFor, photo } from "./fixtures";
+import { type Person, type World, contextFor, createUnit, photo } from "./fixtures";
 
 type Walk = { id: string; customerId: string };
 
@@ -31,4 +32,10 @@ export async function finish(db: Db, by: Person, repairId: string, completedAt?:
 export async function completedRepair(db: Db, world: World, unitNumber: string, by: Person = world.tina) {
   const repair = await capture(db, world, { unitNumber }, by);
   return finish(db, by, repair.id);
+}
+
+/** Carla asks for a chip repair on a new unit of Acme's: REQUESTED, nobody assigned yet. */
+export async function requested(db: Db, world: World, unitNumber: string) {
+  const unit = await createUnit(db, world.acme.id, unitNumber);
+  return requestRepair(db, contextFor(world.carla), { id: randomUUID(), unitId: unit.id, damageType: "CHIP" });
 }

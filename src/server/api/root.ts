@@ -1,5 +1,8 @@
 // The app router: one router per area of the business (create-t3-app layout).
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { adminRouter } from "./routers/admin";
+import { managerRouter } from "./routers/manager";
+import { portalRouter } from "./routers/portal";
 import { repairRouter } from "./routers/repair";
 import { sessionRouter } from "./routers/session";
 import { syncRouter } from "./routers/sync";
@@ -11,6 +14,9 @@ export const appRouter = createTRPCRouter({
   repair: repairRouter,
   unit: unitRouter,
   walk: walkRouter,
+  manager: managerRouter,
+  admin: adminRouter,
+  portal: portalRouter,
   sync: syncRouter,
 });
 

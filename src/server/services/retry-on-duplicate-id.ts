@@ -4,18 +4,19 @@
 import { InvalidRequest } from "../errors";
 import { Prisma } from "../db/generated/client";
 
-const isDuplicateId = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** The database refused a second row with the same unique key (P2002). */
+export const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function retryOnDuplicateId<T>(attempt: () => Promise<T>): Promise<T> {
   try {
     return await attempt();
   } catch (error) {
-    if (!isDuplicateId(error)) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   try {
     return await attempt();
   } catch (error) {
-    if (isDuplicateId(error)) throw new InvalidRequest("ID_IN_USE", "This id is already used by another record.");
+    if (isUniqueViolation(error)) throw new InvalidRequest("ID_IN_USE", "This id is already used by another record.");
     throw error;
   }
 }

@@ -13,6 +13,8 @@ const STAFF: ActorKind[] = ["technician", "manager", "admin"];
 const EVERYONE: ActorKind[] = ["technician", "manager", "admin", "customer"];
 const DISPATCHERS: ActorKind[] = ["manager", "admin"];
 const DECIDERS: ActorKind[] = ["manager", "admin", "customer"];
+const ADMIN: ActorKind[] = ["admin"];
+const CUSTOMER: ActorKind[] = ["customer"];
 const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "session.me": EVERYONE,
   "repair.capture": STAFF,
@@ -30,6 +32,37 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "unit.markWindshieldReplaced": DISPATCHERS,
   "unit.listForCustomer": EVERYONE,
   "walk.start": STAFF,
+  "manager.approvalQueue": DISPATCHERS,
+  "manager.approveWalk": DISPATCHERS,
+  "manager.requestsWaiting": DISPATCHERS,
+  "manager.assignableTechnicians": DISPATCHERS,
+  "manager.team": DISPATCHERS,
+  "manager.flagged": DISPATCHERS,
+  "manager.resolveFlag": DISPATCHERS,
+  "manager.changesSince": DISPATCHERS,
+  "admin.customers": ADMIN,
+  "admin.customer": ADMIN,
+  "admin.createCustomer": ADMIN,
+  "admin.updateCustomer": ADMIN,
+  "admin.updatePricing": ADMIN,
+  "admin.pricingHistory": ADMIN,
+  "admin.updateFleetSettings": ADMIN,
+  "admin.technicians": ADMIN,
+  "admin.updateTechnician": ADMIN,
+  "admin.createUnit": ADMIN,
+  "admin.updateUnit": ADMIN,
+  "admin.importUnitsCsv": ADMIN,
+  "admin.users": ADMIN,
+  "admin.createUser": ADMIN,
+  "admin.updateUser": ADMIN,
+  "admin.resetPassword": ADMIN,
+  "admin.auditLog": ADMIN,
+  "portal.units": CUSTOMER,
+  "portal.pendingApprovals": CUSTOMER,
+  "portal.approve": CUSTOMER,
+  "portal.deny": CUSTOMER,
+  "portal.settings": CUSTOMER,
+  "portal.updatePreferences": CUSTOMER,
   "sync.prepare": STAFF,
   "sync.push": STAFF,
 };

@@ -2,9 +2,13 @@
 // without one is priced with the business's defaults (version 0).
 import { DEFAULT_PRICING_RULES, type PricingRules } from "~/domain";
 import type { DbTx } from "../../db";
+import type { CustomerPricing } from "../../db/generated/client";
 
 export async function loadPricingRules(tx: DbTx, customerId: string): Promise<PricingRules> {
-  const pricing = await tx.customerPricing.findUnique({ where: { customerId } });
+  return pricingRulesOf(await tx.customerPricing.findUnique({ where: { customerId } }));
+}
+
+export function pricingRulesOf(pricing: CustomerPricing | null): PricingRules {
   if (!pricing) return DEFAULT_PRICING_RULES;
   return {
     version: pricing.version,

@@ -5,7 +5,7 @@ import { actorKind } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { repairIdsInput } from "../shared-inputs";
-import { changeRepairsStatus } from "./change-repair-status";
+import { type StatusChange, changeRepairsStatus } from "./change-repair-status";
 import { type RepairView, repairView } from "./repair-view";
 
 export const approveRepairsInput = z.object({ ids: repairIdsInput, note: z.string().max(1000).optional() });
@@ -13,18 +13,21 @@ export type ApproveRepairsInput = z.input<typeof approveRepairsInput>;
 
 export async function approveRepairs(db: Db, ctx: ServiceContext, raw: ApproveRepairsInput): Promise<RepairView[]> {
   const input = approveRepairsInput.parse(raw);
-  const approvedAt = new Date();
-  const repairs = await db.$transaction((tx) =>
-    changeRepairsStatus(tx, ctx, input.ids, {
-      action: "approve",
-      fields: () => ({
-        approvalKind: "MANUAL",
-        approvalRule: `BY_${actorKind(ctx.actor).toUpperCase()}`,
-        approvalReason: input.note?.trim() || null,
-        approvedById: ctx.actor.userId,
-        approvedAt,
-      }),
-    }),
-  );
+  const repairs = await db.$transaction((tx) => changeRepairsStatus(tx, ctx, input.ids, manualApproval(ctx, input.note)));
   return repairs.map((r) => repairView(ctx.actor, r));
+}
+
+/** The approval fact written by a person (customer, manager, admin), with their note. */
+export function manualApproval(ctx: ServiceContext, note: string | undefined): StatusChange {
+  const approvedAt = new Date();
+  return {
+    action: "approve",
+    fields: () => ({
+      approvalKind: "MANUAL",
+      approvalRule: `BY_${actorKind(ctx.actor).toUpperCase()}`,
+      approvalReason: note?.trim() || null,
+      approvedById: ctx.actor.userId,
+      approvedAt,
+    }),
+  };
 }

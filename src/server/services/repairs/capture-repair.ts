@@ -93,7 +93,11 @@ async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: Cap
       origin: "LOT_WALK",
       status: to,
       ...estimateFields(estimate),
-      ...(decision.autoApproved ? { approvalKind: "AUTO", approvalRule: decision.rule, approvalReason: decision.reason, approvedAt: capturedAt } : {}),
+      // Pending work keeps the rule that sent it to approval (no approvalKind yet): what the
+      // approver is shown; an approval later replaces it, the audit trail keeps both.
+      approvalRule: decision.rule,
+      approvalReason: decision.reason,
+      ...(decision.autoApproved ? { approvalKind: "AUTO", approvedAt: capturedAt } : {}),
       flaggedReason: flagFor(input, estimate.cents, server),
       createdById: ctx.actor.userId,
     },

@@ -6,7 +6,7 @@ import type { Repair } from "../../db/generated/client";
 import { NotFound } from "../../errors";
 
 /** The repair as the permission rules see it; before completion its price is the current estimate. */
-export const repairRef = (repair: Repair): RepairRef => ({
+export const repairRef = (repair: Pick<Repair, "customerId" | "technicianId" | "priceCents" | "estimateCents" | "status">): RepairRef => ({
   customerId: repair.customerId,
   technicianId: repair.technicianId,
   priceCents: repair.priceCents ?? repair.estimateCents ?? 0,

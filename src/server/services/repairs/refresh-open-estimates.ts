@@ -1,10 +1,11 @@
 // Estimates follow the history until completion: after a completion or a windshield
 // replacement, the unit's open repairs are re-quoted (frozen prices are never touched).
-import { PRICE_FROZEN_STATUSES, STATUSES, isTerminal } from "~/domain";
+import { PRICE_FROZEN_STATUSES, STATUSES, type Status, isTerminal } from "~/domain";
 import type { DbTx } from "../../db";
 import { estimateFields, overrideOf, quoteRepair } from "../pricing/quote-repair";
 
-const OPEN_STATUSES: string[] = STATUSES.filter((s) => !PRICE_FROZEN_STATUSES.includes(s) && !isTerminal(s));
+/** Not completed and not ended: the statuses whose estimate still follows the history. */
+export const OPEN_STATUSES: Status[] = STATUSES.filter((s) => !PRICE_FROZEN_STATUSES.includes(s) && !isTerminal(s));
 
 export async function refreshOpenEstimates(tx: DbTx, unitId: string): Promise<void> {
   const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });

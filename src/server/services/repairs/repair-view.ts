@@ -3,7 +3,15 @@
 import { type Actor, actorKind } from "~/domain";
 import type { Repair } from "../../db/generated/client";
 
-const STAFF_ONLY = ["technicianNotes", "flaggedReason", "deviceEstimateCents", "deviceAutoApproved"] as const;
+const STAFF_ONLY = [
+  "technicianNotes",
+  "flaggedReason",
+  "flagResolvedAt",
+  "flagResolvedById",
+  "flagResolutionNote",
+  "deviceEstimateCents",
+  "deviceAutoApproved",
+] as const;
 type StaffOnly = (typeof STAFF_ONLY)[number];
 
 export type RepairView<R extends Repair = Repair> = Omit<R, StaffOnly> & Partial<Pick<R, StaffOnly>>;

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
-import { InvalidRequest, NotFound } from "../../errors";
 import type { ServiceContext } from "../context";
+import { customerInScope } from "../customers/customer-in-scope";
 import { completedByWindshield } from "../pricing/price-history";
 import { repairRef } from "../repairs/load-repair-for";
 import { repairView } from "../repairs/repair-view";
@@ -14,9 +14,7 @@ export type ListUnitsForCustomerInput = z.input<typeof listUnitsForCustomerInput
 
 export async function listUnitsForCustomer(db: Db, ctx: ServiceContext, raw: ListUnitsForCustomerInput = {}) {
   const input = listUnitsForCustomerInput.parse(raw);
-  const customerId = input.customerId ?? ctx.actor.customerId;
-  if (!customerId) throw new InvalidRequest("CUSTOMER_REQUIRED", "Choose a customer.");
-  if (!decide(ctx.actor, "customer.priceList.view", { customerId }).allowed) throw new NotFound("Customer");
+  const customerId = customerInScope(ctx.actor, input.customerId, "customer.priceList.view");
   return db.$transaction(async (tx) => {
     const units = await tx.unit.findMany({ where: { customerId }, include: { repairs: { orderBy: { createdAt: "asc" } } }, orderBy: { unitNumber: "asc" } });
     const completed = await completedByWindshield(tx, customerId);

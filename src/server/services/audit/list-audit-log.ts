@@ -1,0 +1,42 @@
+// The audit trail (seeds' Phase 5.2) for the admin: who did what to which record, from where,
+// before -> after; filtered by record, actor, action and time, newest first, a page at a time.
+import { z } from "zod";
+import { assertAllowed } from "~/domain";
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+import { pageInput, pageOf, pageQuery } from "../page";
+
+export const listAuditLogInput = z.object({
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.uuid().optional(),
+  /** An exact action ("repair.approve"), or a prefix ending in a dot ("repair.") for all of an area. */
+  action: z.string().max(100).optional(),
+  from: z.date().optional(),
+  /** Exclusive. */
+  to: z.date().optional(),
+  ...pageInput(50, 200),
+});
+export type ListAuditLogInput = z.input<typeof listAuditLogInput>;
+
+export async function listAuditLog(db: Db, ctx: ServiceContext, raw: ListAuditLogInput = {}) {
+  const input = listAuditLogInput.parse(raw);
+  assertAllowed(ctx.actor, "audit.view", null);
+  const rows = await db.auditLog.findMany({
+    where: {
+      entityType: input.entityType,
+      entityId: input.entityId,
+      actorId: input.actorId,
+      action: input.action?.endsWith(".") ? { startsWith: input.action } : input.action,
+      createdAt: input.from || input.to ? { gte: input.from, lt: input.to } : undefined,
+    },
+    include: { actor: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageQuery(input),
+  });
+  const page = pageOf(rows, input.limit);
+  return {
+    ...page,
+    items: page.items.map(({ actor, ...entry }) => ({ ...entry, actorName: actor?.name ?? null, changes: entry.changes as Record<string, { before: unknown; after: unknown }> })),
+  };
+}

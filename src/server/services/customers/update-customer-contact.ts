@@ -1,0 +1,34 @@
+// A customer's name and contact details. The admin edits all of them; a customer user edits
+// their company's contact email and phone (their "own preferences"), nothing else.
+import { z } from "zod";
+import { assertAllowed } from "~/domain";
+import type { Db } from "../../db";
+import { NotFound } from "../../errors";
+import { auditChange } from "../audit-change";
+import type { ServiceContext } from "../context";
+import { customerInScope } from "./customer-in-scope";
+
+export const updateCustomerContactInput = z.object({
+  /** Defaults to the customer user's own company. */
+  customerId: z.uuid().optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  contactEmail: z.email().max(200).nullable().optional(),
+  phone: z.string().trim().max(50).nullable().optional(),
+  address: z.string().trim().max(500).nullable().optional(),
+});
+export type UpdateCustomerContactInput = z.input<typeof updateCustomerContactInput>;
+
+export async function updateCustomerContact(db: Db, ctx: ServiceContext, raw: UpdateCustomerContactInput) {
+  const { customerId: named, ...changes } = updateCustomerContactInput.parse(raw);
+  const customerId = customerInScope(ctx.actor, named, "customer.settings.view");
+  const { name, address, ...preferences } = changes;
+  if (name !== undefined || address !== undefined) assertAllowed(ctx.actor, "customer.settings.edit", { customerId });
+  if (Object.values(preferences).some((v) => v !== undefined)) assertAllowed(ctx.actor, "customer.preferences.edit", { customerId });
+  return db.$transaction(async (tx) => {
+    const before = await tx.customer.findUnique({ where: { id: customerId } });
+    if (!before) throw new NotFound("Customer");
+    const after = await tx.customer.update({ where: { id: customerId }, data: changes });
+    await auditChange(tx, ctx, { action: "customer.updateContact", entityType: "Customer", entityId: customerId, before, after });
+    return { id: after.id, name: after.name, contactEmail: after.contactEmail, phone: after.phone, address: after.address };
+  });
+}

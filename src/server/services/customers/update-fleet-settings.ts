@@ -1,0 +1,78 @@
+// The admin sets a customer's fleet settings (seeds' Phase 2.1): fleet size, lot-walking
+// schedule, auto-approval, service mode, preferred and blocked technicians, payment terms.
+// Only the fields given change; the result is checked whole by the domain. A real change bumps
+// settingsVersion (devices decide auto-approval offline from a cached copy) and is audited.
+import { z } from "zod";
+import { WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule } from "~/domain";
+import type { Db } from "../../db";
+import { PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
+import { NotFound } from "../../errors";
+import { auditChange } from "../audit-change";
+import type { ServiceContext } from "../context";
+import { lockCustomer } from "./lock-customer";
+import { FLEET_SETTINGS_INCLUDE, fleetSettingsRecord, fleetSettingsView } from "./fleet-settings-view";
+
+const technicianIds = z.array(z.uuid()).max(200);
+
+export const updateFleetSettingsInput = z.object({
+  customerId: z.uuid(),
+  fleetSize: z.number().int().optional(),
+  lotWalkingEnabled: z.boolean().optional(),
+  lotWalkingWeekdays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
+  lotWalkingFrequency: z.enum(WalkFrequency).optional(),
+  /** "HH:MM", or null for no fixed time. */
+  lotWalkingTime: z.string().max(5).nullable().optional(),
+  autoApproveLotRepairs: z.boolean().optional(),
+  maxAutoApproveCents: z.number().int().optional(),
+  requirePhotoForApproval: z.boolean().optional(),
+  serviceMode: z.enum(ServiceMode).optional(),
+  paymentTerms: z.enum(PaymentTerms).optional(),
+  preferredTechnicianIds: technicianIds.optional(),
+  blockedTechnicianIds: technicianIds.optional(),
+});
+export type UpdateFleetSettingsInput = z.input<typeof updateFleetSettingsInput>;
+
+export async function updateFleetSettings(db: Db, ctx: ServiceContext, raw: UpdateFleetSettingsInput) {
+  const { customerId, ...input } = updateFleetSettingsInput.parse(raw);
+  assertAllowed(ctx.actor, "customer.settings.edit", { customerId });
+  return db.$transaction(async (tx) => {
+    await lockCustomer(tx, customerId);
+    const before = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: FLEET_SETTINGS_INCLUDE });
+    const current = fleetSettingsRecord(before);
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<typeof current>;
+    const next = { ...current, ...given };
+    assertFleetSettings(next);
+    const technicians = [...new Set([...next.preferredTechnicianIds, ...next.blockedTechnicianIds])];
+    if ((await tx.technician.count({ where: { id: { in: technicians } } })) !== technicians.length) throw new NotFound("Technician");
+    if (JSON.stringify(sorted(next)) === JSON.stringify(sorted(current))) return fleetSettingsView(before);
+
+    const { lotWalkingWeekdays, preferredTechnicianIds, blockedTechnicianIds, settingsVersion: _version, ...fields } = next;
+    const after = await tx.customer.update({
+      where: { id: customerId },
+      data: {
+        ...fields,
+        lotWalkingSchedule: lotWalkingSchedule(lotWalkingWeekdays),
+        preferredTechnicians: { set: preferredTechnicianIds.map((id) => ({ id })) },
+        blockedTechnicians: { set: blockedTechnicianIds.map((id) => ({ id })) },
+        settingsVersion: { increment: 1 },
+      },
+      include: FLEET_SETTINGS_INCLUDE,
+    });
+    await auditChange(tx, ctx, {
+      action: "customer.updateFleetSettings",
+      entityType: "Customer",
+      entityId: customerId,
+      before: current,
+      after: fleetSettingsRecord(after),
+    });
+    return fleetSettingsView(after);
+  });
+}
+
+/** Lists compared as sets. */
+const sorted = <T extends { lotWalkingWeekdays: readonly string[]; preferredTechnicianIds: readonly string[]; blockedTechnicianIds: readonly string[] }>(s: T) => ({
+  ...s,
+  lotWalkingWeekdays: [...s.lotWalkingWeekdays].sort(),
+  preferredTechnicianIds: [...s.preferredTechnicianIds].sort(),
+  blockedTechnicianIds: [...s.blockedTechnicianIds].sort(),
+});

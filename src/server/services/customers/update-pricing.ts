@@ -1,0 +1,68 @@
+// The admin sets a customer's price list (seeds' Phase 1.1): five tiers (null = the default
+// tier applies, 0 = free), custom pricing on or off, a volume discount. Each change bumps the
+// list's version (devices compare it with their cached copy), re-quotes the customer's open
+// work and is audited before -> after. Completed repairs keep their frozen price.
+import { z } from "zod";
+import { assertAllowed, assertPricingRules } from "~/domain";
+import type { Db } from "../../db";
+import { auditChange } from "../audit-change";
+import type { ServiceContext } from "../context";
+import { lockCustomer } from "./lock-customer";
+import { pricingRulesOf } from "../pricing/load-pricing-rules";
+import { refreshCustomerEstimates } from "../repairs/refresh-customer-estimates";
+import { pricingView } from "./pricing-view";
+
+const tier = z.number().int().nullable();
+
+export const updatePricingInput = z.object({
+  customerId: z.uuid(),
+  useCustomPricing: z.boolean().optional(),
+  /** 1st, 2nd, 3rd, 4th, 5th-and-later, in cents; replaced together when given. */
+  tiersCents: z.tuple([tier, tier, tier, tier, tier]).optional(),
+  volumeDiscountThreshold: z.number().int().optional(),
+  /** 10% = 1000. */
+  volumeDiscountBasisPoints: z.number().int().optional(),
+  notes: z.string().max(4000).optional(),
+});
+export type UpdatePricingInput = z.input<typeof updatePricingInput>;
+
+export async function updatePricing(db: Db, ctx: ServiceContext, raw: UpdatePricingInput) {
+  const input = updatePricingInput.parse(raw);
+  const { customerId } = input;
+  assertAllowed(ctx.actor, "customer.settings.edit", { customerId });
+  return db.$transaction(async (tx) => {
+    await lockCustomer(tx, customerId);
+    const before = await tx.customerPricing.findUnique({ where: { customerId } });
+    const current = pricingRulesOf(before);
+    const rules = {
+      ...current,
+      useCustomPricing: input.useCustomPricing ?? current.useCustomPricing,
+      tiersCents: input.tiersCents ?? current.tiersCents,
+      volumeDiscountThreshold: input.volumeDiscountThreshold ?? current.volumeDiscountThreshold,
+      volumeDiscountBasisPoints: input.volumeDiscountBasisPoints ?? current.volumeDiscountBasisPoints,
+    };
+    assertPricingRules(rules);
+    const fields = {
+      useCustomPricing: rules.useCustomPricing,
+      repair1Cents: rules.tiersCents[0],
+      repair2Cents: rules.tiersCents[1],
+      repair3Cents: rules.tiersCents[2],
+      repair4Cents: rules.tiersCents[3],
+      repair5PlusCents: rules.tiersCents[4],
+      volumeDiscountThreshold: rules.volumeDiscountThreshold,
+      volumeDiscountBasisPoints: rules.volumeDiscountBasisPoints,
+      notes: input.notes ?? before?.notes ?? "",
+    };
+    const unchanged = before && Object.entries(fields).every(([key, value]) => before[key as keyof typeof fields] === value);
+    if (unchanged) return { ...pricingView(before), notes: before.notes, refreshedUnits: 0 };
+
+    const after = await tx.customerPricing.upsert({
+      where: { customerId },
+      create: { ...fields, customerId, createdById: ctx.actor.userId, updatedById: ctx.actor.userId },
+      update: { ...fields, version: { increment: 1 }, updatedById: ctx.actor.userId },
+    });
+    await auditChange(tx, ctx, { action: "customer.updatePricing", entityType: "CustomerPricing", entityId: after.id, before, after });
+    const refreshedUnits = await refreshCustomerEstimates(tx, customerId);
+    return { ...pricingView(after), notes: after.notes, refreshedUnits };
+  });
+}

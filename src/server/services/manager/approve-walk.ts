@@ -1,0 +1,42 @@
+// "Approve the whole walk": every pending repair of the walk this manager may approve, in one
+// transaction (all of them or, if any changed meanwhile, none). Those over the manager's limit
+// are left pending for someone who may approve them, and reported with the reason.
+import { z } from "zod";
+import { decide } from "~/domain";
+import type { Db } from "../../db";
+import { NotFound } from "../../errors";
+import type { ServiceContext } from "../context";
+import { manualApproval } from "../repairs/approve-repairs";
+import { changeRepairsStatus } from "../repairs/change-repair-status";
+import { repairRef } from "../repairs/load-repair-for";
+import { type RepairView, repairView } from "../repairs/repair-view";
+
+export const approveWalkInput = z.object({ walkId: z.uuid(), note: z.string().max(1000).optional() });
+export type ApproveWalkInput = z.input<typeof approveWalkInput>;
+
+export type SkippedRepair = { repairId: string; unitNumber: string; estimateCents: number | null; code: string; reason: string };
+
+export async function approveWalk(db: Db, ctx: ServiceContext, raw: ApproveWalkInput): Promise<{ approved: RepairView[]; skipped: SkippedRepair[] }> {
+  const input = approveWalkInput.parse(raw);
+  return db.$transaction(async (tx) => {
+    if (!(await tx.lotWalk.findUnique({ where: { id: input.walkId }, select: { id: true } }))) throw new NotFound("Walk");
+    const pending = await tx.repair.findMany({
+      where: { walkId: input.walkId, status: "PENDING_APPROVAL" },
+      include: { unit: { select: { unitNumber: true } } },
+      orderBy: { id: "asc" },
+    });
+    const visible = pending.filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed);
+    // A walk outside the manager's team is not described, like its repairs.
+    if (pending.length > 0 && visible.length === 0) throw new NotFound("Walk");
+
+    const approvable: string[] = [];
+    const skipped: SkippedRepair[] = [];
+    for (const repair of visible) {
+      const decision = decide(ctx.actor, "repair.approve", repairRef(repair));
+      if (decision.allowed) approvable.push(repair.id);
+      else skipped.push({ repairId: repair.id, unitNumber: repair.unit.unitNumber, estimateCents: repair.estimateCents, code: decision.code, reason: decision.reason });
+    }
+    const approved = approvable.length ? await changeRepairsStatus(tx, ctx, approvable, manualApproval(ctx, input.note)) : [];
+    return { approved: approved.map((r) => repairView(ctx.actor, r)), skipped };
+  });
+}

@@ -1,0 +1,11 @@
+// Work nobody has been given yet (a customer's request, an approved find without a technician),
+// oldest first: always visible to whoever may assign it.
+import type { Db } from "../../db";
+import type { ServiceContext } from "../context";
+import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
+import { QUEUE_LIMIT } from "./list-approval-queue";
+
+export async function listRequestsWaiting(db: Db, ctx: ServiceContext): Promise<{ repairs: RepairCard[]; truncated: boolean }> {
+  const cards = await loadRepairCards(db, ctx.actor, { technicianId: null, status: { in: ["REQUESTED", "APPROVED"] } }, { take: QUEUE_LIMIT + 1 });
+  return { repairs: cards.slice(0, QUEUE_LIMIT), truncated: cards.length > QUEUE_LIMIT };
+}

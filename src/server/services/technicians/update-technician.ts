@@ -1,0 +1,64 @@
+// The admin sets a technician's rights (seeds' Phase 1.2): manager flag, approval limit (null =
+// no limit), may assign, may override prices, the technicians they manage, active, working
+// hours. Only the fields given change; the domain checks the result (no managing oneself, no
+// circle of managers, valid hours). Audited before -> after.
+import { z } from "zod";
+import { assertAllowed, assertTechnicianSettings } from "~/domain";
+import type { Db } from "../../db";
+import { NotFound } from "../../errors";
+import { auditChange } from "../audit-change";
+import type { ServiceContext } from "../context";
+import { TECHNICIAN_INCLUDE, TECHNICIAN_SETTINGS_SELECT, technicianSettingsRecord, technicianView } from "./technician-view";
+
+const span = z.object({ start: z.string().max(5), end: z.string().max(5) });
+
+export const updateTechnicianInput = z.object({
+  technicianId: z.uuid(),
+  isManager: z.boolean().optional(),
+  approvalLimitCents: z.number().int().nullable().optional(),
+  canAssignWork: z.boolean().optional(),
+  canOverridePricing: z.boolean().optional(),
+  managedTechnicianIds: z.array(z.uuid()).max(200).optional(),
+  isActive: z.boolean().optional(),
+  /** {"monday": {"start": "08:00", "end": "17:00"}, ...}; a missing weekday is a day off. */
+  workingHours: z.record(z.string(), span).optional(),
+  phone: z.string().trim().max(50).nullable().optional(),
+});
+export type UpdateTechnicianInput = z.input<typeof updateTechnicianInput>;
+
+export async function updateTechnician(db: Db, ctx: ServiceContext, raw: UpdateTechnicianInput) {
+  const { technicianId, managedTechnicianIds, ...fields } = updateTechnicianInput.parse(raw);
+  assertAllowed(ctx.actor, "user.manage", null);
+  await db.$transaction(async (tx) => {
+    // Teams change one at a time, so two edits cannot close a circle of managers between them.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rs:technician-teams'))`;
+    const before = await tx.technician.findUnique({ where: { id: technicianId }, select: TECHNICIAN_SETTINGS_SELECT });
+    if (!before) throw new NotFound("Technician");
+    const managers = await tx.technician.findMany({ where: { managedTechnicians: { some: {} } }, select: { id: true, managedTechnicians: { select: { id: true } } } });
+    const managed = [...new Set(managedTechnicianIds ?? before.managedTechnicians.map((m) => m.id))];
+    assertTechnicianSettings(
+      {
+        technicianId,
+        isManager: fields.isManager ?? before.isManager,
+        approvalLimitCents: fields.approvalLimitCents === undefined ? before.approvalLimitCents : fields.approvalLimitCents,
+        managedTechnicianIds: managed,
+        workingHours: fields.workingHours ?? before.workingHours,
+      },
+      new Map(managers.map((m) => [m.id, m.managedTechnicians.map((t) => t.id)])),
+    );
+    if ((await tx.technician.count({ where: { id: { in: managed } } })) !== managed.length) throw new NotFound("Technician");
+    const after = await tx.technician.update({
+      where: { id: technicianId },
+      data: { ...fields, managedTechnicians: { set: managed.map((id) => ({ id })) } },
+      select: TECHNICIAN_SETTINGS_SELECT,
+    });
+    await auditChange(tx, ctx, {
+      action: "technician.update",
+      entityType: "Technician",
+      entityId: technicianId,
+      before: technicianSettingsRecord(before),
+      after: technicianSettingsRecord(after),
+    });
+  });
+  return technicianView(await db.technician.findUniqueOrThrow({ where: { id: technicianId }, include: TECHNICIAN_INCLUDE }));
+}
