@@ -52,6 +52,7 @@ export function ensureBuilt() {
     ...filesUnder("public").filter((f) => !f.startsWith("public/sw.js") && !f.startsWith("public/vendor")),
     ...filesUnder("service-worker"),
     "next.config.mjs",
+    "scripts/build-service-worker.mjs",
     "package-lock.json",
     "prisma/schema.prisma",
   ];

@@ -1,15 +1,21 @@
 "use client";
-import { signOut } from "next-auth/react";
-import { tellServiceWorkerSignedOut } from "~/client/pwa/signed-out";
+import { useState } from "react";
+import { signOut } from "~/client/session/sign-out";
 
 export function TopBar({ title, userName }: { title: string; userName?: string | null }) {
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <header className="topbar">
       <span className="brand">RS Systems · {title}</span>
       <span className="who">{userName}</span>
-      <button type="button" className="ghost" onClick={() => void tellServiceWorkerSignedOut().finally(() => signOut({ callbackUrl: "/login" }))}>
+      <button type="button" className="ghost" onClick={() => signOut().catch((error: Error) => setProblem(error.message))}>
         Sign out
       </button>
+      {problem && (
+        <span role="alert" className="who">
+          {problem}
+        </span>
+      )}
     </header>
   );
 }
