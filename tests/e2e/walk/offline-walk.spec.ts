@@ -43,12 +43,11 @@ function readDevice<T>(page: Page, table: "blobs" | "outbox" | "localRepairs"): 
 
 const syncSummary = (page: Page) => page.getByRole("region", { name: "Sync status" }).getByRole("status");
 
+/** Offline reopening needs the service worker (public/sw.js, built by `npm run build`) in control. */
 async function waitForServiceWorkerControl(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-  });
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { message: "the service worker never took control of /walk", timeout: 30_000 })
+    .toBe(true);
 }
 
 async function captureUnit(page: Page, unit: { type?: string; pick?: string; expected: string; damage: string; position: string; voice?: boolean }) {
