@@ -72,3 +72,15 @@ test("a customer never sees another customer's units or repairs, through pages o
   ).toMatchObject({ ok: false, code: "NOT_FOUND" });
   expect(await trpcMutation(page.request, "repair.approve", { ids: [theirRepair.id] })).toMatchObject({ ok: false });
 });
+
+test("a customer finds a unit and reads its history on every windshield", async ({ page }) => {
+  await signInAndLand(page, "customer@demo.test", "/portal");
+  const units = page.locator(".card", { has: page.getByRole("heading", { name: "Units" }) });
+  await expect(units.locator("details")).toHaveCount(24);
+  await units.getByLabel("Find a unit").fill("SR-1XX-none");
+  await expect(units.getByText("No unit matches “SR-1XX-none”.")).toBeVisible();
+  await units.getByLabel("Find a unit").fill("SR-103");
+  await expect(units.locator("details")).toHaveCount(1);
+  await units.locator("summary").click();
+  await expect(units.getByRole("region", { name: "Windshield 1 (current)" }).getByRole("row").first()).toBeVisible();
+});

@@ -1,44 +1,91 @@
 "use client";
-// The customer's units with their repair history on the current windshield.
+// The customer's units, each with its repairs on every windshield it has had (current first)
+// and their photos. A page of units at a time, searchable by unit number, VIN or model.
+import { useDeferredValue, useState } from "react";
 import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
-import { api } from "~/trpc/react";
+import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 
+type FleetUnit = RouterOutputs["portal"]["units"]["items"][number];
+
 export function FleetHistory() {
-  const units = api.unit.listForCustomer.useQuery({});
-  const list = units.data ?? [];
+  const [search, setSearch] = useState("");
+  const deferred = useDeferredValue(search.trim());
+  const units = api.portal.units.useInfiniteQuery(
+    { search: deferred || undefined, limit: 25 },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const list = units.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="card">
       <h2>Units</h2>
-      <QueryState isLoading={units.isLoading} error={units.error} isEmpty={list.length === 0} empty="No units are on file for your fleet yet.">
-        <p className="muted">
-          {list.length} units · {list.reduce((n, u) => n + u.completedOnWindshield, 0)} repairs completed on current windshields
-        </p>
+      <label htmlFor="fleet-search">Find a unit</label>
+      <input id="fleet-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Unit number, VIN or model" />
+      <QueryState
+        isLoading={units.isLoading}
+        error={units.error}
+        isEmpty={list.length === 0}
+        empty={deferred ? `No unit matches “${deferred}”.` : "No units are on file for your fleet yet."}
+      >
         {list.map((u) => (
-          <details key={u.id}>
-            <summary style={{ minHeight: 44, padding: "0.5rem 0", cursor: "pointer" }}>
-              <strong>{u.unitNumber}</strong> {u.make ? `${u.make} ${u.model ?? ""}` : ""} · {u.history.length ? `${u.history.length} repairs` : "no repairs"}
-              {u.windshieldSeq > 1 ? ` · windshield #${u.windshieldSeq}` : ""}
-            </summary>
-            {u.history.length === 0 ? (
-              <p className="muted">No repairs on this windshield.</p>
-            ) : (
-              <table>
-                <tbody>
-                  {u.history.map((r) => (
-                    <tr key={r.id}>
-                      <td>{(r.completedAt ?? r.createdAt).toLocaleDateString()}</td>
-                      <td>{DAMAGE_LABELS[r.damageType]}</td>
-                      <td>{STATUS_LABELS[r.status]}</td>
-                      <td>{formatCents(r.priceCents ?? r.estimateCents ?? 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </details>
+          <UnitHistory key={u.id} unit={u} />
         ))}
+        {units.hasNextPage && (
+          <p>
+            <button type="button" className="secondary" disabled={units.isFetchingNextPage} onClick={() => void units.fetchNextPage()}>
+              {units.isFetchingNextPage ? "Loading…" : "Show more units"}
+            </button>
+          </p>
+        )}
       </QueryState>
     </div>
+  );
+}
+
+function UnitHistory({ unit }: { unit: FleetUnit }) {
+  const repairs = unit.windshields.reduce((n, w) => n + w.repairs.length, 0);
+  return (
+    <details>
+      <summary style={{ minHeight: 44, padding: "0.5rem 0", cursor: "pointer" }}>
+        <strong>{unit.unitNumber}</strong> {unit.make ? `${unit.make} ${unit.model ?? ""}` : ""} · {repairs ? `${repairs} repairs` : "no repairs"}
+      </summary>
+      {unit.windshields.map((w) => (
+        <section key={w.seq} aria-label={`Windshield ${w.seq}${w.current ? " (current)" : ""}`}>
+          {unit.windshields.length > 1 && <h3 style={{ fontSize: "1rem" }}>{w.current ? "Current windshield" : `Windshield #${w.seq} (replaced)`}</h3>}
+          {w.repairs.length === 0 ? (
+            <p className="muted">No repairs on this windshield.</p>
+          ) : (
+            <table>
+              <tbody>
+                {w.repairs.map((r) => (
+                  <tr key={r.id}>
+                    <td>{(r.completedAt ?? r.createdAt).toLocaleDateString()}</td>
+                    <td>{DAMAGE_LABELS[r.damageType]}</td>
+                    <td>{STATUS_LABELS[r.status]}</td>
+                    <td>{formatCents(r.priceCents ?? r.estimateCents ?? 0)}</td>
+                    <td>
+                      {r.attachments
+                        .filter((a) => a.kind === "PHOTO" && a.uploadedAt)
+                        .map((a) => (
+                          // eslint-disable-next-line @next/next/no-img-element -- private, session-checked bytes; next/image would proxy them
+                          <img
+                            key={a.id}
+                            src={`/api/attachments/${a.id}/content`}
+                            alt={`${a.photoStage === "AFTER" ? "After" : "Damage"} photo of unit ${unit.unitNumber}`}
+                            loading="lazy"
+                            width={72}
+                            height={54}
+                            style={{ objectFit: "cover", borderRadius: 6, marginRight: 4 }}
+                          />
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </details>
   );
 }
