@@ -1,14 +1,42 @@
 "use client";
-import { api } from "~/trpc/react";
+// The manager's tablet: what waits for approval, work without a technician, sync flags and the
+// team, kept current by a cheap poll. Every list and decision goes through tRPC; the server
+// decides what this manager may see and do.
+import { QueryState } from "../_components/query-state";
+import { ApprovalQueue } from "./_components/approval-queue";
+import { FlaggedRepairs } from "./_components/flagged-repairs";
+import { LiveStatus } from "./_components/live-status";
+import { RequestsWaiting } from "./_components/requests-waiting";
+import { TeamBoard } from "./_components/team-board";
+import { useManagerRights } from "./_components/use-manager-rights";
 
 export function ManagerHome() {
-  const me = api.session.me.useQuery();
+  const { rights, email, isLoading, error } = useManagerRights();
   return (
-    <section>
+    <section className="mgr">
       <h1>Approvals and team</h1>
-      {me.isLoading && <p className="muted">Loading…</p>}
-      {me.error && <p className="error">{me.error.message}</p>}
-      {me.data && <p className="muted">Signed in as {me.data.email}</p>}
+      {email && <p className="muted mgr-who">Signed in as {email}</p>}
+      <LiveStatus />
+      <nav aria-label="Sections" className="mgr-nav">
+        <a href="#approvals">Approvals</a>
+        <a href="#requests">Requests</a>
+        <a href="#flags">Flags</a>
+        <a href="#team">Team</a>
+      </nav>
+      <QueryState isLoading={isLoading} error={error} isEmpty={!rights} empty="Your rights could not be read.">
+        {rights && (
+          <div className="mgr-layout">
+            <div className="mgr-main">
+              <ApprovalQueue rights={rights} />
+            </div>
+            <div className="mgr-side">
+              <RequestsWaiting rights={rights} />
+              <FlaggedRepairs />
+              <TeamBoard />
+            </div>
+          </div>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TopBar } from "../_components/top-bar";
 import { requireKind } from "../_components/require-kind";
 import { ManagerHome } from "./manager-home";
+import "./manager.css";
 
 export const metadata: Metadata = { title: "Manager" };
 

@@ -4,14 +4,15 @@ import { useState } from "react";
 import { DAMAGE_LABELS, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
+import { useSelection } from "../../_components/use-selection";
 
 export function PendingApprovals() {
   const utils = api.useUtils();
   const pending = api.repair.list.useQuery({ status: ["PENDING_APPROVAL"], limit: 100 });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, toggle, select: setSelected } = useSelection();
   const [reason, setReason] = useState("");
   const refresh = () => {
-    setSelected(new Set());
+    setSelected([]);
     setReason("");
     void utils.repair.list.invalidate();
   };
@@ -20,13 +21,6 @@ export function PendingApprovals() {
   const items = pending.data?.items ?? [];
   const ids = [...selected];
   const error = approve.error ?? deny.error;
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <div className="card">
@@ -40,7 +34,7 @@ export function PendingApprovals() {
                   type="checkbox"
                   aria-label="Select all"
                   checked={selected.size === items.length}
-                  onChange={(e) => setSelected(new Set(e.target.checked ? items.map((r) => r.id) : []))}
+                  onChange={(e) => setSelected(e.target.checked ? items.map((r) => r.id) : [])}
                 />
               </th>
               <th>Unit</th>
