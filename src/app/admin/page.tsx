@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TopBar } from "../_components/top-bar";
 import { requireKind } from "../_components/require-kind";
 import { AdminHome } from "./admin-home";
+import "./admin.css";
 
 export const metadata: Metadata = { title: "Admin" };
 

@@ -1,0 +1,26 @@
+// Words for the fleet settings' choices, typed by the server's own input so a new value fails
+// to compile here instead of showing blank.
+import type { Weekday } from "~/domain";
+import type { RouterInputs } from "~/trpc/react";
+
+type FleetInput = RouterInputs["admin"]["updateFleetSettings"];
+
+export const SERVICE_MODES: readonly (readonly [NonNullable<FleetInput["serviceMode"]>, string])[] = [
+  ["SCHEDULED", "Scheduled lot walking"],
+  ["ON_CALL", "On call only"],
+  ["HYBRID", "Both: scheduled and on call"],
+];
+
+export const PAYMENT_TERMS: readonly (readonly [NonNullable<FleetInput["paymentTerms"]>, string])[] = [
+  ["NET_30", "Net 30"],
+  ["NET_60", "Net 60"],
+  ["PREPAID", "Prepaid"],
+];
+
+export const FREQUENCIES: readonly (readonly [NonNullable<FleetInput["lotWalkingFrequency"]>, string])[] = [
+  ["WEEKLY", "Every week"],
+  ["BIWEEKLY", "Every two weeks"],
+  ["MONTHLY", "Every month"],
+];
+
+export const weekdayLabel = (day: Weekday) => day[0]!.toUpperCase() + day.slice(1);

@@ -1,0 +1,42 @@
+"use client";
+// A new fleet customer; it starts on the default prices and settings until edited.
+import { type FormEvent, useState } from "react";
+import { api } from "~/trpc/react";
+import { TextField } from "../fields";
+import { FormStatus } from "../form-status";
+
+const EMPTY = { name: "", contactEmail: "", phone: "", address: "" };
+
+export function NewCustomerForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const utils = api.useUtils();
+  const [draft, setDraft] = useState(EMPTY);
+  const create = api.admin.createCustomer.useMutation({
+    onSuccess: (customer) => {
+      setDraft(EMPTY);
+      void utils.admin.invalidate();
+      onCreated(customer.id);
+    },
+  });
+  const set = (field: keyof typeof EMPTY) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    // Blank optional details are left out rather than stored empty.
+    const optional = (text: string) => text.trim() || undefined;
+    create.mutate({ name: draft.name, contactEmail: optional(draft.contactEmail), phone: optional(draft.phone), address: optional(draft.address) });
+  };
+  return (
+    <details className="card">
+      <summary className="admin-summary">New customer</summary>
+      <form onSubmit={onSubmit} aria-label="New customer">
+        <TextField id="new-customer-name" label="Name" value={draft.name} onChange={set("name")} required maxLength={200} />
+        <TextField id="new-customer-email" label="Contact email (optional)" type="email" value={draft.contactEmail} onChange={set("contactEmail")} />
+        <TextField id="new-customer-phone" label="Phone (optional)" type="tel" value={draft.phone} onChange={set("phone")} />
+        <TextField id="new-customer-address" label="Address (optional)" value={draft.address} onChange={set("address")} />
+        <FormStatus error={create.error} saved={create.isSuccess} savedText="Customer created" />
+        <button type="submit" disabled={create.isPending}>
+          Create customer
+        </button>
+      </form>
+    </details>
+  );
+}

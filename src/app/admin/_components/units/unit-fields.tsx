@@ -1,0 +1,37 @@
+// A unit's record as typed: number (unique in the fleet), VIN, make, model, year. The server
+// normalizes and checks it (VIN format, plausible year).
+import { TextField } from "../fields";
+import { orNull, wholeNumber } from "../form-values";
+
+export type UnitDraft = { unitNumber: string; vin: string; make: string; model: string; year: string };
+
+export const EMPTY_UNIT: UnitDraft = { unitNumber: "", vin: "", make: "", model: "", year: "" };
+
+export const unitDraftOf = (u: { unitNumber: string; vin: string | null; make: string | null; model: string | null; year: number | null }): UnitDraft => ({
+  unitNumber: u.unitNumber,
+  vin: u.vin ?? "",
+  make: u.make ?? "",
+  model: u.model ?? "",
+  year: u.year === null ? "" : String(u.year),
+});
+
+export const unitRecordOf = (d: UnitDraft) => ({
+  unitNumber: d.unitNumber,
+  vin: orNull(d.vin),
+  make: orNull(d.make),
+  model: orNull(d.model),
+  year: d.year.trim() ? wholeNumber(d.year, "Year") : null,
+});
+
+export function UnitFields({ idPrefix, value, onChange }: { idPrefix: string; value: UnitDraft; onChange: (next: UnitDraft) => void }) {
+  const set = (field: keyof UnitDraft) => (text: string) => onChange({ ...value, [field]: text });
+  return (
+    <div className="admin-row">
+      <TextField id={`${idPrefix}-number`} label="Unit number" value={value.unitNumber} onChange={set("unitNumber")} required maxLength={100} />
+      <TextField id={`${idPrefix}-vin`} label="VIN (optional)" value={value.vin} onChange={set("vin")} maxLength={50} autoCapitalize="characters" />
+      <TextField id={`${idPrefix}-make`} label="Make (optional)" value={value.make} onChange={set("make")} />
+      <TextField id={`${idPrefix}-model`} label="Model (optional)" value={value.model} onChange={set("model")} />
+      <TextField id={`${idPrefix}-year`} label="Year (optional)" inputMode="numeric" value={value.year} onChange={set("year")} />
+    </div>
+  );
+}

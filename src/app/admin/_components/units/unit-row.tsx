@@ -1,0 +1,33 @@
+"use client";
+// One unit: what is on file, its current windshield, and its edit and windshield actions.
+import { useState } from "react";
+import { type RouterOutputs } from "~/trpc/react";
+import { EditUnitForm } from "./edit-unit-form";
+import { WindshieldReplaced } from "./windshield-replaced";
+
+type Unit = RouterOutputs["unit"]["listForCustomer"][number];
+
+export function UnitRow({ unit }: { unit: Unit }) {
+  const [editing, setEditing] = useState(false);
+  const vehicle = [unit.year, unit.make, unit.model].filter(Boolean).join(" ");
+  return (
+    <li className="admin-unit" aria-label={`Unit ${unit.unitNumber}`}>
+      <div className="admin-unit-facts">
+        <strong>{unit.unitNumber}</strong>
+        <span>{vehicle || <span className="muted">no vehicle details</span>}</span>
+        <span className="muted">{unit.vin ?? "no VIN"}</span>
+        <span>
+          Windshield #{unit.windshieldSeq}
+          {unit.windshieldReplacedAt && ` (since ${unit.windshieldReplacedAt.toLocaleDateString()})`} · {unit.completedOnWindshield} repairs on it
+        </span>
+      </div>
+      <div className="admin-actions">
+        <button type="button" className="secondary" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+          {editing ? "Close" : "Edit"}
+        </button>
+        <WindshieldReplaced unitId={unit.id} unitNumber={unit.unitNumber} />
+      </div>
+      {editing && <EditUnitForm unit={unit} />}
+    </li>
+  );
+}

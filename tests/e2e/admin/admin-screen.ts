@@ -1,0 +1,29 @@
+// Steps on the /admin screen shared by the admin specs, and the demo data they read.
+import { type APIRequestContext, type Page, expect } from "@playwright/test";
+import { signInAndLand } from "../support/sign-in";
+import { trpcQuery } from "../support/trpc";
+
+export const VALLEY = "Valley Auto Dealers";
+
+export async function signInAsAdmin(page: Page) {
+  await signInAndLand(page, "admin@demo.test", "/admin");
+}
+
+export async function openCustomer(page: Page, name: string) {
+  await page.getByRole("tab", { name: "Customers" }).click();
+  await page.getByLabel("Search customers").fill(name);
+  await page.getByRole("list", { name: "Customers" }).getByRole("button", { name: new RegExp(name) }).click();
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+}
+
+/** Reads through the API what the screen is expected to have changed. */
+export async function query<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
+  const result = await trpcQuery<T>(request, path, input);
+  if (!result.ok) throw new Error(`${path}: ${result.code} ${result.message}`);
+  return result.data;
+}
+
+export async function customerIdOf(request: APIRequestContext, name: string): Promise<string> {
+  const customers = await query<{ id: string; name: string }[]>(request, "admin.customers", { search: name });
+  return customers.find((c) => c.name === name)!.id;
+}
