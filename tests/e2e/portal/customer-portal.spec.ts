@@ -18,7 +18,7 @@ test("a customer sees the price before requesting: $50 on a fresh unit, $40 for 
   await expect(page.getByTestId("request-estimate")).toContainText("Price: $40.00");
   await form.getByLabel("Unit").selectOption(fresh.id);
   await expect(page.getByTestId("request-estimate")).toContainText("Price: $50.00");
-  await form.getByLabel("Damage").selectOption("STAR_BREAK");
+  await form.getByLabel("Damage", { exact: true }).selectOption("STAR_BREAK");
   await form.getByLabel("Where on the windshield (optional)").fill("driver side, lower");
   await form.getByRole("button", { name: "Request repair at $50.00" }).click();
   await expect(form.getByRole("status")).toHaveText(`Requested for unit ${fresh.unitNumber} at $50.00.`);
@@ -83,4 +83,33 @@ test("a customer finds a unit and reads its history on every windshield", async 
   await expect(units.locator("details")).toHaveCount(1);
   await units.locator("summary").click();
   await expect(units.getByRole("region", { name: "Windshield 1 (current)" }).getByRole("row").first()).toBeVisible();
+});
+
+test("a customer's request carries a damage photo, which only their company can open", async ({ page, browser }) => {
+  await signInAndLand(page, "customer@demo.test", "/portal");
+  const units = await trpcQuery<Unit[]>(page.request, "unit.listForCustomer", {});
+  if (!units.ok) throw new Error(units.message);
+  const unit = units.data.filter((u) => u.history.length === 0).at(-1)!;
+  const form = page.getByRole("form", { name: "Request a repair" });
+  await form.getByLabel("Unit").selectOption(unit.id);
+  await form.getByLabel("Photo of the damage (optional)").setInputFiles("tests/e2e/fixtures/windshield-chip.jpg");
+  await expect(form.getByText(/Photo ready \(\d+ KB\)\./)).toBeVisible({ timeout: 30_000 });
+  await form.getByRole("button", { name: "Request repair at $50.00" }).click();
+  await expect(page.getByTestId("request-photo-status")).toHaveText("Photo received.", { timeout: 30_000 });
+
+  const history = await trpcQuery<{ items: { unitNumber: string; windshields: { repairs: { attachments: { id: string; uploadedAt: string | null }[] }[] }[] }[] }>(
+    page.request,
+    "portal.units",
+    { search: unit.unitNumber },
+  );
+  const photo = history.ok ? history.data.items[0]!.windshields[0]!.repairs[0]!.attachments[0]! : null;
+  expect(photo?.uploadedAt).toBeTruthy();
+  const mine = await page.request.get(`/api/attachments/${photo!.id}/content`);
+  expect(mine.status()).toBe(200);
+  expect(mine.headers()["content-type"]).toBe("image/jpeg");
+
+  const other = await browser.newPage();
+  await signInAndLand(other, "customer2@demo.test", "/portal");
+  expect((await other.request.get(`/api/attachments/${photo!.id}/content`)).status()).toBe(404);
+  await other.close();
 });
