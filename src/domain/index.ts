@@ -101,4 +101,4 @@ export { HOME_FOR, ROUTE_ACCESS, mayOpen } from "./screens";
 export { ATTACHMENT_RULES, type AttachmentKindName, type AttachmentProblem, UPLOAD_CHUNK_BYTES, attachmentProblem } from "./attachment-rules";
 export { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName } from "./damage";
 export { decideUpload } from "./attachment-access";
-export { WalkRefused, type WalkRefusedCode, type WalkStatus, walkFinishStep } from "./walks";
+export { type WalkForCapture, WalkRefused, type WalkRefusedCode, type WalkStatus, assertWalkTakesCapture, walkFinishStep } from "./walks";

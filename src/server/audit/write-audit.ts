@@ -1,6 +1,8 @@
 // The one audit writer. Every service calls it inside its own transaction, so a change and
 // its audit entry are committed together or not at all.
+import { randomUUID } from "node:crypto";
 import type { DbTx } from "../db";
+import { insertRows } from "../db/insert-rows";
 
 export type RequestOrigin = { ip: string | null; userAgent: string | null };
 export type AuditActor = { userId: string; email: string } | null;
@@ -24,20 +26,24 @@ function toJson(value: unknown): unknown {
   return value;
 }
 
-export async function writeAudit(
-  tx: DbTx,
-  entry: { actor: AuditActor; origin: RequestOrigin; action: string; entityType: string; entityId: string; changes: Changes },
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: entry.actor?.userId ?? null,
-      actorEmail: entry.actor?.email ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      changes: entry.changes as object,
-      ip: entry.origin.ip,
-      userAgent: entry.origin.userAgent,
-    },
-  });
+export type AuditEntry = { actor: AuditActor; origin: RequestOrigin; action: string; entityType: string; entityId: string; changes: Changes };
+
+export async function writeAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: auditRow(entry) });
 }
+
+/** Several entries in one insert (a sync batch's captures). */
+export async function writeAudits(tx: DbTx, entries: readonly AuditEntry[]): Promise<void> {
+  await insertRows(tx, "AuditLog", entries.map((entry) => ({ id: randomUUID(), ...auditRow(entry) })));
+}
+
+const auditRow = (entry: AuditEntry) => ({
+  actorId: entry.actor?.userId ?? null,
+  actorEmail: entry.actor?.email ?? null,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  changes: entry.changes as object,
+  ip: entry.origin.ip,
+  userAgent: entry.origin.userAgent,
+});

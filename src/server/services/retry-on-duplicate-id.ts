@@ -4,8 +4,13 @@
 import { InvalidRequest } from "../errors";
 import { Prisma } from "../db/generated/client";
 
-/** The database refused a second row with the same unique key (P2002). */
-export const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** The database refused a second row with the same unique key: P2002, or P2010 from a raw insert (db/insert-rows.ts). */
+export const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  (error.code === "P2002" || (error.code === "P2010" && driverErrorKind(error.meta) === "UniqueConstraintViolation"));
+
+const driverErrorKind = (meta: Record<string, unknown> | undefined) =>
+  (meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind;
 
 export async function retryOnDuplicateId<T>(attempt: () => Promise<T>): Promise<T> {
   try {

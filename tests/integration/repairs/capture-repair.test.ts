@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { captureRepair } from "~/server/services/repairs/capture-repair";
-import { ORIGIN, callerFor, contextFor, photo } from "../../support/fixtures";
+import { ORIGIN, callerFor, contextFor, createWalk, photo } from "../../support/fixtures";
 import { capture, completedRepair } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
 
@@ -78,6 +78,36 @@ describe("capturing a repair on a lot walk", () => {
     await expect(capture(world.db, world, { unitNumber: "X", walkId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Nothing of a refused capture stays behind, not even the unit it would have created.
     expect(await world.db.unit.count({ where: { unitNumber: "X" } })).toBe(0);
+  });
+
+  it("checks the attachments' type and size online too, and stores nothing of a refused capture", async () => {
+    const tina = callerFor(world.db, world.tina);
+    const attempt = (unitNumber: string, changes: Partial<ReturnType<typeof photo>>) =>
+      tina.repair.capture({ id: randomUUID(), walkId: world.walk.id, customerId: world.acme.id, unitNumber, damageType: "CHIP", attachments: [{ ...photo("DAMAGE"), ...changes }] });
+    await expect(attempt("ONLINE-HTML", { mimeType: "text/html" })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { code: "WRONG_FILE_TYPE" } });
+    await expect(attempt("ONLINE-BIG", { sizeBytes: 9 * 1024 * 1024 })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { code: "FILE_TOO_LARGE" } });
+    expect(await world.db.unit.count({ where: { unitNumber: { startsWith: "ONLINE-" } } })).toBe(0);
+  });
+
+  it("refuses a walk that was finished or cancelled, with a code, but for a repair its signed summary lists and a replay", async () => {
+    const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
+    const before = await capture(world.db, world, { unitNumber: "CLOSED-1" }, world.tina, walk);
+    const cancelled = await world.db.lotWalk.create({ data: { id: randomUUID(), customerId: world.acme.id, technicianId: world.tina.technicianId, status: "CANCELLED" } });
+    await world.db.lotWalk.update({ where: { id: walk.id }, data: { status: "COMPLETED", endedAt: new Date() } });
+
+    await expect(capture(world.db, world, { unitNumber: "CLOSED-2" }, world.tina, walk)).rejects.toMatchObject({ code: "WALK_COMPLETED" });
+    await expect(capture(world.db, world, { unitNumber: "CLOSED-2" }, world.tina, cancelled)).rejects.toMatchObject({ code: "WALK_CANCELLED" });
+    const online = callerFor(world.db, world.tina).repair.capture({ id: randomUUID(), walkId: walk.id, customerId: world.acme.id, unitNumber: "CLOSED-2", damageType: "CHIP" });
+    await expect(online).rejects.toMatchObject({ cause: { code: "WALK_COMPLETED", message: expect.stringMatching(/finished/) } });
+    expect(await capture(world.db, world, { id: before.id, unitNumber: "CLOSED-1" }, world.tina, walk)).toEqual(before);
+    expect(await world.db.unit.count({ where: { unitNumber: "CLOSED-2" } })).toBe(0);
+
+    // One the contact signed for, arriving after the finish (its first sync failed), is still taken.
+    const signedId = randomUUID();
+    const signedSummary = { units: [{ unitNumber: "CLOSED-3", repairs: [{ id: signedId, damageType: "CHIP", estimateCents: 5000 }] }], totalCents: 5000 };
+    await world.db.lotWalk.update({ where: { id: walk.id }, data: { signedSummary } });
+    expect(await capture(world.db, world, { id: signedId, unitNumber: "CLOSED-3" }, world.tina, walk)).toMatchObject({ id: signedId, walkId: walk.id });
+    await expect(capture(world.db, world, { id: signedId, unitNumber: "CLOSED-3" }, world.tina, cancelled)).resolves.toMatchObject({ walkId: walk.id }); // a replay
   });
 
   it("lets a manager capture on a team member's walk, and refuses a customer user at the procedure", async () => {

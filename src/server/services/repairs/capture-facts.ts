@@ -1,11 +1,11 @@
-// What capturing a repair reads besides the repair itself: the walk, the customer (approval
-// settings), its price list and the pricing history counts. A single capture reads them fresh.
+// What capturing a repair reads besides the repair, its walk and its unit: the customer
+// (approval settings), its price list and the pricing history counts. A single capture reads
+// them fresh. (The walk is always read under lock: see lock-walks-for-capture.ts.)
 import type { DbTx } from "../../db";
-import type { Customer, LotWalk } from "../../db/generated/client";
+import type { Customer } from "../../db/generated/client";
 import { type PricingFacts, freshPricingFacts } from "../pricing/quote-repair";
 
 export type CaptureFacts = PricingFacts & {
-  walk(tx: DbTx, id: string): Promise<LotWalk | null>;
   customer(tx: DbTx, id: string): Promise<Customer | null>;
   /** A repair of this customer was completed: its history counts changed. */
   historyChanged(customerId: string): void;
@@ -13,7 +13,6 @@ export type CaptureFacts = PricingFacts & {
 
 export const freshCaptureFacts: CaptureFacts = {
   ...freshPricingFacts,
-  walk: (tx, id) => tx.lotWalk.findUnique({ where: { id } }),
   customer: (tx, id) => tx.customer.findUnique({ where: { id } }),
   historyChanged: () => {},
 };

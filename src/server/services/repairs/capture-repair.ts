@@ -2,16 +2,18 @@
 // and decides auto-approval itself; where the device decided otherwise, the server wins for
 // work not done yet, and work already done on the spot is kept and flagged for a manager.
 import { z } from "zod";
-import { type AutoApprovalDecision, authorizeTransition, autoApprovalDisagrees, autoApprovalFor, formatCents } from "~/domain";
+import { type AutoApprovalDecision, assertWalkTakesCapture, authorizeTransition, autoApprovalDisagrees, autoApprovalFor, formatCents } from "~/domain";
 import type { Db, DbTx } from "../../db";
-import { DamageType, type Repair, ResinViscosity } from "../../db/generated/client";
+import { type Customer, DamageType, type Prisma, type Repair, ResinViscosity, type Unit } from "../../db/generated/client";
 import { NotFound } from "../../errors";
+import { assertAcceptableAttachments } from "../attachments/accept-attachments";
 import type { ServiceContext } from "../context";
 import { lockPricingHistory } from "../pricing/lock-pricing-history";
 import { quoteRepair, estimateFields } from "../pricing/quote-repair";
 import { retryOnDuplicateId } from "../retry-on-duplicate-id";
 import { attachmentsInput, hasPhoto } from "../shared-inputs";
 import { findOrCreateUnit } from "../units/find-or-create-unit";
+import { type CaptureWalk, lockWalksForCapture } from "../walks/lock-walks-for-capture";
 import { type CaptureFacts, freshCaptureFacts } from "./capture-facts";
 import { earlierRecord } from "./earlier-record";
 import { freezeCompletionPrice } from "./freeze-completion-price";
@@ -46,11 +48,12 @@ export const captureRepairInput = z.object({
   completedOnSpot: z.object({ completedAt: z.date() }).optional(),
 });
 export type CaptureRepairInput = z.input<typeof captureRepairInput>;
-type Capture = z.output<typeof captureRepairInput>;
+export type Capture = z.output<typeof captureRepairInput>;
 
 /** `facts`: what the capture reads besides the repair; a sync batch shares them across its captures. */
 export async function captureRepair(db: Db, ctx: ServiceContext, raw: CaptureRepairInput, facts: CaptureFacts = freshCaptureFacts): Promise<RepairView> {
   const input = captureRepairInput.parse(raw);
+  assertAcceptableAttachments(input.attachments);
   const repair = await retryOnDuplicateId(() => db.$transaction((tx) => capture(tx, ctx, input, facts)));
   if (input.completedOnSpot) facts.historyChanged(input.customerId);
   return repairView(ctx.actor, repair);
@@ -59,15 +62,39 @@ export async function captureRepair(db: Db, ctx: ServiceContext, raw: CaptureRep
 async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: CaptureFacts): Promise<Repair> {
   const replayed = await earlierRecord(tx, ctx.actor, input.id, "LOT_WALK");
   if (replayed) return replayed;
-  const { attachments, completedOnSpot, unitNumber, ...fields } = input;
-  const walk = await facts.walk(tx, input.walkId);
+  const walks = await lockWalksForCapture(tx, [input.walkId]);
+  const { walk, customer } = await captureSite(tx, input, walks.get(input.walkId), facts);
+  const unit = await findOrCreateUnit(tx, ctx, customer.id, input.unitNumber);
+  // Completing prices from history: take its locks before this transaction touches any repair.
+  if (input.completedOnSpot) await lockPricingHistory(tx, customer.id, unit.id);
+  const { data, server } = await decideCapture(tx, ctx, input, { walk, customer, unit }, facts);
+  let repair = await tx.repair.create({ data });
+  if (input.completedOnSpot) repair = await completeOnSpot(tx, ctx, repair, input, input.completedOnSpot.completedAt, server);
+  return recordNewRepair(tx, ctx, { action: "repair.capture", repair, attachments: input.attachments });
+}
+
+/** The walk (as read under lock) and the customer a repair is captured on, or why not: a walk not found (not synced yet), a walk that no longer takes repairs, a customer not found. */
+export async function captureSite(tx: DbTx, input: Capture, walk: CaptureWalk | undefined, facts: CaptureFacts): Promise<{ walk: CaptureWalk; customer: Customer }> {
   if (!walk) throw new NotFound("Walk");
+  assertWalkTakesCapture(walk, input.id);
   const customer = await facts.customer(tx, input.customerId);
   if (!customer) throw new NotFound("Customer");
-  const unit = await findOrCreateUnit(tx, ctx, customer.id, unitNumber);
-  // Completing prices from history: take its locks before this transaction touches any repair.
-  if (completedOnSpot) await lockPricingHistory(tx, customer.id, unit.id);
+  return { walk, customer };
+}
 
+/**
+ * Everything the server decides about a capture, before anything is written: its price, the
+ * approval (the server's, or the device's for work already done), the permission and the flag.
+ * Throws the rule's refusal. Used alone and by a sync batch's bulk write, so both decide alike.
+ */
+export async function decideCapture(
+  tx: DbTx,
+  ctx: ServiceContext,
+  input: Capture,
+  site: { walk: CaptureWalk; customer: Customer; unit: Pick<Unit, "id" | "windshieldSeq"> },
+  facts: CaptureFacts,
+): Promise<{ data: Prisma.RepairCreateManyInput; server: AutoApprovalDecision }> {
+  const { walk, customer, unit } = site;
   const capturedAt = input.capturedAt ?? new Date();
   const estimate = await quoteRepair(tx, {
     customerId: customer.id,
@@ -77,33 +104,31 @@ async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: Cap
     at: capturedAt,
     override: null,
   }, facts);
-  const server = autoApprovalFor({ estimateCents: estimate.cents, hasDamagePhoto: hasPhoto(attachments, "DAMAGE"), settings: customer });
+  const server = autoApprovalFor({ estimateCents: estimate.cents, hasDamagePhoto: hasPhoto(input.attachments, "DAMAGE"), settings: customer });
   const device = input.deviceAutoApproved ? approvedOnDevice : null;
-  const decision = completedOnSpot && device && autoApprovalDisagrees(device, server) ? device : server;
+  const decision = input.completedOnSpot && device && autoApprovalDisagrees(device, server) ? device : server;
   const state = { status: null, customerId: customer.id, technicianId: walk.technicianId, priceCents: estimate.cents };
   const { to } = authorizeTransition(ctx.actor, "capture", state, { walk, autoApproval: decision });
 
-  let repair = await tx.repair.create({
-    data: {
-      ...fields,
-      capturedAt,
-      unitId: unit.id,
-      windshieldSeq: unit.windshieldSeq,
-      technicianId: walk.technicianId,
-      origin: "LOT_WALK",
-      status: to,
-      ...estimateFields(estimate),
-      // Pending work keeps the rule that sent it to approval (no approvalKind yet): what the
-      // approver is shown; an approval later replaces it, the audit trail keeps both.
-      approvalRule: decision.rule,
-      approvalReason: decision.reason,
-      ...(decision.autoApproved ? { approvalKind: "AUTO", approvedAt: capturedAt } : {}),
-      flaggedReason: flagFor(input, estimate.cents, server),
-      createdById: ctx.actor.userId,
-    },
-  });
-  if (completedOnSpot) repair = await completeOnSpot(tx, ctx, repair, input, completedOnSpot.completedAt, server);
-  return recordNewRepair(tx, ctx, { action: "repair.capture", repair, attachments });
+  const { attachments: _attachments, completedOnSpot: _completedOnSpot, unitNumber: _unitNumber, ...fields } = input;
+  const data: Prisma.RepairCreateManyInput = {
+    ...fields,
+    capturedAt,
+    unitId: unit.id,
+    windshieldSeq: unit.windshieldSeq,
+    technicianId: walk.technicianId,
+    origin: "LOT_WALK",
+    status: to,
+    ...estimateFields(estimate),
+    // Pending work keeps the rule that sent it to approval (no approvalKind yet): what the
+    // approver is shown; an approval later replaces it, the audit trail keeps both.
+    approvalRule: decision.rule,
+    approvalReason: decision.reason,
+    ...(decision.autoApproved ? { approvalKind: "AUTO", approvedAt: capturedAt } : {}),
+    flaggedReason: flagFor(input, estimate.cents, server),
+    createdById: ctx.actor.userId,
+  };
+  return { data, server };
 }
 
 /** The device sends only its outcome; an approval there can only have come from the one approving rule. */

@@ -13,11 +13,12 @@ export async function createAttachments(
   options: { replayable: boolean },
 ): Promise<void> {
   if (attachments.length === 0) return;
-  await tx.attachment.createMany({
-    data: attachments.map((a) => ({ ...a, photoStage: a.photoStage ?? null, repairId, createdById: ctx.actor.userId })),
-    skipDuplicates: options.replayable,
-  });
+  await tx.attachment.createMany({ data: attachmentRows(ctx, repairId, attachments), skipDuplicates: options.replayable });
 }
+
+/** The rows of a repair's attachments (a sync batch inserts those of all its repairs at once). */
+export const attachmentRows = (ctx: ServiceContext, repairId: string, attachments: readonly AttachmentInput[]) =>
+  attachments.map((a) => ({ ...a, photoStage: a.photoStage ?? null, repairId, createdById: ctx.actor.userId }));
 
 /** The audit line for attachments that came with a change (they are rows of their own). */
 export const attachmentsAdded = (attachments: readonly AttachmentInput[]): Changes =>

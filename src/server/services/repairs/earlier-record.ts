@@ -7,7 +7,11 @@ import { InvalidRequest } from "../../errors";
 
 export async function earlierRecord(tx: DbTx, actor: Actor, id: string, origin: RepairOrigin): Promise<Repair | null> {
   const existing = await tx.repair.findUnique({ where: { id } });
-  if (!existing) return null;
+  return existing && replayOf(existing, actor, origin);
+}
+
+/** The record already stored under a new record's id, when it is a replay of it; throws ID_IN_USE otherwise. */
+export function replayOf(existing: Repair, actor: Actor, origin: RepairOrigin): Repair {
   if (existing.createdById !== actor.userId || existing.origin !== origin) {
     throw new InvalidRequest("ID_IN_USE", "This repair id is already used by another record.");
   }

@@ -2,24 +2,25 @@
 // holding everything it was created with.
 import type { DbTx } from "../../db";
 import type { Repair } from "../../db/generated/client";
-import { auditChange } from "../audit-change";
+import { type ChangeEntry, auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
 import type { AttachmentInput } from "../shared-inputs";
 import { attachmentsAdded, createAttachments } from "./create-attachments";
 
-export async function recordNewRepair(
-  tx: DbTx,
-  ctx: ServiceContext,
-  entry: { action: "repair.capture" | "repair.request"; repair: Repair; attachments: readonly AttachmentInput[] },
-): Promise<Repair> {
+type NewRepair = { action: "repair.capture" | "repair.request"; repair: Repair; attachments: readonly AttachmentInput[] };
+
+export async function recordNewRepair(tx: DbTx, ctx: ServiceContext, entry: NewRepair): Promise<Repair> {
   await createAttachments(tx, ctx, entry.repair.id, entry.attachments, { replayable: false });
-  await auditChange(tx, ctx, {
-    action: entry.action,
-    entityType: "Repair",
-    entityId: entry.repair.id,
-    before: null,
-    after: entry.repair,
-    extra: attachmentsAdded(entry.attachments),
-  });
+  await auditChange(tx, ctx, newRepairAudit(entry));
   return entry.repair;
 }
+
+/** The audit entry of a new repair (also written by a sync batch's bulk insert). */
+export const newRepairAudit = ({ action, repair, attachments }: NewRepair): ChangeEntry => ({
+  action,
+  entityType: "Repair",
+  entityId: repair.id,
+  before: null,
+  after: repair,
+  extra: attachmentsAdded(attachments),
+});

@@ -1,8 +1,9 @@
 // The facts a sync batch's captures share, read once per batch instead of once per capture
-// (a batch is up to 50 captures on one walk): the walk, the customer, its price list and the
-// history counts. Reading them at the batch's start is as if the batch ran a moment earlier;
-// a completion inside the batch makes the counts be read again. Only found records are kept:
-// a walk missing now may be started by a later mutation of the same batch.
+// (a batch is up to 50 captures on one walk): the customer, its price list and the history
+// counts. Reading them at the batch's start is as if the batch ran a moment earlier; a
+// completion inside the batch makes the counts be read again. Only found records are kept.
+// The walk is not among them: every write reads it under lock, as a start or finish earlier in
+// the batch may have changed it.
 import { monthKey } from "~/domain";
 import { config } from "../../config";
 import type { DbTx } from "../../db";
@@ -20,7 +21,6 @@ export function batchCaptureFacts(): CaptureFacts {
   }
   const countsOf = (tx: DbTx, customerId: string) => once(`counts:${customerId}`, () => completedByWindshield(tx, customerId));
   return {
-    walk: (tx, id) => once(`walk:${id}`, () => freshCaptureFacts.walk(tx, id)),
     customer: (tx, id) => once(`customer:${id}`, () => freshCaptureFacts.customer(tx, id)),
     rules: (tx, customerId) => once(`rules:${customerId}`, () => freshCaptureFacts.rules(tx, customerId)),
     completedOnWindshield: async (tx, { customerId, unitId, windshieldSeq }) => (await countsOf(tx, customerId)).get(`${unitId}:${windshieldSeq}`) ?? 0,

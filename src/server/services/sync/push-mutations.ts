@@ -1,19 +1,26 @@
-// sync.push: a device's queued mutations, run in order through the same services as online
-// work, each in its own transaction (one failure does not stop the others). Every service is
-// idempotent on the record's client id, so a replayed batch answers as the first time.
+// sync.push: a device's queued mutations, in order, each with its own result (one refusal does
+// not stop the others). Captures not completed on the spot are written together: each run of
+// them between the batch's other mutations is decided capture by capture as captureRepair
+// decides it, and written in one transaction (capture-in-bulk.ts). Walk starts and finishes,
+// and captures completed on the spot (priced under the history's locks), go through their
+// services one by one, each in its own transaction, as does a run whose bulk transaction failed
+// (a concurrent replay of the same batch, a lost connection...). Every service is idempotent on
+// the record's client id, so a replayed batch answers as the first time.
 import { performance } from "node:perf_hooks";
 import type { z } from "zod";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import { assertAcceptableAttachments } from "../attachments/accept-attachments";
 import type { ServiceContext } from "../context";
 import type { CaptureFacts } from "../repairs/capture-facts";
-import { captureRepair, captureRepairInput } from "../repairs/capture-repair";
+import { type Capture, captureRepair, captureRepairInput } from "../repairs/capture-repair";
+import { repairView } from "../repairs/repair-view";
+import { isUniqueViolation } from "../retry-on-duplicate-id";
 import { finishWalk, finishWalkInput } from "../walks/finish-walk";
 import { startWalk, startWalkInput } from "../walks/start-walk";
 import { batchCaptureFacts } from "./batch-capture-facts";
+import { type BulkOutcome, captureInBulk } from "./capture-in-bulk";
 import { mutationFailure } from "./mutation-failure";
-import { type MutationResult, type MutationType, type PushInput, type PushResult, pushInput } from "./push-input";
+import { type MutationFailure, type MutationResult, type MutationType, type PushInput, type PushResult, pushInput } from "./push-input";
 import { recordSync } from "./record-sync";
 
 type Handler<S extends z.ZodType> = {
@@ -26,50 +33,97 @@ const handler = <S extends z.ZodType>(h: Handler<S>) => h as unknown as Handler<
 
 const HANDLERS: Record<MutationType, Handler<z.ZodType>> = {
   "walk.start": handler({ input: startWalkInput, run: startWalk, walkOf: (p) => p.id }),
-  "repair.capture": handler({
-    input: captureRepairInput,
-    run: (db, ctx, p, facts) => {
-      assertAcceptableAttachments(p.attachments);
-      return captureRepair(db, ctx, p, facts);
-    },
-    walkOf: (p) => p.walkId,
-  }),
+  "repair.capture": handler({ input: captureRepairInput, run: captureRepair, walkOf: (p) => p.walkId }),
   "walk.finish": handler({ input: finishWalkInput, run: finishWalk, walkOf: (p) => p.walkId }),
 };
 
-export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput): Promise<PushResult> {
+const NOT_SYNCED: MutationFailure = { code: "WALK_NOT_SYNCED", message: "Waiting for the walk's start to reach the server.", retryable: true };
+
+/** "one-by-one": every mutation in its own transaction, as when a bulk write fails (for comparing both). */
+export type PushMode = "bulk" | "one-by-one";
+
+type Parsed = { index: number; id: string; type: MutationType; payload: unknown; walkId: string };
+
+export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput, mode: PushMode = "bulk"): Promise<PushResult> {
   const started = performance.now();
   const { mutations } = pushInput.parse(raw);
-  // Walks whose start failed for a reason worth retrying: their repairs and finish stay queued too.
-  const walksPending = new Set<string>();
-  const notSynced = { code: "WALK_NOT_SYNCED", message: "Waiting for the walk's start to reach the server.", retryable: true };
-  const facts = batchCaptureFacts();
-  const results: MutationResult[] = [];
-  for (const { id, type, payload } of mutations) {
-    const { input, run, walkOf } = HANDLERS[type];
+  const push = new Push(db, ctx);
+  let run: Array<Parsed & { payload: Capture }> = [];
+  for (const [index, { id, type, payload }] of mutations.entries()) {
+    const { input, walkOf } = HANDLERS[type];
     const parsed = input.safeParse(payload);
     if (!parsed.success) {
-      results.push({ id, type, ok: false, ...mutationFailure(parsed.error, type) });
+      push.answer({ index, id, type }, mutationFailure(parsed.error, type));
       continue;
     }
-    const walkId = walkOf(parsed.data);
-    if (walksPending.has(walkId)) {
-      results.push({ id, type, ok: false, ...notSynced });
-      continue;
-    }
-    try {
-      results.push({ id, type, ok: true, data: await run(db, ctx, parsed.data, facts) });
-    } catch (error) {
-      const failure = mutationFailure(error, `${type} ${id}`);
-      if (type === "walk.start" && failure.retryable) walksPending.add(walkId);
-      // A walk unknown here was started on a device whose start has not arrived (another batch,
-      // still pending): retried, never dropped.
-      const walkMissing = error instanceof NotFound && type !== "walk.start" && !(await walkExists(db, walkId));
-      results.push({ id, type, ok: false, ...(walkMissing ? notSynced : failure) });
+    const mutation = { index, id, type, payload: parsed.data, walkId: walkOf(parsed.data) };
+    if (push.walksPending.has(mutation.walkId)) {
+      push.answer(mutation, NOT_SYNCED);
+    } else if (mode === "bulk" && isPlainCapture(mutation)) {
+      run.push(mutation);
+    } else {
+      await push.together(run);
+      run = [];
+      await push.alone(mutation);
     }
   }
+  await push.together(run);
   await recordSync(db, ctx);
-  return { results, serverMs: Math.round(performance.now() - started) };
+  return { results: push.results, serverMs: Math.round(performance.now() - started) };
 }
 
-const walkExists = async (db: Db, id: string) => (await db.lotWalk.count({ where: { id } })) > 0;
+/** A capture not completed on the spot: it changes no pricing history, so a run of them can be decided from one read. */
+const isPlainCapture = (m: Parsed): m is Parsed & { payload: Capture } => m.type === "repair.capture" && !(m.payload as Capture).completedOnSpot;
+
+class Push {
+  readonly results: MutationResult[] = [];
+  /** Walks whose start failed for a reason worth retrying: their repairs and finish stay queued too. */
+  readonly walksPending = new Set<string>();
+  private readonly facts = batchCaptureFacts();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  answer({ index, id, type }: Pick<Parsed, "index" | "id" | "type">, outcome: MutationFailure | { data: unknown }) {
+    this.results[index] = "data" in outcome ? { id, type, ok: true, data: outcome.data } : { id, type, ok: false, ...outcome };
+  }
+
+  /** A mutation through its service, in its own transaction. */
+  async alone(m: Parsed): Promise<void> {
+    try {
+      this.answer(m, { data: await HANDLERS[m.type].run(this.db, this.ctx, m.payload, this.facts) });
+    } catch (error) {
+      const failure = mutationFailure(error, `${m.type} ${m.id}`);
+      if (m.type === "walk.start" && failure.retryable) this.walksPending.add(m.walkId);
+      // A walk unknown here was started on a device whose start has not arrived (another batch,
+      // still pending): retried, never dropped.
+      const walkMissing = error instanceof NotFound && m.type !== "walk.start" && !(await this.walkExists(m.walkId));
+      this.answer(m, walkMissing ? NOT_SYNCED : failure);
+    }
+  }
+
+  /** A run of plain captures in one transaction; when that fails, one by one. */
+  async together(run: ReadonlyArray<Parsed & { payload: Capture }>): Promise<void> {
+    if (run.length === 0) return;
+    let outcomes: BulkOutcome[];
+    try {
+      outcomes = await this.db.$transaction((tx) => captureInBulk(tx, this.ctx, run.map((m) => m.payload), this.facts));
+    } catch (error) {
+      // A concurrent push of the same records is expected (foreground and background sync).
+      if (!isUniqueViolation(error)) console.warn(`sync.push: ${run.length} captures could not be written together; writing them one by one`, error);
+      for (const m of run) await this.alone(m);
+      return;
+    }
+    for (const [i, outcome] of outcomes.entries()) {
+      const m = run[i]!;
+      if (outcome.ok) this.answer(m, { data: repairView(this.ctx.actor, outcome.repair) });
+      else this.answer(m, outcome.error instanceof NotFound && !outcome.walkFound ? NOT_SYNCED : mutationFailure(outcome.error, `${m.type} ${m.id}`));
+    }
+  }
+
+  private async walkExists(id: string) {
+    return (await this.db.lotWalk.count({ where: { id } })) > 0;
+  }
+}

@@ -1,0 +1,24 @@
+// The walks repairs are being captured on, read under a share lock held until the transaction
+// ends: a finish (FOR UPDATE) waits for the captures already under way, and a capture that
+// comes after a finish sees the walk completed. Captures on one walk do not wait for each other.
+import type { WalkForCapture } from "~/domain";
+import type { DbTx } from "../../db";
+import type { LotWalk } from "../../db/generated/client";
+import { signedSummaryInput } from "./finish-walk";
+
+/** What capturing reads of a walk: whose it is, where, and whether it still takes repairs. */
+export type CaptureWalk = Pick<LotWalk, "id" | "customerId" | "technicianId" | "status"> & WalkForCapture;
+
+/** The walks found among `ids`, by id (a walk not found may not have been synced yet). */
+export async function lockWalksForCapture(tx: DbTx, ids: readonly string[]): Promise<Map<string, CaptureWalk>> {
+  const rows = await tx.$queryRaw<(Pick<LotWalk, "id" | "customerId" | "technicianId" | "status" | "signedSummary">)[]>`
+    SELECT id, "customerId", "technicianId", status::text AS status, "signedSummary" FROM "LotWalk"
+    WHERE id = ANY(${[...new Set(ids)]}::uuid[]) ORDER BY id FOR SHARE`;
+  return new Map(rows.map(({ signedSummary, ...walk }) => [walk.id, { ...walk, signedRepairIds: signedRepairIds(signedSummary) }]));
+}
+
+/** The repairs the site contact signed for (none before the walk is finished). */
+function signedRepairIds(summary: unknown): string[] {
+  const signed = signedSummaryInput.safeParse(summary);
+  return signed.success ? signed.data.units.flatMap((unit) => unit.repairs.map((repair) => repair.id)) : [];
+}
