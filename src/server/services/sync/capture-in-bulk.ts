@@ -78,7 +78,10 @@ async function write(tx: DbTx, ctx: ServiceContext, planned: readonly Planned[])
   // Sorted, so that two batches creating the same new units wait for each other instead of deadlocking.
   const newUnits = planned.flatMap((p) => (p.newUnit ? [{ ...p.newUnit, updatedAt }] : [])).sort((a, b) => a.unitNumber.localeCompare(b.unitNumber));
   const units = byId(await insertRowsReturning<Unit>(tx, "Unit", newUnits));
-  const repairs = byId(await insertRowsReturning<Repair>(tx, "Repair", planned.map((p) => ({ ...p.data, updatedAt }))));
+  // One millisecond apart in arrival order (the last one at now): lists sorted by creation time
+  // keep the order the technician captured them in, as the one-by-one path does.
+  const createdAt = (i: number) => new Date(updatedAt.getTime() - (planned.length - 1 - i));
+  const repairs = byId(await insertRowsReturning<Repair>(tx, "Repair", planned.map((p, i) => ({ ...p.data, createdAt: createdAt(i), updatedAt }))));
   await insertRows(tx, "Attachment", planned.flatMap((p) => attachmentRows(ctx, p.capture.id, p.capture.attachments)));
   const audits = planned.flatMap((p): ChangeEntry[] => {
     const repair = newRepairAudit({ action: "repair.capture", repair: repairs.get(p.capture.id)!, attachments: p.capture.attachments });
