@@ -13,6 +13,7 @@ import {
 } from "~/domain";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db";
+import { estimateFields, frozenFields } from "../services/pricing/quote-repair";
 import type { DamageType, Prisma } from "../db/generated/client";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -227,13 +228,8 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
                 damageType: pick(DAMAGE),
                 damagePosition: pick(POSITIONS),
                 technicianNotes: "Imported from the previous system (no photos kept).",
-                estimateCents: quote.cents,
-                estimateOrdinal: quote.ordinal,
-                estimateSource: quote.source,
-                priceCents: quote.cents,
-                tierOrdinal: quote.ordinal,
-                priceSource: quote.source,
-                pricingVersion: quote.rulesVersion,
+                ...estimateFields(quote),
+                ...frozenFields(quote),
                 approvalKind: "AUTO",
                 approvalRule: "WITHIN_LIMIT",
                 approvalReason: "approved under the customer's auto-approval settings at the time",
@@ -271,9 +267,7 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
                 damageType: "CRACK",
                 damagePosition: "driver side, lower",
                 technicianNotes: "Crack about 4 inches; customer decision needed.",
-                estimateCents: quote.cents,
-                estimateOrdinal: quote.ordinal,
-                estimateSource: quote.source,
+                ...estimateFields(quote),
                 approvalRule: decision.rule,
                 approvalReason: decision.reason,
                 capturedAt: pastWalks[1]!.at,
@@ -294,9 +288,7 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
                 status: "REQUESTED",
                 damageType: "CHIP",
                 customerNotes: "Chip noticed by the driver this morning, passenger side.",
-                estimateCents: quote.cents,
-                estimateOrdinal: quote.ordinal,
-                estimateSource: quote.source,
+                ...estimateFields(quote),
                 approvalKind: "REQUEST",
                 approvalRule: "CUSTOMER_REQUEST",
                 approvalReason: "requested by the customer at the price shown",
