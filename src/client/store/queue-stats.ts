@@ -1,4 +1,6 @@
-// What is still on its way to the server, for the queue status bar.
+// What is still on its way to the server, for the queue status bar. Re-read after every change
+// to the queue, so it counts by index and reads whole rows only where it must (refused changes,
+// and the sizes of files still to upload).
 import type { OutboxEntry, RsDb } from "./db";
 
 export type RejectedItem = { outboxId: string; type: OutboxEntry["type"]; recordId: string; code: string; message: string; createdAt: Date };
@@ -16,18 +18,20 @@ export type QueueStats = {
 
 export async function queueStats(db: RsDb): Promise<QueueStats> {
   return db.transaction("r", [db.outbox, db.blobs], async () => {
-    const entries = await db.outbox.orderBy("seq").toArray();
-    const uploads = await db.blobs.where("confirmed").equals(0).toArray();
-    const times = [...entries.map((e) => e.createdAt.getTime()), ...uploads.map((b) => b.createdAt.getTime())];
+    const [changes, oldestChange, refused, uploads] = await Promise.all([
+      db.outbox.count(),
+      db.outbox.orderBy("seq").first(),
+      db.outbox.where("state").equals("failed").toArray(),
+      db.blobs.where("confirmed").equals(0).toArray(),
+    ]);
+    const times = [...(oldestChange ? [oldestChange.createdAt.getTime()] : []), ...uploads.map((b) => b.createdAt.getTime())];
     return {
-      unsynced: entries.length + uploads.length,
-      pendingChanges: entries.filter((e) => e.state !== "failed").length,
+      unsynced: changes + uploads.length,
+      pendingChanges: changes - refused.length,
       pendingUploads: uploads.length,
       pendingUploadBytes: uploads.reduce((sum, b) => sum + b.size - b.uploadedBytes, 0),
       oldestAt: times.length ? new Date(Math.min(...times)) : null,
-      rejected: entries
-        .filter((e) => e.state === "failed")
-        .map((e) => ({ outboxId: e.id, type: e.type, recordId: e.recordId, code: e.lastError?.code ?? "REFUSED", message: e.lastError?.message ?? "", createdAt: e.createdAt })),
+      rejected: refused.map((e) => ({ outboxId: e.id, type: e.type, recordId: e.recordId, code: e.lastError?.code ?? "REFUSED", message: e.lastError?.message ?? "", createdAt: e.createdAt })),
     };
   });
 }

@@ -2,19 +2,16 @@
 // The queue status bar: what is still on the device, how old, how much room it takes, and
 // the progress of a running sync. An expired session says so and keeps everything.
 import { useEffect, useState } from "react";
-import { rsDb } from "~/client/store/db";
-import { queueStats } from "~/client/store/queue-stats";
+import type { QueueStats } from "~/client/store/queue-stats";
 import { deviceSync } from "~/client/sync/device-sync";
 import { type StorageUse, storageUse } from "~/client/sync/storage";
-import { useLiveQuery } from "../_hooks/use-live-query";
 import { useNow } from "../_hooks/use-now";
 import { useOnline } from "../_hooks/use-online";
 import { useSyncStatus } from "../_hooks/use-sync-status";
 import { ageText, bytesText } from "./format";
 
-export function QueueStatus({ sessionExpired }: { sessionExpired: boolean }) {
+export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | undefined; sessionExpired: boolean }) {
   const status = useSyncStatus();
-  const stats = useLiveQuery(() => queueStats(rsDb()), "queue-stats");
   const online = useOnline();
   const now = useNow();
   const [storage, setStorage] = useState<StorageUse | null>(null);

@@ -2,7 +2,7 @@
 // Changes the server refused, each with its reason: fix and send again, or discard for good.
 import { useState } from "react";
 import { rsDb } from "~/client/store/db";
-import { type RejectedItem, queueStats } from "~/client/store/queue-stats";
+import type { QueueStats, RejectedItem } from "~/client/store/queue-stats";
 import { type RepairFix, discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import { deviceSync } from "~/client/sync/device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
@@ -10,8 +10,7 @@ import { DAMAGE_TYPES, type DamageTypeName } from "./format";
 
 const WHAT: Record<RejectedItem["type"], string> = { "walk.start": "Walk start", "repair.capture": "Repair", "walk.finish": "Walk end and signature" };
 
-export function RejectedList() {
-  const stats = useLiveQuery(() => queueStats(rsDb()), "queue-stats");
+export function RejectedList({ stats }: { stats: QueueStats | undefined }) {
   if (!stats?.rejected.length) return null;
   return (
     <section aria-labelledby="rejected-title" className="card">

@@ -3,10 +3,13 @@
 // home (offline data, queue, walks), a walk on the lot, and the walk's end with signature.
 // Screens are in-page state, never routes, so nothing here needs the server to render.
 import { useEffect, useState } from "react";
+import { rsDb } from "~/client/store/db";
+import { queueStats } from "~/client/store/queue-stats";
 import { deviceSync, startDeviceSync } from "~/client/sync/device-sync";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { TopBar } from "../../_components/top-bar";
 import { useDeviceUser } from "../_hooks/use-device-user";
+import { useLiveQuery } from "../_hooks/use-live-query";
 import { FinishScreen } from "./finish-screen";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
@@ -19,6 +22,8 @@ type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "fin
 export function WalkApp() {
   const user = useDeviceUser();
   const [screen, setScreen] = useState<Screen>({ name: "home" });
+  // One subscription for the status bar and the refused list: re-read after every queue change.
+  const stats = useLiveQuery(() => queueStats(rsDb()), "queue-stats");
 
   useEffect(() => {
     if (new URLSearchParams(window.location.search).get("bench") === "1") {
@@ -39,12 +44,12 @@ export function WalkApp() {
     <>
       <TopBar title="Lot walk" userName={user.name} />
       <main className="walk-app">
-        <QueueStatus sessionExpired={user.sessionExpired} />
+        <QueueStatus stats={stats} sessionExpired={user.sessionExpired} />
         {screen.name === "home" && (
           <>
             <h1>Today&apos;s lot walks</h1>
             {user.name && <p className="muted">{user.fromDevice ? `Working offline as ${user.name}` : `Signed in as ${user.email}`}</p>}
-            <RejectedList />
+            <RejectedList stats={stats} />
             <WalkList onOpen={(walkId) => setScreen({ name: "walk", walkId })} />
             <PreparePanel />
           </>
