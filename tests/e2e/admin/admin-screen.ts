@@ -12,7 +12,12 @@ export async function signInAsAdmin(page: Page) {
 export async function openCustomer(page: Page, name: string) {
   await page.getByRole("tab", { name: "Customers" }).click();
   await page.getByLabel("Search customers").fill(name);
-  await page.getByRole("list", { name: "Customers" }).getByRole("button", { name: new RegExp(name) }).click();
+  // Click only once the server's filtered list is shown: clicking while the unfiltered list
+  // is replaced can land on a row that moves away under the pointer.
+  const list = page.getByRole("list", { name: "Customers" });
+  await expect(list).toHaveAttribute("aria-busy", "false");
+  await expect(list.getByRole("button").filter({ hasNotText: name })).toHaveCount(0);
+  await list.getByRole("button", { name: new RegExp(name) }).click();
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
 }
 

@@ -63,6 +63,7 @@ test("an admin adds a unit, corrects it, and marks its windshield replaced after
   await expect(add.getByRole("status")).toHaveText("Unit VA-900 added");
 
   await page.getByLabel("Search units").fill("VA-900");
+  await expect(page.getByRole("list", { name: "Units" }).getByRole("listitem")).toHaveCount(1);
   const unit = page.getByRole("listitem", { name: "Unit VA-900" });
   await unit.getByRole("button", { name: "Edit" }).click();
   await unit.getByLabel("Make (optional)").fill("Honda");

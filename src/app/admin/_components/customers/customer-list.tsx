@@ -21,7 +21,7 @@ export function CustomerList({ selectedId, onChoose }: { selectedId: string | nu
         isEmpty={list.length === 0}
         empty={term ? `No customer matches “${term}”.` : "No customers yet: create the first one below."}
       >
-        <ul className="admin-list" aria-label="Customers">
+        <ul className="admin-list" aria-label="Customers" aria-busy={customers.isPlaceholderData}>
           {list.map((c) => (
             <li key={c.id}>
               <button type="button" className="admin-list-item" aria-current={c.id === selectedId ? "true" : undefined} onClick={() => onChoose(c.id)}>

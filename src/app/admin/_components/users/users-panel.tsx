@@ -33,7 +33,7 @@ export function UsersPanel() {
           <TextField id="user-search" label="Search" type="search" value={search} onChange={setSearch} placeholder="Name or email" autoComplete="off" />
         </div>
         <QueryState isLoading={users.isLoading} error={users.error} isEmpty={list.length === 0} empty="No account matches.">
-          <ul className="admin-plain" aria-label="Accounts">
+          <ul className="admin-plain" aria-label="Accounts" aria-busy={users.isPlaceholderData}>
             {list.map((user) => (
               <UserRow key={user.id} user={user} />
             ))}
