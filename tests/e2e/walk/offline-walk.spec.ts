@@ -4,100 +4,17 @@
 // replayed sync. A persistent profile keeps IndexedDB on disk, as on a phone.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { type BrowserContext, type Page, chromium, expect, test } from "@playwright/test";
+import { type BrowserContext, chromium, expect, test } from "@playwright/test";
 import superjson from "superjson";
 import { chromiumArgs } from "../../../playwright.config";
 import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
+import { type DeviceFile, type DeviceOutboxEntry, LOT, PHOTO, captureUnit, drawSignature, prepareForOffline, readDevice, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
 
-const PHOTO = path.join(import.meta.dirname, "../fixtures/windshield-chip.jpg");
-const LOT = { latitude: 39.8561, longitude: -104.6737, accuracy: 12 };
 const CUSTOMER = "Summit Car Rentals";
 
-type DeviceFile = { id: string; sha256: string; size: number; kind: string; ownerId: string };
-type DeviceOutboxEntry = { id: string; type: string; payload: unknown };
 type ServerRepair = { id: string; status: string; estimateCents: number; deviceEstimateCents: number | null; flaggedReason: string | null };
 type RepairDetail = ServerRepair & { attachments: { id: string; sha256: string; uploadedAt: string | null }[] };
-
-/** Reads the device database (IndexedDB "rs-field") from inside the page. */
-function readDevice<T>(page: Page, table: "blobs" | "outbox" | "localRepairs"): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open("rs-field");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            // Blobs do not cross into the test; their metadata does.
-            resolve((request.result as Record<string, unknown>[]).map(({ blob: _blob, ...rest }) => rest as T));
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
-}
-
-const syncSummary = (page: Page) => page.getByRole("region", { name: "Sync status" }).getByRole("status");
-
-/** Offline reopening needs the service worker (public/sw.js, built by `npm run build`) in control. */
-async function waitForServiceWorkerControl(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { message: "the service worker never took control of /walk", timeout: 30_000 })
-    .toBe(true);
-}
-
-async function captureUnit(page: Page, unit: { type?: string; pick?: string; expected: string; damage: string; position: string; voice?: boolean }) {
-  const unitNumber = page.getByLabel("Unit number");
-  if (unit.pick) {
-    await unitNumber.fill(unit.pick.slice(0, -1));
-    await page.getByRole("group", { name: "Matching units" }).getByRole("button", { name: unit.pick }).click();
-  } else {
-    await unitNumber.fill(unit.type!);
-    await page.getByRole("button", { name: "Add unit" }).click();
-  }
-  await expect(page.getByRole("heading", { name: `Unit ${unit.expected}`, exact: true })).toBeVisible();
-  await page.getByLabel("Damage type").selectOption({ label: unit.damage });
-  await page.getByLabel("Position").fill(unit.position);
-  await page.getByLabel("Add damage photo").setInputFiles(PHOTO);
-  await expect(page.getByText("1 damage photo", { exact: true })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/Location 39\.85610, -104\.67370 \(±12 m\)/)).toBeVisible();
-  // The estimate and decision appear at once, from the prepared price list.
-  await expect(page.getByRole("region", { name: "Estimate" })).toContainText(/Estimate \$\d+\.\d\d/);
-  await expect(page.getByRole("region", { name: "Estimate" })).toContainText("Auto-approved");
-  if (unit.voice) {
-    await page.getByRole("button", { name: "Record voice note" }).click();
-    await expect(page.getByText("Recording…")).toBeVisible();
-    await page.waitForTimeout(1_500);
-    await page.getByRole("button", { name: "Stop recording" }).click();
-    await expect(page.getByLabel("Voice note playback")).toBeVisible();
-  }
-  await page.getByLabel("Technician notes").fill(`e2e: ${unit.damage.toLowerCase()} at ${unit.position}`);
-  const started = Date.now();
-  await page.getByRole("button", { name: "Save repair" }).click();
-  await expect(page.getByText(`Repair 1 on unit ${unit.expected} saved on this device`)).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(5_000);
-  await page.getByRole("button", { name: "Next unit" }).click();
-}
-
-async function drawSignature(page: Page) {
-  const pad = page.getByRole("img", { name: "Signature" });
-  const box = (await pad.boundingBox())!;
-  const strokes = [
-    [0.1, 0.6, 0.3, 0.3, 0.45, 0.7],
-    [0.5, 0.5, 0.7, 0.35, 0.9, 0.65],
-  ];
-  for (const [x1, y1, x2, y2, x3, y3] of strokes) {
-    await page.mouse.move(box.x + box.width * x1!, box.y + box.height * y1!);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * x2!, box.y + box.height * y2!, { steps: 8 });
-    await page.mouse.move(box.x + box.width * x3!, box.y + box.height * y3!, { steps: 8 });
-    await page.mouse.up();
-  }
-}
 
 test("a lot walk captured offline survives a restart and syncs exactly once", async ({ request: _unused }, testInfo) => {
   test.setTimeout(240_000);
@@ -116,8 +33,7 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
     await test.step("online: sign in and prepare for offline", async () => {
       await signIn(page, "tech@demo.test");
       await expect(page).toHaveURL(/\/walk$/);
-      await page.getByRole("button", { name: "Prepare for offline" }).click();
-      await expect(page.getByText(/Ready for offline/)).toBeVisible();
+      await prepareForOffline(page);
       const stored = page.getByRole("definition").first();
       await expect(stored).toHaveText("1");
       await waitForServiceWorkerControl(page);
