@@ -42,6 +42,16 @@ async function deviceContext(browser: Browser): Promise<BrowserContext> {
   });
 }
 
+/** Signs the technician in on the device, prepares, and starts the walk offline. */
+async function startWalkOffline(context: BrowserContext, page: Page, email: string, customer: string) {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/walk$/);
+  await prepareForOffline(page);
+  await waitForServiceWorkerControl(page); // lazily loaded parts (photo compression) come from its cache offline
+  await context.setOffline(true);
+  await page.getByRole("button", { name: `Start walk at ${customer}` }).click();
+}
+
 async function walkIdOf(page: Page): Promise<string> {
   const outbox = await readDevice<DeviceOutboxEntry>(page, "outbox");
   return (outbox.find((e) => e.type === "walk.start")!.payload as { id: string }).id;
@@ -71,13 +81,7 @@ test("the server stops during a sync and starts again: the sync completes with n
   const context = await deviceContext(browser);
   try {
     const page = await context.newPage();
-    await signIn(page, "tech@demo.test");
-    await expect(page).toHaveURL(/\/walk$/);
-    await prepareForOffline(page);
-    await waitForServiceWorkerControl(page); // lazily loaded parts (photo compression) come from its cache offline
-
-    await context.setOffline(true);
-    await page.getByRole("button", { name: "Start walk at Summit Car Rentals" }).click();
+    await startWalkOffline(context, page, "tech@demo.test", "Summit Car Rentals");
     await captureUnit(page, { type: "RS-801", expected: "RS-801", damage: "Chip", position: "driver side", voice: true });
     await captureUnit(page, { pick: "SR-102", expected: "SR-102", damage: "Star break", position: "center" });
     await captureUnit(page, { type: "RS-803", expected: "RS-803", damage: "Bull's eye", position: "passenger side" });
@@ -144,14 +148,8 @@ test("the network drops during a photo upload: the upload resumes where the serv
   const context = await deviceContext(browser);
   try {
     const page = await context.newPage();
-    await signIn(page, "tech2@demo.test");
-    await expect(page).toHaveURL(/\/walk$/);
-    await prepareForOffline(page);
-    await waitForServiceWorkerControl(page); // lazily loaded parts (photo compression) come from its cache offline
     const photo = await noisyPhoto(page);
-
-    await context.setOffline(true);
-    await page.getByRole("button", { name: "Start walk at Interstate Freight Lines" }).click();
+    await startWalkOffline(context, page, "tech2@demo.test", "Interstate Freight Lines");
     await captureUnit(page, { type: "IF-901", expected: "IF-901", damage: "Chip", position: "driver side", photo });
     const [file] = await readDevice<DeviceFile>(page, "blobs");
     const walkId = await walkIdOf(page);
