@@ -66,6 +66,7 @@ export {
   assertRoleChange,
   normalizeEmail,
 } from "./accounts";
+export { STAFF_ONLY_REPAIR_FIELDS, type StaffOnlyRepairField, type VisibleRepair, visibleRepair } from "./repair-visibility";
 export { ACTOR_KINDS, type Actor, type ActorKind, type Role, type TechnicianProfile, actorKind, teamOf } from "./actors";
 export { PRICE_FROZEN_STATUSES, STATUSES, STATUS_LABELS, type Status, TERMINAL_STATUSES, isStatus, isTerminal } from "./status";
 export {
