@@ -206,10 +206,20 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
           const unit = await tx.unit.create({
             data: { customerId: customer.id, unitNumber: `${plan.unitPrefix}${String(100 + n)}`, make, model, year: 2019 + Math.floor(rand() * 7) },
           });
+          // What every seeded repair of this unit shares (a new id each time).
+          const onUnit = (technicianId: string | null, origin: "LOT_WALK" | "CUSTOMER_REQUEST") => ({
+            id: randomUUID(),
+            customerId: customer.id,
+            unitId: unit.id,
+            windshieldSeq: 1,
+            technicianId,
+            origin,
+          });
           // About a third of the units have history: 1-4 completed repairs from the past walks.
           const history = rand() < 0.35 ? 1 + Math.floor(rand() * 4) : 0;
           for (let i = 0; i < history; i++) {
-            const walk = pastWalks[i % 2 === 0 ? 0 : 1]!;
+            // The older walk's repairs first, so a windshield's ordinals follow the calendar.
+            const walk = pastWalks[i < Math.ceil(history / 2) ? 0 : 1]!;
             const when = new Date(walk.at.getTime() + (i + 1) * 7 * 60 * 1000);
             const quote = freezeQuote(
               priceRepair({ completedOnWindshield: i, customerCompletedThisMonth: countInSameMonth(completedAt, when, TIME_ZONE), rules }),
@@ -217,13 +227,8 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
             completedAt.push(when);
             await tx.repair.create({
               data: {
-                id: randomUUID(),
-                customerId: customer.id,
-                unitId: unit.id,
-                windshieldSeq: 1,
+                ...onUnit(walkTech.id, "LOT_WALK"),
                 walkId: walk.id,
-                technicianId: walkTech.id,
-                origin: "LOT_WALK",
                 status: walk === pastWalks[0] ? "INVOICED" : "COMPLETED",
                 damageType: pick(DAMAGE),
                 damagePosition: pick(POSITIONS),
@@ -256,13 +261,8 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
             });
             await tx.repair.create({
               data: {
-                id: randomUUID(),
-                customerId: customer.id,
-                unitId: unit.id,
-                windshieldSeq: 1,
-                technicianId: walkTech.id,
+                ...onUnit(walkTech.id, "LOT_WALK"),
                 walkId: pastWalks[1]!.id,
-                origin: "LOT_WALK",
                 status: "PENDING_APPROVAL",
                 damageType: "CRACK",
                 damagePosition: "driver side, lower",
@@ -279,12 +279,7 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
             const quote = priceRepair({ completedOnWindshield: history, customerCompletedThisMonth: 0, rules });
             await tx.repair.create({
               data: {
-                id: randomUUID(),
-                customerId: customer.id,
-                unitId: unit.id,
-                windshieldSeq: 1,
-                technicianId: null,
-                origin: "CUSTOMER_REQUEST",
+                ...onUnit(null, "CUSTOMER_REQUEST"),
                 status: "REQUESTED",
                 damageType: "CHIP",
                 customerNotes: "Chip noticed by the driver this morning, passenger side.",

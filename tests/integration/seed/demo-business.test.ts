@@ -1,0 +1,68 @@
+// The demo business `npm start` creates on an empty embedded database: what the README's logins
+// and the e2e specs rely on, and history priced the way the services would have priced it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "~/server/auth/passwords";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoBusiness } from "~/server/seed/demo-business";
+import { type TestDatabase, startTestDatabase } from "../../support/test-database";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await startTestDatabase();
+  await seedDemoBusiness(database.db);
+}, 180_000);
+afterAll(() => database?.stop());
+
+describe("the demo business", () => {
+  it("has every printed login, active, with the printed password and role", async () => {
+    const roles = { admin: "ADMIN", manager: "TECHNICIAN", technician: "TECHNICIAN", customer: "CUSTOMER" } as const;
+    for (const login of DEMO_LOGINS) {
+      const user = await database.db.user.findUniqueOrThrow({ where: { email: login.email }, include: { technician: true } });
+      expect(user.role, login.email).toBe(roles[login.role]);
+      expect(user.isActive, login.email).toBe(true);
+      expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash), login.email).toBe(true);
+      if (login.role === "manager") expect(user.technician?.isManager).toBe(true);
+    }
+  });
+
+  it("schedules today's walk at each lot-walking customer for a technician of the manager's team", async () => {
+    const walks = await database.db.lotWalk.findMany({ where: { status: "SCHEDULED" }, include: { customer: true, technician: { include: { user: true } } } });
+    expect(walks.map((w) => [w.customer.name, w.technician.user.email]).sort()).toEqual([
+      ["Interstate Freight Lines", "tech2@demo.test"],
+      ["Summit Car Rentals", "tech@demo.test"],
+    ]);
+  });
+
+  it("numbers each windshield's completed repairs 1, 2, 3… in the order they were done", async () => {
+    const done = await database.db.repair.findMany({
+      where: { completedAt: { not: null } },
+      orderBy: [{ unitId: "asc" }, { completedAt: "asc" }],
+      select: { unitId: true, windshieldSeq: true, tierOrdinal: true, priceCents: true, estimateCents: true },
+    });
+    expect(done.length).toBeGreaterThan(10);
+    const seen = new Map<string, number>();
+    for (const repair of done) {
+      const key = `${repair.unitId}:${repair.windshieldSeq}`;
+      const ordinal = (seen.get(key) ?? 0) + 1;
+      seen.set(key, ordinal);
+      expect(repair.tierOrdinal).toBe(ordinal);
+      expect(repair.priceCents).toBe(repair.estimateCents);
+    }
+  });
+
+  it("leaves open work on every screen: approvals waiting, customer requests unassigned", async () => {
+    const pending = await database.db.repair.count({ where: { status: "PENDING_APPROVAL" } });
+    const requested = await database.db.repair.findMany({ where: { status: "REQUESTED" }, include: { customer: { include: { users: true } } } });
+    expect(pending).toBeGreaterThan(0);
+    expect(requested.length).toBeGreaterThan(0);
+    for (const repair of requested) {
+      expect(repair.technicianId).toBeNull();
+      expect(repair.customer.users.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("blocks Sam Okafor at Valley Auto Dealers, which has no customer login", async () => {
+    const valley = await database.db.customer.findFirstOrThrow({ where: { name: "Valley Auto Dealers" }, include: { blockedTechnicians: { include: { user: true } }, users: true } });
+    expect(valley.blockedTechnicians.map((t) => t.user.email)).toEqual(["tech3@demo.test"]);
+    expect(valley.users).toEqual([]);
+  });
+});
