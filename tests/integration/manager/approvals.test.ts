@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ORIGIN, callerFor, createWalk } from "../../support/fixtures";
-import { capture } from "../../support/repair-flows";
+import { recordSync } from "~/server/services/sync/record-sync";
+import { ORIGIN, callerFor, contextFor, createWalk } from "../../support/fixtures";
+import { capture, requested } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
 
 describe("the manager's approval queue", () => {
@@ -101,5 +102,31 @@ describe("the manager's approval queue", () => {
     const photoPending = await capture(world.db, world, { unitNumber: "P-2", attachments: [], customerId: world.acme.id }, world.theo, await createWalk(world.db, world.acme.id, world.theo.technicianId));
     expect(photoPending.status).toBe("PENDING_APPROVAL");
     expect((await maya.manager.changesSince({ cursor: afterApproval.cursor })).changed).toBe(false); // outside Maya's team
+  });
+
+  it("tells it when the team's assigned work moves, a teammate starts a walk or a teammate's device syncs", async () => {
+    const maya = callerFor(world.db, world.maya);
+    const admin = callerFor(world.db, world.admin);
+    const request = await requested(world.db, world, "M-1");
+    await admin.repair.assign({ repairId: request.id, technicianId: world.tina.technicianId });
+    let cursor = (await maya.manager.changesSince({})).cursor;
+    const expectChange = async (changed: boolean) => {
+      const next = await maya.manager.changesSince({ cursor });
+      expect(next.changed).toBe(changed);
+      cursor = next.cursor;
+    };
+
+    // Reassigned within the team by someone else: no list's size changes, the work moved.
+    await admin.repair.assign({ repairId: request.id, technicianId: world.maya.technicianId });
+    await expectChange(true);
+    await expectChange(false);
+
+    await recordSync(world.db, contextFor(world.tina));
+    await expectChange(true);
+    await recordSync(world.db, contextFor(world.theo)); // not Maya's team
+    await expectChange(false);
+
+    await createWalk(world.db, world.acme.id, world.tina.technicianId);
+    await expectChange(true);
   });
 });
