@@ -4,7 +4,7 @@ import type { Db } from "~/server/db";
 import type { Customer, LotWalk } from "~/server/db/generated/client";
 import { type PushMode, pushMutations } from "~/server/services/sync/push-mutations";
 import { markWindshieldReplaced } from "~/server/services/units/mark-windshield-replaced";
-import { contextFor, createCustomer, createWalk, photo } from "../../support/fixtures";
+import { callerFor, contextFor, createCustomer, createWalk, photo } from "../../support/fixtures";
 import { capture, finish } from "../../support/repair-flows";
 import { DEVICE_ID, type Mutation, mutation, push, repairCapture, signature } from "../../support/sync-flows";
 import { type WorldOnDatabase, useWorld } from "../../support/use-world";
@@ -179,7 +179,7 @@ describe("sync.push writes a batch's captures together", () => {
         const created = units.filter((u) => u.unitNumber.startsWith("NEW-"));
         const audits = await world.db.auditLog.findMany({ where: { entityId: { in: [...ids, ...created.map((u) => u.id)] } } });
         const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(named(r))).sort();
-        return { repairs: sorted(repairs), units: units.map((u) => u.unitNumber).sort(), audits: sorted(audits.map(({ id: _id, ...a }) => a)) };
+        return { repairs: sorted(repairs), units: units.map((u) => u.unitNumber).sort(), audits: sorted(audits.map(({ id: _id, seq: _seq, ...a }) => a)) };
       };
       const bulk = await stored("bulk");
       expect(bulk.units).toEqual(["H-1", "H-2", "NEW-1", "NEW-11", "NEW-2", "S-1", "S-2", "W-1"]);
@@ -212,6 +212,10 @@ describe("sync.push writes a batch's captures together", () => {
     });
     const before = await counts();
     expect(before).toMatchObject({ repairs: 50, units: 20, attachments: 100, captureAudits: 50 });
+    // The audit log, newest first, lists the batch's captures in reverse order of capture,
+    // though they were written together at one instant.
+    const log = await callerFor(world.db, world.admin).admin.auditLog({ action: "repair.capture", limit: 50 });
+    expect(log.items.map((e) => e.entityId)).toEqual([...ids].reverse());
 
     const again = await push(world.db, world.tina, batch);
     expect(again.results).toEqual(results);

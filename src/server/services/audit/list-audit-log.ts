@@ -31,7 +31,9 @@ export async function listAuditLog(db: Db, ctx: ServiceContext, raw: ListAuditLo
       createdAt: input.from || input.to ? { gte: input.from, lt: input.to } : undefined,
     },
     include: { actor: { select: { name: true } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    omit: { seq: true },
+    // Entries written together share createdAt; seq keeps the order they were written in.
+    orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     ...pageQuery(input),
   });
   const page = pageOf(rows, input.limit);

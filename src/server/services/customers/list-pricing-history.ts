@@ -17,7 +17,7 @@ export async function listPricingHistory(db: Db, ctx: ServiceContext, raw: ListP
     const entries = await tx.auditLog.findMany({
       where: { entityType: "CustomerPricing", entityId: pricing.id },
       include: { actor: { select: { name: true } } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     });
     return entries.map((e) => ({
       at: e.createdAt,

@@ -20,7 +20,7 @@ export async function getRepair(db: Db, ctx: ServiceContext, raw: GetRepairInput
       orderBy: { createdAt: "asc" },
     });
     const history = decide(ctx.actor, "audit.view", null).allowed
-      ? await tx.auditLog.findMany({ where: { entityType: "Repair", entityId: repair.id }, orderBy: { createdAt: "asc" } })
+      ? await tx.auditLog.findMany({ where: { entityType: "Repair", entityId: repair.id }, omit: { seq: true }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] })
       : null;
     return { ...repairView(ctx.actor, repair), unit, attachments, history };
   });

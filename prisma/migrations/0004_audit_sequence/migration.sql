@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AuditLog" ADD COLUMN     "seq" BIGSERIAL NOT NULL;
+
