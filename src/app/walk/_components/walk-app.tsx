@@ -45,11 +45,12 @@ export function WalkApp() {
       <TopBar title="Lot walk" userName={user.name} />
       <main className="walk-app">
         <QueueStatus stats={stats} sessionExpired={user.sessionExpired} />
+        {/* On every screen: a refusal waits for the technician's decision wherever they are. */}
+        <RejectedList stats={stats} />
         {screen.name === "home" && (
           <>
             <h1>Today&apos;s lot walks</h1>
             {user.name && <p className="muted">{user.fromDevice ? `Working offline as ${user.name}` : `Signed in as ${user.email}`}</p>}
-            <RejectedList stats={stats} />
             <WalkList onOpen={(walkId) => setScreen({ name: "walk", walkId })} />
             <PreparePanel />
           </>
