@@ -1,7 +1,7 @@
-// A change the server refuses stays on the device with the server's reason until the technician
-// decides. Here the technician's walk was finished and signed on another device while this phone
-// was offline (a phone swapped mid-walk): its two captures come back refused, each with the
-// reason; nothing goes until the technician confirms a discard, and only that repair's photo goes.
+// Refusals on the walk, with their reasons. On the device: a file that is not a photo is never
+// queued. From the server: the technician's walk was finished and signed on another device while
+// this phone was offline (a phone swapped mid-walk), so its two captures come back refused; they
+// stay until the technician confirms a discard, and only that repair's photo goes.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import superjson from "superjson";
@@ -10,6 +10,7 @@ import {
   type DeviceFile,
   type DeviceOutboxEntry,
   LOT,
+  PHOTO,
   captureUnit,
   prepareForOffline,
   readDevice,
@@ -21,6 +22,31 @@ const CUSTOMER = "Interstate Freight Lines";
 const COMPLETED = "This walk was finished and its summary signed: start a new walk to capture more repairs.";
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
+
+test("a file that is not a photo is refused on the device with the reason, before anything is queued", async ({ page, context }) => {
+  await signIn(page, "tech2@demo.test");
+  await expect(page).toHaveURL(/\/walk$/);
+  await prepareForOffline(page);
+  await waitForServiceWorkerControl(page);
+  // Offline to the end: this walk's start never reaches the server (the next test starts it).
+  await context.setOffline(true);
+  await page.getByRole("button", { name: `Start walk at ${CUSTOMER}` }).click();
+  await page.getByLabel("Unit number").fill("IF-401");
+  await page.getByRole("button", { name: "Add unit" }).click();
+  await page.getByLabel("Add damage photo").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not a photo") });
+  await expect(page.getByRole("alert").filter({ hasText: "photo" })).toHaveText("A photo must be image/jpeg, image/png, image/webp; this file is application/pdf.");
+  await expect(page.getByText("0 damage photos", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Estimate" })).toContainText("Needs approval: a damage photo is required");
+  expect(await readDevice(page, "blobs")).toHaveLength(0);
+
+  await page.getByLabel("Add damage photo").setInputFiles(PHOTO);
+  await expect(page.getByText("1 damage photo", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "photo" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Estimate" })).toContainText("Auto-approved");
+  await page.getByRole("button", { name: "Save repair" }).click();
+  await expect(page.getByText("Repair 1 on unit IF-401 saved on this device")).toBeVisible();
+  expect(await readDevice(page, "blobs")).toHaveLength(1);
+});
 
 test("captures refused by the server stay on the device with the reason until the technician discards them", async ({ page, context }) => {
   test.setTimeout(120_000);
