@@ -21,6 +21,17 @@ export async function openCustomer(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
 }
 
+/** Opens the Users tab's new-user form with the role, name and email filled in; the rest is the spec's. */
+export async function newUserForm(page: Page, role: "Admin" | "Technician" | "Customer user", name: string, email: string) {
+  await page.getByRole("tab", { name: "Users" }).click();
+  await page.getByText("New user", { exact: true }).click();
+  const form = page.getByRole("form", { name: "New user" });
+  await form.getByLabel("Role").selectOption({ label: role });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  return form;
+}
+
 /** Reads through the API what the screen is expected to have changed. */
 export async function query<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
   const result = await trpcQuery<T>(request, path, input);

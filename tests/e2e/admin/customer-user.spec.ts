@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
-import { VALLEY, signInAsAdmin } from "./admin-screen";
+import { VALLEY, newUserForm, signInAsAdmin } from "./admin-screen";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -11,12 +11,7 @@ test("a customer user created on the screen signs in and lands on /portal", asyn
   const email = `fleet.manager.${Date.now()}@valley.example`;
   const password = "valley-pass-1";
   await signInAsAdmin(page);
-  await page.getByRole("tab", { name: "Users" }).click();
-  await page.getByText("New user", { exact: true }).click();
-  const form = page.getByRole("form", { name: "New user" });
-  await form.getByLabel("Role").selectOption({ label: "Customer user" });
-  await form.getByLabel("Name").fill("Riley Valley");
-  await form.getByLabel("Email").fill(email);
+  const form = await newUserForm(page, "Customer user", "Riley Valley", email);
   await form.getByLabel("Password").fill("short");
   await form.getByLabel("Company").selectOption({ label: VALLEY });
   await form.getByLabel("Primary contact").check();
