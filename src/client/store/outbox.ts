@@ -16,6 +16,18 @@ export async function pendingBatch(db: RsDb, limit: number, skip: ReadonlySet<st
     .toArray();
 }
 
+/**
+ * The next batch to send, marked as sending in the same transaction: a change made on the device
+ * (an edit) lands either before the batch is read, and goes with it, or after, and sees it sending.
+ */
+export async function takePendingBatch(db: RsDb, limit: number, skip: ReadonlySet<string> = new Set()): Promise<OutboxEntry[]> {
+  return db.transaction("rw", db.outbox, async () => {
+    const batch = await pendingBatch(db, limit, skip);
+    await markSending(db, batch);
+    return batch.map((entry) => ({ ...entry, state: "sending" as const }));
+  });
+}
+
 /** A send cut short (tab closed, crash) is simply sent again: every server write is idempotent. */
 export async function resetInterruptedSends(db: RsDb): Promise<number> {
   return db.outbox.where("state").equals("sending").modify({ state: "pending" });

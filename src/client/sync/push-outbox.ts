@@ -3,7 +3,7 @@
 // failure waits for the next run (and its backoff) instead of spinning.
 import { applyPushResults, type AppliedCounts } from "../store/apply-push-results";
 import type { RsDb } from "../store/db";
-import { markSending, pendingBatch, returnToPending } from "../store/outbox";
+import { returnToPending, takePendingBatch } from "../store/outbox";
 import { PUSH_BATCH_SIZE } from "./contract";
 import { SessionExpired } from "./errors";
 import { type SyncTransport, transportError } from "./transport";
@@ -21,10 +21,9 @@ export async function pushOutbox(db: RsDb, transport: SyncTransport, options: Pu
   const counts: AppliedCounts = { confirmed: 0, rejected: 0, retrying: 0 };
   options.onProgress?.(0, total);
   for (;;) {
-    const batch = await pendingBatch(db, batchSize, tried);
+    const batch = await takePendingBatch(db, batchSize, tried);
     if (batch.length === 0) return counts;
     for (const entry of batch) tried.add(entry.id);
-    await markSending(db, batch);
     let output;
     try {
       output = await transport.push({ deviceId: options.deviceId, mutations: batch.map(({ id, type, payload }) => ({ id, type, payload })) });

@@ -3,6 +3,7 @@
 // sync the server's status and price, flagged when they differ from the device's estimate.
 import { STATUS_LABELS, formatCents, isStatus } from "~/domain";
 import type { BlobRow, LocalRepair } from "~/client/store/db";
+import { EditRepair } from "./edit-repair";
 import { damageLabel, sentence } from "./format";
 
 const SYNC_TEXT: Record<LocalRepair["sync"], string> = {
@@ -12,7 +13,8 @@ const SYNC_TEXT: Record<LocalRepair["sync"], string> = {
   rejected: "Refused by the server",
 };
 
-export function RepairCard({ repair, files }: { repair: LocalRepair; files: BlobRow[] }) {
+/** `editable`: its walk is not signed yet, so a queued repair's description may be corrected. */
+export function RepairCard({ repair, files, editable = false }: { repair: LocalRepair; files: BlobRow[]; editable?: boolean }) {
   const server = repair.server;
   const fileErrors = files.filter((f) => f.lastError);
   const title = `${damageLabel(repair.payload.damageType)}${repair.payload.damagePosition ? `, ${repair.payload.damagePosition}` : ""}`;
@@ -45,6 +47,7 @@ export function RepairCard({ repair, files }: { repair: LocalRepair; files: Blob
           {f.kind === "VOICE" ? "Voice note" : "Photo"} not uploaded: {f.lastError!.message}
         </p>
       ))}
+      {editable && repair.sync === "queued" && <EditRepair repair={repair} label={`repair on unit ${repair.unitNumber}: ${title}`} />}
     </article>
   );
 }

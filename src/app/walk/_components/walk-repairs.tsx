@@ -9,7 +9,8 @@ export function WalkRepairs({ walkId }: { walkId: string }) {
   const data = useLiveQuery(async () => {
     const repairs = await walkRepairs(rsDb(), walkId);
     const files = await rsDb().blobs.where("ownerId").anyOf(repairs.map((r) => r.id)).toArray();
-    return { repairs, files };
+    const walk = await rsDb().localWalks.get(walkId);
+    return { repairs, files, inProgress: walk?.status === "IN_PROGRESS" };
   }, `walk-repairs-${walkId}`);
   if (!data) return <p className="muted">Loading repairs…</p>;
   if (data.repairs.length === 0) return <p className="empty">No repairs captured on this walk yet.</p>;
@@ -22,7 +23,7 @@ export function WalkRepairs({ walkId }: { walkId: string }) {
           {data.repairs
             .filter((r) => r.unitNumber === unitNumber)
             .map((r) => (
-              <RepairCard key={r.id} repair={r} files={data.files.filter((f) => f.ownerId === r.id)} />
+              <RepairCard key={r.id} repair={r} files={data.files.filter((f) => f.ownerId === r.id)} editable={data.inProgress} />
             ))}
         </li>
       ))}

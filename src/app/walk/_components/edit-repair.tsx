@@ -1,0 +1,88 @@
+"use client";
+// Corrects a saved repair's description before it syncs (src/client/store/edit-queued-repair.ts
+// says when that is allowed). Price and approval do not depend on these fields.
+import { type FormEvent, useState } from "react";
+import { rsDb } from "~/client/store/db";
+import { editQueuedRepair, editRefusal } from "~/client/store/edit-queued-repair";
+import type { LocalRepair } from "~/client/store/db";
+import { DAMAGE_TYPES, type DamageTypeName } from "./format";
+
+export function EditRepair({ repair, label }: { repair: LocalRepair; label: string }) {
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const p = repair.payload;
+  const prefix = `edit-${repair.id}`;
+
+  async function start() {
+    setProblem(await editRefusal(rsDb(), repair.id));
+    setOpen(true);
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    try {
+      await editQueuedRepair(rsDb(), repair.id, {
+        damageType: text("damageType") as DamageTypeName,
+        damagePosition: text("position"),
+        technicianNotes: text("technicianNotes"),
+        customerNotes: text("customerNotes"),
+      });
+      setOpen(false);
+      setProblem(null);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => void start()} aria-label={`Edit ${label}`}>
+        Edit
+      </button>
+    );
+  }
+  if (problem) {
+    return (
+      <p className="notice" role="alert">
+        {problem}{" "}
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          OK
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form className="edit-repair" aria-label={`Edit ${label}`} onSubmit={(e) => void save(e)}>
+      <div className="field">
+        <label htmlFor={`${prefix}-type`}>Damage type</label>
+        <select id={`${prefix}-type`} name="damageType" defaultValue={p.damageType}>
+          {DAMAGE_TYPES.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-position`}>Position</label>
+        <input id={`${prefix}-position`} name="position" defaultValue={p.damagePosition ?? ""} maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-tech`}>Technician notes</label>
+        <textarea id={`${prefix}-tech`} name="technicianNotes" defaultValue={p.technicianNotes ?? ""} maxLength={4000} rows={2} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-customer`}>Notes for the customer</label>
+        <textarea id={`${prefix}-customer`} name="customerNotes" defaultValue={p.customerNotes ?? ""} maxLength={4000} rows={2} />
+      </div>
+      <div className="actions">
+        <button type="submit">Save changes</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RepairCapturePayload } from "../sync/contract";
+import { pushOutbox } from "../sync/push-outbox";
+import { FakeTransport } from "../test-support/fake-transport";
+import { CUSTOMER_ID, WALK_ID, photo, snapshot } from "../test-support/snapshot";
+import { testDb } from "../test-support/test-db";
+import { captureRepair } from "./capture-repair";
+import type { RsDb } from "./db";
+import { EditRefused, editQueuedRepair, editRefusal } from "./edit-queued-repair";
+import { finishWalk } from "./finish-walk";
+import { savePreparedSnapshot } from "./prepared-snapshot";
+import { startWalk } from "./start-walk";
+import { walkSummary } from "./walk-summary";
+
+let db: RsDb;
+const DEVICE = "7d1c3a2e-0000-4000-8000-000000000000";
+
+beforeEach(async () => {
+  db = testDb();
+  await savePreparedSnapshot(db, snapshot());
+  await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
+});
+
+const queued = async () =>
+  (await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-101", jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", damagePosition: "center", photos: [photo()], completedOnSpot: false })).repair;
+
+const sentPayload = (transport: FakeTransport, repairId: string) =>
+  transport.batches.flatMap((b) => b.mutations).find((m) => (m.payload as { id?: string }).id === repairId)?.payload as RepairCapturePayload;
+
+describe("editing a repair before it syncs", () => {
+  it("changes what is queued and what the screen shows, and the server gets the edited description", async () => {
+    const repair = await queued();
+    await editQueuedRepair(db, repair.id, { damageType: "STAR_BREAK", damagePosition: "driver side", technicianNotes: "edge of the wiper arc", resinViscosity: "LOW" });
+    const local = (await db.localRepairs.get(repair.id))!;
+    expect(local.payload).toMatchObject({ damageType: "STAR_BREAK", damagePosition: "driver side", technicianNotes: "edge of the wiper arc", resinViscosity: "LOW" });
+    // What prices and approves it is untouched.
+    expect(local.payload).toMatchObject({ unitNumber: repair.unitNumber, deviceEstimateCents: repair.payload.deviceEstimateCents, attachments: repair.payload.attachments });
+
+    const transport = new FakeTransport();
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    expect(sentPayload(transport, repair.id)).toMatchObject({ damageType: "STAR_BREAK", damagePosition: "driver side", technicianNotes: "edge of the wiper arc" });
+  });
+
+  it("drops a position cleared to blank", async () => {
+    const repair = await queued();
+    await editQueuedRepair(db, repair.id, { damagePosition: "  " });
+    expect((await db.localRepairs.get(repair.id))!.payload).not.toHaveProperty("damagePosition");
+  });
+
+  it("is refused while the repair is being sent, and the batch goes as it was read", async () => {
+    const repair = await queued();
+    let editDuringSend: Promise<unknown> | undefined;
+    const transport = new FakeTransport();
+    const push = transport.push.bind(transport);
+    transport.push = async (input) => {
+      editDuringSend = editQueuedRepair(db, repair.id, { damageType: "CRACK" }).catch((e: unknown) => e);
+      await editDuringSend;
+      return push(input);
+    };
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    const refusal = await editDuringSend;
+    expect(refusal).toBeInstanceOf(EditRefused);
+    expect((refusal as Error).message).toBe("This repair is being sent right now: try again in a moment.");
+    expect(sentPayload(transport, repair.id).damageType).toBe("CHIP");
+    expect((await db.localRepairs.get(repair.id))!.payload.damageType).toBe("CHIP");
+  });
+
+  it("is refused once the server has the repair", async () => {
+    const repair = await queued();
+    await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
+    expect(await editRefusal(db, repair.id)).toBe("This repair has reached the server: ask a manager to change it.");
+    await expect(editQueuedRepair(db, repair.id, { damageType: "CRACK" })).rejects.toThrow(EditRefused);
+  });
+
+  it("is refused once the walk's summary is signed", async () => {
+    const repair = await queued();
+    const signature = { blob: new Blob([new Uint8Array(300)], { type: "image/png" }), mimeType: "image/png", sha256: "c".repeat(64) };
+    await finishWalk(db, { walkId: WALK_ID, siteContactName: "Pat Lot", signedSummary: await walkSummary(db, WALK_ID), signature });
+    expect(await editRefusal(db, repair.id)).toBe("The walk's summary is signed: this repair stays as the site contact saw it.");
+    await expect(editQueuedRepair(db, repair.id, { damageType: "CRACK" })).rejects.toThrow(EditRefused);
+    expect((await db.outbox.where("recordId").equals(repair.id).first())!.payload).toMatchObject({ damageType: "CHIP" });
+  });
+});
