@@ -3,13 +3,50 @@
 // this device saw (offline on the lot). An expired session is reported, never a reason to
 // drop the queue.
 import { useEffect, useState } from "react";
+import { type SessionMe, askSessionMe } from "~/client/session/me";
 import { type LastUser, lastUser, rememberUser } from "~/client/session/last-user";
-import { api } from "~/trpc/react";
 
 export type DeviceUser = { name: string | null; email: string | null; sessionExpired: boolean; fromDevice: boolean };
 
+/** An answer younger than this is not asked again when the app comes back to the foreground. */
+const FRESH_MS = 30_000;
+
+/**
+ * session.me, asked at start, and again when the app comes back to the foreground or the
+ * connection returns, unless the last answer is fresh. A failed ask keeps the last answer and
+ * reports an ended session beside it; no retries (offline is normal here).
+ */
+function useSessionMe(): { data?: SessionMe; unauthorized: boolean } {
+  const [state, setState] = useState<{ data?: SessionMe; unauthorized: boolean }>({ unauthorized: false });
+  useEffect(() => {
+    let live = true;
+    let freshUntil = 0;
+    let asking = false;
+    const ask = async () => {
+      if (asking) return;
+      asking = true;
+      const answer = await askSessionMe();
+      asking = false;
+      freshUntil = answer.ok ? Date.now() + FRESH_MS : 0;
+      if (live) setState((previous) => (answer.ok ? { data: answer.me, unauthorized: false } : { ...previous, unauthorized: answer.unauthorized }));
+    };
+    const askIfStale = () => {
+      if (document.visibilityState === "visible" && Date.now() >= freshUntil) void ask();
+    };
+    void ask();
+    document.addEventListener("visibilitychange", askIfStale);
+    window.addEventListener("online", askIfStale);
+    return () => {
+      live = false;
+      document.removeEventListener("visibilitychange", askIfStale);
+      window.removeEventListener("online", askIfStale);
+    };
+  }, []);
+  return state;
+}
+
 export function useDeviceUser(): DeviceUser {
-  const me = api.session.me.useQuery(undefined, { retry: false, refetchOnWindowFocus: true });
+  const me = useSessionMe();
   const [last, setLast] = useState<LastUser | null>(null);
   useEffect(() => {
     void lastUser().then(setLast);
@@ -17,7 +54,6 @@ export function useDeviceUser(): DeviceUser {
   useEffect(() => {
     if (me.data) void rememberUser({ userId: me.data.userId, name: me.data.name, email: me.data.email, kind: me.data.kind });
   }, [me.data]);
-  const sessionExpired = me.error?.data?.code === "UNAUTHORIZED";
   if (me.data) return { name: me.data.name, email: me.data.email, sessionExpired: false, fromDevice: false };
-  return { name: last?.name ?? null, email: last?.email ?? null, sessionExpired, fromDevice: Boolean(last) };
+  return { name: last?.name ?? null, email: last?.email ?? null, sessionExpired: me.unauthorized, fromDevice: Boolean(last) };
 }
