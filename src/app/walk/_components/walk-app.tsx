@@ -5,10 +5,10 @@
 import { useEffect, useState } from "react";
 import { rsDb } from "~/client/store/db";
 import { queueStats } from "~/client/store/queue-stats";
-import { deviceSync, startDeviceSync } from "~/client/sync/device-sync";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { TopBar } from "../../_components/top-bar";
 import { lazyComponent } from "../_hooks/lazy-component";
+import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_hooks/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { whenIdle } from "../_hooks/when-idle";
@@ -38,13 +38,14 @@ export function WalkApp() {
       return;
     }
     void requestPersistentStorage();
-    return startDeviceSync();
+    return startDeviceSyncWhenIdle(whenIdle);
   }, []);
   // Once home is up, the other screens' code, so a tap on a walk does not wait for it.
   useEffect(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()])), []);
   // Signed in again (the server answers as the user): send what waited during the pause.
   useEffect(() => {
-    if (user.name && !user.fromDevice && deviceSync().status.sessionExpired) void deviceSync().resume();
+    const sync = loadedDeviceSync(); // not loaded yet: nothing has run, nothing is paused
+    if (user.name && !user.fromDevice && sync?.status.sessionExpired) void sync.resume();
   }, [user.name, user.fromDevice]);
 
   const home = () => setScreen({ name: "home" });

@@ -3,8 +3,9 @@
 // this device saw (offline on the lot). An expired session is reported, never a reason to
 // drop the queue.
 import { useEffect, useState } from "react";
-import { type SessionMe, askSessionMe } from "~/client/session/me";
+import type { SessionMe } from "~/client/session/me";
 import { type LastUser, lastUser, rememberUser } from "~/client/session/last-user";
+import { whenIdle } from "./when-idle";
 
 export type DeviceUser = { name: string | null; email: string | null; sessionExpired: boolean; fromDevice: boolean };
 
@@ -12,9 +13,10 @@ export type DeviceUser = { name: string | null; email: string | null; sessionExp
 const FRESH_MS = 30_000;
 
 /**
- * session.me, asked at start, and again when the app comes back to the foreground or the
- * connection returns, unless the last answer is fresh. A failed ask keeps the last answer and
- * reports an ended session beside it; no retries (offline is normal here).
+ * session.me, asked once the first screen is up, and again when the app comes back to the
+ * foreground or the connection returns, unless the last answer is fresh. A failed ask keeps the
+ * last answer and reports an ended session beside it; no retries (offline is normal here). The
+ * tRPC client loads with the first ask (src/client/session/me.ts), not with the first screen.
  */
 function useSessionMe(): { data?: SessionMe; unauthorized: boolean } {
   const [state, setState] = useState<{ data?: SessionMe; unauthorized: boolean }>({ unauthorized: false });
@@ -25,19 +27,26 @@ function useSessionMe(): { data?: SessionMe; unauthorized: boolean } {
     const ask = async () => {
       if (asking) return;
       asking = true;
-      const answer = await askSessionMe();
-      asking = false;
-      freshUntil = answer.ok ? Date.now() + FRESH_MS : 0;
-      if (live) setState((previous) => (answer.ok ? { data: answer.me, unauthorized: false } : { ...previous, unauthorized: answer.unauthorized }));
+      try {
+        const { askSessionMe } = await import("~/client/session/me");
+        const answer = await askSessionMe();
+        freshUntil = answer.ok ? Date.now() + FRESH_MS : 0;
+        if (live) setState((previous) => (answer.ok ? { data: answer.me, unauthorized: false } : { ...previous, unauthorized: answer.unauthorized }));
+      } catch (error) {
+        console.error("could not ask who is signed in", error); // e.g. the chunk did not load
+      } finally {
+        asking = false;
+      }
     };
     const askIfStale = () => {
       if (document.visibilityState === "visible" && Date.now() >= freshUntil) void ask();
     };
-    void ask();
+    const cancelFirst = whenIdle(() => void ask());
     document.addEventListener("visibilitychange", askIfStale);
     window.addEventListener("online", askIfStale);
     return () => {
       live = false;
+      cancelFirst();
       document.removeEventListener("visibilitychange", askIfStale);
       window.removeEventListener("online", askIfStale);
     };
