@@ -4,6 +4,7 @@
 // Screens are in-page state, never routes, so nothing here needs the server to render.
 import { useEffect, useState } from "react";
 import { rsDb } from "~/client/store/db";
+import { registerServiceWorker } from "~/client/pwa/register-service-worker";
 import { queueStats } from "~/client/store/queue-stats";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { TopBar } from "../../_components/top-bar";
@@ -40,7 +41,9 @@ export function WalkApp() {
     void requestPersistentStorage();
     return startDeviceSyncWhenIdle(whenIdle);
   }, []);
-  // Once home is up, the other screens' code, so a tap on a walk does not wait for it.
+  // Once home is up: the service worker (its precache downloads all of /walk for offline use),
+  // and the other screens' code, so a tap on a walk does not wait for it.
+  useEffect(() => registerServiceWorker(), []);
   useEffect(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()])), []);
   // Signed in again (the server answers as the user): send what waited during the pause.
   useEffect(() => {
