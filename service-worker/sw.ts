@@ -1,7 +1,8 @@
 // RS Systems service worker, bundled by scripts/build-service-worker.mjs, which also injects the
-// precache manifest (Next's static assets, the prerendered /walk screens, manifest, icons and the
-// self-hosted image-compression library). It never answers the APIs (/api/auth, /api/trpc,
-// /api/uploads) or RSC requests: no route below matches them, so they go straight to the network.
+// precache manifest: the prerendered /walk screens and the build files they load, at once or
+// through import(), the web app manifest, icons and the self-hosted image-compression library.
+// It never answers the APIs (/api/auth, /api/trpc, /api/uploads) or RSC requests: no route below
+// matches them, so they go straight to the network.
 import { clientsClaim, type WorkboxPlugin } from "workbox-core";
 import { type PrecacheEntry, PrecacheController, PrecacheRoute } from "workbox-precaching";
 import { Route, registerRoute } from "workbox-routing";
