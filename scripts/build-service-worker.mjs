@@ -1,29 +1,30 @@
 // Second half of `npm run build`, after `next build`: self-hosts the image-compression library,
 // bundles service-worker/sw.ts with esbuild and lets workbox-build inject the precache manifest
 // into public/sw.js. `next start` serves files added to public/ after `next build`.
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+// Only what /walk needs offline is precached: its screens' HTML, the build files they load, at
+// once or through import() (scripts/lib/walk-precache.mjs), the web app manifest, its icons and
+// the vendored library; not the manager's, admin's or portal's code.
+import { copyFileSync, mkdirSync } from "node:fs";
 import { build } from "esbuild";
 import { injectManifest } from "workbox-build";
+import { walkPrecacheFiles, walkScreens } from "./lib/walk-precache.mjs";
 
 // Its web worker loads the library from a CDN unless `libURL` names a same-origin copy.
 const VENDOR_DIR = "public/vendor";
 const VENDOR_FILES = ["browser-image-compression.js", "browser-image-compression.js.map"];
 // The prerendered /walk page (and any static page under /walk/): app shells served offline
 // under their own URLs, e.g. .next/server/app/walk.html as /walk.
+const NEXT_DIR = ".next";
 const PAGES_DIR = ".next/server/app/";
-const SHELL_HTML = `${PAGES_DIR}walk.html`;
 const BUNDLE = ".next/service-worker/sw.js";
 const pageUrl = (file) => `/${file.slice(PAGES_DIR.length, -".html".length)}`;
 
 mkdirSync(VENDOR_DIR, { recursive: true });
 for (const file of VENDOR_FILES) copyFileSync(`node_modules/browser-image-compression/dist/${file}`, `${VENDOR_DIR}/${file}`);
 
-if (!existsSync(SHELL_HTML)) {
-  throw new Error(`${SHELL_HTML} is missing: /walk must stay a statically prerendered client shell to work offline.`);
-}
-const subScreens = existsSync(`${PAGES_DIR}walk`)
-  ? readdirSync(`${PAGES_DIR}walk`, { recursive: true }).filter((f) => f.endsWith(".html")).map((f) => `${PAGES_DIR}walk/${f}`)
-  : [];
+// Throws (failing the build) when walk.html is missing or the build output is not understood.
+const { files: walkFiles, lazy } = walkPrecacheFiles(NEXT_DIR);
+const screens = walkScreens(NEXT_DIR).map((s) => `${NEXT_DIR}/${s.html}`);
 
 await build({
   entryPoints: ["service-worker/sw.ts"],
@@ -40,7 +41,7 @@ const { count, size, warnings } = await injectManifest({
   swSrc: BUNDLE,
   swDest: "public/sw.js",
   globDirectory: ".",
-  globPatterns: [".next/static/**/*", SHELL_HTML, ...subScreens, "public/manifest.webmanifest", "public/icons/*.png", `${VENDOR_DIR}/*.js`],
+  globPatterns: [...walkFiles.map((f) => `${NEXT_DIR}/${f}`), ...screens, "public/manifest.webmanifest", "public/icons/*.png", `${VENDOR_DIR}/*.js`],
   globIgnores: ["**/*.map"],
   modifyURLPrefix: { ".next/static/": "/_next/static/", "public/": "/" },
   // Next's static files have content hashes (or the build id) in their path: no cache-busting.
@@ -49,4 +50,5 @@ const { count, size, warnings } = await injectManifest({
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
 });
 for (const warning of warnings) console.warn(`service worker: ${warning}`);
-console.log(`✓ public/sw.js precaches ${count} files (${Math.round(size / 1024)} KB)`);
+if (count < walkFiles.length + screens.length) throw new Error(`service worker precache: ${count} files precached, fewer than the ${walkFiles.length + screens.length} /walk needs.`);
+console.log(`✓ public/sw.js precaches ${count} files (${Math.round(size / 1024)} KB): /walk's ${screens.length} screen(s), ${walkFiles.length} build files (${lazy.length} loaded by import()), manifest, icons, vendored library`);

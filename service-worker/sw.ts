@@ -1,13 +1,14 @@
 // RS Systems service worker, bundled by scripts/build-service-worker.mjs, which also injects the
-// precache manifest (Next's static assets, the prerendered /walk screens, manifest, icons and the
-// self-hosted image-compression library). It never answers the APIs (/api/auth, /api/trpc,
-// /api/uploads) or RSC requests: no route below matches them, so they go straight to the network.
+// precache manifest: the prerendered /walk screens and the build files they load, at once or
+// through import(), the web app manifest, icons and the self-hosted image-compression library.
+// It never answers the APIs (/api/auth, /api/trpc, /api/uploads) or RSC requests: no route below
+// matches them, so they go straight to the network.
 import { clientsClaim, type WorkboxPlugin } from "workbox-core";
 import { type PrecacheEntry, PrecacheController, PrecacheRoute } from "workbox-precaching";
 import { Route, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { OUTBOX_SYNC_TAG, SIGNED_OUT, SKIP_WAITING, SYNC_REQUEST } from "../src/client/pwa/messages";
-import { isShellNavigation, isWalkScreen, shellNavigationHandler } from "./walk-navigation";
+import { isFromWalkScreen, isShellNavigation, isWalkScreen, shellNavigationHandler } from "./walk-navigation";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 /** Background Sync is not in TypeScript's lib yet. */
@@ -39,10 +40,17 @@ const isStaticAsset = (url: URL) =>
 const precacheRoute = new PrecacheRoute(precache);
 registerRoute(new Route((options) => options.sameOrigin && isStaticAsset(options.url) && precacheRoute.match(options), precacheRoute.handler));
 
-// Hashed build assets and icons not in the manifest (none expected): cache-first at run time.
+// Hashed build assets and icons not in the manifest (none expected) that a /walk screen asks
+// for: cache-first at run time. Those of other screens under this worker (the login page after
+// sign-out, a manager's screen on a shared device) go to the network and the browser's HTTP
+// cache: they are of no use offline, and would pile up build after build.
+const runtimeStatic = new CacheFirst({ cacheName: `${RUNTIME_CACHE_PREFIX}static` });
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
-  new CacheFirst({ cacheName: `${RUNTIME_CACHE_PREFIX}static` }),
+  async (options) => {
+    const fromWalk = await isFromWalkScreen((options.event as FetchEvent).clientId, (id) => self.clients.get(id));
+    return fromWalk ? runtimeStatic.handle(options) : fetch(options.request);
+  },
 );
 
 registerRoute(isShellNavigation(shells), shellNavigationHandler((path) => precache.matchPrecache(path)));

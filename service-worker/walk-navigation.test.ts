@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RouteHandlerCallbackOptions, RouteMatchCallbackOptions } from "workbox-core";
-import { isRscRequest, isShellNavigation, shellNavigationHandler } from "./walk-navigation";
+import { isFromWalkScreen, isRscRequest, isShellNavigation, shellNavigationHandler } from "./walk-navigation";
 
 // Node cannot build a Request in "navigate" mode: the routes only read these fields.
 const navigation = (href: string, headers: Record<string, string> = {}, mode: RequestMode = "navigate") =>
@@ -55,5 +55,24 @@ describe("network first, then the precached shell", () => {
   it("fails like the network when offline and nothing is precached yet", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     expect((await handle("https://rs.test/walk", null)).type).toBe("error");
+  });
+});
+
+describe("which pages' requests are cached at run time", () => {
+  const clients: Record<string, { url: string }> = {
+    walk: { url: "https://rs.test/walk?from=home" },
+    history: { url: "https://rs.test/walk/history" },
+    login: { url: "https://rs.test/login?next=%2Fwalk" },
+    manager: { url: "https://rs.test/manager" },
+  };
+  const fromWalk = (id: string | undefined) => isFromWalkScreen(id, async (key) => clients[key]);
+
+  it("those of a /walk screen", async () => {
+    expect(await fromWalk("walk")).toBe(true);
+    expect(await fromWalk("history")).toBe(true);
+  });
+
+  it("not those of the login page, another screen, an unknown or no client", async () => {
+    for (const id of ["login", "manager", "gone", undefined]) expect(await fromWalk(id), String(id)).toBe(false);
   });
 });

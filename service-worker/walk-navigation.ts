@@ -38,3 +38,14 @@ export function shellNavigationHandler(shell: (path: string) => Promise<Response
     }
   };
 }
+
+/**
+ * Whether a request was made by an open /walk screen (its client's URL), e.g. to keep run-time
+ * caching to what /walk fetches: the login page, or another screen opened on the same device,
+ * is of no use offline.
+ */
+export async function isFromWalkScreen(clientId: string | undefined, client: (id: string) => Promise<{ url: string } | undefined>): Promise<boolean> {
+  if (!clientId) return false;
+  const page = await client(clientId);
+  return Boolean(page && isWalkScreen(screenPath(new URL(page.url))));
+}

@@ -1,11 +1,11 @@
 "use client";
-// Registers the service worker and, when a new version is waiting, offers to switch to it.
-// It never reloads by itself: the user may be in the middle of a walk.
-import { useEffect, useSyncExternalStore } from "react";
-import { applyUpdate, isUpdateReady, registerServiceWorker, subscribeToUpdate } from "~/client/pwa/register-service-worker";
+// When a new version of the service worker is waiting, offers to switch to it. It never reloads
+// by itself: the user may be in the middle of a walk. (The lot-walk app registers the worker once
+// its first screen is up: src/app/walk/_components/walk-app.tsx.)
+import { useSyncExternalStore } from "react";
+import { applyUpdate, isUpdateReady, subscribeToUpdate } from "~/client/pwa/register-service-worker";
 
 export function UpdatePrompt() {
-  useEffect(() => registerServiceWorker(), []);
   const ready = useSyncExternalStore(subscribeToUpdate, isUpdateReady, () => false);
   if (!ready) return null;
   return (

@@ -75,6 +75,50 @@ test("after one signed-in visit, /walk loads offline from the service worker", a
   await context.setOffline(false);
 });
 
+/** Same-origin build files (/_next/static/…) this page has requested so far. */
+function staticFilesLoaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && url.pathname.startsWith("/_next/static/"))
+      .map((url) => url.pathname),
+  );
+}
+
+test("the worker precaches the build files /walk loads, and none of another screen's code", async ({ page, browser }) => {
+  await signInAndLand(page, "tech@demo.test", "/walk");
+  await waitForServiceWorkerControl(page);
+  const precached = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of (await caches.keys()).filter((n) => n.startsWith("workbox-precache"))) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  // A fresh document (signing in navigated from /login inside the page): the first screen's files,
+  // and those loaded once it is up (the other screens, the sync engine, workbox-window).
+  await page.goto("/walk");
+  await expect(page.getByRole("button", { name: "Prepare for offline" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const walkFiles = await staticFilesLoaded(page);
+  expect(walkFiles.length).toBeGreaterThan(5);
+  expect(walkFiles.filter((file) => !precached.includes(file))).toEqual([]);
+
+  const managerContext = await browser.newContext();
+  try {
+    const manager = await managerContext.newPage();
+    await signInAndLand(manager, "manager@demo.test", "/manager");
+    await manager.goto("/manager");
+    await expect(manager.getByRole("heading", { level: 1 })).toBeVisible();
+    const managerOnly = (await staticFilesLoaded(manager)).filter((file) => !walkFiles.includes(file));
+    expect(managerOnly.length, "the manager's screen has code of its own").toBeGreaterThan(0);
+    expect(managerOnly.filter((file) => precached.includes(file))).toEqual([]);
+  } finally {
+    await managerContext.close();
+  }
+});
+
 test("signed out online, /walk still goes to the login page and runtime caches are cleared", async ({ page }) => {
   await signInAndLand(page, "tech@demo.test", "/walk");
   await waitForServiceWorkerControl(page);

@@ -6,7 +6,7 @@ import { type FormEvent, useCallback, useState } from "react";
 import { AttachmentRefused, type CapturedFile } from "~/client/store/captured-file";
 import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
 import { type LocalWalk, rsDb } from "~/client/store/db";
-import { deviceSync } from "~/client/sync/device-sync";
+import { kickSync } from "../_hooks/lazy-device-sync";
 import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
 import { DAMAGE_TYPES, type DamageTypeName } from "./format";
 import { GpsStatus, useGps } from "./gps-status";
@@ -62,7 +62,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
         voice: voice ?? undefined,
         completedOnSpot: fixedOnSpot,
       });
-      void deviceSync().kick();
+      kickSync();
       onSaved();
     } catch (e) {
       setError(e instanceof CaptureRefused || e instanceof AttachmentRefused ? e.message : `Not saved: ${(e as Error).message}`);

@@ -8,7 +8,7 @@ import { AttachmentRefused } from "~/client/store/captured-file";
 import { rsDb } from "~/client/store/db";
 import { FinishRefused, finishWalk } from "~/client/store/finish-walk";
 import { walkSummary } from "~/client/store/walk-summary";
-import { deviceSync } from "~/client/sync/device-sync";
+import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { damageLabel } from "./format";
 import { useGps } from "./gps-status";
@@ -32,7 +32,7 @@ export function FinishScreen({ walkId, onDone, onBack }: { walkId: string; onDon
     setSaving(true);
     try {
       await finishWalk(rsDb(), { walkId, siteContactName: contact, signedSummary: summary, signature: await field.current.toFile(), gps: gps?.ok ? gps.fix : undefined });
-      void deviceSync().kick();
+      kickSync();
       onDone();
     } catch (e) {
       setError(e instanceof FinishRefused || e instanceof AttachmentRefused ? e.message : `Not saved: ${(e as Error).message}`);

@@ -6,7 +6,6 @@ import { rsDb } from "~/client/store/db";
 import { loadPreparedSnapshot, savePreparedSnapshot } from "~/client/store/prepared-snapshot";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { SessionExpired } from "~/client/sync/errors";
-import { trpcSyncTransport } from "~/client/sync/trpc-transport";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { useNow } from "../_hooks/use-now";
 import { useOnline } from "../_hooks/use-online";
@@ -25,6 +24,8 @@ export function PreparePanel() {
     try {
       // Ask before filling the device: persistent storage is not evicted under pressure.
       const persisted = await requestPersistentStorage();
+      // The tRPC client loads with the sync engine, after the first screen (lazy-device-sync.ts).
+      const { trpcSyncTransport } = await import("~/client/sync/trpc-transport");
       await savePreparedSnapshot(rsDb(), await trpcSyncTransport().prepare());
       setMessage({ error: false, text: persisted ? "Ready for offline." : "Ready for offline. (The browser did not promise to keep the data: sync often.)" });
     } catch (error) {

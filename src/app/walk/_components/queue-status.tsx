@@ -3,8 +3,8 @@
 // the progress of a running sync. An expired session says so and keeps everything.
 import { useEffect, useState } from "react";
 import type { QueueStats } from "~/client/store/queue-stats";
-import { deviceSync } from "~/client/sync/device-sync";
 import { type StorageUse, storageUse } from "~/client/sync/storage";
+import { kickSync } from "../_hooks/lazy-device-sync";
 import { useNow } from "../_hooks/use-now";
 import { useOnline } from "../_hooks/use-online";
 import { useSyncStatus } from "../_hooks/use-sync-status";
@@ -38,7 +38,7 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
             {status?.lastRunAt ? ` · last sync ${ageText(status.lastRunAt, now)}` : ""}
           </span>
         </p>
-        <button type="button" className="secondary" disabled={!online || Boolean(running) || expired} onClick={() => void deviceSync().kick()}>
+        <button type="button" className="secondary" disabled={!online || Boolean(running) || expired} onClick={kickSync}>
           {running ? "Syncing…" : "Sync now"}
         </button>
       </div>

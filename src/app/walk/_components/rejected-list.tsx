@@ -4,7 +4,7 @@ import { useState } from "react";
 import { rsDb } from "~/client/store/db";
 import type { QueueStats, RejectedItem } from "~/client/store/queue-stats";
 import { type RepairFix, discardRejected, fixRejected } from "~/client/store/resolve-rejected";
-import { deviceSync } from "~/client/sync/device-sync";
+import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { DAMAGE_TYPES, type DamageTypeName } from "./format";
 
@@ -33,7 +33,7 @@ function RejectedRow({ item }: { item: RejectedItem }) {
     setError(null);
     try {
       await action();
-      void deviceSync().kick();
+      kickSync();
     } catch (e) {
       setError((e as Error).message);
     }

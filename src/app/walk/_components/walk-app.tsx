@@ -4,18 +4,25 @@
 // Screens are in-page state, never routes, so nothing here needs the server to render.
 import { useEffect, useState } from "react";
 import { rsDb } from "~/client/store/db";
+import { registerServiceWorker } from "~/client/pwa/register-service-worker";
 import { queueStats } from "~/client/store/queue-stats";
-import { deviceSync, startDeviceSync } from "~/client/sync/device-sync";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { TopBar } from "../../_components/top-bar";
+import { lazyComponent } from "../_hooks/lazy-component";
+import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_hooks/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
 import { useLiveQuery } from "../_hooks/use-live-query";
-import { FinishScreen } from "./finish-screen";
+import { whenIdle } from "../_hooks/when-idle";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
 import { RejectedList } from "./rejected-list";
 import { WalkList } from "./walk-list";
-import { WalkScreen } from "./walk-screen";
+
+// The walk and its end are not on the first screen: their code (damage form, estimate, photo,
+// voice and GPS capture, summary and signature) loads as chunks of its own, fetched at idle
+// time once home is shown and precached by the service worker for offline use.
+const walkScreen = lazyComponent(() => import("./walk-screen").then((m) => m.WalkScreen));
+const finishScreen = lazyComponent(() => import("./finish-screen").then((m) => m.FinishScreen));
 
 type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "finish"; walkId: string };
 
@@ -32,11 +39,16 @@ export function WalkApp() {
       return;
     }
     void requestPersistentStorage();
-    return startDeviceSync();
+    return startDeviceSyncWhenIdle(whenIdle);
   }, []);
+  // Once home is up: the service worker (its precache downloads all of /walk for offline use),
+  // and the other screens' code, so a tap on a walk does not wait for it.
+  useEffect(() => registerServiceWorker(), []);
+  useEffect(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()])), []);
   // Signed in again (the server answers as the user): send what waited during the pause.
   useEffect(() => {
-    if (user.name && !user.fromDevice && deviceSync().status.sessionExpired) void deviceSync().resume();
+    const sync = loadedDeviceSync(); // not loaded yet: nothing has run, nothing is paused
+    if (user.name && !user.fromDevice && sync?.status.sessionExpired) void sync.resume();
   }, [user.name, user.fromDevice]);
 
   const home = () => setScreen({ name: "home" });
@@ -55,9 +67,31 @@ export function WalkApp() {
             <PreparePanel />
           </>
         )}
-        {screen.name === "walk" && <WalkScreen walkId={screen.walkId} onBack={home} onEnd={() => setScreen({ name: "finish", walkId: screen.walkId })} />}
-        {screen.name === "finish" && <FinishScreen walkId={screen.walkId} onDone={home} onBack={() => setScreen({ name: "walk", walkId: screen.walkId })} />}
+        {screen.name === "walk" && <WalkScreenLoaded walkId={screen.walkId} onBack={home} onEnd={() => setScreen({ name: "finish", walkId: screen.walkId })} />}
+        {screen.name === "finish" && <FinishScreenLoaded walkId={screen.walkId} onDone={home} onBack={() => setScreen({ name: "walk", walkId: screen.walkId })} />}
       </main>
     </>
   );
+}
+
+function Opening({ failed }: { failed: boolean }) {
+  return failed ? (
+    <p className="error" role="alert">
+      This screen could not be loaded. Reload once you have a connection; your work is saved on this device.
+    </p>
+  ) : (
+    <p className="muted" role="status">
+      Opening…
+    </p>
+  );
+}
+
+function WalkScreenLoaded(props: { walkId: string; onBack: () => void; onEnd: () => void }) {
+  const { Component, failed } = walkScreen.useLoaded();
+  return Component ? <Component {...props} /> : <Opening failed={failed} />;
+}
+
+function FinishScreenLoaded(props: { walkId: string; onDone: () => void; onBack: () => void }) {
+  const { Component, failed } = finishScreen.useLoaded();
+  return Component ? <Component {...props} /> : <Opening failed={failed} />;
 }

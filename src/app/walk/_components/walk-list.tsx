@@ -6,7 +6,7 @@ import { currentPosition } from "~/client/capture/gps";
 import { type LocalWalk, rsDb } from "~/client/store/db";
 import { loadPreparedSnapshot } from "~/client/store/prepared-snapshot";
 import { startWalk } from "~/client/store/start-walk";
-import { deviceSync } from "~/client/sync/device-sync";
+import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { WalkRepairs } from "./walk-repairs";
 
@@ -30,7 +30,7 @@ export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
     try {
       const gps = await currentPosition({ timeoutMs: 10_000 });
       await startWalk(rsDb(), { walkId: walk.id, customerId: walk.customerId, gps: gps.ok ? gps.fix : undefined });
-      void deviceSync().kick();
+      kickSync();
       onOpen(walk.id);
     } catch (e) {
       setError((e as Error).message);

@@ -1,10 +1,10 @@
 "use client";
 // What /walk's HTML carries: the header and a loading line. The app itself (device database,
-// sync engine, screens) loads right after, as its own chunk, so the first load stays small;
-// offline, the service worker serves that chunk from its precache.
-import dynamic from "next/dynamic";
+// sync engine, screens) loads right after, as its own chunks, so the first load stays small;
+// offline, the service worker serves them from its precache.
+import { lazyComponent } from "../_hooks/lazy-component";
 
-function Placeholder() {
+function Placeholder({ failed }: { failed: boolean }) {
   return (
     <>
       <header className="topbar">
@@ -12,16 +12,26 @@ function Placeholder() {
       </header>
       <main className="walk-app">
         <h1>Today&apos;s lot walks</h1>
-        <p className="muted" role="status">
-          Opening the lot-walk app…
-        </p>
+        {failed ? (
+          <p className="error" role="alert">
+            The lot-walk app could not be loaded. Reload once you have a connection; your queued work is safe on this device.
+          </p>
+        ) : (
+          <p className="muted" role="status">
+            Opening the lot-walk app…
+          </p>
+        )}
       </main>
     </>
   );
 }
 
-const WalkApp = dynamic(() => import("./walk-app").then((m) => m.WalkApp), { ssr: false, loading: Placeholder });
+const walkApp = lazyComponent(() => import("./walk-app").then((m) => m.WalkApp));
+// In the browser, the app's code starts loading as soon as this module runs, beside hydration.
+if (typeof window !== "undefined") void walkApp.preload();
 
 export function WalkShell() {
-  return <WalkApp />;
+  // The prerendered HTML, and the hydration render that must match it, show the placeholder.
+  const { Component: WalkApp, failed } = walkApp.useLoaded();
+  return WalkApp ? <WalkApp /> : <Placeholder failed={failed} />;
 }
