@@ -1,7 +1,8 @@
 // Steps a technician takes on /walk, and reads of the device database, shared by the walk and
 // sync specs.
 import path from "node:path";
-import { type Page, expect } from "@playwright/test";
+import { type BrowserContext, type Page, expect } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 export const PHOTO = path.join(import.meta.dirname, "../fixtures/windshield-chip.jpg");
 export const LOT = { latitude: 39.8561, longitude: -104.6737, accuracy: 12 };
@@ -129,4 +130,14 @@ export async function noisyPhoto(page: Page, width = 1600, height = 1200): Promi
     [width, height],
   );
   return { name: "lot-photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from(base64, "base64") };
+}
+
+/** Signs the technician in on the device, prepares for offline, cuts the network and starts the walk. */
+export async function startWalkOffline(context: BrowserContext, page: Page, email: string, customer: string) {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/walk$/);
+  await prepareForOffline(page);
+  await waitForServiceWorkerControl(page); // lazily loaded parts (photo compression, screens) come from its cache offline
+  await context.setOffline(true);
+  await page.getByRole("button", { name: `Start walk at ${customer}` }).click();
 }

@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { UPLOAD_CHUNK_BYTES } from "../../../src/domain/attachment-rules";
-import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
-import { type DeviceFile, type DeviceOutboxEntry, LOT, captureUnit, drawSignature, noisyPhoto, prepareForOffline, readDevice, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { type DeviceFile, type DeviceOutboxEntry, LOT, captureUnit, drawSignature, noisyPhoto, readDevice, startWalkOffline, syncSummary } from "../support/walk-device";
 import { type OwnServer, ownServer } from "../support/own-server";
 
 type ServerRepair = { id: string; status: string; estimateCents: number; deviceEstimateCents: number | null };
@@ -40,16 +39,6 @@ async function deviceContext(browser: Browser): Promise<BrowserContext> {
     permissions: ["geolocation", "microphone"],
     geolocation: LOT,
   });
-}
-
-/** Signs the technician in on the device, prepares, and starts the walk offline. */
-async function startWalkOffline(context: BrowserContext, page: Page, email: string, customer: string) {
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/walk$/);
-  await prepareForOffline(page);
-  await waitForServiceWorkerControl(page); // lazily loaded parts (photo compression) come from its cache offline
-  await context.setOffline(true);
-  await page.getByRole("button", { name: `Start walk at ${customer}` }).click();
 }
 
 async function walkIdOf(page: Page): Promise<string> {

@@ -2,20 +2,14 @@
 // position, notes); the server receives the corrected repair, and once it is there the device
 // no longer offers to edit it.
 import { expect, test } from "@playwright/test";
-import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
-import { type DeviceOutboxEntry, LOT, captureUnit, prepareForOffline, readDevice, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { type DeviceOutboxEntry, LOT, captureUnit, readDevice, startWalkOffline, syncSummary } from "../support/walk-device";
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
 
 test("a repair saved offline is corrected before it syncs, and the server gets the correction", async ({ page, context }) => {
   test.setTimeout(120_000);
-  await signIn(page, "tech2@demo.test");
-  await expect(page).toHaveURL(/\/walk$/);
-  await prepareForOffline(page);
-  await waitForServiceWorkerControl(page);
-  await context.setOffline(true);
-  await page.getByRole("button", { name: "Start walk at Interstate Freight Lines" }).click();
+  await startWalkOffline(context, page, "tech2@demo.test", "Interstate Freight Lines");
   await captureUnit(page, { type: "IF-301", expected: "IF-301", damage: "Chip", position: "driver side" });
 
   const card = page.getByRole("article", { name: "Repair on unit IF-301: Chip, driver side" });

@@ -5,18 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import superjson from "superjson";
-import { signIn } from "../support/sign-in";
-import {
-  type DeviceFile,
-  type DeviceOutboxEntry,
-  LOT,
-  PHOTO,
-  captureUnit,
-  prepareForOffline,
-  readDevice,
-  syncSummary,
-  waitForServiceWorkerControl,
-} from "../support/walk-device";
+import { type DeviceFile, type DeviceOutboxEntry, LOT, PHOTO, captureUnit, readDevice, startWalkOffline, syncSummary } from "../support/walk-device";
 
 const CUSTOMER = "Interstate Freight Lines";
 const COMPLETED = "This walk was finished and its summary signed: start a new walk to capture more repairs.";
@@ -24,13 +13,8 @@ const COMPLETED = "This walk was finished and its summary signed: start a new wa
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
 
 test("a file that is not a photo is refused on the device with the reason, before anything is queued", async ({ page, context }) => {
-  await signIn(page, "tech2@demo.test");
-  await expect(page).toHaveURL(/\/walk$/);
-  await prepareForOffline(page);
-  await waitForServiceWorkerControl(page);
   // Offline to the end: this walk's start never reaches the server (the next test starts it).
-  await context.setOffline(true);
-  await page.getByRole("button", { name: `Start walk at ${CUSTOMER}` }).click();
+  await startWalkOffline(context, page, "tech2@demo.test", CUSTOMER);
   await page.getByLabel("Unit number").fill("IF-401");
   await page.getByRole("button", { name: "Add unit" }).click();
   await page.getByLabel("Add damage photo").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not a photo") });
@@ -50,13 +34,7 @@ test("a file that is not a photo is refused on the device with the reason, befor
 
 test("captures refused by the server stay on the device with the reason until the technician discards them", async ({ page, context }) => {
   test.setTimeout(120_000);
-  await signIn(page, "tech2@demo.test");
-  await expect(page).toHaveURL(/\/walk$/);
-  await prepareForOffline(page);
-  await waitForServiceWorkerControl(page);
-
-  await context.setOffline(true);
-  await page.getByRole("button", { name: `Start walk at ${CUSTOMER}` }).click();
+  await startWalkOffline(context, page, "tech2@demo.test", CUSTOMER);
   await captureUnit(page, { type: "IF-501", expected: "IF-501", damage: "Chip", position: "driver side" });
   await captureUnit(page, { type: "IF-502", expected: "IF-502", damage: "Star break", position: "center" });
   const outbox = await readDevice<DeviceOutboxEntry>(page, "outbox");
