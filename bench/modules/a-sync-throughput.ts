@@ -96,7 +96,13 @@ const syncThroughput: BenchModule = {
         unit: "ms",
         target: "<= 50 ms",
         pass: meanServerMs <= 50,
-        details: { perBatchMs: batched.serverMs.join(", "), maxMs: Math.max(...batched.serverMs), perCaptureMs: round(meanServerMs / BATCH) },
+        details: {
+          perBatchMs: batched.serverMs.join(", "),
+          maxMs: Math.max(...batched.serverMs),
+          perCaptureMs: round(meanServerMs / BATCH),
+          // The server was just started: its first batch also pays for compiling the code path.
+          meanAfterFirstBatchMs: round(batched.serverMs.slice(1).reduce((a, b) => a + b, 0) / Math.max(1, batched.serverMs.length - 1)),
+        },
       },
       {
         id: "c",
