@@ -9,6 +9,7 @@ import type { RsDb } from "./db";
 import { EditRefused, editQueuedRepair, editRefusal } from "./edit-queued-repair";
 import { finishWalk } from "./finish-walk";
 import { savePreparedSnapshot } from "./prepared-snapshot";
+import { removalRefusal, removeQueuedRepair } from "./remove-queued-repair";
 import { startWalk } from "./start-walk";
 import { walkSummary } from "./walk-summary";
 
@@ -79,5 +80,49 @@ describe("editing a repair before it syncs", () => {
     expect(await editRefusal(db, repair.id)).toBe("The walk's summary is signed: this repair stays as the site contact saw it.");
     await expect(editQueuedRepair(db, repair.id, { damageType: "CRACK" })).rejects.toThrow(EditRefused);
     expect((await db.outbox.where("recordId").equals(repair.id).first())!.payload).toMatchObject({ damageType: "CHIP" });
+  });
+});
+
+describe("deleting a repair before it syncs", () => {
+  const onUnit = (jobId: string, breakIndex: number, extra: Partial<Parameters<typeof captureRepair>[1]> = {}) =>
+    captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-101", jobId, breakIndex, damageType: "CHIP", photos: [photo()], completedOnSpot: false, ...extra });
+
+  it("removes the repair, its queued capture and its files; the server never hears of it", async () => {
+    const kept = await queued();
+    const mistake = await queued();
+    await removeQueuedRepair(db, mistake.id);
+    expect(await db.localRepairs.get(mistake.id)).toBeUndefined();
+    expect(await db.outbox.where("recordId").equals(mistake.id).count()).toBe(0);
+    expect(await db.blobs.where("ownerId").equals(mistake.id).count()).toBe(0);
+    expect(await db.blobs.where("ownerId").equals(kept.id).count()).toBe(1);
+    const transport = new FakeTransport();
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    expect(sentPayload(transport, mistake.id)).toBeUndefined();
+    expect(sentPayload(transport, kept.id)).toBeDefined();
+  });
+
+  it("takes a job's breaks from the last one back, since each break is priced by its place", async () => {
+    const jobId = crypto.randomUUID();
+    const first = (await onUnit(jobId, 0)).repair;
+    const second = (await onUnit(jobId, 1)).repair;
+    expect(await removalRefusal(db, first.id)).toBe("Later breaks of this job were priced after it: delete them first.");
+    await expect(removeQueuedRepair(db, first.id)).rejects.toThrow(EditRefused);
+    await removeQueuedRepair(db, second.id);
+    await removeQueuedRepair(db, first.id);
+    expect(await db.localRepairs.count()).toBe(0);
+  });
+
+  it("keeps a repair completed on the spot: the unit's later prices counted it", async () => {
+    const fixed = (await onUnit(crypto.randomUUID(), 0, { photos: [photo("DAMAGE"), photo("AFTER")], completedOnSpot: true })).repair;
+    expect(await removalRefusal(db, fixed.id)).toBe("This repair was completed on the spot and priced the unit's later repairs: it cannot be deleted.");
+    await expect(removeQueuedRepair(db, fixed.id)).rejects.toThrow(EditRefused);
+    expect(await db.localRepairs.get(fixed.id)).toBeDefined();
+  });
+
+  it("is refused once the repair was sent", async () => {
+    const repair = await queued();
+    await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
+    await expect(removeQueuedRepair(db, repair.id)).rejects.toThrow("This repair has reached the server: ask a manager to change it.");
+    expect(await db.localRepairs.get(repair.id)).toBeDefined();
   });
 });

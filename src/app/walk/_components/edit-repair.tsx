@@ -1,15 +1,19 @@
 "use client";
-// Corrects a saved repair's description before it syncs (src/client/store/edit-queued-repair.ts
-// says when that is allowed). Price and approval do not depend on these fields.
+// Corrects a saved repair's description before it syncs, or deletes a repair saved by mistake
+// (src/client/store/edit-queued-repair.ts and remove-queued-repair.ts say when). Price and
+// approval do not depend on the fields edited here.
 import { type FormEvent, useState } from "react";
 import { rsDb } from "~/client/store/db";
 import { editQueuedRepair, editRefusal } from "~/client/store/edit-queued-repair";
+import { removalRefusal, removeQueuedRepair } from "~/client/store/remove-queued-repair";
 import type { LocalRepair } from "~/client/store/db";
 import { DAMAGE_TYPES, type DamageTypeName } from "./format";
 
 export function EditRepair({ repair, label }: { repair: LocalRepair; label: string }) {
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
   const p = repair.payload;
   const prefix = `edit-${repair.id}`;
 
@@ -33,6 +37,21 @@ export function EditRepair({ repair, label }: { repair: LocalRepair; label: stri
       setProblem(null);
     } catch (error) {
       setProblem((error as Error).message);
+    }
+  }
+
+  async function askDelete() {
+    const refusal = await removalRefusal(rsDb(), repair.id);
+    setDeleteProblem(refusal);
+    setConfirmDelete(refusal === null);
+  }
+
+  async function remove() {
+    try {
+      await removeQueuedRepair(rsDb(), repair.id);
+    } catch (error) {
+      setConfirmDelete(false);
+      setDeleteProblem((error as Error).message);
     }
   }
 
@@ -83,6 +102,28 @@ export function EditRepair({ repair, label }: { repair: LocalRepair; label: stri
           Cancel
         </button>
       </div>
+      {deleteProblem && (
+        <p className="notice" role="alert">
+          {deleteProblem}
+        </p>
+      )}
+      {confirmDelete ? (
+        <div className="actions" role="group" aria-label="Confirm delete">
+          <p>Delete this repair and its files from the device? It was never sent.</p>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Yes, delete it
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="button" className="secondary danger" onClick={() => void askDelete()}>
+            Delete this repair…
+          </button>
+        </div>
+      )}
     </form>
   );
 }
