@@ -41,6 +41,12 @@ export function actorKind(actor: Actor): ActorKind {
   }
 }
 
+/** Whose work an actor oversees on the team board: every technician for an admin, else their team (none for a customer). */
+export function overseenTechnicianIds(actor: Actor): ReadonlySet<string> | "all" {
+  if (actorKind(actor) === "admin") return "all";
+  return actor.technician ? teamOf(actor.technician) : new Set();
+}
+
 /** A manager's team: the manager and the technicians they manage. A plain technician's team is themself. */
 export function teamOf(technician: TechnicianProfile): ReadonlySet<string> {
   return new Set(technician.isManager ? [technician.id, ...technician.managedTechnicianIds] : [technician.id]);

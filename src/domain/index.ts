@@ -66,8 +66,9 @@ export {
   assertRoleChange,
   normalizeEmail,
 } from "./accounts";
+export { type WithdrawnCapture, captureWithdrawalRefusal } from "./capture-withdrawal";
 export { STAFF_ONLY_REPAIR_FIELDS, type StaffOnlyRepairField, type VisibleRepair, visibleRepair } from "./repair-visibility";
-export { ACTOR_KINDS, type Actor, type ActorKind, type Role, type TechnicianProfile, actorKind, teamOf } from "./actors";
+export { ACTOR_KINDS, type Actor, type ActorKind, type Role, type TechnicianProfile, actorKind, overseenTechnicianIds, teamOf } from "./actors";
 export { PRICE_FROZEN_STATUSES, STATUSES, STATUS_LABELS, type Status, TERMINAL_STATUSES, isStatus, isTerminal } from "./status";
 export {
   ACTIONS,

@@ -3,7 +3,7 @@
 // while its capture waits in the outbox and its walk is not signed: once sent, the server's
 // record is the one to change (a manager can); once signed, the customer saw it as it is.
 import type { RepairCapturePayload } from "../sync/contract";
-import type { RsDb } from "./db";
+import type { LocalRepair, OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
 
 export type RepairEdit = Partial<
@@ -12,24 +12,30 @@ export type RepairEdit = Partial<
 
 export class EditRefused extends Error {}
 
+type Editable = { refusal: string } | { refusal: null; repair: LocalRepair; entry: OutboxEntry };
+
+/** The repair and its queued capture when they may still change on the device, or why not. */
+export async function editableRepair(db: RsDb, repairId: string): Promise<Editable> {
+  const repair = await db.localRepairs.get(repairId);
+  if (!repair) return { refusal: "This repair is no longer on the device." };
+  const walk = await db.localWalks.get(repair.walkId);
+  if (walk?.status === "FINISHED") return { refusal: "The walk's summary is signed: this repair stays as the site contact saw it." };
+  const entry = await db.outbox.where("recordId").equals(repairId).filter((e) => e.type === "repair.capture").first();
+  if (!entry) return { refusal: "This repair has reached the server: ask a manager to change it." };
+  if (entry.state === "sending") return { refusal: "This repair is being sent right now: try again in a moment." };
+  return { refusal: null, repair, entry };
+}
+
 /** Why the repair cannot be edited now, or null when it can. */
 export async function editRefusal(db: RsDb, repairId: string): Promise<string | null> {
-  const repair = await db.localRepairs.get(repairId);
-  if (!repair) return "This repair is no longer on the device.";
-  const walk = await db.localWalks.get(repair.walkId);
-  if (walk?.status === "FINISHED") return "The walk's summary is signed: this repair stays as the site contact saw it.";
-  const entry = await db.outbox.where("recordId").equals(repairId).filter((e) => e.type === "repair.capture").first();
-  if (!entry) return "This repair has reached the server: ask a manager to change it.";
-  if (entry.state === "sending") return "This repair is being sent right now: try again in a moment.";
-  return null;
+  return (await editableRepair(db, repairId)).refusal;
 }
 
 export async function editQueuedRepair(db: RsDb, repairId: string, edit: RepairEdit): Promise<void> {
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
-    const refusal = await editRefusal(db, repairId);
-    if (refusal) throw new EditRefused(refusal);
-    const repair = (await db.localRepairs.get(repairId))!;
-    const entry = (await db.outbox.where("recordId").equals(repairId).filter((e) => e.type === "repair.capture").first())!;
+    const editable = await editableRepair(db, repairId);
+    if (editable.refusal !== null) throw new EditRefused(editable.refusal);
+    const { repair, entry } = editable;
     const payload: RepairCapturePayload = { ...(entry.payload as RepairCapturePayload), ...withoutUndefined(edit) };
     if (edit.damagePosition !== undefined && !edit.damagePosition.trim()) delete payload.damagePosition;
     await db.outbox.update(entry.seq!, { payload });

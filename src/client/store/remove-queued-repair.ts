@@ -1,18 +1,16 @@
-// Deleting a repair saved on the device by mistake, before it reaches the server. Allowed when
-// it can be edited (still queued, walk not signed) and nothing else was priced from it: not a
-// repair completed on the spot (it counts toward the windshield's later prices), and the last
-// break of its job (each break's price depends on its place in the job).
+// Deleting a repair saved on the device by mistake, before it reaches the server: when it could
+// still be edited (queued, walk not signed) and the domain's rule lets it go (no other price was
+// derived from it: src/domain/capture-withdrawal.ts).
+import { captureWithdrawalRefusal } from "~/domain";
 import type { RsDb } from "./db";
-import { EditRefused, editRefusal } from "./edit-queued-repair";
+import { EditRefused, editableRepair } from "./edit-queued-repair";
 
 export async function removalRefusal(db: RsDb, repairId: string): Promise<string | null> {
-  const refusal = await editRefusal(db, repairId);
-  if (refusal) return refusal;
-  const repair = (await db.localRepairs.get(repairId))!;
-  if (repair.completedOnSpot === 1) return "This repair was completed on the spot and priced the unit's later repairs: it cannot be deleted.";
-  const laterBreaks = await db.localRepairs.where("jobId").equals(repair.jobId).filter((r) => r.breakIndex > repair.breakIndex).count();
-  if (laterBreaks > 0) return "Later breaks of this job were priced after it: delete them first.";
-  return null;
+  const editable = await editableRepair(db, repairId);
+  if (editable.refusal !== null) return editable.refusal;
+  const { repair } = editable;
+  const laterBreaksInJob = await db.localRepairs.where("jobId").equals(repair.jobId).filter((r) => r.breakIndex > repair.breakIndex).count();
+  return captureWithdrawalRefusal({ completedOnSpot: repair.completedOnSpot === 1, laterBreaksInJob });
 }
 
 /** Removes the repair, its queued capture and its files from the device. */

@@ -8,7 +8,8 @@ import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
 import { type LocalWalk, rsDb } from "~/client/store/db";
 import { kickSync } from "../_hooks/lazy-device-sync";
 import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
-import { DAMAGE_TYPES, type DamageTypeName } from "./format";
+import { DamageTypeOptions } from "./damage-type-options";
+import { type DamageTypeName } from "./format";
 import { GpsStatus, useGps } from "./gps-status";
 import { type PhotoItem, PhotoField } from "./photo-field";
 import { VoiceField } from "./voice-field";
@@ -80,11 +81,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
       </h3>
       <label htmlFor="damage-type">Damage type</label>
       <select id="damage-type" value={damageType} onChange={(e) => setDamageType(e.target.value as DamageTypeName)}>
-        {DAMAGE_TYPES.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <DamageTypeOptions />
       </select>
       <label htmlFor="position">Position</label>
       <input id="position" name="position" placeholder="e.g. driver side, lower" maxLength={200} />

@@ -7,7 +7,8 @@ import { rsDb } from "~/client/store/db";
 import { editQueuedRepair, editRefusal } from "~/client/store/edit-queued-repair";
 import { removalRefusal, removeQueuedRepair } from "~/client/store/remove-queued-repair";
 import type { LocalRepair } from "~/client/store/db";
-import { DAMAGE_TYPES, type DamageTypeName } from "./format";
+import { DamageTypeOptions } from "./damage-type-options";
+import { type DamageTypeName } from "./format";
 
 export function EditRepair({ repair, label }: { repair: LocalRepair; label: string }) {
   const [open, setOpen] = useState(false);
@@ -77,11 +78,7 @@ export function EditRepair({ repair, label }: { repair: LocalRepair; label: stri
       <div className="field">
         <label htmlFor={`${prefix}-type`}>Damage type</label>
         <select id={`${prefix}-type`} name="damageType" defaultValue={p.damageType}>
-          {DAMAGE_TYPES.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
+          <DamageTypeOptions />
         </select>
       </div>
       <div className="field">

@@ -6,7 +6,8 @@ import type { QueueStats, RejectedItem } from "~/client/store/queue-stats";
 import { type RepairFix, discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
-import { DAMAGE_TYPES, type DamageTypeName } from "./format";
+import { DamageTypeOptions } from "./damage-type-options";
+import { type DamageTypeName } from "./format";
 
 const WHAT: Record<RejectedItem["type"], string> = { "walk.start": "Walk start", "repair.capture": "Repair", "walk.finish": "Walk end and signature" };
 
@@ -53,11 +54,7 @@ function RejectedRow({ item }: { item: RejectedItem }) {
           <label>
             Damage type
             <select defaultValue={repair.payload.damageType} onChange={(e) => setFix({ ...fix, damageType: e.target.value as DamageTypeName })}>
-              {DAMAGE_TYPES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <DamageTypeOptions />
             </select>
           </label>
         </div>

@@ -4,7 +4,7 @@
 // its lists only when the cursor moves.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { actorKind, teamOf } from "~/domain";
+import { overseenTechnicianIds } from "~/domain";
 import type { Db } from "../../db";
 import type { Prisma } from "../../db/generated/client";
 import type { ServiceContext } from "../context";
@@ -30,8 +30,8 @@ const watchedRepairs = (now: Date): Prisma.RepairWhereInput[] => [
 export async function checkQueueChanges(db: Db, ctx: ServiceContext, raw: CheckQueueChangesInput = {}) {
   const input = checkQueueChangesInput.parse(raw);
   const visible = visibleRepairsWhere(ctx.actor);
-  const self = ctx.actor.technician;
-  const team = actorKind(ctx.actor) === "admin" ? {} : { id: { in: self ? [...teamOf(self)] : [] } };
+  const overseen = overseenTechnicianIds(ctx.actor);
+  const team = overseen === "all" ? {} : { id: { in: [...overseen] } };
   const { sets, technicians, walks } = await db.$transaction(async (tx) => {
     const sets = [];
     for (const where of watchedRepairs(new Date())) sets.push(await tx.repair.aggregate({ where: { AND: [visible, where] }, _count: { _all: true }, _max: { updatedAt: true } }));

@@ -1,7 +1,7 @@
 // The manager's team board: for each technician (the manager and those they manage; an admin
 // sees everyone), today's work by status, what they completed today, the walk they are on,
 // and when their device last synced (work may still be waiting on a device).
-import { PRICE_FROZEN_STATUSES, type Status, actorKind, sameBusinessDay, teamOf } from "~/domain";
+import { PRICE_FROZEN_STATUSES, type Status, overseenTechnicianIds, sameBusinessDay } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
@@ -26,7 +26,8 @@ export type TeamMember = {
 
 export async function summarizeTeam(db: Db, ctx: ServiceContext): Promise<TeamMember[]> {
   const self = ctx.actor.technician;
-  const ids = actorKind(ctx.actor) === "admin" ? undefined : self ? [...teamOf(self)] : [];
+  const overseen = overseenTechnicianIds(ctx.actor);
+  const ids = overseen === "all" ? undefined : [...overseen];
   const now = new Date();
   const technicians = await db.technician.findMany({
     where: ids ? { id: { in: ids } } : {},
