@@ -11,6 +11,7 @@ step("Type-check");
 run(node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
 step("Lint");
 run(node, ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]);
+run(node, ["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level=warn", "."]);
 step("Unit tests");
 run(node, ["node_modules/vitest/vitest.mjs", "run", "--project", "unit"]);
 step(`Integration tests (${process.env.TEST_DATABASE_URL ? "PostgreSQL server" : "embedded PostgreSQL"})`);
