@@ -4,7 +4,19 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "src/server/db/generated/**", "public/sw.js", "public/vendor/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "src/server/db/generated/**",
+      "public/sw.js",
+      "public/vendor/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +35,10 @@ export default tseslint.config(
     files: ["src/domain/**/*.ts"],
     ignores: ["src/domain/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./|\\.\\./).*", message: "src/domain imports only its own modules." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\./|\\.\\./).*", message: "src/domain imports only its own modules." }] },
+      ],
     },
   },
   {

@@ -36,7 +36,12 @@ export default defineConfig({
   webServer: {
     command: `rm -rf test-results/e2e-data && node node_modules/tsx/dist/cli.mjs scripts/serve.ts`,
     url: `http://localhost:${port}/login`,
-    env: { PORT: String(port), RS_DATA_DIR: "test-results/e2e-data", DATABASE_URL: "", NEXTAUTH_URL: `http://localhost:${port}` },
+    env: {
+      PORT: String(port),
+      RS_DATA_DIR: "test-results/e2e-data",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -14,7 +14,13 @@ rmSync(tmpDir, { recursive: true, force: true });
 mkdirSync(tmpDir, { recursive: true });
 
 const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-  env: { ...process.env, PORT: String(port), RS_DATA_DIR: path.join(tmpDir, "data"), DATABASE_URL: "", NEXTAUTH_URL: baseUrl },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    RS_DATA_DIR: path.join(tmpDir, "data"),
+    DATABASE_URL: "",
+    NEXTAUTH_URL: baseUrl,
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
 server.stdout.resume();
@@ -35,13 +41,17 @@ const figures: BenchFigure[] = [];
 try {
   await waitForServer();
   const only = process.argv.slice(2).filter((a) => a !== "--");
-  const files = readdirSync(path.resolve("bench/modules")).filter((f) => f.endsWith(".ts")).sort();
+  const files = readdirSync(path.resolve("bench/modules"))
+    .filter((f) => f.endsWith(".ts"))
+    .sort();
   for (const file of files) {
     const mod = (await import(path.resolve("bench/modules", file))).default as BenchModule;
     if (only.length && !only.some((o) => file.includes(o))) continue;
     console.log(`… ${mod.name}`);
     try {
-      figures.push(...(await mod.run({ baseUrl, chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", tmpDir })));
+      figures.push(
+        ...(await mod.run({ baseUrl, chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", tmpDir })),
+      );
     } catch (error) {
       console.error(`  ${mod.name} failed: ${(error as Error).stack}`);
     }
@@ -51,11 +61,20 @@ try {
 }
 
 figures.sort((a, b) => a.id.localeCompare(b.id));
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? "unknown",
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  at: new Date().toISOString(),
+};
 console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
 const rows = figures.map((f) => [f.id, f.label, `${round(f.value)} ${f.unit}`, f.target, f.pass ? "ok" : "MISSED"]);
-const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[["", "figure", "value", "target", ""], ...rows].map((r) => String(r[i]).length)));
-for (const row of [["", "figure", "value", "target", ""], ...rows]) console.log(row.map((c, i) => String(c).padEnd(widths[i]!)).join("  "));
+const widths = [0, 1, 2, 3, 4].map((i) =>
+  Math.max(...[["", "figure", "value", "target", ""], ...rows].map((r) => String(r[i]).length)),
+);
+for (const row of [["", "figure", "value", "target", ""], ...rows])
+  console.log(row.map((c, i) => String(c).padEnd(widths[i]!)).join("  "));
 writeFileSync("bench/results.json", JSON.stringify({ machine, figures }, null, 2) + "\n");
 console.log("\nWrote bench/results.json");
 process.exit(0);

@@ -44,7 +44,12 @@ function captures(world: World, walkId: string, label: string, count: number): M
 async function pushAll(db: Db, world: World, mutations: Mutation[], size: number, mode: PushMode): Promise<number[]> {
   const serverMs: number[] = [];
   for (let i = 0; i < mutations.length; i += size) {
-    const answer = await pushMutations(db, contextFor(world.tina), { deviceId: randomUUID(), mutations: mutations.slice(i, i + size) }, mode);
+    const answer = await pushMutations(
+      db,
+      contextFor(world.tina),
+      { deviceId: randomUUID(), mutations: mutations.slice(i, i + size) },
+      mode,
+    );
     const failed = answer.results.find((r) => !r.ok);
     if (failed) throw new Error(`capture refused: ${JSON.stringify(failed)}`);
     serverMs.push(answer.serverMs);
@@ -62,28 +67,39 @@ try {
   const world = await createWorld(db);
   for (let u = 0; u < FLEET; u++) await createUnit(db, world.acme.id, `FLEET-${u}`);
   // Some history, so that captures are priced from counts that are not all zero.
-  for (let u = 0; u < FLEET; u += 2) await finish(db, world.tina, (await capture(db, world, { unitNumber: `FLEET-${u}` })).id);
+  for (let u = 0; u < FLEET; u += 2)
+    await finish(db, world.tina, (await capture(db, world, { unitNumber: `FLEET-${u}` })).id);
 
-  console.log(`${database.kind} database; ${rounds} rounds of ${CAPTURES} captures in batches of ${BATCH}, and ${SINGLES} one per push\n`);
+  console.log(
+    `${database.kind} database; ${rounds} rounds of ${CAPTURES} captures in batches of ${BATCH}, and ${SINGLES} one per push\n`,
+  );
   const all: Record<PushMode | "single", number[]> = { bulk: [], "one-by-one": [], single: [] };
   for (let r = 0; r < rounds; r++) {
     for (const mode of ["bulk", "one-by-one"] as const) {
       const walk = await createWalk(db, world.acme.id, world.tina.technicianId);
       const batches = await pushAll(db, world, captures(world, walk.id, `R${r}-${mode}`, CAPTURES), BATCH, mode);
       all[mode].push(...batches);
-      console.log(`round ${r + 1} ${mode.padEnd(10)} per batch of ${BATCH}: mean ${round1(mean(batches))} ms, median ${median(batches)} ms  [${batches.join(", ")}]`);
+      console.log(
+        `round ${r + 1} ${mode.padEnd(10)} per batch of ${BATCH}: mean ${round1(mean(batches))} ms, median ${median(batches)} ms  [${batches.join(", ")}]`,
+      );
     }
     const walk = await createWalk(db, world.acme.id, world.tina.technicianId);
     const singles = await pushAll(db, world, captures(world, walk.id, `R${r}-single`, SINGLES), 1, "bulk");
     all.single.push(...singles);
-    console.log(`round ${r + 1} single     per push of 1: mean ${round1(mean(singles))} ms, median ${median(singles)} ms`);
+    console.log(
+      `round ${r + 1} single     per push of 1: mean ${round1(mean(singles))} ms, median ${median(singles)} ms`,
+    );
   }
   const bulk = mean(all.bulk);
   const oneByOne = mean(all["one-by-one"]);
   const single = mean(all.single);
-  console.log(`\nserver time per batch of ${BATCH} (a2): bulk ${round1(bulk)} ms (median ${median(all.bulk)}), one by one ${round1(oneByOne)} ms (median ${median(all["one-by-one"])})`);
+  console.log(
+    `\nserver time per batch of ${BATCH} (a2): bulk ${round1(bulk)} ms (median ${median(all.bulk)}), one by one ${round1(oneByOne)} ms (median ${median(all["one-by-one"])})`,
+  );
   console.log(`bulk vs one by one, per batch: ${round1(oneByOne / bulk)}x`);
-  console.log(`${CAPTURES} captures one per push vs in batches of ${BATCH}, server time only (c): ${round1((single * CAPTURES) / (bulk * (CAPTURES / BATCH)))}x`);
+  console.log(
+    `${CAPTURES} captures one per push vs in batches of ${BATCH}, server time only (c): ${round1((single * CAPTURES) / (bulk * (CAPTURES / BATCH)))}x`,
+  );
 } finally {
   await database.stop();
 }

@@ -20,7 +20,8 @@ const BUNDLE = ".next/service-worker/sw.js";
 const pageUrl = (file) => `/${file.slice(PAGES_DIR.length, -".html".length)}`;
 
 mkdirSync(VENDOR_DIR, { recursive: true });
-for (const file of VENDOR_FILES) copyFileSync(`node_modules/browser-image-compression/dist/${file}`, `${VENDOR_DIR}/${file}`);
+for (const file of VENDOR_FILES)
+  copyFileSync(`node_modules/browser-image-compression/dist/${file}`, `${VENDOR_DIR}/${file}`);
 
 // Throws (failing the build) when walk.html is missing or the build output is not understood.
 const { files: walkFiles, lazy } = walkPrecacheFiles(NEXT_DIR);
@@ -41,14 +42,30 @@ const { count, size, warnings } = await injectManifest({
   swSrc: BUNDLE,
   swDest: "public/sw.js",
   globDirectory: ".",
-  globPatterns: [...walkFiles.map((f) => `${NEXT_DIR}/${f}`), ...screens, "public/manifest.webmanifest", "public/icons/*.png", `${VENDOR_DIR}/*.js`],
+  globPatterns: [
+    ...walkFiles.map((f) => `${NEXT_DIR}/${f}`),
+    ...screens,
+    "public/manifest.webmanifest",
+    "public/icons/*.png",
+    `${VENDOR_DIR}/*.js`,
+  ],
   globIgnores: ["**/*.map"],
   modifyURLPrefix: { ".next/static/": "/_next/static/", "public/": "/" },
   // Next's static files have content hashes (or the build id) in their path: no cache-busting.
   dontCacheBustURLsMatching: /^\/_next\/static\//,
-  manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => (e.url.startsWith(PAGES_DIR) ? { ...e, url: pageUrl(e.url) } : e)), warnings: [] })],
+  manifestTransforms: [
+    async (entries) => ({
+      manifest: entries.map((e) => (e.url.startsWith(PAGES_DIR) ? { ...e, url: pageUrl(e.url) } : e)),
+      warnings: [],
+    }),
+  ],
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
 });
 for (const warning of warnings) console.warn(`service worker: ${warning}`);
-if (count < walkFiles.length + screens.length) throw new Error(`service worker precache: ${count} files precached, fewer than the ${walkFiles.length + screens.length} /walk needs.`);
-console.log(`✓ public/sw.js precaches ${count} files (${Math.round(size / 1024)} KB): /walk's ${screens.length} screen(s), ${walkFiles.length} build files (${lazy.length} loaded by import()), manifest, icons, vendored library`);
+if (count < walkFiles.length + screens.length)
+  throw new Error(
+    `service worker precache: ${count} files precached, fewer than the ${walkFiles.length + screens.length} /walk needs.`,
+  );
+console.log(
+  `✓ public/sw.js precaches ${count} files (${Math.round(size / 1024)} KB): /walk's ${screens.length} screen(s), ${walkFiles.length} build files (${lazy.length} loaded by import()), manifest, icons, vendored library`,
+);

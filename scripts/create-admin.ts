@@ -16,9 +16,16 @@ const password = process.env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64u
 const db = createDb(process.env.DATABASE_URL, 1);
 try {
   await db.user.create({
-    data: { email: parsed.data.email.toLowerCase(), name: parsed.data.name, role: "ADMIN", passwordHash: await hashPassword(password) },
+    data: {
+      email: parsed.data.email.toLowerCase(),
+      name: parsed.data.name,
+      role: "ADMIN",
+      passwordHash: await hashPassword(password),
+    },
   });
-  console.log(`Created admin ${parsed.data.email}${process.env.ADMIN_PASSWORD ? "" : ` with password ${password} (change it after signing in)`}.`);
+  console.log(
+    `Created admin ${parsed.data.email}${process.env.ADMIN_PASSWORD ? "" : ` with password ${password} (change it after signing in)`}.`,
+  );
 } finally {
   await db.$disconnect();
 }

@@ -19,20 +19,30 @@ const ICONS = [
 ];
 
 // The windshield, in glyph units (-0.5…0.5), before rounding its corners by GLASS_ROUND.
-const WINDSHIELD = [[-0.31, -0.25], [0.31, -0.25], [0.41, 0.23], [-0.41, 0.23]];
+const WINDSHIELD = [
+  [-0.31, -0.25],
+  [0.31, -0.25],
+  [0.41, 0.23],
+  [-0.41, 0.23],
+];
 const GLASS_ROUND = 0.06;
 const CHIP = { x: 0.12, y: -0.03 };
-const CRACKS = [20, 95, 160, 230, 300].map((deg, i) => ({ angle: (deg * Math.PI) / 180, length: 0.1 + 0.03 * (i % 3) }));
+const CRACKS = [20, 95, 160, 230, 300].map((deg, i) => ({
+  angle: (deg * Math.PI) / 180,
+  length: 0.1 + 0.03 * (i % 3),
+}));
 
 function segmentDistance(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
 /** Signed distance to a convex polygon listed clockwise on screen (negative inside). */
 function polygonDistance(px, py, points) {
-  let nearest = Infinity, inside = true;
+  let nearest = Infinity,
+    inside = true;
   points.forEach(([ax, ay], i) => {
     const [bx, by] = points[(i + 1) % points.length];
     nearest = Math.min(nearest, segmentDistance(px, py, ax, ay, bx, by));
@@ -44,16 +54,21 @@ function polygonDistance(px, py, points) {
 function isChip(x, y) {
   const r = Math.hypot(x - CHIP.x, y - CHIP.y);
   if (r < 0.035 || Math.abs(r - 0.07) < 0.009) return true; // the impact point and its bullseye ring
-  return CRACKS.some(({ angle, length }) =>
-    segmentDistance(x, y, CHIP.x, CHIP.y, CHIP.x + length * Math.cos(angle), CHIP.y + length * Math.sin(angle)) < 0.006);
+  return CRACKS.some(
+    ({ angle, length }) =>
+      segmentDistance(x, y, CHIP.x, CHIP.y, CHIP.x + length * Math.cos(angle), CHIP.y + length * Math.sin(angle)) <
+      0.006,
+  );
 }
 
 /** Colour of one sample; u, v in 0…1 across the icon. */
 function sample(u, v, { fullBleed, glyphScale }) {
   const corner = 0.22;
-  const cx = Math.max(Math.abs(u - 0.5) - (0.5 - corner), 0), cy = Math.max(Math.abs(v - 0.5) - (0.5 - corner), 0);
+  const cx = Math.max(Math.abs(u - 0.5) - (0.5 - corner), 0),
+    cy = Math.max(Math.abs(v - 0.5) - (0.5 - corner), 0);
   if (!fullBleed && Math.hypot(cx, cy) > corner) return [0, 0, 0, 0];
-  const x = (u - 0.5) / glyphScale, y = (v - 0.5) / glyphScale;
+  const x = (u - 0.5) / glyphScale,
+    y = (v - 0.5) / glyphScale;
   if (polygonDistance(x, y, WINDSHIELD) > GLASS_ROUND) return BRAND;
   return isChip(x, y) ? BRAND : GLASS;
 }
@@ -66,7 +81,11 @@ function render(icon) {
     for (let px = 0; px < size; px++) {
       const sum = [0, 0, 0, 0];
       for (let s = 0; s < SAMPLES * SAMPLES; s++) {
-        const c = sample((px + ((s % SAMPLES) + 0.5) / SAMPLES) / size, (py + (Math.floor(s / SAMPLES) + 0.5) / SAMPLES) / size, icon);
+        const c = sample(
+          (px + ((s % SAMPLES) + 0.5) / SAMPLES) / size,
+          (py + (Math.floor(s / SAMPLES) + 0.5) / SAMPLES) / size,
+          icon,
+        );
         for (let k = 0; k < 3; k++) sum[k] += c[k] * c[3]; // premultiplied, so edges do not darken
         sum[3] += c[3];
       }
@@ -93,7 +112,12 @@ function png(size, rows) {
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync("public/icons", { recursive: true });

@@ -12,10 +12,14 @@ const label = (process.argv[2] ?? "change").replace(/[^a-z0-9_]+/gi, "_").toLowe
 const dir = "prisma/migrations";
 const embedded = await startEmbeddedPostgres();
 try {
-  const previous = readdirSync(dir).filter((n) => /^\d{4}_/.test(n)).sort().at(-1);
-  const from = previous && existsSync(path.join(dir, previous, "schema.prisma"))
-    ? ["--from-schema-datamodel", path.join(dir, previous, "schema.prisma")]
-    : ["--from-empty"];
+  const previous = readdirSync(dir)
+    .filter((n) => /^\d{4}_/.test(n))
+    .sort()
+    .at(-1);
+  const from =
+    previous && existsSync(path.join(dir, previous, "schema.prisma"))
+      ? ["--from-schema-datamodel", path.join(dir, previous, "schema.prisma")]
+      : ["--from-empty"];
   // The adapter needs a live database even for a schema-to-schema diff; run the CLI
   // asynchronously so this process can keep serving the embedded database meanwhile.
   const { stdout: sql } = await promisify(execFile)(

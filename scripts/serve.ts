@@ -35,7 +35,9 @@ async function checkReachable(url: string): Promise<void> {
         return "the given address";
       }
     })();
-    fail(`DATABASE_URL: cannot reach the PostgreSQL server at ${where} (${(error as Error).message || (error as { code?: string }).code}).`);
+    fail(
+      `DATABASE_URL: cannot reach the PostgreSQL server at ${where} (${(error as Error).message || (error as { code?: string }).code}).`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -45,7 +47,8 @@ async function checkReachable(url: string): Promise<void> {
 function authSecret(production: boolean): string {
   const given = process.env.NEXTAUTH_SECRET;
   if (given) return given;
-  if (production) fail("NEXTAUTH_SECRET: set a random secret of at least 16 characters to run against a production database.");
+  if (production)
+    fail("NEXTAUTH_SECRET: set a random secret of at least 16 characters to run against a production database.");
   const file = path.join(dataDir, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
@@ -53,7 +56,8 @@ function authSecret(production: boolean): string {
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT: "${process.env.PORT}" is not a port number between 1 and 65535.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT: "${process.env.PORT}" is not a port number between 1 and 65535.`);
   try {
     readConfig({ ...process.env, NODE_ENV: dev ? "development" : "production" });
   } catch (error) {
@@ -85,7 +89,9 @@ async function main() {
       console.log("Empty database: creating the demo business…");
       await seedDemoBusiness(seedDb);
     } else if (users === 0) {
-      console.log("The database has no users. Create the first admin with `npm run admin:create -- <email> <name>`, or start once with SEED_DEMO=true for demo data.");
+      console.log(
+        "The database has no users. Create the first admin with `npm run admin:create -- <email> <name>`, or start once with SEED_DEMO=true for demo data.",
+      );
     }
     if (wantDemo || (await seedDb.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0) {
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
@@ -108,7 +114,9 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  console.log(`\nRS Systems: http://localhost:${port}/login ${embedded ? `(embedded database in ${path.relative(process.cwd(), dataDir) || "."})` : "(PostgreSQL server)"}`);
+  console.log(
+    `\nRS Systems: http://localhost:${port}/login ${embedded ? `(embedded database in ${path.relative(process.cwd(), dataDir) || "."})` : "(PostgreSQL server)"}`,
+  );
 
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);

@@ -33,12 +33,18 @@ const shells = new Set(manifest.map((entry) => (typeof entry === "string" ? entr
 clientsClaim(); // the first install controls the page that registered it, so it works offline at once
 
 const isStaticAsset = (url: URL) =>
-  ["/_next/static/", "/icons/", "/vendor/"].some((prefix) => url.pathname.startsWith(prefix)) || url.pathname === "/manifest.webmanifest";
+  ["/_next/static/", "/icons/", "/vendor/"].some((prefix) => url.pathname.startsWith(prefix)) ||
+  url.pathname === "/manifest.webmanifest";
 
 // Precached files, but only static ones: the /walk screens are served by the navigation route
 // alone, so an RSC fetch of /walk can never receive the cached HTML.
 const precacheRoute = new PrecacheRoute(precache);
-registerRoute(new Route((options) => options.sameOrigin && isStaticAsset(options.url) && precacheRoute.match(options), precacheRoute.handler));
+registerRoute(
+  new Route(
+    (options) => options.sameOrigin && isStaticAsset(options.url) && precacheRoute.match(options),
+    precacheRoute.handler,
+  ),
+);
 
 // Hashed build assets and icons not in the manifest (none expected) that a /walk screen asks
 // for: cache-first at run time. Those of other screens under this worker (the login page after
@@ -46,14 +52,18 @@ registerRoute(new Route((options) => options.sameOrigin && isStaticAsset(options
 // cache: they are of no use offline, and would pile up build after build.
 const runtimeStatic = new CacheFirst({ cacheName: `${RUNTIME_CACHE_PREFIX}static` });
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
+  ({ url, sameOrigin }) =>
+    sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
   async (options) => {
     const fromWalk = await isFromWalkScreen((options.event as FetchEvent).clientId, (id) => self.clients.get(id));
     return fromWalk ? runtimeStatic.handle(options) : fetch(options.request);
   },
 );
 
-registerRoute(isShellNavigation(shells), shellNavigationHandler((path) => precache.matchPrecache(path)));
+registerRoute(
+  isShellNavigation(shells),
+  shellNavigationHandler((path) => precache.matchPrecache(path)),
+);
 
 self.addEventListener("sync", (event) => {
   const sync = event as SyncEvent;

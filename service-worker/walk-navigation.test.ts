@@ -4,11 +4,17 @@ import { isFromWalkScreen, isRscRequest, isShellNavigation, shellNavigationHandl
 
 // Node cannot build a Request in "navigate" mode: the routes only read these fields.
 const navigation = (href: string, headers: Record<string, string> = {}, mode: RequestMode = "navigate") =>
-  ({ request: { mode, headers: new Headers(headers) } as Request, url: new URL(href), sameOrigin: true }) as RouteMatchCallbackOptions;
+  ({
+    request: { mode, headers: new Headers(headers) } as Request,
+    url: new URL(href),
+    sameOrigin: true,
+  }) as RouteMatchCallbackOptions;
 
 const shellHtml = new Response("<h1>shell</h1>");
 const handle = (href: string, shell: Response | null = shellHtml) =>
-  shellNavigationHandler(async (path) => (path === "/walk" ? (shell ?? undefined) : undefined))(navigation(href) as unknown as RouteHandlerCallbackOptions);
+  shellNavigationHandler(async (path) => (path === "/walk" ? (shell ?? undefined) : undefined))(
+    navigation(href) as unknown as RouteHandlerCallbackOptions,
+  );
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -19,11 +25,14 @@ describe("which requests the shell route takes", () => {
   const matches = isShellNavigation(new Set(["/walk"]));
 
   it("takes page navigations to /walk, with or without a query or trailing slash", () => {
-    for (const href of ["https://rs.test/walk", "https://rs.test/walk/", "https://rs.test/walk?unit=7"]) expect(matches(navigation(href)), href).toBeTruthy();
+    for (const href of ["https://rs.test/walk", "https://rs.test/walk/", "https://rs.test/walk?unit=7"])
+      expect(matches(navigation(href)), href).toBeTruthy();
   });
 
   it("leaves RSC payload requests, other screens and non-navigations to the network", () => {
-    expect(isRscRequest(new Request("https://rs.test/walk", { headers: { RSC: "1" } }), new URL("https://rs.test/walk"))).toBe(true);
+    expect(
+      isRscRequest(new Request("https://rs.test/walk", { headers: { RSC: "1" } }), new URL("https://rs.test/walk")),
+    ).toBe(true);
     expect(matches(navigation("https://rs.test/walk", { RSC: "1" }))).toBeFalsy();
     expect(matches(navigation("https://rs.test/walk?_rsc=x1"))).toBeFalsy();
     expect(matches(navigation("https://rs.test/walk/unknown"))).toBeFalsy();
@@ -35,25 +44,37 @@ describe("which requests the shell route takes", () => {
 describe("network first, then the precached shell", () => {
   it("answers with the network response when there is one, a login redirect included", async () => {
     const redirect = new Response(null, { status: 307, headers: { Location: "/login?next=%2Fwalk" } });
-    vi.stubGlobal("fetch", vi.fn(async () => redirect));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => redirect),
+    );
     expect(await handle("https://rs.test/walk")).toBe(redirect);
   });
 
   it("answers offline with the shell, whatever the query", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     expect(await handle("https://rs.test/walk?unit=7")).toBe(shellHtml);
   });
 
   it("answers with the shell when the network is slower than the timeout", async () => {
     vi.useFakeTimers();
-    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>(() => {})));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => new Promise<Response>(() => {})),
+    );
     const response = handle("https://rs.test/walk");
     await vi.advanceTimersByTimeAsync(3_000);
     expect(await response).toBe(shellHtml);
   });
 
   it("fails like the network when offline and nothing is precached yet", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     expect((await handle("https://rs.test/walk", null)).type).toBe("error");
   });
 });

@@ -17,7 +17,8 @@ export const isWalkScreen = (path: string) => path === "/walk" || path.startsWit
 
 /** Page navigations (any query) to one of the precached screens. */
 export function isShellNavigation(shells: ReadonlySet<string>): RouteMatchCallback {
-  return ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && shells.has(screenPath(url)) && !isRscRequest(request, url);
+  return ({ request, url, sameOrigin }) =>
+    sameOrigin && request.mode === "navigate" && shells.has(screenPath(url)) && !isRscRequest(request, url);
 }
 
 export function shellNavigationHandler(shell: (path: string) => Promise<Response | undefined>): RouteHandlerCallback {
@@ -44,7 +45,10 @@ export function shellNavigationHandler(shell: (path: string) => Promise<Response
  * caching to what /walk fetches: the login page, or another screen opened on the same device,
  * is of no use offline.
  */
-export async function isFromWalkScreen(clientId: string | undefined, client: (id: string) => Promise<{ url: string } | undefined>): Promise<boolean> {
+export async function isFromWalkScreen(
+  clientId: string | undefined,
+  client: (id: string) => Promise<{ url: string } | undefined>,
+): Promise<boolean> {
   if (!clientId) return false;
   const page = await client(clientId);
   return Boolean(page && isWalkScreen(screenPath(new URL(page.url))));

@@ -54,7 +54,10 @@ async function pushAll(session: HttpSession, mutations: Mutation[], batchSize: n
   const serverMs: number[] = [];
   const started = performance.now();
   for (let i = 0; i < mutations.length; i += batchSize) {
-    const answer = await session.trpc.sync.push.mutate({ deviceId: DEVICE_ID, mutations: mutations.slice(i, i + batchSize) });
+    const answer = await session.trpc.sync.push.mutate({
+      deviceId: DEVICE_ID,
+      mutations: mutations.slice(i, i + batchSize),
+    });
     const failed = answer.results.find((r) => !r.ok);
     if (failed) throw new Error(`capture refused: ${JSON.stringify(failed)}`);
     serverMs.push(answer.serverMs);
@@ -71,7 +74,11 @@ const syncThroughput: BenchModule = {
     const snapshot = (await session.trpc.sync.prepare.query()) as PrepareSnapshot;
     const walk = snapshot.walks[0];
     if (!walk) throw new Error("The demo technician has no walk to start in the prepared snapshot.");
-    const start = { id: randomUUID(), type: "walk.start" as const, payload: { id: walk.id, customerId: walk.customerId, startedAt: new Date() } };
+    const start = {
+      id: randomUUID(),
+      type: "walk.start" as const,
+      payload: { id: walk.id, customerId: walk.customerId, startedAt: new Date() },
+    };
     const started = await session.trpc.sync.push.mutate({ deviceId: DEVICE_ID, mutations: [start] });
     if (!started.results[0]?.ok) throw new Error(`walk.start refused: ${JSON.stringify(started.results[0])}`);
 
@@ -87,7 +94,11 @@ const syncThroughput: BenchModule = {
         unit: "s",
         target: "<= 2 s",
         pass: batched.seconds <= 2,
-        details: { units: snapshot.units.filter((u) => u.customerId === walk.customerId).length, captures: CAPTURES, batches: batched.serverMs.length },
+        details: {
+          units: snapshot.units.filter((u) => u.customerId === walk.customerId).length,
+          captures: CAPTURES,
+          batches: batched.serverMs.length,
+        },
       },
       {
         id: "a2",
@@ -101,7 +112,9 @@ const syncThroughput: BenchModule = {
           maxMs: Math.max(...batched.serverMs),
           perCaptureMs: round(meanServerMs / BATCH),
           // The server was just started: its first batch also pays for compiling the code path.
-          meanAfterFirstBatchMs: round(batched.serverMs.slice(1).reduce((a, b) => a + b, 0) / Math.max(1, batched.serverMs.length - 1)),
+          meanAfterFirstBatchMs: round(
+            batched.serverMs.slice(1).reduce((a, b) => a + b, 0) / Math.max(1, batched.serverMs.length - 1),
+          ),
         },
       },
       {
@@ -111,7 +124,11 @@ const syncThroughput: BenchModule = {
         unit: "x",
         target: ">= 5x",
         pass: ratio >= 5,
-        details: { oneByOneSeconds: round(oneByOne.seconds), batchedSeconds: round(batched.seconds), meanServerMsPerSingle: round(oneByOne.serverMs.reduce((a, b) => a + b, 0) / CAPTURES) },
+        details: {
+          oneByOneSeconds: round(oneByOne.seconds),
+          batchedSeconds: round(batched.seconds),
+          meanServerMsPerSingle: round(oneByOne.serverMs.reduce((a, b) => a + b, 0) / CAPTURES),
+        },
       },
     ];
     return figures;

@@ -17,7 +17,9 @@ const photoUpload: BenchModule = {
   name: "upload 20 photos under Slow 4G",
   run: (env) =>
     withBenchPage(env, "b-profile", async (page, context) => {
-      const { totalBytes } = (await page.evaluate(`window.__rsBench.queueUploads(${PHOTOS}, ${PHOTO_BYTES})`)) as { totalBytes: number };
+      const { totalBytes } = (await page.evaluate(`window.__rsBench.queueUploads(${PHOTOS}, ${PHOTO_BYTES})`)) as {
+        totalBytes: number;
+      };
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
       await cdp.send("Network.emulateNetworkConditions", {
@@ -26,9 +28,19 @@ const photoUpload: BenchModule = {
         downloadThroughput: 200_000, // 1.6 Mbit/s
         uploadThroughput: UPLOAD_BYTES_PER_SECOND,
       });
-      const upload = (await page.evaluate("window.__rsBench.uploadAll()")) as { ms: number; confirmed: number; retry: number };
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-      if (upload.confirmed !== PHOTOS) throw new Error(`only ${upload.confirmed} of ${PHOTOS} photos were confirmed (${upload.retry} to retry)`);
+      const upload = (await page.evaluate("window.__rsBench.uploadAll()")) as {
+        ms: number;
+        confirmed: number;
+        retry: number;
+      };
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      if (upload.confirmed !== PHOTOS)
+        throw new Error(`only ${upload.confirmed} of ${PHOTOS} photos were confirmed (${upload.retry} to retry)`);
       const seconds = upload.ms / 1000;
       const floorSeconds = totalBytes / UPLOAD_BYTES_PER_SECOND;
       const ratio = seconds / floorSeconds;
@@ -40,7 +52,13 @@ const photoUpload: BenchModule = {
           unit: "x",
           target: `<= ${TARGET_RATIO}x`,
           pass: ratio <= TARGET_RATIO,
-          details: { seconds: round(seconds), floorSeconds: round(floorSeconds), totalBytes, photos: PHOTOS, parallel: 3 },
+          details: {
+            seconds: round(seconds),
+            floorSeconds: round(floorSeconds),
+            totalBytes,
+            photos: PHOTOS,
+            parallel: 3,
+          },
         },
       ];
     }),

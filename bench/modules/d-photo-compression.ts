@@ -135,7 +135,10 @@ const photoCompression: BenchModule = {
           unit: "KB",
           target: "150-300 KB",
           pass: kb >= 150 && kb <= 300,
-          details: { output: runs[0]!.size, grainyPhoto: `${mb(grainyBytes)} MB -> ${Math.round(grainy!.bytes / 1000)} KB` },
+          details: {
+            output: runs[0]!.size,
+            grainyPhoto: `${mb(grainyBytes)} MB -> ${Math.round(grainy!.bytes / 1000)} KB`,
+          },
         },
         {
           id: "d3",

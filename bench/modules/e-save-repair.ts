@@ -36,7 +36,13 @@ const saveRepair: BenchModule = {
           unit: "ms",
           target: `p95 <= ${TARGET_MS} ms`,
           pass: p95 <= TARGET_MS,
-          details: { saves: SAVES, p50Ms: round(percentile(times, 50)), p95Ms: round(p95), maxMs: round(Math.max(...times)), minMs: round(Math.min(...times)) },
+          details: {
+            saves: SAVES,
+            p50Ms: round(percentile(times, 50)),
+            p95Ms: round(p95),
+            maxMs: round(Math.max(...times)),
+            minMs: round(Math.min(...times)),
+          },
         },
       ];
     }),

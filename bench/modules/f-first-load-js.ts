@@ -23,7 +23,8 @@ const firstLoadJs: BenchModule = {
       const page = await context.newPage();
       const bodies = new Map<string, Promise<Buffer>>();
       page.on("response", (response) => {
-        if (response.request().resourceType() === "script" && !bodies.has(response.url())) bodies.set(response.url(), response.body());
+        if (response.request().resourceType() === "script" && !bodies.has(response.url()))
+          bodies.set(response.url(), response.body());
       });
       await page.goto("/walk", { waitUntil: "load" });
       const usable = await usableAt(page);
@@ -36,7 +37,9 @@ const firstLoadJs: BenchModule = {
       const cutoff = Math.max(usable, loadAt);
       const startOf = new Map(starts);
 
-      let counted = 0, deferred = 0, raw = 0;
+      let counted = 0,
+        deferred = 0,
+        raw = 0;
       const details: Record<string, number | string> = {};
       for (const [url, body] of bodies) {
         const bytes = await body;
@@ -49,15 +52,24 @@ const firstLoadJs: BenchModule = {
         }
         details[new URL(url).pathname] = `${kb(size)} KB gz${late ? " (deferred)" : ""}`;
       }
-      return [{
-        id: "f",
-        label: "first-load JS of /walk (gzip -9)",
-        value: kb(counted),
-        unit: "KB",
-        target: `<= ${TARGET_KB} KB`,
-        pass: kb(counted) <= TARGET_KB,
-        details: { scripts: bodies.size, rawKB: kb(raw), deferredKB: kb(deferred), usableMs: Math.round(usable), loadEventMs: Math.round(loadAt), ...details },
-      }];
+      return [
+        {
+          id: "f",
+          label: "first-load JS of /walk (gzip -9)",
+          value: kb(counted),
+          unit: "KB",
+          target: `<= ${TARGET_KB} KB`,
+          pass: kb(counted) <= TARGET_KB,
+          details: {
+            scripts: bodies.size,
+            rawKB: kb(raw),
+            deferredKB: kb(deferred),
+            usableMs: Math.round(usable),
+            loadEventMs: Math.round(loadAt),
+            ...details,
+          },
+        },
+      ];
     }),
 };
 

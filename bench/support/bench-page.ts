@@ -7,8 +7,16 @@ import { chromiumArgs } from "../../playwright.config";
 import { signIn } from "../../tests/e2e/support/sign-in";
 import type { BenchEnv } from "../types";
 
-export async function withBenchPage<T>(env: BenchEnv, profile: string, run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await chromium.launchPersistentContext(path.join(env.tmpDir, profile), { executablePath: env.chromiumPath, args: chromiumArgs, baseURL: env.baseUrl });
+export async function withBenchPage<T>(
+  env: BenchEnv,
+  profile: string,
+  run: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await chromium.launchPersistentContext(path.join(env.tmpDir, profile), {
+    executablePath: env.chromiumPath,
+    args: chromiumArgs,
+    baseURL: env.baseUrl,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, "tech@demo.test");

@@ -36,7 +36,8 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
       httpLink({
         url: `${baseUrl}/api/trpc`,
         transformer: superjson,
-        fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+        fetch: (url, init) =>
+          fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
       }),
     ],
   });

@@ -5,7 +5,10 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 export function run(cmd, args, { env = {}, exitWithChild = false } = {}) {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const result = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   if (exitWithChild) process.exit(result.status ?? 1);
   if (result.status !== 0) {
     console.error(`\n✗ ${[cmd, ...args].join(" ")} failed (exit ${result.status ?? result.signal}).`);
@@ -40,8 +43,13 @@ export function ensureInstalled() {
     run("npm", ["install", "--no-audit", "--no-fund"]);
     writeFileSync(stamp, hashOf(["package-lock.json"])); // npm may have rewritten the lock
   }
-  if (!existsSync("src/server/db/generated/client.ts") || statSync("prisma/schema.prisma").mtimeMs > statSync("src/server/db/generated/client.ts").mtimeMs) {
-    run(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { env: { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1/unused" } });
+  if (
+    !existsSync("src/server/db/generated/client.ts") ||
+    statSync("prisma/schema.prisma").mtimeMs > statSync("src/server/db/generated/client.ts").mtimeMs
+  ) {
+    run(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
+      env: { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1/unused" },
+    });
   }
 }
 
@@ -71,7 +79,10 @@ export function ensureChromium() {
   console.log("Installing Debian's chromium for the browser tests…");
   const asRoot = process.getuid?.() === 0;
   const sudo = asRoot ? [] : ["sudo", "-n"];
-  const apt = (args) => run(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(asRoot ? [] : ["apt-get"]), ...args], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (args) =>
+    run(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(asRoot ? [] : ["apt-get"]), ...args], {
+      env: { DEBIAN_FRONTEND: "noninteractive" },
+    });
   apt(["update"]);
   apt(["install", "-y", "--no-install-recommends", "chromium"]);
   execFileSync(bin, ["--version"], { stdio: "inherit" });

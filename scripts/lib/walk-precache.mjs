@@ -20,7 +20,8 @@ import path from "node:path";
 import vm from "node:vm";
 
 /** A build file named anywhere (HTML, JS, JSON): "static/chunks/x.js", "/_next/static/media/y.png". */
-const STATIC_FILE = /(?:\/_next\/)?\b(static\/(?:chunks|media)\/[\w.-]+\.(?:js|css|woff2?|ttf|otf|eot|png|jpe?g|gif|svg|webp|avif|ico))(?![\w.-])/g;
+const STATIC_FILE =
+  /(?:\/_next\/)?\b(static\/(?:chunks|media)\/[\w.-]+\.(?:js|css|woff2?|ttf|otf|eot|png|jpe?g|gif|svg|webp|avif|ico))(?![\w.-])/g;
 /** url(…) in a stylesheet, quoted or not. */
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
@@ -35,7 +36,8 @@ export function walkScreens(nextDir) {
   if (existsSync(path.join(pages, "walk.html"))) screens.push({ html: "server/app/walk.html", route: "/walk" });
   if (existsSync(path.join(pages, "walk"))) {
     for (const file of readdirSync(path.join(pages, "walk"), { recursive: true })) {
-      if (String(file).endsWith(".html")) screens.push({ html: `server/app/walk/${file}`, route: `/walk/${String(file).slice(0, -".html".length)}` });
+      if (String(file).endsWith(".html"))
+        screens.push({ html: `server/app/walk/${file}`, route: `/walk/${String(file).slice(0, -".html".length)}` });
     }
   }
   return screens;
@@ -55,13 +57,17 @@ function clientReferenceFiles(nextDir, route) {
   const sandbox = { globalThis: {} };
   vm.runInNewContext(read(nextDir, file), sandbox);
   const manifest = sandbox.globalThis.__RSC_MANIFEST?.[`${route}/page`];
-  if (!manifest?.clientModules) fail(`${file} has no client modules for ${route}/page: has Next's manifest format changed?`);
+  if (!manifest?.clientModules)
+    fail(`${file} has no client modules for ${route}/page: has Next's manifest format changed?`);
   const files = [
     ...Object.values(manifest.clientModules).flatMap((m) => m.chunks ?? []),
     ...Object.values(manifest.entryJSFiles ?? {}).flat(),
-    ...Object.values(manifest.entryCSSFiles ?? {}).flatMap((list) => list.filter((css) => !css.inlined).map((css) => css.path)),
+    ...Object.values(manifest.entryCSSFiles ?? {}).flatMap((list) =>
+      list.filter((css) => !css.inlined).map((css) => css.path),
+    ),
   ].map((f) => f.replace(/^\/?_next\//, ""));
-  if (!files.some((f) => f.endsWith(".js"))) fail(`${file} names no chunk for ${route}: has Next's manifest format changed?`);
+  if (!files.some((f) => f.endsWith(".js")))
+    fail(`${file} names no chunk for ${route}: has Next's manifest format changed?`);
   return files;
 }
 
@@ -79,7 +85,9 @@ function stylesheetFiles(css, cssFile) {
   for (const [, , url] of css.matchAll(CSS_URL)) {
     if (/^(data:|#|https?:|\/\/)/.test(url)) continue;
     const clean = url.split(/[?#]/)[0];
-    files.push(clean.startsWith("/_next/") ? clean.slice("/_next/".length) : path.posix.join(path.posix.dirname(cssFile), clean));
+    files.push(
+      clean.startsWith("/_next/") ? clean.slice("/_next/".length) : path.posix.join(path.posix.dirname(cssFile), clean),
+    );
   }
   return files;
 }
@@ -90,7 +98,10 @@ function stylesheetFiles(css, cssFile) {
  */
 export function walkPrecacheFiles(nextDir) {
   const screens = walkScreens(nextDir);
-  if (!screens.some((s) => s.route === "/walk")) fail(`${path.join(nextDir, "server/app/walk.html")} is missing: /walk must stay a statically prerendered client shell to work offline.`);
+  if (!screens.some((s) => s.route === "/walk"))
+    fail(
+      `${path.join(nextDir, "server/app/walk.html")} is missing: /walk must stay a statically prerendered client shell to work offline.`,
+    );
 
   const entry = new Set();
   const skip = new Set(); // noModule polyfills: never loaded by a browser that has service workers
@@ -101,7 +112,8 @@ export function walkPrecacheFiles(nextDir) {
     for (const f of polyfillFiles) skip.add(f);
     // The HTML and the manifests describe the same page; should they ever differ, the worker
     // keeps what either names (a file too many costs a download, one too few breaks offline use).
-    for (const f of [...inHtml, ...clientReferenceFiles(nextDir, route), ...rootMainFiles]) if (!skip.has(f)) entry.add(f);
+    for (const f of [...inHtml, ...clientReferenceFiles(nextDir, route), ...rootMainFiles])
+      if (!skip.has(f)) entry.add(f);
   }
 
   const all = new Set();
@@ -109,7 +121,8 @@ export function walkPrecacheFiles(nextDir) {
   while (queue.length) {
     const file = queue.shift();
     if (all.has(file) || skip.has(file)) continue;
-    if (!/^static\/[\w./-]+$/.test(file) || file.includes("..")) fail(`unexpected build file name ${JSON.stringify(file)}.`);
+    if (!/^static\/[\w./-]+$/.test(file) || file.includes(".."))
+      fail(`unexpected build file name ${JSON.stringify(file)}.`);
     const content = read(nextDir, file); // throws if a named file does not exist
     all.add(file);
     if (file.endsWith(".js")) queue.push(...namedFiles(content));
@@ -118,6 +131,9 @@ export function walkPrecacheFiles(nextDir) {
   const lazy = [...all].filter((f) => !entry.has(f));
   // /walk's app itself is loaded by import() (src/app/walk/_components/walk-shell.tsx): finding
   // no lazily loaded chunk means Turbopack names them another way now; offline use would break.
-  if (!lazy.some((f) => f.endsWith(".js"))) fail("found no chunk loaded by import() from /walk, though the walk app is one: has Turbopack's chunk loading changed?");
+  if (!lazy.some((f) => f.endsWith(".js")))
+    fail(
+      "found no chunk loaded by import() from /walk, though the walk app is one: has Turbopack's chunk loading changed?",
+    );
   return { files: [...all].sort(), lazy: lazy.sort() };
 }

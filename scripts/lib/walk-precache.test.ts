@@ -10,8 +10,10 @@ const write = (file: string, content: string) => {
   mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   writeFileSync(path.join(dir, file), content);
 };
-const chunk = (body: string) => `(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,1,e=>{${body}}]);`;
-const lazyImport = (...files: string[]) => `e.v(t=>Promise.all([${files.map((f) => `"static/chunks/${f}"`).join(",")}].map(t=>e.l(t))).then(()=>t(2)))`;
+const chunk = (body: string) =>
+  `(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,1,e=>{${body}}]);`;
+const lazyImport = (...files: string[]) =>
+  `e.v(t=>Promise.all([${files.map((f) => `"static/chunks/${f}"`).join(",")}].map(t=>e.l(t))).then(()=>t(2)))`;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "walk-precache-"));
@@ -23,17 +25,40 @@ beforeEach(() => {
   );
   write(
     "server/app/walk/page_client-reference-manifest.js",
-    `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/walk/page"] = ${JSON.stringify({
-      clientModules: { "[project]/src/app/walk/_components/walk-shell.tsx": { id: 1, name: "*", chunks: ["/_next/static/chunks/shell.js"], async: false } },
-      entryCSSFiles: { "[project]/src/app/walk/page": [{ path: "static/chunks/app.css", inlined: false }, { path: "static/chunks/inlined.css", inlined: true }] },
-      entryJSFiles: { "[project]/src/app/walk/page": ["static/chunks/shell.js"] },
-    })};`,
+    `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/walk/page"] = ${JSON.stringify(
+      {
+        clientModules: {
+          "[project]/src/app/walk/_components/walk-shell.tsx": {
+            id: 1,
+            name: "*",
+            chunks: ["/_next/static/chunks/shell.js"],
+            async: false,
+          },
+        },
+        entryCSSFiles: {
+          "[project]/src/app/walk/page": [
+            { path: "static/chunks/app.css", inlined: false },
+            { path: "static/chunks/inlined.css", inlined: true },
+          ],
+        },
+        entryJSFiles: { "[project]/src/app/walk/page": ["static/chunks/shell.js"] },
+      },
+    )};`,
   );
-  write("server/app/walk/page/build-manifest.json", JSON.stringify({ polyfillFiles: ["static/chunks/polyfill.js"], rootMainFiles: ["static/chunks/webpack.js", "static/chunks/framework.js"] }));
+  write(
+    "server/app/walk/page/build-manifest.json",
+    JSON.stringify({
+      polyfillFiles: ["static/chunks/polyfill.js"],
+      rootMainFiles: ["static/chunks/webpack.js", "static/chunks/framework.js"],
+    }),
+  );
   write("static/chunks/webpack.js", chunk(""));
   write("static/chunks/framework.js", chunk(""));
   write("static/chunks/polyfill.js", "/* for browsers without modules */");
-  write("static/chunks/app.css", `@font-face{src:url(../media/inter.woff2) format("woff2")}.x{background:url("data:image/png;base64,AA")}.v{behavior:url(#default#VML)}`);
+  write(
+    "static/chunks/app.css",
+    `@font-face{src:url(../media/inter.woff2) format("woff2")}.x{background:url("data:image/png;base64,AA")}.v{behavior:url(#default#VML)}`,
+  );
   write("static/media/inter.woff2", "font");
   write("static/chunks/shell.js", chunk(lazyImport("app.js", "dexie.js")));
   write("static/chunks/app.js", chunk(lazyImport("signature.js")));
@@ -63,19 +88,31 @@ describe("what /walk needs offline", () => {
         "static/media/inter.woff2",
       ].sort(),
     );
-    expect(lazy).toEqual(["static/chunks/app.js", "static/chunks/dexie.js", "static/chunks/signature.js", "static/media/inter.woff2"]);
+    expect(lazy).toEqual([
+      "static/chunks/app.js",
+      "static/chunks/dexie.js",
+      "static/chunks/signature.js",
+      "static/media/inter.woff2",
+    ]);
   });
 
   it("leaves out other screens' code and the noModule polyfill", () => {
     const { files } = walkPrecacheFiles(dir);
-    for (const other of ["manager.js", "leaflet.js", "leaflet.css", "polyfill.js"]) expect(files).not.toContain(`static/chunks/${other}`);
+    for (const other of ["manager.js", "leaflet.js", "leaflet.css", "polyfill.js"])
+      expect(files).not.toContain(`static/chunks/${other}`);
     expect(files).not.toContain("static/media/layers.png");
   });
 
   it("includes a sub-screen under /walk and what only it loads", () => {
     write("server/app/walk/history.html", `<script src="/_next/static/chunks/history.js" async=""></script>`);
-    write("server/app/walk/history/page_client-reference-manifest.js", `globalThis.__RSC_MANIFEST={"/walk/history/page":{"clientModules":{"h":{"chunks":["/_next/static/chunks/history.js"]}}}};`);
-    write("server/app/walk/history/page/build-manifest.json", JSON.stringify({ rootMainFiles: ["static/chunks/framework.js"] }));
+    write(
+      "server/app/walk/history/page_client-reference-manifest.js",
+      `globalThis.__RSC_MANIFEST={"/walk/history/page":{"clientModules":{"h":{"chunks":["/_next/static/chunks/history.js"]}}}};`,
+    );
+    write(
+      "server/app/walk/history/page/build-manifest.json",
+      JSON.stringify({ rootMainFiles: ["static/chunks/framework.js"] }),
+    );
     write("static/chunks/history.js", chunk(""));
     expect(walkPrecacheFiles(dir).files).toContain("static/chunks/history.js");
   });
@@ -98,7 +135,10 @@ describe("a build it cannot read fails loudly", () => {
   });
 
   it("when the client reference manifest has another shape", () => {
-    write("server/app/walk/page_client-reference-manifest.js", `globalThis.__RSC_MANIFEST={"/walk/page":{"modules":{}}};`);
+    write(
+      "server/app/walk/page_client-reference-manifest.js",
+      `globalThis.__RSC_MANIFEST={"/walk/page":{"modules":{}}};`,
+    );
     expect(() => walkPrecacheFiles(dir)).toThrow(/no client modules/);
   });
 

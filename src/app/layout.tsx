@@ -8,7 +8,10 @@ export const metadata: Metadata = {
   applicationName: "RS Systems",
   // Installable app (public/manifest.webmanifest); iOS reads only the apple-touch-icon and appleWebApp.
   manifest: "/manifest.webmanifest",
-  icons: { icon: [{ url: "/icons/icon-192.png", type: "image/png", sizes: "192x192" }], apple: "/icons/apple-touch-icon.png" },
+  icons: {
+    icon: [{ url: "/icons/icon-192.png", type: "image/png", sizes: "192x192" }],
+    apple: "/icons/apple-touch-icon.png",
+  },
   appleWebApp: { capable: true, title: "RS Systems", statusBarStyle: "default" },
 };
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { assertNotLockingOut, assertPassword, assertRoleChange, normalizeEmail } from "./accounts";
 import { refusalCode } from "./test-fixtures";
 
-
 describe("user accounts", () => {
   it("stores emails as they are signed in with", () => {
     expect(normalizeEmail("  Pat.Admin@Example.COM ")).toBe("pat.admin@example.com");

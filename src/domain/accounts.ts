@@ -25,7 +25,10 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function assertPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new AccountRefused("WEAK_PASSWORD", `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`);
+    throw new AccountRefused(
+      "WEAK_PASSWORD",
+      `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+    );
   }
   if (!password.trim()) throw new AccountRefused("WEAK_PASSWORD", "A password cannot be only spaces.");
 }
@@ -34,15 +37,25 @@ export function assertPassword(password: string): void {
 export function assertRoleChange(from: Role, to: Role): void {
   if (from === to) return;
   if (from === "CUSTOMER" || to === "CUSTOMER") {
-    throw new AccountRefused("ROLE_CHANGE_REFUSED", "A customer account cannot become a staff account or the other way round: create a new user.");
+    throw new AccountRefused(
+      "ROLE_CHANGE_REFUSED",
+      "A customer account cannot become a staff account or the other way round: create a new user.",
+    );
   }
 }
 
 export type AccountChange = { role?: Role; isActive?: boolean };
 
 /** Refuses an admin deactivating or re-roling their own account (nobody could undo it). */
-export function assertNotLockingOut(actingUserId: string, targetUserId: string, current: { role: Role; isActive: boolean }, change: AccountChange): void {
+export function assertNotLockingOut(
+  actingUserId: string,
+  targetUserId: string,
+  current: { role: Role; isActive: boolean },
+  change: AccountChange,
+): void {
   if (actingUserId !== targetUserId) return;
-  if (change.isActive === false && current.isActive) throw new AccountRefused("OWN_ACCOUNT", "You cannot deactivate your own account.");
-  if (change.role !== undefined && change.role !== current.role) throw new AccountRefused("OWN_ACCOUNT", "You cannot change the role of your own account.");
+  if (change.isActive === false && current.isActive)
+    throw new AccountRefused("OWN_ACCOUNT", "You cannot deactivate your own account.");
+  if (change.role !== undefined && change.role !== current.role)
+    throw new AccountRefused("OWN_ACCOUNT", "You cannot change the role of your own account.");
 }

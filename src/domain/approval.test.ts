@@ -59,16 +59,29 @@ describe("autoApprovalFor", () => {
   });
   it("refuses negative or fractional amounts", () => {
     expect(() => autoApprovalFor({ estimateCents: -1, hasDamagePhoto: true, settings: on })).toThrow(InvalidAmount);
-    expect(() => autoApprovalFor({ estimateCents: 1, hasDamagePhoto: true, settings: { ...on, maxAutoApproveCents: 1.5 } })).toThrow(InvalidAmount);
+    expect(() =>
+      autoApprovalFor({ estimateCents: 1, hasDamagePhoto: true, settings: { ...on, maxAutoApproveCents: 1.5 } }),
+    ).toThrow(InvalidAmount);
   });
   it("approves exactly when all three rules pass", () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.nat({ max: 100_000 }), fc.nat({ max: 100_000 }), (auto, photoRequired, hasPhoto, limit, estimate) => {
-        const settings = { autoApproveLotRepairs: auto, maxAutoApproveCents: limit, requirePhotoForApproval: photoRequired };
-        const decision = autoApprovalFor({ estimateCents: estimate, hasDamagePhoto: hasPhoto, settings });
-        expect(decision.autoApproved).toBe(auto && (!photoRequired || hasPhoto) && estimate <= limit);
-        expect(decision.autoApproved).toBe(decision.rule === "WITHIN_LIMIT");
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat({ max: 100_000 }),
+        fc.nat({ max: 100_000 }),
+        (auto, photoRequired, hasPhoto, limit, estimate) => {
+          const settings = {
+            autoApproveLotRepairs: auto,
+            maxAutoApproveCents: limit,
+            requirePhotoForApproval: photoRequired,
+          };
+          const decision = autoApprovalFor({ estimateCents: estimate, hasDamagePhoto: hasPhoto, settings });
+          expect(decision.autoApproved).toBe(auto && (!photoRequired || hasPhoto) && estimate <= limit);
+          expect(decision.autoApproved).toBe(decision.rule === "WITHIN_LIMIT");
+        },
+      ),
     );
   });
 });
@@ -76,7 +89,11 @@ describe("autoApprovalFor", () => {
 describe("autoApprovalDisagrees", () => {
   it("flags a device approval that the server, with newer settings, would not give", () => {
     const device = autoApprovalFor({ estimateCents: 4000, hasDamagePhoto: true, settings: on });
-    const server = autoApprovalFor({ estimateCents: 4000, hasDamagePhoto: true, settings: { ...on, maxAutoApproveCents: 3000 } });
+    const server = autoApprovalFor({
+      estimateCents: 4000,
+      hasDamagePhoto: true,
+      settings: { ...on, maxAutoApproveCents: 3000 },
+    });
     expect(autoApprovalDisagrees(device, server)).toBe(true);
     expect(autoApprovalDisagrees(device, device)).toBe(false);
   });

@@ -37,7 +37,11 @@ export function autoApprovalFor(input: AutoApprovalInput): AutoApprovalDecision 
   assertNonNegativeCents(estimateCents, "estimate");
   assertNonNegativeCents(settings.maxAutoApproveCents, "auto-approve limit");
   if (!settings.autoApproveLotRepairs) {
-    return { autoApproved: false, rule: "AUTO_APPROVE_OFF", reason: "needs approval: this customer approves lot repairs manually" };
+    return {
+      autoApproved: false,
+      rule: "AUTO_APPROVE_OFF",
+      reason: "needs approval: this customer approves lot repairs manually",
+    };
   }
   if (settings.requirePhotoForApproval && !hasDamagePhoto) {
     return { autoApproved: false, rule: "PHOTO_REQUIRED", reason: "needs approval: a damage photo is required" };
@@ -45,9 +49,17 @@ export function autoApprovalFor(input: AutoApprovalInput): AutoApprovalDecision 
   const estimate = formatCents(estimateCents);
   const limit = formatCents(settings.maxAutoApproveCents);
   if (estimateCents > settings.maxAutoApproveCents) {
-    return { autoApproved: false, rule: "OVER_LIMIT", reason: `needs approval: ${estimate} is over the ${limit} auto-approve limit` };
+    return {
+      autoApproved: false,
+      rule: "OVER_LIMIT",
+      reason: `needs approval: ${estimate} is over the ${limit} auto-approve limit`,
+    };
   }
-  return { autoApproved: true, rule: "WITHIN_LIMIT", reason: `auto-approved: ${estimate} is within the ${limit} limit` };
+  return {
+    autoApproved: true,
+    rule: "WITHIN_LIMIT",
+    reason: `auto-approved: ${estimate} is within the ${limit} limit`,
+  };
 }
 
 /**

@@ -4,7 +4,11 @@ import { type AssigneeCandidate, assignableTechnicians } from "./assignment";
 import { type RepairRef } from "./permissions";
 import { technicianProfile as profile } from "./test-fixtures";
 
-const manager: Actor = { userId: "u-m1", role: "TECHNICIAN", technician: profile("m1", { isManager: true, canAssignWork: true, managedTechnicianIds: ["t1", "t2", "t4"] }) };
+const manager: Actor = {
+  userId: "u-m1",
+  role: "TECHNICIAN",
+  technician: profile("m1", { isManager: true, canAssignWork: true, managedTechnicianIds: ["t1", "t2", "t4"] }),
+};
 const admin: Actor = { userId: "u-a", role: "ADMIN" };
 
 const candidate = (technicianId: string, name: string, extra: Partial<AssigneeCandidate> = {}): AssigneeCandidate => ({
@@ -36,7 +40,9 @@ describe("who a repair may be assigned to", () => {
   });
 
   it("reassigning leaves out the technician who has it", () => {
-    expect(names(assignableTechnicians(admin, { ...request, status: "ASSIGNED", technicianId: "t1" }, everyone))).toEqual(["Zoe", "Maya", "Theo"]);
+    expect(
+      names(assignableTechnicians(admin, { ...request, status: "ASSIGNED", technicianId: "t1" }, everyone)),
+    ).toEqual(["Zoe", "Maya", "Theo"]);
   });
 
   it("nobody when the manager may not assign or the repair cannot be assigned", () => {

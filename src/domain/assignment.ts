@@ -8,7 +8,11 @@ import { type Assignee, checkTransition } from "./transitions";
 
 export type AssigneeCandidate = Assignee & { name: string; preferredByCustomer: boolean };
 
-export function assignableTechnicians<C extends AssigneeCandidate>(actor: Actor, repair: RepairRef, candidates: readonly C[]): C[] {
+export function assignableTechnicians<C extends AssigneeCandidate>(
+  actor: Actor,
+  repair: RepairRef,
+  candidates: readonly C[],
+): C[] {
   const action = repair.status === "ASSIGNED" ? "reassign" : "assign";
   const kind = actorKind(actor);
   return candidates

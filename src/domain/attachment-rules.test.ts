@@ -17,7 +17,10 @@ describe("attachment rules", () => {
   });
   it("refuses empty and oversized files", () => {
     expect(attachmentProblem("PHOTO", "image/jpeg", 0)?.code).toBe("EMPTY_FILE");
-    expect(attachmentProblem("PHOTO", "image/jpeg", 9 * 1024 * 1024)).toEqual({ code: "FILE_TOO_LARGE", message: "The photo is 9.0 MB; the limit is 8.0 MB." });
+    expect(attachmentProblem("PHOTO", "image/jpeg", 9 * 1024 * 1024)).toEqual({
+      code: "FILE_TOO_LARGE",
+      message: "The photo is 9.0 MB; the limit is 8.0 MB.",
+    });
     expect(attachmentProblem("PHOTO", "image/jpeg", 8 * 1024 * 1024)).toBeNull();
   });
 });

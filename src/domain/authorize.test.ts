@@ -11,7 +11,13 @@ const technician: Actor = { userId: "u-t1", role: "TECHNICIAN", technician: prof
 const manager: Actor = {
   userId: "u-m1",
   role: "TECHNICIAN",
-  technician: profile("m1", { isManager: true, approvalLimitCents: 5000, canAssignWork: true, canOverridePricing: true, managedTechnicianIds: ["t2"] }),
+  technician: profile("m1", {
+    isManager: true,
+    approvalLimitCents: 5000,
+    canAssignWork: true,
+    canOverridePricing: true,
+    managedTechnicianIds: ["t2"],
+  }),
 };
 const admin: Actor = { userId: "u-admin", role: "ADMIN" };
 const customerA: Actor = { userId: "u-ca", role: "CUSTOMER", customerId: "A" };
@@ -23,7 +29,11 @@ const autoApproved = autoApprovalFor({
   settings: { autoApproveLotRepairs: true, maxAutoApproveCents: 5000, requirePhotoForApproval: false },
 });
 
-const state = (status: RepairState["status"], technicianId: string | null = "t1", extra: Partial<RepairState> = {}): RepairState => ({
+const state = (
+  status: RepairState["status"],
+  technicianId: string | null = "t1",
+  extra: Partial<RepairState> = {},
+): RepairState => ({
   customerId: "A",
   technicianId,
   priceCents: 4000,
@@ -48,39 +58,65 @@ describe("authorizeTransition", () => {
 
   it("a technician may not capture on someone else's walk, nor without a walk, nor for another customer", () => {
     const walk = { technicianId: "t2", customerId: "A" };
-    expect(errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved, walk }))).toMatchObject({ code: "NOT_YOURS" });
-    expect(errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved, walk })),
+    ).toMatchObject({ code: "NOT_YOURS" });
+    expect(
+      errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved })),
+    ).toMatchObject({ code: "FORBIDDEN" });
     const elsewhere = { technicianId: "t1", customerId: "B" };
-    expect(errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved, walk: elsewhere }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      errorOf(() =>
+        authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved, walk: elsewhere }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("a customer requests for their own company only", () => {
     expect(authorizeTransition(customerA, "request", state(null, null))).toEqual({ to: "REQUESTED" });
-    expect(errorOf(() => authorizeTransition(customerB, "request", state(null, null)))).toMatchObject({ code: "OTHER_CUSTOMER" });
+    expect(errorOf(() => authorizeTransition(customerB, "request", state(null, null)))).toMatchObject({
+      code: "OTHER_CUSTOMER",
+    });
   });
 
   it("a manager assigns within the team; the assignee's state is a precondition", () => {
     const assignee = { technicianId: "t2", isActive: true, blockedByCustomer: false };
     expect(authorizeTransition(manager, "assign", state("REQUESTED", null), { assignee })).toEqual({ to: "ASSIGNED" });
-    expect(errorOf(() => authorizeTransition(manager, "assign", state("REQUESTED", null), { assignee: { ...assignee, technicianId: "t3" } }))).toMatchObject({
+    expect(
+      errorOf(() =>
+        authorizeTransition(manager, "assign", state("REQUESTED", null), {
+          assignee: { ...assignee, technicianId: "t3" },
+        }),
+      ),
+    ).toMatchObject({
       code: "OUTSIDE_TEAM",
     });
     expect(errorOf(() => authorizeTransition(manager, "assign", state("REQUESTED", null), {}))).toMatchObject({
       code: "PRECONDITION_FAILED",
       rule: "TECHNICIAN_REQUIRED",
     });
-    expect(authorizeTransition(manager, "reassign", state("ASSIGNED", "t2"), { assignee: { ...assignee, technicianId: "m1" } })).toEqual({ to: "ASSIGNED" });
+    expect(
+      authorizeTransition(manager, "reassign", state("ASSIGNED", "t2"), {
+        assignee: { ...assignee, technicianId: "m1" },
+      }),
+    ).toEqual({ to: "ASSIGNED" });
   });
 
   it("a technician starts and completes their own assigned repair", () => {
     expect(authorizeTransition(technician, "start", state("ASSIGNED"))).toEqual({ to: "IN_PROGRESS" });
-    expect(authorizeTransition(technician, "complete", state("IN_PROGRESS"), { hasAfterPhoto: true })).toEqual({ to: "COMPLETED" });
-    expect(errorOf(() => authorizeTransition(technician, "start", state("ASSIGNED", "t2")))).toBeInstanceOf(PermissionDenied);
+    expect(authorizeTransition(technician, "complete", state("IN_PROGRESS"), { hasAfterPhoto: true })).toEqual({
+      to: "COMPLETED",
+    });
+    expect(errorOf(() => authorizeTransition(technician, "start", state("ASSIGNED", "t2")))).toBeInstanceOf(
+      PermissionDenied,
+    );
   });
 
   it("a manager approves only within the limit", () => {
     expect(authorizeTransition(manager, "approve", state("PENDING_APPROVAL", "t2"))).toEqual({ to: "APPROVED" });
-    expect(errorOf(() => authorizeTransition(manager, "approve", state("PENDING_APPROVAL", "t2", { priceCents: 6500 })))).toMatchObject({
+    expect(
+      errorOf(() => authorizeTransition(manager, "approve", state("PENDING_APPROVAL", "t2", { priceCents: 6500 }))),
+    ).toMatchObject({
       code: "OVER_APPROVAL_LIMIT",
     });
   });
@@ -88,12 +124,18 @@ describe("authorizeTransition", () => {
   it("only an admin invoices and closes", () => {
     expect(authorizeTransition(admin, "invoice", state("COMPLETED"))).toEqual({ to: "INVOICED" });
     expect(authorizeTransition(admin, "close", state("INVOICED"))).toEqual({ to: "CLOSED" });
-    expect(errorOf(() => authorizeTransition(manager, "invoice", state("COMPLETED", "t2")))).toMatchObject({ code: "ACTOR_NOT_ALLOWED" });
+    expect(errorOf(() => authorizeTransition(manager, "invoice", state("COMPLETED", "t2")))).toMatchObject({
+      code: "ACTOR_NOT_ALLOWED",
+    });
   });
 
   it("checks the table before permissions", () => {
-    expect(errorOf(() => authorizeTransition(customerB, "approve", state("APPROVED")))).toMatchObject({ code: "NO_SUCH_TRANSITION" });
-    expect(errorOf(() => authorizeTransition(customerB, "approve", state("PENDING_APPROVAL")))).toMatchObject({ code: "OTHER_CUSTOMER" });
+    expect(errorOf(() => authorizeTransition(customerB, "approve", state("APPROVED")))).toMatchObject({
+      code: "NO_SUCH_TRANSITION",
+    });
+    expect(errorOf(() => authorizeTransition(customerB, "approve", state("PENDING_APPROVAL")))).toMatchObject({
+      code: "OTHER_CUSTOMER",
+    });
   });
 });
 
@@ -119,22 +161,27 @@ describe("the transition table and the permissions agree on who may act", () => 
     }
   };
 
-  it.each(ACTIONS.flatMap((action) => (["technician", "manager", "admin", "customer"] as const).map((kind) => ({ action, kind }))))(
-    "$action by $kind",
-    ({ action, kind }) => {
-      const tableAdmits = TRANSITIONS.some((row) => row.action === action && row.actors.includes(kind));
-      expect(permissionAdmits(kind, action)).toBe(tableAdmits);
-    },
-  );
+  it.each(
+    ACTIONS.flatMap((action) =>
+      (["technician", "manager", "admin", "customer"] as const).map((kind) => ({ action, kind })),
+    ),
+  )("$action by $kind", ({ action, kind }) => {
+    const tableAdmits = TRANSITIONS.some((row) => row.action === action && row.actors.includes(kind));
+    expect(permissionAdmits(kind, action)).toBe(tableAdmits);
+  });
 
   it("every action maps to a permission", () => {
     for (const action of ACTIONS) expect(permissionFor(action)).toMatch(/^repair\./);
   });
   it("no status is unreachable", () => {
-    const reachable = new Set(TRANSITIONS.flatMap((row) => (typeof row.to === "string" ? [row.to] : ["APPROVED", "PENDING_APPROVAL"])));
+    const reachable = new Set(
+      TRANSITIONS.flatMap((row) => (typeof row.to === "string" ? [row.to] : ["APPROVED", "PENDING_APPROVAL"])),
+    );
     expect([...reachable].sort()).toEqual([...STATUSES].sort());
   });
   it("refusals are typed", () => {
-    expect(errorOf(() => authorizeTransition(technician, "close", state("COMPLETED")))).toBeInstanceOf(TransitionRefused);
+    expect(errorOf(() => authorizeTransition(technician, "close", state("COMPLETED")))).toBeInstanceOf(
+      TransitionRefused,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { type Actor, actorKind } from "./actors";
-import { type Decision, type PermissionAction, PermissionDenied, type RepairRef, type WalkRef, decide } from "./permissions";
+import {
+  type Decision,
+  type PermissionAction,
+  PermissionDenied,
+  type RepairRef,
+  type WalkRef,
+  decide,
+} from "./permissions";
 import { type Status } from "./status";
 import { type Action, type TransitionFacts, transition } from "./transitions";
 
@@ -40,7 +47,12 @@ export function permissionFor(action: Action): PermissionAction {
  * repair through decide(actor, "repair.view", …) before this, so that a repair the actor may
  * not see is "not found" rather than described by a refusal.
  */
-export function authorizeTransition(actor: Actor, action: Action, repair: RepairState, facts: AuthorizationFacts = {}): { to: Status } {
+export function authorizeTransition(
+  actor: Actor,
+  action: Action,
+  repair: RepairState,
+  facts: AuthorizationFacts = {},
+): { to: Status } {
   const result = transition({ action, from: repair.status, actor: actorKind(actor), facts });
   const decision = permissionDecision(actor, action, repair, facts);
   if (!decision.allowed) throw new PermissionDenied(decision.code, PERMISSION_FOR[action], decision.reason);
@@ -60,16 +72,27 @@ function permissionDecision(actor: Actor, action: Action, repair: RepairState, f
     case "assign":
     case "reassign":
       // The table has already required an assignee.
-      return decide(actor, "repair.assign", { repair: existing(repair), targetTechnicianId: facts.assignee?.technicianId ?? "" });
+      return decide(actor, "repair.assign", {
+        repair: existing(repair),
+        targetTechnicianId: facts.assignee?.technicianId ?? "",
+      });
     default:
       return decide(actor, PERMISSION_FOR[action] as RepairAction, existing(repair));
   }
 }
 
-type RepairAction = "repair.approve" | "repair.deny" | "repair.start" | "repair.complete" | "repair.invoice" | "repair.close" | "repair.cancel";
+type RepairAction =
+  | "repair.approve"
+  | "repair.deny"
+  | "repair.start"
+  | "repair.complete"
+  | "repair.invoice"
+  | "repair.close"
+  | "repair.cancel";
 
 /** Only capture and request start from no status, and the table has refused anything else. */
 function existing(repair: RepairState): RepairRef {
-  if (repair.status === null) throw new Error("unreachable: the transition table admits no other action on a new repair");
+  if (repair.status === null)
+    throw new Error("unreachable: the transition table admits no other action on a new repair");
   return { ...repair, status: repair.status };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { InvalidBusinessTime, businessYear, countInSameMonth, dayKey, monthKey, sameBusinessDay } from "./business-month";
+import {
+  InvalidBusinessTime,
+  businessYear,
+  countInSameMonth,
+  dayKey,
+  monthKey,
+  sameBusinessDay,
+} from "./business-month";
 
 describe("monthKey", () => {
   it("names the month in the business time zone", () => {

@@ -14,7 +14,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     try {
-      formatter = new Intl.DateTimeFormat("en-US-u-nu-latn", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+      formatter = new Intl.DateTimeFormat("en-US-u-nu-latn", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      });
     } catch {
       throw new InvalidBusinessTime(`unknown time zone "${timeZone}"`);
     }
@@ -31,7 +36,8 @@ function calendarDate(date: Date, timeZone: string): { year: string; month: stri
   const parts = formatterFor(timeZone).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value;
   const [year, month, day] = [part("year"), part("month"), part("day")];
-  if (!year || !month || !day) throw new InvalidBusinessTime(`cannot read the date of ${date.toISOString()} in ${timeZone}`);
+  if (!year || !month || !day)
+    throw new InvalidBusinessTime(`cannot read the date of ${date.toISOString()} in ${timeZone}`);
   return { year: year.padStart(4, "0"), month: month.padStart(2, "0"), day: day.padStart(2, "0") };
 }
 

@@ -7,7 +7,8 @@ export type WithdrawnCapture = { completedOnSpot: boolean; laterBreaksInJob: num
 
 /** Why the capture cannot be withdrawn, in words a screen can show; null when it can. */
 export function captureWithdrawalRefusal(capture: WithdrawnCapture): string | null {
-  if (capture.completedOnSpot) return "This repair was completed on the spot and priced the unit's later repairs: it cannot be deleted.";
+  if (capture.completedOnSpot)
+    return "This repair was completed on the spot and priced the unit's later repairs: it cannot be deleted.";
   if (capture.laterBreaksInJob > 0) return "Later breaks of this job were priced after it: delete them first.";
   return null;
 }

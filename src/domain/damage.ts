@@ -1,5 +1,14 @@
 // The damage vocabulary of the trade (DOMAIN.md "Field capture"), in the words screens show.
-export const DAMAGE_TYPES = ["CHIP", "CRACK", "STAR_BREAK", "BULLS_EYE", "COMBINATION_BREAK", "HALF_MOON", "OTHER", "UNKNOWN"] as const;
+export const DAMAGE_TYPES = [
+  "CHIP",
+  "CRACK",
+  "STAR_BREAK",
+  "BULLS_EYE",
+  "COMBINATION_BREAK",
+  "HALF_MOON",
+  "OTHER",
+  "UNKNOWN",
+] as const;
 export type DamageTypeName = (typeof DAMAGE_TYPES)[number];
 
 export const DAMAGE_LABELS: Record<DamageTypeName, string> = {

@@ -23,7 +23,12 @@ describe("estimateJob", () => {
     expect(estimate.totalCents).toBe(5000 + 4000 + 3500 + 3000 + 11 * 2500);
   });
   it("breaks crossing the volume threshold get the discount from that break on", () => {
-    const estimate = estimateJob({ completedOnWindshield: 0, breaks: 3, customerCompletedThisMonth: 8, rules: TEN_PERCENT_FROM_10TH });
+    const estimate = estimateJob({
+      completedOnWindshield: 0,
+      breaks: 3,
+      customerCompletedThisMonth: 8,
+      rules: TEN_PERCENT_FROM_10TH,
+    });
     expect(estimate.lines.map((l) => [l.cents, l.source])).toEqual([
       [5000, "DEFAULT_TIER"],
       [3600, "VOLUME_DISCOUNT"],

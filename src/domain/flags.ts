@@ -25,6 +25,7 @@ export function flagIsOpen(repair: FlagState): boolean {
 /** Throws FlagRefused unless this flag may be settled now with this note. */
 export function assertFlagResolvable(repair: FlagState, note: string): void {
   if (repair.flaggedReason === null) throw new FlagRefused("NOT_FLAGGED", "This repair is not flagged.");
-  if (repair.flagResolvedAt !== null) throw new FlagRefused("FLAG_ALREADY_RESOLVED", "This flag has already been resolved.");
+  if (repair.flagResolvedAt !== null)
+    throw new FlagRefused("FLAG_ALREADY_RESOLVED", "This flag has already been resolved.");
   if (!note.trim()) throw new FlagRefused("NOTE_REQUIRED", "Say what was done about the flag.");
 }

@@ -32,7 +32,10 @@ describe("fleet settings", () => {
 
   it("stores the schedule as {weekday: true} and reads it back in week order", () => {
     expect(lotWalkingSchedule(["thursday", "monday"])).toEqual({ monday: true, thursday: true });
-    expect(lotWalkingWeekdays({ thursday: true, monday: true, sunday: false, holiday: true })).toEqual(["monday", "thursday"]);
+    expect(lotWalkingWeekdays({ thursday: true, monday: true, sunday: false, holiday: true })).toEqual([
+      "monday",
+      "thursday",
+    ]);
     expect(lotWalkingWeekdays(null)).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ export function assertFleetSettings(settings: FleetSettings): void {
   const refuse = (code: FleetSettingsRefusedCode, message: string): never => {
     throw new FleetSettingsRefused(code, message);
   };
-  if (!Number.isSafeInteger(settings.fleetSize) || settings.fleetSize < 0) refuse("INVALID_FLEET_SIZE", "The fleet size is a whole number, 0 or more.");
+  if (!Number.isSafeInteger(settings.fleetSize) || settings.fleetSize < 0)
+    refuse("INVALID_FLEET_SIZE", "The fleet size is a whole number, 0 or more.");
   const badDay = settings.lotWalkingWeekdays.find((d) => !isWeekday(d));
   if (badDay !== undefined) refuse("INVALID_WEEKDAY", `"${badDay}" is not a weekday (monday to sunday).`);
   if (settings.lotWalkingEnabled && settings.lotWalkingWeekdays.length === 0) {
@@ -51,7 +52,10 @@ export function assertFleetSettings(settings: FleetSettings): void {
   }
   const blocked = new Set(settings.blockedTechnicianIds);
   if (settings.preferredTechnicianIds.some((id) => blocked.has(id))) {
-    refuse("TECHNICIAN_PREFERRED_AND_BLOCKED", "A technician cannot be both preferred and blocked by the same customer.");
+    refuse(
+      "TECHNICIAN_PREFERRED_AND_BLOCKED",
+      "A technician cannot be both preferred and blocked by the same customer.",
+    );
   }
 }
 

@@ -9,7 +9,11 @@ const input = { completedOnWindshield: 1, customerCompletedThisMonth: 0, rules: 
 describe("frozen quotes", () => {
   it("a frozen quote survives repricing with other rules and history (re-saving an old repair)", () => {
     const frozen = freezeQuote(priceRepair(input));
-    const later = repriceIfNotFrozen(frozen, { completedOnWindshield: 7, customerCompletedThisMonth: 30, rules: CUSTOM_60_50_45 });
+    const later = repriceIfNotFrozen(frozen, {
+      completedOnWindshield: 7,
+      customerCompletedThisMonth: 30,
+      rules: CUSTOM_60_50_45,
+    });
     expect(later).toBe(frozen);
     expect(later.cents).toBe(4000);
   });

@@ -21,7 +21,10 @@ export function isFrozen(quote: PriceQuote | FrozenQuote): quote is FrozenQuote 
  * - an override stays until someone overrides again (it is a person's decision, not a computation);
  * - anything else is recomputed from `input`.
  */
-export function repriceIfNotFrozen(current: PriceQuote | FrozenQuote | null, input: PriceRepairInput): PriceQuote | FrozenQuote {
+export function repriceIfNotFrozen(
+  current: PriceQuote | FrozenQuote | null,
+  input: PriceRepairInput,
+): PriceQuote | FrozenQuote {
   if (current && (isFrozen(current) || current.source === "OVERRIDE")) return current;
   return priceRepair(input);
 }

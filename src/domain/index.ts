@@ -2,10 +2,25 @@
 // so the same code runs on the server and in the browser (offline estimates and approvals).
 
 export { DomainError, InvalidAmount } from "./errors";
-export { type Cents, assertCents, assertNonNegativeCents, dollarsToCents, formatCents, percentOfCents, sumCents } from "./money";
+export {
+  type Cents,
+  assertCents,
+  assertNonNegativeCents,
+  dollarsToCents,
+  formatCents,
+  percentOfCents,
+  sumCents,
+} from "./money";
 export { type BasisPoints, assertPercentBasisPoints, formatBasisPoints, percentToBasisPoints } from "./percent";
 export { ordinalWord } from "./ordinal";
-export { InvalidBusinessTime, businessYear, countInSameMonth, dayKey, monthKey, sameBusinessDay } from "./business-month";
+export {
+  InvalidBusinessTime,
+  businessYear,
+  countInSameMonth,
+  dayKey,
+  monthKey,
+  sameBusinessDay,
+} from "./business-month";
 export {
   type CustomTiersCents,
   DEFAULT_PRICING_RULES,
@@ -19,7 +34,14 @@ export {
   tierPrice,
 } from "./pricing-rules";
 export { type VolumeDiscountInput, monthPosition, volumeDiscountCents } from "./volume-discount";
-export { type PriceQuote, type PriceRepairInput, type PriceSource, overriddenQuote, priceRepair, quotesDiffer } from "./pricing";
+export {
+  type PriceQuote,
+  type PriceRepairInput,
+  type PriceSource,
+  overriddenQuote,
+  priceRepair,
+  quotesDiffer,
+} from "./pricing";
 export { type EstimateJobInput, type JobEstimate, estimateJob } from "./estimate";
 export { type FrozenQuote, freezeQuote, isFrozen, repriceIfNotFrozen } from "./frozen-quote";
 export {
@@ -41,7 +63,14 @@ export {
   lotWalkingSchedule,
   lotWalkingWeekdays,
 } from "./fleet-settings";
-export { type TechnicianSettings, TeamRefused, type TeamRefusedCode, type WorkingHours, assertTechnicianSettings, workingHoursProblem } from "./team";
+export {
+  type TechnicianSettings,
+  TeamRefused,
+  type TeamRefusedCode,
+  type WorkingHours,
+  assertTechnicianSettings,
+  workingHoursProblem,
+} from "./team";
 export {
   IMPORT_COLUMNS,
   type FleetImportCheck,
@@ -67,9 +96,31 @@ export {
   normalizeEmail,
 } from "./accounts";
 export { type WithdrawnCapture, captureWithdrawalRefusal } from "./capture-withdrawal";
-export { STAFF_ONLY_REPAIR_FIELDS, type StaffOnlyRepairField, type VisibleRepair, visibleRepair } from "./repair-visibility";
-export { ACTOR_KINDS, type Actor, type ActorKind, type Role, type TechnicianProfile, actorKind, overseenTechnicianIds, teamOf } from "./actors";
-export { PRICE_FROZEN_STATUSES, STATUSES, STATUS_LABELS, type Status, TERMINAL_STATUSES, isStatus, isTerminal } from "./status";
+export {
+  STAFF_ONLY_REPAIR_FIELDS,
+  type StaffOnlyRepairField,
+  type VisibleRepair,
+  visibleRepair,
+} from "./repair-visibility";
+export {
+  ACTOR_KINDS,
+  type Actor,
+  type ActorKind,
+  type Role,
+  type TechnicianProfile,
+  actorKind,
+  overseenTechnicianIds,
+  teamOf,
+} from "./actors";
+export {
+  PRICE_FROZEN_STATUSES,
+  STATUSES,
+  STATUS_LABELS,
+  type Status,
+  TERMINAL_STATUSES,
+  isStatus,
+  isTerminal,
+} from "./status";
 export {
   ACTIONS,
   type Action,
@@ -100,7 +151,20 @@ export {
 } from "./permissions";
 export { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";
 export { HOME_FOR, ROUTE_ACCESS, mayOpen } from "./screens";
-export { ATTACHMENT_RULES, type AttachmentKindName, type AttachmentProblem, UPLOAD_CHUNK_BYTES, attachmentProblem } from "./attachment-rules";
+export {
+  ATTACHMENT_RULES,
+  type AttachmentKindName,
+  type AttachmentProblem,
+  UPLOAD_CHUNK_BYTES,
+  attachmentProblem,
+} from "./attachment-rules";
 export { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName } from "./damage";
 export { decideUpload } from "./attachment-access";
-export { type WalkForCapture, WalkRefused, type WalkRefusedCode, type WalkStatus, assertWalkTakesCapture, walkFinishStep } from "./walks";
+export {
+  type WalkForCapture,
+  WalkRefused,
+  type WalkRefusedCode,
+  type WalkStatus,
+  assertWalkTakesCapture,
+  walkFinishStep,
+} from "./walks";

@@ -62,7 +62,9 @@ describe("formatCents", () => {
     expect(() => formatCents(1.5)).toThrow(InvalidAmount);
   });
   it("round-trips through dollarsToCents", () => {
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => dollarsToCents(formatCents(cents)) === cents));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => dollarsToCents(formatCents(cents)) === cents),
+    );
   });
 });
 

@@ -20,7 +20,13 @@ const technician: Actor = { userId: "u-t1", role: "TECHNICIAN", technician: prof
 const manager: Actor = {
   userId: "u-m1",
   role: "TECHNICIAN",
-  technician: profile("m1", { isManager: true, approvalLimitCents: 5000, canAssignWork: true, canOverridePricing: true, managedTechnicianIds: ["t2"] }),
+  technician: profile("m1", {
+    isManager: true,
+    approvalLimitCents: 5000,
+    canAssignWork: true,
+    canOverridePricing: true,
+    managedTechnicianIds: ["t2"],
+  }),
 };
 const admin: Actor = { userId: "u-admin", role: "ADMIN" };
 const customerA: Actor = { userId: "u-ca", role: "CUSTOMER", customerId: "A" };
@@ -41,7 +47,14 @@ const outside = repair("t3");
 const otherCompany = repair("t2", { customerId: "B" });
 
 type Outcome = "ok" | DenialCode;
-type Row = { [A in PermissionAction]: [label: string, action: A, resource: PermissionResources[A], expected: [Outcome, Outcome, Outcome, Outcome]] }[PermissionAction];
+type Row = {
+  [A in PermissionAction]: [
+    label: string,
+    action: A,
+    resource: PermissionResources[A],
+    expected: [Outcome, Outcome, Outcome, Outcome],
+  ];
+}[PermissionAction];
 
 // Expected outcome for [technician t1, manager m1, admin, customer A] — written out by hand.
 const F = "FORBIDDEN";
@@ -66,31 +79,101 @@ const MATRIX: Row[] = [
 
   ["team repair $40", "repair.approve", team, [F, "ok", "ok", "ok"]],
   ["team repair at the $50 limit", "repair.approve", repair("t2", { priceCents: 5000 }), [F, "ok", "ok", "ok"]],
-  ["team repair $65 over the limit", "repair.approve", repair("t2", { priceCents: 6500 }), [F, "OVER_APPROVAL_LIMIT", "ok", "ok"]],
+  [
+    "team repair $65 over the limit",
+    "repair.approve",
+    repair("t2", { priceCents: 6500 }),
+    [F, "OVER_APPROVAL_LIMIT", "ok", "ok"],
+  ],
   ["unassigned repair", "repair.approve", unassigned, [F, "ok", "ok", "ok"]],
   ["repair outside the team", "repair.approve", outside, [F, "OUTSIDE_TEAM", "ok", "ok"]],
   ["another customer's repair", "repair.approve", otherCompany, [F, "ok", "ok", "OTHER_CUSTOMER"]],
   ["team repair $40", "repair.deny", team, [F, "ok", "ok", "ok"]],
-  ["team repair $65 over the limit", "repair.deny", repair("t2", { priceCents: 6500 }), [F, "OVER_APPROVAL_LIMIT", "ok", "ok"]],
+  [
+    "team repair $65 over the limit",
+    "repair.deny",
+    repair("t2", { priceCents: 6500 }),
+    [F, "OVER_APPROVAL_LIMIT", "ok", "ok"],
+  ],
   ["repair outside the team", "repair.deny", outside, [F, "OUTSIDE_TEAM", "ok", "ok"]],
   ["another customer's repair", "repair.deny", otherCompany, [F, "ok", "ok", "OTHER_CUSTOMER"]],
 
-  ["unassigned to a managed technician", "repair.assign", { repair: unassigned, targetTechnicianId: "t2" }, [F, "ok", "ok", F]],
+  [
+    "unassigned to a managed technician",
+    "repair.assign",
+    { repair: unassigned, targetTechnicianId: "t2" },
+    [F, "ok", "ok", F],
+  ],
   ["unassigned to the manager", "repair.assign", { repair: unassigned, targetTechnicianId: "m1" }, [F, "ok", "ok", F]],
-  ["unassigned to someone outside the team", "repair.assign", { repair: unassigned, targetTechnicianId: "t3" }, [F, "OUTSIDE_TEAM", "ok", F]],
+  [
+    "unassigned to someone outside the team",
+    "repair.assign",
+    { repair: unassigned, targetTechnicianId: "t3" },
+    [F, "OUTSIDE_TEAM", "ok", F],
+  ],
   ["team repair to the manager", "repair.assign", { repair: team, targetTechnicianId: "m1" }, [F, "ok", "ok", F]],
-  ["outside repair into the team", "repair.assign", { repair: outside, targetTechnicianId: "t2" }, [F, "OUTSIDE_TEAM", "ok", F]],
+  [
+    "outside repair into the team",
+    "repair.assign",
+    { repair: outside, targetTechnicianId: "t2" },
+    [F, "OUTSIDE_TEAM", "ok", F],
+  ],
 
-  ["to $30 with a reason", "repair.overridePrice", { repair: team, amountCents: 3000, reason: "loyal fleet" }, [F, "ok", "ok", F]],
+  [
+    "to $30 with a reason",
+    "repair.overridePrice",
+    { repair: team, amountCents: 3000, reason: "loyal fleet" },
+    [F, "ok", "ok", F],
+  ],
   ["to $0 (free)", "repair.overridePrice", { repair: team, amountCents: 0, reason: "warranty" }, [F, "ok", "ok", F]],
-  ["to $60, over the manager's limit", "repair.overridePrice", { repair: team, amountCents: 6000, reason: "rush" }, [F, "OVER_APPROVAL_LIMIT", "ok", F]],
-  ["without a reason", "repair.overridePrice", { repair: team, amountCents: 3000, reason: "  " }, [F, "REASON_REQUIRED", "REASON_REQUIRED", F]],
-  ["to a negative amount", "repair.overridePrice", { repair: team, amountCents: -1, reason: "x" }, [F, "INVALID_AMOUNT", "INVALID_AMOUNT", F]],
-  ["to fractional cents", "repair.overridePrice", { repair: team, amountCents: 10.5, reason: "x" }, [F, "INVALID_AMOUNT", "INVALID_AMOUNT", F]],
-  ["of a completed repair", "repair.overridePrice", { repair: repair("t2", { status: "COMPLETED" }), amountCents: 3000, reason: "x" }, [F, "ok", "ok", F]],
-  ["of an invoiced repair", "repair.overridePrice", { repair: repair("t2", { status: "INVOICED" }), amountCents: 3000, reason: "x" }, [F, "PRICE_LOCKED", "PRICE_LOCKED", F]],
-  ["of a cancelled repair", "repair.overridePrice", { repair: repair("t2", { status: "CANCELLED" }), amountCents: 3000, reason: "x" }, [F, "PRICE_LOCKED", "PRICE_LOCKED", F]],
-  ["of a repair outside the team", "repair.overridePrice", { repair: outside, amountCents: 3000, reason: "x" }, [F, "OUTSIDE_TEAM", "ok", F]],
+  [
+    "to $60, over the manager's limit",
+    "repair.overridePrice",
+    { repair: team, amountCents: 6000, reason: "rush" },
+    [F, "OVER_APPROVAL_LIMIT", "ok", F],
+  ],
+  [
+    "without a reason",
+    "repair.overridePrice",
+    { repair: team, amountCents: 3000, reason: "  " },
+    [F, "REASON_REQUIRED", "REASON_REQUIRED", F],
+  ],
+  [
+    "to a negative amount",
+    "repair.overridePrice",
+    { repair: team, amountCents: -1, reason: "x" },
+    [F, "INVALID_AMOUNT", "INVALID_AMOUNT", F],
+  ],
+  [
+    "to fractional cents",
+    "repair.overridePrice",
+    { repair: team, amountCents: 10.5, reason: "x" },
+    [F, "INVALID_AMOUNT", "INVALID_AMOUNT", F],
+  ],
+  [
+    "of a completed repair",
+    "repair.overridePrice",
+    { repair: repair("t2", { status: "COMPLETED" }), amountCents: 3000, reason: "x" },
+    [F, "ok", "ok", F],
+  ],
+  [
+    "of an invoiced repair",
+    "repair.overridePrice",
+    { repair: repair("t2", { status: "INVOICED" }), amountCents: 3000, reason: "x" },
+    [F, "PRICE_LOCKED", "PRICE_LOCKED", F],
+  ],
+  [
+    "of a cancelled repair",
+    "repair.overridePrice",
+    { repair: repair("t2", { status: "CANCELLED" }), amountCents: 3000, reason: "x" },
+    [F, "PRICE_LOCKED", "PRICE_LOCKED", F],
+  ],
+  [
+    "of a repair outside the team",
+    "repair.overridePrice",
+    { repair: outside, amountCents: 3000, reason: "x" },
+    [F, "OUTSIDE_TEAM", "ok", F],
+  ],
 
   ["own assigned repair", "repair.start", own, ["ok", "OUTSIDE_TEAM", "ok", F]],
   ["managed technician's repair", "repair.start", team, ["NOT_YOURS", "ok", "ok", F]],
@@ -141,11 +224,31 @@ describe("permission matrix", () => {
   it("covers every permission action", () => {
     const covered = new Set(MATRIX.map((row) => row[1]));
     const all: PermissionAction[] = [
-      "repair.view", "repair.capture", "repair.request", "repair.approve", "repair.deny", "repair.assign",
-      "repair.overridePrice", "repair.start", "repair.complete", "repair.cancel", "repair.invoice", "repair.close", "repair.resolveFlag",
+      "repair.view",
+      "repair.capture",
+      "repair.request",
+      "repair.approve",
+      "repair.deny",
+      "repair.assign",
+      "repair.overridePrice",
+      "repair.start",
+      "repair.complete",
+      "repair.cancel",
+      "repair.invoice",
+      "repair.close",
+      "repair.resolveFlag",
       "customer.create",
-      "customer.settings.view", "customer.settings.edit", "customer.preferences.edit", "customer.priceList.view",
-      "invoice.view", "unit.replaceWindshield", "unit.edit", "walk.write", "walk.view", "audit.view", "user.manage",
+      "customer.settings.view",
+      "customer.settings.edit",
+      "customer.preferences.edit",
+      "customer.priceList.view",
+      "invoice.view",
+      "unit.replaceWindshield",
+      "unit.edit",
+      "walk.write",
+      "walk.view",
+      "audit.view",
+      "user.manage",
     ];
     expect([...covered].sort()).toEqual([...all].sort());
   });
@@ -157,14 +260,24 @@ describe("actors and their profiles", () => {
   });
 
   it("a manager with no approval limit may approve any amount in the team", () => {
-    const unlimited: Actor = { ...manager, technician: { ...profile("m1"), isManager: true, managedTechnicianIds: ["t2"], approvalLimitCents: null } };
+    const unlimited: Actor = {
+      ...manager,
+      technician: { ...profile("m1"), isManager: true, managedTechnicianIds: ["t2"], approvalLimitCents: null },
+    };
     expect(decide(unlimited, "repair.approve", repair("t2", { priceCents: 10_000_000 }))).toEqual({ allowed: true });
   });
 
   it("a manager without the rights may not assign or override", () => {
-    const plainManager: Actor = { ...manager, technician: { ...profile("m1"), isManager: true, managedTechnicianIds: ["t2"] } };
-    expect(outcome(decide(plainManager, "repair.assign", { repair: unassigned, targetTechnicianId: "t2" }))).toBe("FORBIDDEN");
-    expect(outcome(decide(plainManager, "repair.overridePrice", { repair: team, amountCents: 100, reason: "x" }))).toBe("FORBIDDEN");
+    const plainManager: Actor = {
+      ...manager,
+      technician: { ...profile("m1"), isManager: true, managedTechnicianIds: ["t2"] },
+    };
+    expect(outcome(decide(plainManager, "repair.assign", { repair: unassigned, targetTechnicianId: "t2" }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(outcome(decide(plainManager, "repair.overridePrice", { repair: team, amountCents: 100, reason: "x" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(outcome(decide(plainManager, "repair.approve", team))).toBe("ok");
   });
 
@@ -175,7 +288,10 @@ describe("actors and their profiles", () => {
 
   it("an inactive technician or manager may do nothing", () => {
     const inactive: Actor = { ...technician, technician: profile("t1", { isActive: false }) };
-    const inactiveManager: Actor = { ...manager, technician: profile("m1", { isManager: true, managedTechnicianIds: ["t2"], isActive: false }) };
+    const inactiveManager: Actor = {
+      ...manager,
+      technician: profile("m1", { isManager: true, managedTechnicianIds: ["t2"], isActive: false }),
+    };
     expect(outcome(decide(inactive, "repair.view", own))).toBe("INACTIVE_TECHNICIAN");
     expect(outcome(decide(inactiveManager, "repair.approve", team))).toBe("INACTIVE_TECHNICIAN");
   });
@@ -187,18 +303,47 @@ describe("actors and their profiles", () => {
 });
 
 describe("a customer user never reaches another customer's data", () => {
-  const repairActions = ["repair.view", "repair.approve", "repair.deny", "repair.cancel", "repair.start", "repair.complete", "repair.invoice", "repair.close"] as const;
-  const companyActions = ["repair.request", "customer.settings.view", "customer.settings.edit", "customer.preferences.edit", "customer.priceList.view", "invoice.view", "unit.replaceWindshield"] as const;
+  const repairActions = [
+    "repair.view",
+    "repair.approve",
+    "repair.deny",
+    "repair.cancel",
+    "repair.start",
+    "repair.complete",
+    "repair.invoice",
+    "repair.close",
+  ] as const;
+  const companyActions = [
+    "repair.request",
+    "customer.settings.view",
+    "customer.settings.edit",
+    "customer.preferences.edit",
+    "customer.priceList.view",
+    "invoice.view",
+    "unit.replaceWindshield",
+  ] as const;
   const id = fc.string({ minLength: 1, maxLength: 4 });
 
   it("on any repair of another company, whatever its state", () => {
     fc.assert(
-      fc.property(id, id, fc.constantFrom(...repairActions), fc.option(id, { nil: null }), fc.nat(), (mine, theirs, action, tech, price) => {
-        fc.pre(mine !== theirs);
-        const actor: Actor = { userId: "u", role: "CUSTOMER", customerId: mine };
-        const decision = decide(actor, action, { customerId: theirs, technicianId: tech, priceCents: price, status: "PENDING_APPROVAL" });
-        expect(decision.allowed).toBe(false);
-      }),
+      fc.property(
+        id,
+        id,
+        fc.constantFrom(...repairActions),
+        fc.option(id, { nil: null }),
+        fc.nat(),
+        (mine, theirs, action, tech, price) => {
+          fc.pre(mine !== theirs);
+          const actor: Actor = { userId: "u", role: "CUSTOMER", customerId: mine };
+          const decision = decide(actor, action, {
+            customerId: theirs,
+            technicianId: tech,
+            priceCents: price,
+            status: "PENDING_APPROVAL",
+          });
+          expect(decision.allowed).toBe(false);
+        },
+      ),
     );
   });
 

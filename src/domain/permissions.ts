@@ -116,7 +116,9 @@ const teamOrUnassigned = ({ team }: Staff, repair: RepairRef): Decision =>
 
 /** Doing the work needs a technician on it. */
 const teamWork = (staff: Staff, repair: RepairRef): Decision =>
-  repair.technicianId === null ? deny("UNASSIGNED", "assign this repair before working on it") : teamOrUnassigned(staff, repair);
+  repair.technicianId === null
+    ? deny("UNASSIGNED", "assign this repair before working on it")
+    : teamOrUnassigned(staff, repair);
 
 const ownWalk = ({ technician }: Staff, walk: WalkRef): Decision =>
   walk.technicianId === technician.id ? ALLOW : deny("NOT_YOURS", "this walk is not yours");
@@ -127,7 +129,10 @@ const teamWalk = ({ team }: Staff, walk: WalkRef): Decision =>
 const withinLimit = (technician: TechnicianProfile, cents: Cents, what: string): Decision =>
   technician.approvalLimitCents === null || cents <= technician.approvalLimitCents
     ? ALLOW
-    : deny("OVER_APPROVAL_LIMIT", `${what} ${formatCents(cents)} is over your ${formatCents(technician.approvalLimitCents)} approval limit`);
+    : deny(
+        "OVER_APPROVAL_LIMIT",
+        `${what} ${formatCents(cents)} is over your ${formatCents(technician.approvalLimitCents)} approval limit`,
+      );
 
 /** Runs checks in order; the first refusal wins. */
 const all = (...checks: (() => Decision)[]): Decision => {
@@ -213,7 +218,9 @@ function whoIs(actor: Actor): Who | Decision {
   const kind = actorKind(actor);
   if (kind === "admin") return { kind };
   if (kind === "customer") {
-    return actor.customerId ? { kind, customerId: actor.customerId } : deny("FORBIDDEN", "this account belongs to no customer");
+    return actor.customerId
+      ? { kind, customerId: actor.customerId }
+      : deny("FORBIDDEN", "this account belongs to no customer");
   }
   const technician = actor.technician;
   if (!technician) return deny("FORBIDDEN", "this account has no technician profile");
@@ -222,7 +229,11 @@ function whoIs(actor: Actor): Who | Decision {
 }
 
 /** May `actor` do `action` on `resource`? A refusal carries a code for programs and a reason for people. */
-export function decide<A extends PermissionAction>(actor: Actor, action: A, resource: PermissionResources[A]): Decision {
+export function decide<A extends PermissionAction>(
+  actor: Actor,
+  action: A,
+  resource: PermissionResources[A],
+): Decision {
   const who = whoIs(actor);
   if ("allowed" in who) return who;
   const rules: Rules<PermissionResources[A]> = POLICIES[action];
@@ -240,7 +251,11 @@ export function decide<A extends PermissionAction>(actor: Actor, action: A, reso
 }
 
 /** Throws PermissionDenied when `decide` refuses. */
-export function assertAllowed<A extends PermissionAction>(actor: Actor, action: A, resource: PermissionResources[A]): void {
+export function assertAllowed<A extends PermissionAction>(
+  actor: Actor,
+  action: A,
+  resource: PermissionResources[A],
+): void {
   const decision = decide(actor, action, resource);
   if (!decision.allowed) throw new PermissionDenied(decision.code, action, decision.reason);
 }

@@ -44,10 +44,14 @@ export class PricingError extends DomainError {
 /** Throws PricingError("INVALID_PRICING_RULES") naming the first bad field. */
 export function assertPricingRules(rules: PricingRules): void {
   const bad = (field: string, value: unknown, expected: string): never => {
-    throw new PricingError("INVALID_PRICING_RULES", `pricing rules: ${field} must be ${expected}, got ${String(value)}`);
+    throw new PricingError(
+      "INVALID_PRICING_RULES",
+      `pricing rules: ${field} must be ${expected}, got ${String(value)}`,
+    );
   };
   if (!Number.isSafeInteger(rules.version) || rules.version < 0) bad("version", rules.version, "a whole number >= 0");
-  if (!Array.isArray(rules.tiersCents) || rules.tiersCents.length !== 5) bad("tiersCents", rules.tiersCents, "five tiers");
+  if (!Array.isArray(rules.tiersCents) || rules.tiersCents.length !== 5)
+    bad("tiersCents", rules.tiersCents, "five tiers");
   rules.tiersCents.forEach((tier, i) => {
     if (tier !== null && (!Number.isSafeInteger(tier) || tier < 0)) {
       bad(`tier ${i + 1}`, tier, "null or whole cents >= 0");

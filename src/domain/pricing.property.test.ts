@@ -27,11 +27,17 @@ const anyRepair = fc.record({
 describe("pricing properties", () => {
   it("a job's total equals the sum of its lines, one line per break", () => {
     fc.assert(
-      fc.property(count, fc.integer({ min: 1, max: 25 }), count, anyRules, (completedOnWindshield, breaks, customerCompletedThisMonth, rules) => {
-        const estimate = estimateJob({ completedOnWindshield, breaks, customerCompletedThisMonth, rules });
-        expect(estimate.lines).toHaveLength(breaks);
-        expect(estimate.totalCents).toBe(estimate.lines.reduce((sum, line) => sum + line.cents, 0));
-      }),
+      fc.property(
+        count,
+        fc.integer({ min: 1, max: 25 }),
+        count,
+        anyRules,
+        (completedOnWindshield, breaks, customerCompletedThisMonth, rules) => {
+          const estimate = estimateJob({ completedOnWindshield, breaks, customerCompletedThisMonth, rules });
+          expect(estimate.lines).toHaveLength(breaks);
+          expect(estimate.totalCents).toBe(estimate.lines.reduce((sum, line) => sum + line.cents, 0));
+        },
+      ),
     );
   });
 
@@ -49,13 +55,21 @@ describe("pricing properties", () => {
 
   it("the line of break i in a job is the single repair at ordinal completed + i", () => {
     fc.assert(
-      fc.property(count, fc.integer({ min: 1, max: 10 }), count, anyRules, (completedOnWindshield, breaks, customerCompletedThisMonth, rules) => {
-        const { lines } = estimateJob({ completedOnWindshield, breaks, customerCompletedThisMonth, rules });
-        lines.forEach((line, i) => {
-          expect(line.ordinal).toBe(completedOnWindshield + i + 1);
-          expect(line).toEqual(priceRepair({ completedOnWindshield, indexInJob: i, customerCompletedThisMonth, rules }));
-        });
-      }),
+      fc.property(
+        count,
+        fc.integer({ min: 1, max: 10 }),
+        count,
+        anyRules,
+        (completedOnWindshield, breaks, customerCompletedThisMonth, rules) => {
+          const { lines } = estimateJob({ completedOnWindshield, breaks, customerCompletedThisMonth, rules });
+          lines.forEach((line, i) => {
+            expect(line.ordinal).toBe(completedOnWindshield + i + 1);
+            expect(line).toEqual(
+              priceRepair({ completedOnWindshield, indexInJob: i, customerCompletedThisMonth, rules }),
+            );
+          });
+        },
+      ),
     );
   });
 
@@ -63,7 +77,11 @@ describe("pricing properties", () => {
     fc.assert(
       fc.property(anyRepair, fc.integer({ min: 0, max: 1_000_000 }), (input, amount) => {
         const withDiscount = overriddenQuote(priceRepair(input), amount, "manager's call");
-        const withoutDiscount = overriddenQuote(priceRepair({ ...input, rules: { ...input.rules, volumeDiscountBasisPoints: 0 } }), amount, "manager's call");
+        const withoutDiscount = overriddenQuote(
+          priceRepair({ ...input, rules: { ...input.rules, volumeDiscountBasisPoints: 0 } }),
+          amount,
+          "manager's call",
+        );
         expect(withDiscount.cents).toBe(amount);
         expect(withDiscount.discountCents).toBe(0);
         expect(withDiscount.source).toBe("OVERRIDE");
@@ -88,9 +106,16 @@ describe("pricing properties", () => {
   it("more completed repairs on a windshield never make the next one dearer on default tiers", () => {
     fc.assert(
       fc.property(count, count, (a, b) => {
-        const rules = { version: 0, useCustomPricing: false, tiersCents: [null, null, null, null, null], volumeDiscountThreshold: 10, volumeDiscountBasisPoints: 0 } satisfies PricingRules;
+        const rules = {
+          version: 0,
+          useCustomPricing: false,
+          tiersCents: [null, null, null, null, null],
+          volumeDiscountThreshold: 10,
+          volumeDiscountBasisPoints: 0,
+        } satisfies PricingRules;
         const [fewer, more] = a <= b ? [a, b] : [b, a];
-        const priceAfter = (completed: number) => priceRepair({ completedOnWindshield: completed, customerCompletedThisMonth: 0, rules }).cents;
+        const priceAfter = (completed: number) =>
+          priceRepair({ completedOnWindshield: completed, customerCompletedThisMonth: 0, rules }).cents;
         expect(priceAfter(more)).toBeLessThanOrEqual(priceAfter(fewer));
       }),
     );

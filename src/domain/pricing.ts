@@ -55,7 +55,15 @@ export function priceRepair(input: PriceRepairInput): PriceQuote {
   });
   const tierText = `${ordinalWord(ordinal)} repair on this windshield: ${formatCents(tier.cents)} (${tierLabel(ordinal, tier.source)})`;
   if (discountCents === 0) {
-    return { ordinal, cents: tier.cents, source: tier.source, tierCents: tier.cents, discountCents: 0, rulesVersion: rules.version, explanation: tierText };
+    return {
+      ordinal,
+      cents: tier.cents,
+      source: tier.source,
+      tierCents: tier.cents,
+      discountCents: 0,
+      rulesVersion: rules.version,
+      explanation: tierText,
+    };
   }
   // Source says what set the final price: only a discount that took something off counts.
   const cents = tier.cents - discountCents;
@@ -84,7 +92,10 @@ function tierLabel(ordinal: number, source: TierSource): string {
  */
 export function overriddenQuote(baseQuote: PriceQuote, overrideCents: Cents, reason: string): PriceQuote {
   if (!Number.isSafeInteger(overrideCents) || overrideCents < 0) {
-    throw new PricingError("INVALID_OVERRIDE", `override amount must be whole cents >= 0, got ${String(overrideCents)}`);
+    throw new PricingError(
+      "INVALID_OVERRIDE",
+      `override amount must be whole cents >= 0, got ${String(overrideCents)}`,
+    );
   }
   const why = reason.trim();
   if (!why) throw new PricingError("INVALID_OVERRIDE", "a price override needs a reason");

@@ -15,7 +15,8 @@ const settings = (extra: Partial<TechnicianSettings>): TechnicianSettings => ({
   workingHours: { monday: { start: "08:00", end: "17:00" } },
   ...extra,
 });
-const codeOf = (extra: Partial<TechnicianSettings>) => refusalCode(() => assertTechnicianSettings(settings(extra), teams));
+const codeOf = (extra: Partial<TechnicianSettings>) =>
+  refusalCode(() => assertTechnicianSettings(settings(extra), teams));
 
 describe("a technician's rights and team", () => {
   it("accepts a coherent team, no limit, a $0 limit and no working hours", () => {
@@ -38,7 +39,9 @@ describe("a technician's rights and team", () => {
   });
 
   it("checks working hours per weekday as HH:MM to a later HH:MM", () => {
-    expect(workingHoursProblem({ monday: { start: "07:00", end: "16:00" }, friday: { start: "07:00", end: "15:00" } })).toBeNull();
+    expect(
+      workingHoursProblem({ monday: { start: "07:00", end: "16:00" }, friday: { start: "07:00", end: "15:00" } }),
+    ).toBeNull();
     expect(workingHoursProblem({ someday: { start: "07:00", end: "16:00" } })).toContain("not a weekday");
     expect(workingHoursProblem({ monday: { start: "7:00", end: "16:00" } })).toContain("HH:MM");
     expect(workingHoursProblem({ monday: { start: "16:00", end: "07:00" } })).toContain("end after it starts");

@@ -5,7 +5,8 @@ import { type Weekday, WEEKDAYS, isTimeOfDay } from "./week";
 // team is the manager and the technicians they manage; management never runs in a circle
 // (a manager cannot manage their own manager, directly or further up).
 
-export type TeamRefusedCode = "MANAGES_SELF" | "MANAGEMENT_CYCLE" | "TEAM_WITHOUT_MANAGER" | "INVALID_APPROVAL_LIMIT" | "INVALID_WORKING_HOURS";
+export type TeamRefusedCode =
+  "MANAGES_SELF" | "MANAGEMENT_CYCLE" | "TEAM_WITHOUT_MANAGER" | "INVALID_APPROVAL_LIMIT" | "INVALID_WORKING_HOURS";
 
 export class TeamRefused extends DomainError {
   constructor(
@@ -32,13 +33,25 @@ export type TechnicianSettings = {
  * Throws TeamRefused naming the first problem. `teams` holds every manager's managed
  * technicians as they stand; this technician's own entry is taken from `settings`.
  */
-export function assertTechnicianSettings(settings: TechnicianSettings, teams: ReadonlyMap<string, readonly string[]>): void {
+export function assertTechnicianSettings(
+  settings: TechnicianSettings,
+  teams: ReadonlyMap<string, readonly string[]>,
+): void {
   const { technicianId, managedTechnicianIds: managed } = settings;
-  if (settings.approvalLimitCents !== null && (!Number.isSafeInteger(settings.approvalLimitCents) || settings.approvalLimitCents < 0)) {
-    throw new TeamRefused("INVALID_APPROVAL_LIMIT", "The approval limit is a whole number of cents, 0 or more, or no limit.");
+  if (
+    settings.approvalLimitCents !== null &&
+    (!Number.isSafeInteger(settings.approvalLimitCents) || settings.approvalLimitCents < 0)
+  ) {
+    throw new TeamRefused(
+      "INVALID_APPROVAL_LIMIT",
+      "The approval limit is a whole number of cents, 0 or more, or no limit.",
+    );
   }
   if (managed.length > 0 && !settings.isManager) {
-    throw new TeamRefused("TEAM_WITHOUT_MANAGER", "Only a manager manages technicians: make them a manager or empty their team.");
+    throw new TeamRefused(
+      "TEAM_WITHOUT_MANAGER",
+      "Only a manager manages technicians: make them a manager or empty their team.",
+    );
   }
   if (managed.includes(technicianId)) throw new TeamRefused("MANAGES_SELF", "A manager cannot manage themself.");
   const after = new Map(teams);
@@ -65,7 +78,8 @@ function reaches(teams: ReadonlyMap<string, readonly string[]>, from: string, to
 
 /** Why these working hours are not valid, or null: weekdays only, each "HH:MM" to a later "HH:MM". */
 export function workingHoursProblem(hours: unknown): string | null {
-  if (hours === null || typeof hours !== "object" || Array.isArray(hours)) return "Working hours are given per weekday.";
+  if (hours === null || typeof hours !== "object" || Array.isArray(hours))
+    return "Working hours are given per weekday.";
   for (const [day, span] of Object.entries(hours)) {
     if (!(WEEKDAYS as readonly string[]).includes(day)) return `"${day}" is not a weekday (monday to sunday).`;
     const { start, end } = (span ?? {}) as { start?: unknown; end?: unknown };

@@ -9,10 +9,18 @@ export function rulesWith(overrides: Partial<PricingRules>): PricingRules {
 }
 
 /** Custom tiers $60 / $50 / $45 with tiers 4 and 5+ unset. */
-export const CUSTOM_60_50_45 = rulesWith({ version: 3, useCustomPricing: true, tiersCents: [6000, 5000, 4500, null, null] });
+export const CUSTOM_60_50_45 = rulesWith({
+  version: 3,
+  useCustomPricing: true,
+  tiersCents: [6000, 5000, 4500, null, null],
+});
 
 /** 10% off from the customer's 10th completed repair of the month. */
-export const TEN_PERCENT_FROM_10TH = rulesWith({ version: 4, volumeDiscountThreshold: 10, volumeDiscountBasisPoints: 1000 });
+export const TEN_PERCENT_FROM_10TH = rulesWith({
+  version: 4,
+  volumeDiscountThreshold: 10,
+  volumeDiscountBasisPoints: 1000,
+});
 
 /** A technician's rights: a plain, active technician unless `extra` says otherwise. */
 export const technicianProfile = (id: string, extra: Partial<TechnicianProfile> = {}): TechnicianProfile => ({

@@ -101,7 +101,9 @@ describe("capture decides between approved and pending", () => {
       hasDamagePhoto: true,
       settings: { autoApproveLotRepairs: true, maxAutoApproveCents: 5000, requirePhotoForApproval: true },
     });
-    expect(transition({ action: "capture", from: null, actor: "technician", facts: { autoApproval: pending } })).toEqual({ to: "PENDING_APPROVAL" });
+    expect(
+      transition({ action: "capture", from: null, actor: "technician", facts: { autoApproval: pending } }),
+    ).toEqual({ to: "PENDING_APPROVAL" });
   });
   it("refuses a capture without an approval decision", () => {
     expect(() => transition({ action: "capture", from: null, actor: "technician" })).toThrow(
@@ -134,15 +136,23 @@ describe("preconditions", () => {
   ])("%s from %s needs an active, not blocked technician", (action, from) => {
     const assignee = { technicianId: "t1", isActive: true, blockedByCustomer: false };
     expect(refusal(action, from, "manager", {})).toEqual(precondition("TECHNICIAN_REQUIRED"));
-    expect(refusal(action, from, "manager", { assignee: { ...assignee, technicianId: " " } })).toEqual(precondition("TECHNICIAN_REQUIRED"));
-    expect(refusal(action, from, "manager", { assignee: { ...assignee, isActive: false } })).toEqual(precondition("TECHNICIAN_INACTIVE"));
-    expect(refusal(action, from, "manager", { assignee: { ...assignee, blockedByCustomer: true } })).toEqual(precondition("TECHNICIAN_BLOCKED"));
+    expect(refusal(action, from, "manager", { assignee: { ...assignee, technicianId: " " } })).toEqual(
+      precondition("TECHNICIAN_REQUIRED"),
+    );
+    expect(refusal(action, from, "manager", { assignee: { ...assignee, isActive: false } })).toEqual(
+      precondition("TECHNICIAN_INACTIVE"),
+    );
+    expect(refusal(action, from, "manager", { assignee: { ...assignee, blockedByCustomer: true } })).toEqual(
+      precondition("TECHNICIAN_BLOCKED"),
+    );
     expect(refusal(action, from, "manager", { assignee })).toBeNull();
   });
 
   it("complete needs an after photo", () => {
     expect(refusal("complete", "IN_PROGRESS", "technician", {})).toEqual(precondition("AFTER_PHOTO_REQUIRED"));
-    expect(refusal("complete", "IN_PROGRESS", "technician", { hasAfterPhoto: false })).toEqual(precondition("AFTER_PHOTO_REQUIRED"));
+    expect(refusal("complete", "IN_PROGRESS", "technician", { hasAfterPhoto: false })).toEqual(
+      precondition("AFTER_PHOTO_REQUIRED"),
+    );
     expect(refusal("complete", "IN_PROGRESS", "technician", { hasAfterPhoto: true })).toBeNull();
   });
 

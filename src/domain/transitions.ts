@@ -61,7 +61,8 @@ const needsReason: Precondition = (facts) =>
 const needsAssignee: Precondition = ({ assignee }) => {
   if (!assignee?.technicianId.trim()) return { rule: "TECHNICIAN_REQUIRED", message: "choose a technician" };
   if (!assignee.isActive) return { rule: "TECHNICIAN_INACTIVE", message: "this technician is not active" };
-  if (assignee.blockedByCustomer) return { rule: "TECHNICIAN_BLOCKED", message: "this customer has blocked this technician" };
+  if (assignee.blockedByCustomer)
+    return { rule: "TECHNICIAN_BLOCKED", message: "this customer has blocked this technician" };
   return null;
 };
 
@@ -69,7 +70,9 @@ const needsAfterPhoto: Precondition = (facts) =>
   facts.hasAfterPhoto ? null : { rule: "AFTER_PHOTO_REQUIRED", message: "take an after photo before completing" };
 
 const needsAutoApprovalDecision: Precondition = (facts) =>
-  facts.autoApproval ? null : { rule: "AUTO_APPROVAL_DECISION_REQUIRED", message: "decide auto-approval before capturing" };
+  facts.autoApproval
+    ? null
+    : { rule: "AUTO_APPROVAL_DECISION_REQUIRED", message: "decide auto-approval before capturing" };
 
 const STAFF: readonly ActorKind[] = ["technician", "manager", "admin"];
 const DECIDERS: readonly ActorKind[] = ["manager", "admin", "customer"];
@@ -87,7 +90,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: "request", from: [null], to: "REQUESTED", actors: ["customer", "admin"], preconditions: [] },
   { action: "approve", from: ["PENDING_APPROVAL"], to: "APPROVED", actors: DECIDERS, preconditions: [] },
   { action: "deny", from: ["PENDING_APPROVAL"], to: "DENIED", actors: DECIDERS, preconditions: [needsReason] },
-  { action: "assign", from: ["REQUESTED", "APPROVED"], to: "ASSIGNED", actors: DISPATCHERS, preconditions: [needsAssignee] },
+  {
+    action: "assign",
+    from: ["REQUESTED", "APPROVED"],
+    to: "ASSIGNED",
+    actors: DISPATCHERS,
+    preconditions: [needsAssignee],
+  },
   { action: "reassign", from: ["ASSIGNED"], to: "ASSIGNED", actors: DISPATCHERS, preconditions: [needsAssignee] },
   // APPROVED -> IN_PROGRESS: the technician who captured a lot-walk find fixes it on the spot.
   { action: "start", from: ["APPROVED", "ASSIGNED"], to: "IN_PROGRESS", actors: STAFF, preconditions: [] },
@@ -95,8 +104,20 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: "invoice", from: ["COMPLETED"], to: "INVOICED", actors: ["admin"], preconditions: [] },
   { action: "close", from: ["COMPLETED", "INVOICED"], to: "CLOSED", actors: ["admin"], preconditions: [] },
   // A customer may withdraw only what nobody has committed to yet.
-  { action: "cancel", from: ["REQUESTED", "PENDING_APPROVAL"], to: "CANCELLED", actors: DECIDERS, preconditions: [needsReason] },
-  { action: "cancel", from: ["APPROVED", "ASSIGNED"], to: "CANCELLED", actors: DISPATCHERS, preconditions: [needsReason] },
+  {
+    action: "cancel",
+    from: ["REQUESTED", "PENDING_APPROVAL"],
+    to: "CANCELLED",
+    actors: DECIDERS,
+    preconditions: [needsReason],
+  },
+  {
+    action: "cancel",
+    from: ["APPROVED", "ASSIGNED"],
+    to: "CANCELLED",
+    actors: DISPATCHERS,
+    preconditions: [needsReason],
+  },
 ];
 
 export type TransitionRefusedCode = "NO_SUCH_TRANSITION" | "ACTOR_NOT_ALLOWED" | "PRECONDITION_FAILED";
@@ -122,7 +143,8 @@ export type TransitionInput = {
 
 export type TransitionCheck = { ok: true; to: Status } | { ok: false; refusal: TransitionRefused };
 
-const describeStatus = (status: Status | null) => (status ? `a repair that is "${STATUS_LABELS[status]}"` : "a new repair");
+const describeStatus = (status: Status | null) =>
+  status ? `a repair that is "${STATUS_LABELS[status]}"` : "a new repair";
 
 /** Checks a move against the table without throwing. */
 export function checkTransition({ action, from, actor, facts = {} }: TransitionInput): TransitionCheck {

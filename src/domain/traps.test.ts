@@ -14,14 +14,24 @@ import { CUSTOM_60_50_45 } from "./test-fixtures";
 const technician: Actor = {
   userId: "u-t1",
   role: "TECHNICIAN",
-  technician: { id: "t1", isManager: false, approvalLimitCents: null, canAssignWork: false, canOverridePricing: false, managedTechnicianIds: [], isActive: true },
+  technician: {
+    id: "t1",
+    isManager: false,
+    approvalLimitCents: null,
+    canAssignWork: false,
+    canOverridePricing: false,
+    managedTechnicianIds: [],
+    isActive: true,
+  },
 };
 const customerA: Actor = { userId: "u-ca", role: "CUSTOMER", customerId: "A" };
 const customerB: Actor = { userId: "u-cb", role: "CUSTOMER", customerId: "B" };
 
 describe("DOMAIN.md traps", () => {
   it("a status change with no rule in the table is refused", () => {
-    expect(() => transition({ action: "complete", from: "REQUESTED", actor: "admin", facts: { hasAfterPhoto: true } })).toThrow(TransitionRefused);
+    expect(() =>
+      transition({ action: "complete", from: "REQUESTED", actor: "admin", facts: { hasAfterPhoto: true } }),
+    ).toThrow(TransitionRefused);
     expect(() => transition({ action: "start", from: "COMPLETED", actor: "admin" })).toThrow(
       expect.objectContaining({ code: "NO_SUCH_TRANSITION" }),
     );
@@ -38,31 +48,53 @@ describe("DOMAIN.md traps", () => {
 
   it("a price override without the right is refused", () => {
     const repair = { customerId: "A", technicianId: "t1", priceCents: 4000, status: "ASSIGNED" as const };
-    expect(decide(technician, "repair.overridePrice", { repair, amountCents: 0, reason: "my friend" })).toMatchObject({ allowed: false, code: "FORBIDDEN" });
-    expect(decide(customerA, "repair.overridePrice", { repair, amountCents: 0, reason: "please" })).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    expect(decide(technician, "repair.overridePrice", { repair, amountCents: 0, reason: "my friend" })).toMatchObject({
+      allowed: false,
+      code: "FORBIDDEN",
+    });
+    expect(decide(customerA, "repair.overridePrice", { repair, amountCents: 0, reason: "please" })).toMatchObject({
+      allowed: false,
+      code: "FORBIDDEN",
+    });
   });
 
   it("a customer acting on another customer's repair is refused", () => {
     const theirs = { customerId: "A", technicianId: null, priceCents: 4000, status: "PENDING_APPROVAL" as const };
-    expect(() => authorizeTransition(customerB, "approve", theirs)).toThrow(expect.objectContaining({ code: "OTHER_CUSTOMER" }));
-    expect(() => authorizeTransition(customerB, "deny", theirs, { reason: "sabotage" })).toThrow(expect.objectContaining({ code: "OTHER_CUSTOMER" }));
-    expect(() => authorizeTransition(customerB, "cancel", theirs, { reason: "x" })).toThrow(expect.objectContaining({ code: "OTHER_CUSTOMER" }));
+    expect(() => authorizeTransition(customerB, "approve", theirs)).toThrow(
+      expect.objectContaining({ code: "OTHER_CUSTOMER" }),
+    );
+    expect(() => authorizeTransition(customerB, "deny", theirs, { reason: "sabotage" })).toThrow(
+      expect.objectContaining({ code: "OTHER_CUSTOMER" }),
+    );
+    expect(() => authorizeTransition(customerB, "cancel", theirs, { reason: "x" })).toThrow(
+      expect.objectContaining({ code: "OTHER_CUSTOMER" }),
+    );
     expect(decide(customerB, "repair.view", theirs).allowed).toBe(false);
   });
 
   it("a denied repair cannot be restarted (or changed in any way) by a technician, nor by anyone", () => {
     const denied = { customerId: "A", technicianId: "t1", priceCents: 4000, status: "DENIED" as const };
-    expect(() => authorizeTransition(technician, "start", denied)).toThrow(expect.objectContaining({ code: "NO_SUCH_TRANSITION" }));
+    expect(() => authorizeTransition(technician, "start", denied)).toThrow(
+      expect.objectContaining({ code: "NO_SUCH_TRANSITION" }),
+    );
     for (const action of ACTIONS) {
       for (const actor of ["technician", "manager", "admin", "customer"] as const) {
-        expect(checkTransition({ action, from: "DENIED", actor, facts: { reason: "r", hasAfterPhoto: true } }).ok).toBe(false);
+        expect(checkTransition({ action, from: "DENIED", actor, facts: { reason: "r", hasAfterPhoto: true } }).ok).toBe(
+          false,
+        );
       }
     }
   });
 
   it("re-saving an old completed repair does not change its historical price", () => {
-    const atCompletion = freezeQuote(priceRepair({ completedOnWindshield: 0, customerCompletedThisMonth: 0, rules: DEFAULT_PRICING_RULES }));
-    const resaved = repriceIfNotFrozen(atCompletion, { completedOnWindshield: 5, customerCompletedThisMonth: 40, rules: CUSTOM_60_50_45 });
+    const atCompletion = freezeQuote(
+      priceRepair({ completedOnWindshield: 0, customerCompletedThisMonth: 0, rules: DEFAULT_PRICING_RULES }),
+    );
+    const resaved = repriceIfNotFrozen(atCompletion, {
+      completedOnWindshield: 5,
+      customerCompletedThisMonth: 40,
+      rules: CUSTOM_60_50_45,
+    });
     expect(resaved.cents).toBe(5000);
     expect(resaved.source).toBe("DEFAULT_TIER");
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type ImportLine, MAX_IMPORT_ROWS, UnitRecordRefused, assertUnitRecord, checkFleetImport, normalizeUnitRecord, unitRecordProblems } from "./unit-records";
+import {
+  type ImportLine,
+  MAX_IMPORT_ROWS,
+  UnitRecordRefused,
+  assertUnitRecord,
+  checkFleetImport,
+  normalizeUnitRecord,
+  unitRecordProblems,
+} from "./unit-records";
 
 const YEAR = 2026;
 const lines = (...rows: string[][]): ImportLine[] => rows.map((cells, i) => ({ line: i + 1, cells }));
@@ -7,7 +15,9 @@ const HEADER = ["unit_number", "vin", "make", "model", "year"];
 
 describe("a unit record", () => {
   it("is trimmed, blanks become null and the VIN is in capitals", () => {
-    expect(normalizeUnitRecord({ unitNumber: " A-1 ", vin: " 1hgcm82633a004352 ", make: "", model: " Camry ", year: 2020 })).toEqual({
+    expect(
+      normalizeUnitRecord({ unitNumber: " A-1 ", vin: " 1hgcm82633a004352 ", make: "", model: " Camry ", year: 2020 }),
+    ).toEqual({
       unitNumber: "A-1",
       vin: "1HGCM82633A004352",
       make: null,
@@ -42,7 +52,15 @@ describe("checking a fleet import", () => {
 
   it("names every bad row with its line and reasons, skipping rows of empty cells", () => {
     const check = checkFleetImport(
-      lines(HEADER, ["T-1", "", "Ford", "F-150", "2020"], ["", "1HGCM82633A004352", "", "", ""], ["", "", "", "", ""], ["T-1", "BADVIN", "", "", "19x9"], ["T-9", "", "", "", "", "extra"], ["T-5"]),
+      lines(
+        HEADER,
+        ["T-1", "", "Ford", "F-150", "2020"],
+        ["", "1HGCM82633A004352", "", "", ""],
+        ["", "", "", "", ""],
+        ["T-1", "BADVIN", "", "", "19x9"],
+        ["T-9", "", "", "", "", "extra"],
+        ["T-5"],
+      ),
       new Set(["T-5"]),
       YEAR,
     );
@@ -54,7 +72,11 @@ describe("checking a fleet import", () => {
         {
           line: 5,
           unitNumber: "T-1",
-          problems: ['the year "19x9" is not a four-digit year', 'the VIN "BADVIN" is not 17 letters and digits (no I, O or Q)', "unit T-1 is already on line 2"],
+          problems: [
+            'the year "19x9" is not a four-digit year',
+            'the VIN "BADVIN" is not 17 letters and digits (no I, O or Q)',
+            "unit T-1 is already on line 2",
+          ],
         },
         { line: 6, unitNumber: "T-9", problems: ["it has 6 cells, the header has 5"] },
         { line: 7, unitNumber: "T-5", problems: ["unit T-5 is already registered for this customer"] },

@@ -4,7 +4,13 @@ import { DomainError } from "./errors";
 // every row is checked and the whole file is refused if any row is bad, naming each one,
 // so a fleet list is never half imported.
 
-export type UnitRecord = { unitNumber: string; vin: string | null; make: string | null; model: string | null; year: number | null };
+export type UnitRecord = {
+  unitNumber: string;
+  vin: string | null;
+  make: string | null;
+  model: string | null;
+  year: number | null;
+};
 
 export const OLDEST_MODEL_YEAR = 1980;
 export const UNIT_NUMBER_MAX_LENGTH = 50;
@@ -20,7 +26,13 @@ export class UnitRecordRefused extends DomainError {
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
 /** Trimmed, blanks as null, the VIN in capitals. */
-export function normalizeUnitRecord(record: { unitNumber: string; vin?: string | null; make?: string | null; model?: string | null; year?: number | null }): UnitRecord {
+export function normalizeUnitRecord(record: {
+  unitNumber: string;
+  vin?: string | null;
+  make?: string | null;
+  model?: string | null;
+  year?: number | null;
+}): UnitRecord {
   const text = (value: string | null | undefined) => value?.trim() || null;
   return {
     unitNumber: record.unitNumber.trim(),
@@ -35,9 +47,14 @@ export function normalizeUnitRecord(record: { unitNumber: string; vin?: string |
 export function unitRecordProblems(record: UnitRecord, currentYear: number): string[] {
   const problems: string[] = [];
   if (!record.unitNumber) problems.push("the unit number is missing");
-  else if (record.unitNumber.length > UNIT_NUMBER_MAX_LENGTH) problems.push(`the unit number is longer than ${UNIT_NUMBER_MAX_LENGTH} characters`);
-  if (record.vin !== null && !VIN.test(record.vin)) problems.push(`the VIN "${record.vin}" is not 17 letters and digits (no I, O or Q)`);
-  if (record.year !== null && (!Number.isInteger(record.year) || record.year < OLDEST_MODEL_YEAR || record.year > currentYear + 1)) {
+  else if (record.unitNumber.length > UNIT_NUMBER_MAX_LENGTH)
+    problems.push(`the unit number is longer than ${UNIT_NUMBER_MAX_LENGTH} characters`);
+  if (record.vin !== null && !VIN.test(record.vin))
+    problems.push(`the VIN "${record.vin}" is not 17 letters and digits (no I, O or Q)`);
+  if (
+    record.year !== null &&
+    (!Number.isInteger(record.year) || record.year < OLDEST_MODEL_YEAR || record.year > currentYear + 1)
+  ) {
     problems.push(`the year ${record.year} is not between ${OLDEST_MODEL_YEAR} and ${currentYear + 1}`);
   }
   return problems;
@@ -61,19 +78,36 @@ export type FleetImportCheck =
  * registered for the customer yet (`existingUnitNumbers`): an import adds units, it never
  * changes ones already there.
  */
-export function checkFleetImport(lines: readonly ImportLine[], existingUnitNumbers: ReadonlySet<string>, currentYear: number): FleetImportCheck {
+export function checkFleetImport(
+  lines: readonly ImportLine[],
+  existingUnitNumbers: ReadonlySet<string>,
+  currentYear: number,
+): FleetImportCheck {
   // Spreadsheets end their exports with rows of empty cells: those are not units.
   const [header, ...rows] = lines.filter(({ cells }) => cells.some((c) => c.trim()));
   const fileProblem = (problem: string): FleetImportCheck => ({ ok: false, fileProblems: [problem], rowProblems: [] });
-  if (!header) return fileProblem("The file is empty: its first line must name the columns (unit_number, vin, make, model, year).");
-  const columns = header.cells.map((c) => c.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+  if (!header)
+    return fileProblem(
+      "The file is empty: its first line must name the columns (unit_number, vin, make, model, year).",
+    );
+  const columns = header.cells.map((c) =>
+    c
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
   const unknown = columns.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length) return fileProblem(`Line ${header.line}: unknown column(s) ${unknown.map((c) => `"${c}"`).join(", ")}; use ${IMPORT_COLUMNS.join(", ")}.`);
+  if (unknown.length)
+    return fileProblem(
+      `Line ${header.line}: unknown column(s) ${unknown.map((c) => `"${c}"`).join(", ")}; use ${IMPORT_COLUMNS.join(", ")}.`,
+    );
   const repeated = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (repeated.length) return fileProblem(`Line ${header.line}: the column "${repeated[0]}" appears twice.`);
-  if (!columns.includes("unit_number")) return fileProblem(`Line ${header.line}: the header must have a unit_number column.`);
+  if (!columns.includes("unit_number"))
+    return fileProblem(`Line ${header.line}: the header must have a unit_number column.`);
   if (rows.length === 0) return fileProblem("The file has no units below its header.");
-  if (rows.length > MAX_IMPORT_ROWS) return fileProblem(`The file has ${rows.length} units; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    return fileProblem(`The file has ${rows.length} units; import at most ${MAX_IMPORT_ROWS} at a time.`);
 
   const firstLineOf = new Map<string, number>();
   const units: (UnitRecord & { line: number })[] = [];
@@ -81,17 +115,25 @@ export function checkFleetImport(lines: readonly ImportLine[], existingUnitNumbe
   for (const { line, cells } of rows) {
     const cell = (column: string) => cells[columns.indexOf(column)] ?? "";
     const problems: string[] = [];
-    if (cells.slice(columns.length).some((c) => c.trim())) problems.push(`it has ${cells.length} cells, the header has ${columns.length}`);
+    if (cells.slice(columns.length).some((c) => c.trim()))
+      problems.push(`it has ${cells.length} cells, the header has ${columns.length}`);
     const yearText = cell("year").trim();
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
     if (yearText && year === null) problems.push(`the year "${yearText}" is not a four-digit year`);
-    const unit = normalizeUnitRecord({ unitNumber: cell("unit_number"), vin: cell("vin"), make: cell("make"), model: cell("model"), year });
+    const unit = normalizeUnitRecord({
+      unitNumber: cell("unit_number"),
+      vin: cell("vin"),
+      make: cell("make"),
+      model: cell("model"),
+      year,
+    });
     problems.push(...unitRecordProblems(unit, currentYear));
     if (unit.unitNumber) {
       const first = firstLineOf.get(unit.unitNumber);
       if (first !== undefined) problems.push(`unit ${unit.unitNumber} is already on line ${first}`);
       else firstLineOf.set(unit.unitNumber, line);
-      if (existingUnitNumbers.has(unit.unitNumber)) problems.push(`unit ${unit.unitNumber} is already registered for this customer`);
+      if (existingUnitNumbers.has(unit.unitNumber))
+        problems.push(`unit ${unit.unitNumber} is already registered for this customer`);
     }
     if (problems.length) rowProblems.push({ line, unitNumber: unit.unitNumber || null, problems });
     else units.push({ ...unit, line });

@@ -50,7 +50,10 @@ export function assertWalkTakesCapture(walk: WalkForCapture, repairId: string): 
       return;
     case "COMPLETED":
       if (walk.signedRepairIds.includes(repairId)) return;
-      throw new WalkRefused("WALK_COMPLETED", "This walk was finished and its summary signed: start a new walk to capture more repairs.");
+      throw new WalkRefused(
+        "WALK_COMPLETED",
+        "This walk was finished and its summary signed: start a new walk to capture more repairs.",
+      );
     case "CANCELLED":
       throw new WalkRefused("WALK_CANCELLED", "This walk was cancelled: repairs cannot be captured on it.");
   }

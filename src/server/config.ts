@@ -7,7 +7,9 @@ const schema = z.object({
   /** Set by scripts/serve.ts to the embedded database when the operator gave none. */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, { message: "must be a URL such as postgresql://user:password@host:5432/database" })
+    .regex(/^postgres(ql)?:\/\/\S+$/, {
+      message: "must be a URL such as postgresql://user:password@host:5432/database",
+    })
     .optional(),
   /** 1 for the embedded database (one PGlite session); a real server takes a pool. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -33,7 +35,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: parsed.data.BUSINESS_TIME_ZONE });
   } catch {
-    throw new ConfigError(`BUSINESS_TIME_ZONE: "${parsed.data.BUSINESS_TIME_ZONE}" is not a time zone name such as America/Denver.`);
+    throw new ConfigError(
+      `BUSINESS_TIME_ZONE: "${parsed.data.BUSINESS_TIME_ZONE}" is not a time zone name such as America/Denver.`,
+    );
   }
   return parsed.data;
 }

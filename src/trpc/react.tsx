@@ -10,7 +10,8 @@ import type { AppRouter } from "~/server/api/root";
 import { createQueryClient } from "./query-client";
 
 let browserQueryClient: QueryClient | undefined;
-const getQueryClient = () => (typeof window === "undefined" ? createQueryClient() : (browserQueryClient ??= createQueryClient()));
+const getQueryClient = () =>
+  typeof window === "undefined" ? createQueryClient() : (browserQueryClient ??= createQueryClient());
 
 export const api = createTRPCReact<AppRouter>();
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -21,7 +22,10 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     api.createClient({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        loggerLink({
+          enabled: (op) =>
+            process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
+        }),
         httpBatchLink({ transformer: superjson, url: "/api/trpc" }),
       ],
     }),

@@ -21,7 +21,9 @@ describe("migration runner", () => {
   });
 
   it("records what it applied and applies nothing twice", async () => {
-    const rows = await database.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM "_rs_migrations" ORDER BY name`);
+    const rows = await database.db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT name FROM "_rs_migrations" ORDER BY name`,
+    );
     expect(rows.map((r) => r.name)).toContain("0001_init");
     expect(await applyAlone(database, "prisma/migrations")).toEqual([]);
   });
@@ -39,7 +41,10 @@ describe("migration runner", () => {
     mkdirSync(path.join(dir, "9998_ok"));
     writeFileSync(path.join(dir, "9998_ok", "migration.sql"), `CREATE TABLE "MigrationProbe" (id int);`);
     mkdirSync(path.join(dir, "9999_broken"));
-    writeFileSync(path.join(dir, "9999_broken", "migration.sql"), `CREATE TABLE "Half" (id int); SELECT no_such_function();`);
+    writeFileSync(
+      path.join(dir, "9999_broken", "migration.sql"),
+      `CREATE TABLE "Half" (id int); SELECT no_such_function();`,
+    );
     await expect(applyAlone(database, dir)).rejects.toThrow(/9999_broken failed/);
     const tables = await database.db.$queryRawUnsafe<{ t: string | null }[]>(
       `SELECT to_regclass('"MigrationProbe"')::text AS t UNION ALL SELECT to_regclass('"Half"')::text`,

@@ -14,14 +14,20 @@ export const ORIGIN: RequestOrigin = { ip: "203.0.113.7", userAgent: "RS-Field/1
 type CustomerSettings = Partial<Omit<Prisma.CustomerUncheckedCreateInput, "id" | "name">>;
 type PricingSettings = Partial<Omit<Prisma.CustomerPricingUncheckedCreateInput, "id" | "customerId">>;
 
-export async function createCustomer(db: Db, name: string, options: { settings?: CustomerSettings; pricing?: PricingSettings } = {}) {
+export async function createCustomer(
+  db: Db,
+  name: string,
+  options: { settings?: CustomerSettings; pricing?: PricingSettings } = {},
+) {
   return db.customer.create({
     data: { name, ...options.settings, ...(options.pricing ? { pricing: { create: options.pricing } } : {}) },
   });
 }
 
 async function createUser(db: Db, role: Role, name: string) {
-  return db.user.create({ data: { name, role, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, passwordHash: "not-used" } });
+  return db.user.create({
+    data: { name, role, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, passwordHash: "not-used" },
+  });
 }
 
 export type Person = { userId: string; actor: ActorWithIdentity };
@@ -36,7 +42,12 @@ export async function actorFor(db: Db, userId: string): Promise<ActorWithIdentit
 export async function createTechnician(
   db: Db,
   name: string,
-  rights: Partial<Pick<Prisma.TechnicianUncheckedCreateInput, "isManager" | "approvalLimitCents" | "canAssignWork" | "canOverridePricing" | "isActive">> & {
+  rights: Partial<
+    Pick<
+      Prisma.TechnicianUncheckedCreateInput,
+      "isManager" | "approvalLimitCents" | "canAssignWork" | "canOverridePricing" | "isActive"
+    >
+  > & {
     manages?: string[];
   } = {},
 ): Promise<Staff> {
@@ -59,14 +70,18 @@ export async function createCustomerUser(db: Db, customerId: string, name = "Car
   return { userId: user.id, actor: await actorFor(db, user.id) };
 }
 
-export const createUnit = (db: Db, customerId: string, unitNumber: string) => db.unit.create({ data: { customerId, unitNumber } });
+export const createUnit = (db: Db, customerId: string, unitNumber: string) =>
+  db.unit.create({ data: { customerId, unitNumber } });
 
 export const createWalk = (db: Db, customerId: string, technicianId: string) =>
-  db.lotWalk.create({ data: { id: randomUUID(), customerId, technicianId, status: "IN_PROGRESS", startedAt: new Date() } });
+  db.lotWalk.create({
+    data: { id: randomUUID(), customerId, technicianId, status: "IN_PROGRESS", startedAt: new Date() },
+  });
 
 export const contextFor = (person: Person): ServiceContext => ({ actor: person.actor, origin: ORIGIN });
 
-export const callerFor = (db: Db, person: Person | null) => createCaller({ db, actor: person?.actor ?? null, origin: ORIGIN });
+export const callerFor = (db: Db, person: Person | null) =>
+  createCaller({ db, actor: person?.actor ?? null, origin: ORIGIN });
 
 /** Photo metadata as a device sends it before uploading the bytes. */
 export function photo(stage: PhotoStage): AttachmentInput {

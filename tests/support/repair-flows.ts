@@ -10,7 +10,13 @@ import { type Person, type World, contextFor, createUnit, photo } from "./fixtur
 type Walk = { id: string; customerId: string };
 
 /** A chip found on `walk` by `by` (Tina on Acme's lot by default), with a damage photo. */
-export function capture(db: Db, world: World, changes: Partial<CaptureRepairInput> = {}, by: Person = world.tina, walk: Walk = world.walk) {
+export function capture(
+  db: Db,
+  world: World,
+  changes: Partial<CaptureRepairInput> = {},
+  by: Person = world.tina,
+  walk: Walk = world.walk,
+) {
   return captureRepair(db, contextFor(by), {
     id: randomUUID(),
     walkId: walk.id,

@@ -29,7 +29,13 @@ export const repairCapture = (walk: { id: string; customerId: string }, changes:
     ...changes,
   } satisfies CaptureRepairInput);
 
-export const signature = (): AttachmentInput => ({ ...photo("DAMAGE"), kind: "SIGNATURE", photoStage: undefined, mimeType: "image/png", sizeBytes: 4_000 });
+export const signature = (): AttachmentInput => ({
+  ...photo("DAMAGE"),
+  kind: "SIGNATURE",
+  photoStage: undefined,
+  mimeType: "image/png",
+  sizeBytes: 4_000,
+});
 
 export const walkFinish = (walkId: string, changes: Partial<FinishWalkInput> = {}) =>
   mutation("walk.finish", {
@@ -39,16 +45,34 @@ export const walkFinish = (walkId: string, changes: Partial<FinishWalkInput> = {
     longitude: -104.98,
     accuracyM: 9,
     siteContactName: "Lot supervisor Pat",
-    signedSummary: { units: [{ unitNumber: "A-100", repairs: [{ id: randomUUID(), damageType: "CHIP", estimateCents: 5000 }] }], totalCents: 5000 },
+    signedSummary: {
+      units: [{ unitNumber: "A-100", repairs: [{ id: randomUUID(), damageType: "CHIP", estimateCents: 5000 }] }],
+      totalCents: 5000,
+    },
     signature: signature(),
     ...changes,
   } satisfies FinishWalkInput);
 
-export const push = (db: Db, by: Person, mutations: Mutation[]) => pushMutations(db, contextFor(by), { deviceId: DEVICE_ID, mutations });
+export const push = (db: Db, by: Person, mutations: Mutation[]) =>
+  pushMutations(db, contextFor(by), { deviceId: DEVICE_ID, mutations });
 
 /** Random content of `size` bytes and the metadata a device would send for it. */
-export function fileOf(size: number, meta: Partial<AttachmentInput> = {}): { bytes: Uint8Array; meta: AttachmentInput } {
+export function fileOf(
+  size: number,
+  meta: Partial<AttachmentInput> = {},
+): { bytes: Uint8Array; meta: AttachmentInput } {
   const bytes = new Uint8Array(randomBytes(size));
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { bytes, meta: { id: randomUUID(), kind: "PHOTO", photoStage: "DAMAGE", mimeType: "image/jpeg", sizeBytes: size, sha256, ...meta } };
+  return {
+    bytes,
+    meta: {
+      id: randomUUID(),
+      kind: "PHOTO",
+      photoStage: "DAMAGE",
+      mimeType: "image/jpeg",
+      sizeBytes: size,
+      sha256,
+      ...meta,
+    },
+  };
 }

@@ -14,8 +14,18 @@ export function QueryState({
   empty: ReactNode;
   children: ReactNode;
 }) {
-  if (isLoading) return <p className="muted" role="status">Loading…</p>;
-  if (error) return <p className="error" role="alert">{error.message}</p>;
+  if (isLoading)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error.message}
+      </p>
+    );
   if (isEmpty) return <p className="empty">{empty}</p>;
   return <>{children}</>;
 }

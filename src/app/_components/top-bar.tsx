@@ -8,7 +8,11 @@ export function TopBar({ title, userName }: { title: string; userName?: string |
     <header className="topbar">
       <span className="brand">RS Systems · {title}</span>
       <span className="who">{userName}</span>
-      <button type="button" className="ghost" onClick={() => signOut().catch((error: Error) => setProblem(error.message))}>
+      <button
+        type="button"
+        className="ghost"
+        onClick={() => signOut().catch((error: Error) => setProblem(error.message))}
+      >
         Sign out
       </button>
       {problem && (

@@ -9,7 +9,20 @@ export function UpdatePrompt() {
   const ready = useSyncExternalStore(subscribeToUpdate, isUpdateReady, () => false);
   if (!ready) return null;
   return (
-    <div role="status" className="card" style={{ position: "fixed", left: "1rem", right: "1rem", bottom: "1rem", zIndex: 20, display: "flex", alignItems: "center", gap: "0.75rem" }}>
+    <div
+      role="status"
+      className="card"
+      style={{
+        position: "fixed",
+        left: "1rem",
+        right: "1rem",
+        bottom: "1rem",
+        zIndex: 20,
+        display: "flex",
+        alignItems: "center",
+        gap: "0.75rem",
+      }}
+    >
       <span>An update is ready —</span>
       <button type="button" onClick={applyUpdate}>
         Reload

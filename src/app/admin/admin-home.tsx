@@ -19,7 +19,13 @@ export function AdminHome() {
       <h1>Business administration</h1>
       {me.error && <p className="error">{me.error.message}</p>}
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
-      <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading…
+          </p>
+        }
+      >
         <AdminSections />
       </Suspense>
     </section>

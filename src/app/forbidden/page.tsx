@@ -11,7 +11,9 @@ export default function ForbiddenPage() {
         <h1>403 · Not allowed</h1>
         <p>Your account cannot open this screen. If you think it should, ask an administrator.</p>
         {/* The screens follow the role given at sign-in (the server's rights follow at once). */}
-        <p className="muted">If an administrator has just changed your role, sign out and sign in again to open your new screens.</p>
+        <p className="muted">
+          If an administrator has just changed your role, sign out and sign in again to open your new screens.
+        </p>
         <p>
           <Link className="button" href="/">
             Go to my home

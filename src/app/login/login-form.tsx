@@ -16,7 +16,11 @@ export function LoginForm() {
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { redirect: false, email: form.get("email"), password: form.get("password") });
+      const result = await signIn("credentials", {
+        redirect: false,
+        email: form.get("email"),
+        password: form.get("password"),
+      });
       if (!result || result.error) {
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
         return;

@@ -2,7 +2,9 @@
 // answer says why, and the capture goes on without a position.
 import type { GpsFix } from "../store/capture-repair";
 
-export type GpsResult = { ok: true; fix: GpsFix } | { ok: false; reason: "denied" | "unavailable" | "timeout" | "unsupported"; message: string };
+export type GpsResult =
+  | { ok: true; fix: GpsFix }
+  | { ok: false; reason: "denied" | "unavailable" | "timeout" | "unsupported"; message: string };
 
 const MESSAGES: Record<Exclude<GpsResult, { ok: true }>["reason"], string> = {
   denied: "Location is turned off for this app; the repair is saved without a position.",
@@ -19,9 +21,22 @@ export function currentPosition(options: { timeoutMs?: number; maxAgeMs?: number
       (position) =>
         resolve({
           ok: true,
-          fix: { latitude: position.coords.latitude, longitude: position.coords.longitude, accuracyM: Math.round(position.coords.accuracy * 10) / 10 },
+          fix: {
+            latitude: position.coords.latitude,
+            longitude: position.coords.longitude,
+            accuracyM: Math.round(position.coords.accuracy * 10) / 10,
+          },
         }),
-      (error) => resolve(fail(error.code === error.PERMISSION_DENIED ? "denied" : error.code === error.TIMEOUT ? "timeout" : "unavailable")),
+      (error) =>
+        resolve(
+          fail(
+            error.code === error.PERMISSION_DENIED
+              ? "denied"
+              : error.code === error.TIMEOUT
+                ? "timeout"
+                : "unavailable",
+          ),
+        ),
       { enableHighAccuracy: true, timeout: options.timeoutMs ?? 15_000, maximumAge: options.maxAgeMs ?? 30_000 },
     );
   });

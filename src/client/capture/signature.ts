@@ -3,7 +3,13 @@ import type SignaturePad from "signature_pad";
 import type { CapturedFile } from "../store/captured-file";
 import { sha256Hex } from "./sha256";
 
-export type SignatureField = { pad: SignaturePad; isEmpty(): boolean; clear(): void; toFile(): Promise<CapturedFile>; destroy(): void };
+export type SignatureField = {
+  pad: SignaturePad;
+  isEmpty(): boolean;
+  clear(): void;
+  toFile(): Promise<CapturedFile>;
+  destroy(): void;
+};
 
 export async function signatureField(canvas: HTMLCanvasElement): Promise<SignatureField> {
   const { default: Pad } = await import("signature_pad");
@@ -14,7 +20,9 @@ export async function signatureField(canvas: HTMLCanvasElement): Promise<Signatu
     isEmpty: () => pad.isEmpty(),
     clear: () => pad.clear(),
     toFile: async () => {
-      const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The signature could not be saved."))), "image/png"));
+      const blob = await new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The signature could not be saved."))), "image/png"),
+      );
       return { blob, mimeType: "image/png", sha256: await sha256Hex(blob) };
     },
     destroy: () => pad.off(),

@@ -5,7 +5,9 @@ import { sha256Hex } from "./sha256";
 
 export const VOICE_TYPES = ["audio/mp4", "audio/webm;codecs=opus", "audio/webm"] as const;
 
-export function pickVoiceType(isSupported: (type: string) => boolean = (t) => MediaRecorder.isTypeSupported(t)): string | null {
+export function pickVoiceType(
+  isSupported: (type: string) => boolean = (t) => MediaRecorder.isTypeSupported(t),
+): string | null {
   return VOICE_TYPES.find((type) => isSupported(type)) ?? null;
 }
 
@@ -13,7 +15,8 @@ export type VoiceRecording = { stop(): Promise<CapturedFile>; cancel(): void };
 
 /** Starts recording from the microphone; throws with a sentence when it cannot. */
 export async function startVoiceNote(): Promise<VoiceRecording> {
-  if (typeof MediaRecorder === "undefined" || !navigator.mediaDevices?.getUserMedia) throw new Error("This device cannot record voice notes.");
+  if (typeof MediaRecorder === "undefined" || !navigator.mediaDevices?.getUserMedia)
+    throw new Error("This device cannot record voice notes.");
   const mimeType = pickVoiceType();
   if (!mimeType) throw new Error("This browser records no audio format the server accepts.");
   let stream: MediaStream;

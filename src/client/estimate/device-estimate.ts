@@ -35,18 +35,32 @@ export function deviceEstimate(facts: EstimateFacts): DeviceEstimate {
     customerCompletedThisMonth: facts.customer.completedThisMonth + facts.completedOnSpotForCustomer,
     rules: facts.customer.pricing,
   });
-  const decision = autoApprovalFor({ estimateCents: quote.cents, hasDamagePhoto: facts.hasDamagePhoto, settings: facts.customer.approval });
+  const decision = autoApprovalFor({
+    estimateCents: quote.cents,
+    hasDamagePhoto: facts.hasDamagePhoto,
+    settings: facts.customer.approval,
+  });
   return { quote, decision, fixNow: fixNowCheck(decision, facts.hasAfterPhoto) };
 }
 
 /** Capture, start and complete, each through the domain's transition table (as a technician). */
 function fixNowCheck(decision: AutoApprovalDecision, hasAfterPhoto: boolean): DeviceEstimate["fixNow"] {
-  const captured = checkTransition({ action: "capture", from: null, actor: "technician", facts: { autoApproval: decision } });
+  const captured = checkTransition({
+    action: "capture",
+    from: null,
+    actor: "technician",
+    facts: { autoApproval: decision },
+  });
   if (!captured.ok) return { allowed: false, rule: captured.refusal.rule, reason: captured.refusal.message };
   // Only an approved repair may be started: the decision's own rule says why not.
   const started = checkTransition({ action: "start", from: captured.to, actor: "technician" });
   if (!started.ok) return { allowed: false, rule: decision.rule, reason: `it ${decision.reason}` };
-  const completed = checkTransition({ action: "complete", from: started.to, actor: "technician", facts: { hasAfterPhoto } });
+  const completed = checkTransition({
+    action: "complete",
+    from: started.to,
+    actor: "technician",
+    facts: { hasAfterPhoto },
+  });
   if (!completed.ok) return { allowed: false, rule: completed.refusal.rule, reason: completed.refusal.message };
   return { allowed: true };
 }

@@ -16,6 +16,10 @@ export async function askSessionMe(): Promise<SessionAnswer> {
   try {
     return { ok: true, me: await client.session.me.query() };
   } catch (error) {
-    return { ok: false, unauthorized: error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED" };
+    return {
+      ok: false,
+      unauthorized:
+        error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED",
+    };
   }
 }

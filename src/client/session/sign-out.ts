@@ -16,7 +16,9 @@ export async function signOut(callbackUrl = "/login"): Promise<void> {
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch {
-    throw new SignOutFailed("You seem to be offline: sign out once you have a connection. Your queued work stays on this device.");
+    throw new SignOutFailed(
+      "You seem to be offline: sign out once you have a connection. Your queued work stays on this device.",
+    );
   }
   window.location.assign(callbackUrl);
 }

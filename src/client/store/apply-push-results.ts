@@ -7,7 +7,12 @@ import { settledState } from "./record-sync-state";
 
 export type AppliedCounts = { confirmed: number; rejected: number; retrying: number };
 
-export async function applyPushResults(db: RsDb, sent: readonly OutboxEntry[], results: readonly MutationResult[], now = new Date()): Promise<AppliedCounts> {
+export async function applyPushResults(
+  db: RsDb,
+  sent: readonly OutboxEntry[],
+  results: readonly MutationResult[],
+  now = new Date(),
+): Promise<AppliedCounts> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const counts: AppliedCounts = { confirmed: 0, rejected: 0, retrying: 0 };
   await db.transaction("rw", [db.outbox, db.localWalks, db.localRepairs, db.blobs], async () => {
@@ -20,7 +25,9 @@ export async function applyPushResults(db: RsDb, sent: readonly OutboxEntry[], r
         await reject(db, entry, { code: result.code, message: result.message });
         counts.rejected += 1;
       } else {
-        const error = result ? { code: result.code, message: result.message } : { code: "NO_RESULT", message: "The server did not answer for this change." };
+        const error = result
+          ? { code: result.code, message: result.message }
+          : { code: "NO_RESULT", message: "The server did not answer for this change." };
         await db.outbox.update(entry.seq!, { state: "pending", attempts: entry.attempts + 1, lastError: error });
         counts.retrying += 1;
       }
@@ -44,7 +51,11 @@ async function confirm(db: RsDb, entry: OutboxEntry, data: unknown, now: Date): 
   }
   const repair = await db.localRepairs.get(entry.recordId);
   if (!repair) return;
-  await db.localRepairs.update(repair.id, { sync: state, error: undefined, server: serverDecision(data as ServerRepairView, repair.deviceEstimateCents, now) });
+  await db.localRepairs.update(repair.id, {
+    sync: state,
+    error: undefined,
+    server: serverDecision(data as ServerRepairView, repair.deviceEstimateCents, now),
+  });
 }
 
 async function reject(db: RsDb, entry: OutboxEntry, error: SyncError): Promise<void> {

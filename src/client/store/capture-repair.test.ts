@@ -23,15 +23,27 @@ const draft = (over: Partial<RepairDraft> = {}): RepairDraft => ({
 beforeEach(async () => {
   db = testDb();
   await savePreparedSnapshot(db, snapshot());
-  await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID, gps: { latitude: 39.7, longitude: -104.9, accuracyM: 8 } });
+  await startWalk(db, {
+    customerId: CUSTOMER_ID,
+    walkId: WALK_ID,
+    gps: { latitude: 39.7, longitude: -104.9, accuracyM: 8 },
+  });
 });
 
 describe("captureRepair", () => {
   it("writes the repair, its blobs and one outbox entry together", async () => {
-    const voice = { blob: new Blob([new Uint8Array(500)], { type: "audio/webm" }), mimeType: "audio/webm", sha256: "b".repeat(64) };
+    const voice = {
+      blob: new Blob([new Uint8Array(500)], { type: "audio/webm" }),
+      mimeType: "audio/webm",
+      sha256: "b".repeat(64),
+    };
     const { repair } = await captureRepair(db, draft({ photos: [photo("DAMAGE"), photo("DAMAGE", 4096)], voice }));
 
-    expect(await db.localRepairs.get(repair.id)).toMatchObject({ sync: "queued", unitNumber: "SR-001", deviceEstimateCents: 5000 });
+    expect(await db.localRepairs.get(repair.id)).toMatchObject({
+      sync: "queued",
+      unitNumber: "SR-001",
+      deviceEstimateCents: 5000,
+    });
     const blobs = await db.blobs.bulkGet(repair.attachmentIds).then((rows) => rows.map((b) => b!));
     expect(blobs.map((b) => [b.kind, b.size])).toEqual([
       ["PHOTO", 2048],
@@ -42,7 +54,11 @@ describe("captureRepair", () => {
     const entries = await db.outbox.where("recordId").equals(repair.id).toArray();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ type: "repair.capture", state: "pending", attempts: 0 });
-    const payload = entries[0]!.payload as { attachments: { id: string }[]; deviceEstimateCents: number; deviceAutoApproved: boolean };
+    const payload = entries[0]!.payload as {
+      attachments: { id: string }[];
+      deviceEstimateCents: number;
+      deviceAutoApproved: boolean;
+    };
     expect(payload.attachments.map((a) => a.id)).toEqual(blobs.map((b) => b.id));
     expect(payload).toMatchObject({ deviceEstimateCents: 5000, deviceAutoApproved: true });
   });
@@ -82,7 +98,9 @@ describe("captureRepair", () => {
     const fixed = await captureRepair(db, draft({ photos: [photo("DAMAGE"), photo("AFTER")], completedOnSpot: true }));
     const next = await captureRepair(db, draft());
     expect(fixed.repair.completedOnSpot).toBe(1);
-    expect((await db.outbox.where("recordId").equals(fixed.repair.id).first())?.payload).toHaveProperty("completedOnSpot.completedAt");
+    expect((await db.outbox.where("recordId").equals(fixed.repair.id).first())?.payload).toHaveProperty(
+      "completedOnSpot.completedAt",
+    );
     expect(next.repair.deviceEstimateCents).toBe(4000);
   });
 

@@ -34,7 +34,11 @@ export type RepairDraft = {
 /** A capture the device refuses before queueing, with a sentence to show. */
 export class CaptureRefused extends Error {}
 
-export async function captureRepair(db: RsDb, draft: RepairDraft, now = new Date()): Promise<{ repair: LocalRepair; estimate: DeviceEstimate }> {
+export async function captureRepair(
+  db: RsDb,
+  draft: RepairDraft,
+  now = new Date(),
+): Promise<{ repair: LocalRepair; estimate: DeviceEstimate }> {
   for (const photo of draft.photos) assertAcceptable("PHOTO", photo);
   if (draft.voice) assertAcceptable("VOICE", draft.voice);
   const id = crypto.randomUUID();
@@ -44,68 +48,74 @@ export async function captureRepair(db: RsDb, draft: RepairDraft, now = new Date
     ...(draft.voice ? [attachmentRows(owner, "VOICE", draft.voice)] : []),
   ];
 
-  return db.transaction("rw", [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
-    // Reads in parallel: each awaited one would cost a round trip to the storage process.
-    const [walk, facts] = await Promise.all([
-      db.localWalks.get(draft.walkId),
-      estimateFactsFor(db, {
-        customerId: draft.customerId,
-        unitNumber: draft.unitNumber,
-        breakIndex: draft.breakIndex,
-        completedOnSpot: draft.completedOnSpot,
-        hasDamagePhoto: draft.photos.some((p) => p.stage === "DAMAGE"),
-        hasAfterPhoto: draft.photos.some((p) => p.stage === "AFTER"),
-      }),
-    ]);
-    if (!walk || walk.status !== "IN_PROGRESS") throw new CaptureRefused("Start the walk on this device before capturing repairs.");
-    const estimate = deviceEstimate(facts);
-    if (draft.completedOnSpot && !estimate.fixNow.allowed) throw new CaptureRefused(`Cannot mark it fixed on the spot: ${estimate.fixNow.reason}.`);
+  return db.transaction(
+    "rw",
+    [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.snapshotCustomers, db.snapshotUnits, db.meta],
+    async () => {
+      // Reads in parallel: each awaited one would cost a round trip to the storage process.
+      const [walk, facts] = await Promise.all([
+        db.localWalks.get(draft.walkId),
+        estimateFactsFor(db, {
+          customerId: draft.customerId,
+          unitNumber: draft.unitNumber,
+          breakIndex: draft.breakIndex,
+          completedOnSpot: draft.completedOnSpot,
+          hasDamagePhoto: draft.photos.some((p) => p.stage === "DAMAGE"),
+          hasAfterPhoto: draft.photos.some((p) => p.stage === "AFTER"),
+        }),
+      ]);
+      if (!walk || walk.status !== "IN_PROGRESS")
+        throw new CaptureRefused("Start the walk on this device before capturing repairs.");
+      const estimate = deviceEstimate(facts);
+      if (draft.completedOnSpot && !estimate.fixNow.allowed)
+        throw new CaptureRefused(`Cannot mark it fixed on the spot: ${estimate.fixNow.reason}.`);
 
-    // Where the repair belongs: the same on the device's record and in what the server receives.
-    const place = {
-      id,
-      walkId: draft.walkId,
-      customerId: draft.customerId,
-      unitNumber: facts.unit?.unitNumber ?? draft.unitNumber.trim().toUpperCase(),
-      jobId: draft.jobId,
-      breakIndex: draft.breakIndex,
-    };
-    const payload: RepairCapturePayload = {
-      ...place,
-      damageType: draft.damageType,
-      customerNotes: draft.customerNotes ?? "",
-      technicianNotes: draft.technicianNotes ?? "",
-      ...withoutUndefined({
-        damagePosition: draft.damagePosition?.trim() || undefined,
-        drilledBeforeRepair: draft.drilledBeforeRepair,
-        windshieldTemperatureC: draft.windshieldTemperatureC,
-        resinViscosity: draft.resinViscosity,
-        latitude: draft.gps?.latitude,
-        longitude: draft.gps?.longitude,
-        gpsAccuracyM: draft.gps?.accuracyM,
-      }),
-      capturedAt: now,
-      attachments: files.map((f) => f.meta),
-      deviceEstimateCents: estimate.quote.cents,
-      deviceAutoApproved: estimate.decision.autoApproved,
-      ...(draft.completedOnSpot ? { completedOnSpot: { completedAt: now } } : {}),
-    };
-    const repair: LocalRepair = {
-      ...place,
-      capturedAt: now,
-      payload,
-      deviceEstimateCents: estimate.quote.cents,
-      deviceAutoApproved: estimate.decision.autoApproved ? 1 : 0,
-      deviceDecisionReason: estimate.decision.reason,
-      completedOnSpot: draft.completedOnSpot ? 1 : 0,
-      attachmentIds: files.map((f) => f.meta.id),
-      sync: "queued",
-    };
-    await Promise.all([
-      db.blobs.bulkAdd(files.map((f): BlobRow => f.row)),
-      db.localRepairs.add(repair),
-      db.outbox.add(outboxEntry("repair.capture", id, payload, now)),
-    ]);
-    return { repair, estimate };
-  });
+      // Where the repair belongs: the same on the device's record and in what the server receives.
+      const place = {
+        id,
+        walkId: draft.walkId,
+        customerId: draft.customerId,
+        unitNumber: facts.unit?.unitNumber ?? draft.unitNumber.trim().toUpperCase(),
+        jobId: draft.jobId,
+        breakIndex: draft.breakIndex,
+      };
+      const payload: RepairCapturePayload = {
+        ...place,
+        damageType: draft.damageType,
+        customerNotes: draft.customerNotes ?? "",
+        technicianNotes: draft.technicianNotes ?? "",
+        ...withoutUndefined({
+          damagePosition: draft.damagePosition?.trim() || undefined,
+          drilledBeforeRepair: draft.drilledBeforeRepair,
+          windshieldTemperatureC: draft.windshieldTemperatureC,
+          resinViscosity: draft.resinViscosity,
+          latitude: draft.gps?.latitude,
+          longitude: draft.gps?.longitude,
+          gpsAccuracyM: draft.gps?.accuracyM,
+        }),
+        capturedAt: now,
+        attachments: files.map((f) => f.meta),
+        deviceEstimateCents: estimate.quote.cents,
+        deviceAutoApproved: estimate.decision.autoApproved,
+        ...(draft.completedOnSpot ? { completedOnSpot: { completedAt: now } } : {}),
+      };
+      const repair: LocalRepair = {
+        ...place,
+        capturedAt: now,
+        payload,
+        deviceEstimateCents: estimate.quote.cents,
+        deviceAutoApproved: estimate.decision.autoApproved ? 1 : 0,
+        deviceDecisionReason: estimate.decision.reason,
+        completedOnSpot: draft.completedOnSpot ? 1 : 0,
+        attachmentIds: files.map((f) => f.meta.id),
+        sync: "queued",
+      };
+      await Promise.all([
+        db.blobs.bulkAdd(files.map((f): BlobRow => f.row)),
+        db.localRepairs.add(repair),
+        db.outbox.add(outboxEntry("repair.capture", id, payload, now)),
+      ]);
+      return { repair, estimate };
+    },
+  );
 }

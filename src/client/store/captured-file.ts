@@ -31,7 +31,14 @@ export function attachmentRows(
   now = new Date(),
 ): { row: BlobRow; meta: AttachmentMeta } {
   const id = crypto.randomUUID();
-  const meta: AttachmentMeta = { id, kind, mimeType: file.mimeType, sizeBytes: file.blob.size, sha256: file.sha256, ...(stage ? { photoStage: stage } : {}) };
+  const meta: AttachmentMeta = {
+    id,
+    kind,
+    mimeType: file.mimeType,
+    sizeBytes: file.blob.size,
+    sha256: file.sha256,
+    ...(stage ? { photoStage: stage } : {}),
+  };
   const row: BlobRow = {
     id,
     ...owner,

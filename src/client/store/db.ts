@@ -146,7 +146,12 @@ export class RsDb extends Dexie {
         snapshotUnits: "id, customerId, [customerId+unitKey]",
         localRepairs: "id, walkId, sync, jobId, [customerId+completedOnSpot]",
       })
-      .upgrade((tx) => tx.table<SnapshotUnitRow>("snapshotUnits").toCollection().modify((u) => void (u.unitKey = unitKey(u.unitNumber))));
+      .upgrade((tx) =>
+        tx
+          .table<SnapshotUnitRow>("snapshotUnits")
+          .toCollection()
+          .modify((u) => void (u.unitKey = unitKey(u.unitNumber))),
+      );
   }
 }
 

@@ -23,23 +23,54 @@ beforeEach(async () => {
 });
 
 const queued = async () =>
-  (await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-101", jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", damagePosition: "center", photos: [photo()], completedOnSpot: false })).repair;
+  (
+    await captureRepair(db, {
+      walkId: WALK_ID,
+      customerId: CUSTOMER_ID,
+      unitNumber: "SR-101",
+      jobId: crypto.randomUUID(),
+      breakIndex: 0,
+      damageType: "CHIP",
+      damagePosition: "center",
+      photos: [photo()],
+      completedOnSpot: false,
+    })
+  ).repair;
 
 const sentPayload = (transport: FakeTransport, repairId: string) =>
-  transport.batches.flatMap((b) => b.mutations).find((m) => (m.payload as { id?: string }).id === repairId)?.payload as RepairCapturePayload;
+  transport.batches.flatMap((b) => b.mutations).find((m) => (m.payload as { id?: string }).id === repairId)
+    ?.payload as RepairCapturePayload;
 
 describe("editing a repair before it syncs", () => {
   it("changes what is queued and what the screen shows, and the server gets the edited description", async () => {
     const repair = await queued();
-    await editQueuedRepair(db, repair.id, { damageType: "STAR_BREAK", damagePosition: "driver side", technicianNotes: "edge of the wiper arc", resinViscosity: "LOW" });
+    await editQueuedRepair(db, repair.id, {
+      damageType: "STAR_BREAK",
+      damagePosition: "driver side",
+      technicianNotes: "edge of the wiper arc",
+      resinViscosity: "LOW",
+    });
     const local = (await db.localRepairs.get(repair.id))!;
-    expect(local.payload).toMatchObject({ damageType: "STAR_BREAK", damagePosition: "driver side", technicianNotes: "edge of the wiper arc", resinViscosity: "LOW" });
+    expect(local.payload).toMatchObject({
+      damageType: "STAR_BREAK",
+      damagePosition: "driver side",
+      technicianNotes: "edge of the wiper arc",
+      resinViscosity: "LOW",
+    });
     // What prices and approves it is untouched.
-    expect(local.payload).toMatchObject({ unitNumber: repair.unitNumber, deviceEstimateCents: repair.payload.deviceEstimateCents, attachments: repair.payload.attachments });
+    expect(local.payload).toMatchObject({
+      unitNumber: repair.unitNumber,
+      deviceEstimateCents: repair.payload.deviceEstimateCents,
+      attachments: repair.payload.attachments,
+    });
 
     const transport = new FakeTransport();
     await pushOutbox(db, transport, { deviceId: DEVICE });
-    expect(sentPayload(transport, repair.id)).toMatchObject({ damageType: "STAR_BREAK", damagePosition: "driver side", technicianNotes: "edge of the wiper arc" });
+    expect(sentPayload(transport, repair.id)).toMatchObject({
+      damageType: "STAR_BREAK",
+      damagePosition: "driver side",
+      technicianNotes: "edge of the wiper arc",
+    });
   });
 
   it("drops a position cleared to blank", async () => {
@@ -75,17 +106,40 @@ describe("editing a repair before it syncs", () => {
 
   it("is refused once the walk's summary is signed", async () => {
     const repair = await queued();
-    const signature = { blob: new Blob([new Uint8Array(300)], { type: "image/png" }), mimeType: "image/png", sha256: "c".repeat(64) };
-    await finishWalk(db, { walkId: WALK_ID, siteContactName: "Pat Lot", signedSummary: await walkSummary(db, WALK_ID), signature });
-    expect(await editRefusal(db, repair.id)).toBe("The walk's summary is signed: this repair stays as the site contact saw it.");
+    const signature = {
+      blob: new Blob([new Uint8Array(300)], { type: "image/png" }),
+      mimeType: "image/png",
+      sha256: "c".repeat(64),
+    };
+    await finishWalk(db, {
+      walkId: WALK_ID,
+      siteContactName: "Pat Lot",
+      signedSummary: await walkSummary(db, WALK_ID),
+      signature,
+    });
+    expect(await editRefusal(db, repair.id)).toBe(
+      "The walk's summary is signed: this repair stays as the site contact saw it.",
+    );
     await expect(editQueuedRepair(db, repair.id, { damageType: "CRACK" })).rejects.toThrow(EditRefused);
-    expect((await db.outbox.where("recordId").equals(repair.id).first())!.payload).toMatchObject({ damageType: "CHIP" });
+    expect((await db.outbox.where("recordId").equals(repair.id).first())!.payload).toMatchObject({
+      damageType: "CHIP",
+    });
   });
 });
 
 describe("deleting a repair before it syncs", () => {
   const onUnit = (jobId: string, breakIndex: number, extra: Partial<Parameters<typeof captureRepair>[1]> = {}) =>
-    captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-101", jobId, breakIndex, damageType: "CHIP", photos: [photo()], completedOnSpot: false, ...extra });
+    captureRepair(db, {
+      walkId: WALK_ID,
+      customerId: CUSTOMER_ID,
+      unitNumber: "SR-101",
+      jobId,
+      breakIndex,
+      damageType: "CHIP",
+      photos: [photo()],
+      completedOnSpot: false,
+      ...extra,
+    });
 
   it("removes the repair, its queued capture and its files; the server never hears of it", async () => {
     const kept = await queued();
@@ -105,7 +159,9 @@ describe("deleting a repair before it syncs", () => {
     const jobId = crypto.randomUUID();
     const first = (await onUnit(jobId, 0)).repair;
     const second = (await onUnit(jobId, 1)).repair;
-    expect(await removalRefusal(db, first.id)).toBe("Later breaks of this job were priced after it: delete them first.");
+    expect(await removalRefusal(db, first.id)).toBe(
+      "Later breaks of this job were priced after it: delete them first.",
+    );
     await expect(removeQueuedRepair(db, first.id)).rejects.toThrow(EditRefused);
     await removeQueuedRepair(db, second.id);
     await removeQueuedRepair(db, first.id);
@@ -113,8 +169,12 @@ describe("deleting a repair before it syncs", () => {
   });
 
   it("keeps a repair completed on the spot: the unit's later prices counted it", async () => {
-    const fixed = (await onUnit(crypto.randomUUID(), 0, { photos: [photo("DAMAGE"), photo("AFTER")], completedOnSpot: true })).repair;
-    expect(await removalRefusal(db, fixed.id)).toBe("This repair was completed on the spot and priced the unit's later repairs: it cannot be deleted.");
+    const fixed = (
+      await onUnit(crypto.randomUUID(), 0, { photos: [photo("DAMAGE"), photo("AFTER")], completedOnSpot: true })
+    ).repair;
+    expect(await removalRefusal(db, fixed.id)).toBe(
+      "This repair was completed on the spot and priced the unit's later repairs: it cannot be deleted.",
+    );
     await expect(removeQueuedRepair(db, fixed.id)).rejects.toThrow(EditRefused);
     expect(await db.localRepairs.get(fixed.id)).toBeDefined();
   });
@@ -122,7 +182,9 @@ describe("deleting a repair before it syncs", () => {
   it("is refused once the repair was sent", async () => {
     const repair = await queued();
     await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
-    await expect(removeQueuedRepair(db, repair.id)).rejects.toThrow("This repair has reached the server: ask a manager to change it.");
+    await expect(removeQueuedRepair(db, repair.id)).rejects.toThrow(
+      "This repair has reached the server: ask a manager to change it.",
+    );
     expect(await db.localRepairs.get(repair.id)).toBeDefined();
   });
 });

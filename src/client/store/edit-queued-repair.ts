@@ -7,7 +7,16 @@ import type { LocalRepair, OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
 
 export type RepairEdit = Partial<
-  Pick<RepairCapturePayload, "damageType" | "damagePosition" | "customerNotes" | "technicianNotes" | "drilledBeforeRepair" | "windshieldTemperatureC" | "resinViscosity">
+  Pick<
+    RepairCapturePayload,
+    | "damageType"
+    | "damagePosition"
+    | "customerNotes"
+    | "technicianNotes"
+    | "drilledBeforeRepair"
+    | "windshieldTemperatureC"
+    | "resinViscosity"
+  >
 >;
 
 export class EditRefused extends Error {}
@@ -19,8 +28,13 @@ export async function editableRepair(db: RsDb, repairId: string): Promise<Editab
   const repair = await db.localRepairs.get(repairId);
   if (!repair) return { refusal: "This repair is no longer on the device." };
   const walk = await db.localWalks.get(repair.walkId);
-  if (walk?.status === "FINISHED") return { refusal: "The walk's summary is signed: this repair stays as the site contact saw it." };
-  const entry = await db.outbox.where("recordId").equals(repairId).filter((e) => e.type === "repair.capture").first();
+  if (walk?.status === "FINISHED")
+    return { refusal: "The walk's summary is signed: this repair stays as the site contact saw it." };
+  const entry = await db.outbox
+    .where("recordId")
+    .equals(repairId)
+    .filter((e) => e.type === "repair.capture")
+    .first();
   if (!entry) return { refusal: "This repair has reached the server: ask a manager to change it." };
   if (entry.state === "sending") return { refusal: "This repair is being sent right now: try again in a moment." };
   return { refusal: null, repair, entry };

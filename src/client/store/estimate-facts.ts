@@ -21,7 +21,10 @@ export type EstimateQuestion = {
   hasAfterPhoto: boolean;
 };
 
-export async function estimateFactsFor(db: RsDb, q: EstimateQuestion): Promise<EstimateFacts & { unit: SnapshotUnitRow | undefined }> {
+export async function estimateFactsFor(
+  db: RsDb,
+  q: EstimateQuestion,
+): Promise<EstimateFacts & { unit: SnapshotUnitRow | undefined }> {
   const [customer, info, unit, fixedOnSpot] = await Promise.all([
     db.snapshotCustomers.get(q.customerId) as Promise<PreparedCustomer | undefined>,
     snapshotInfo(db),

@@ -26,7 +26,9 @@ export async function finishWalk(db: RsDb, draft: FinishWalkDraft, now = new Dat
     const walk = await db.localWalks.get(draft.walkId);
     if (!walk) throw new FinishRefused("This walk was not started on this device.");
     if (walk.status === "FINISHED") return walk;
-    const gps = draft.gps ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM } : {};
+    const gps = draft.gps
+      ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM }
+      : {};
     const finished: LocalWalk = {
       ...walk,
       status: "FINISHED",
@@ -39,7 +41,19 @@ export async function finishWalk(db: RsDb, draft: FinishWalkDraft, now = new Dat
     await db.blobs.add(row);
     await db.localWalks.put(finished);
     await db.outbox.add(
-      outboxEntry("walk.finish", walk.id, { walkId: walk.id, endedAt: now, ...gps, siteContactName: contact, signedSummary: draft.signedSummary, signature: meta }, now),
+      outboxEntry(
+        "walk.finish",
+        walk.id,
+        {
+          walkId: walk.id,
+          endedAt: now,
+          ...gps,
+          siteContactName: contact,
+          signedSummary: draft.signedSummary,
+          signature: meta,
+        },
+        now,
+      ),
     );
     return finished;
   });

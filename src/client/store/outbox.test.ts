@@ -19,17 +19,41 @@ beforeEach(async () => {
 async function walkWithRepairs(n: number) {
   await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
   for (let i = 0; i < n; i++) {
-    await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: `SR-10${i}`, jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos: [photo()], completedOnSpot: false });
+    await captureRepair(db, {
+      walkId: WALK_ID,
+      customerId: CUSTOMER_ID,
+      unitNumber: `SR-10${i}`,
+      jobId: crypto.randomUUID(),
+      breakIndex: 0,
+      damageType: "CHIP",
+      photos: [photo()],
+      completedOnSpot: false,
+    });
   }
-  const signature = { blob: new Blob([new Uint8Array(300)], { type: "image/png" }), mimeType: "image/png", sha256: "c".repeat(64) };
-  await finishWalk(db, { walkId: WALK_ID, siteContactName: "Pat Lot", signedSummary: await walkSummary(db, WALK_ID), signature });
+  const signature = {
+    blob: new Blob([new Uint8Array(300)], { type: "image/png" }),
+    mimeType: "image/png",
+    sha256: "c".repeat(64),
+  };
+  await finishWalk(db, {
+    walkId: WALK_ID,
+    siteContactName: "Pat Lot",
+    signedSummary: await walkSummary(db, WALK_ID),
+    signature,
+  });
 }
 
 describe("outbox", () => {
   it("keeps the order of creation: walk start, its repairs, then the finish", async () => {
     await walkWithRepairs(3);
     const batch = await pendingBatch(db, 50);
-    expect(batch.map((e) => e.type)).toEqual(["walk.start", "repair.capture", "repair.capture", "repair.capture", "walk.finish"]);
+    expect(batch.map((e) => e.type)).toEqual([
+      "walk.start",
+      "repair.capture",
+      "repair.capture",
+      "repair.capture",
+      "walk.finish",
+    ]);
     expect(batch.map((e) => e.seq)).toEqual([...batch.map((e) => e.seq)].sort((a, b) => a! - b!));
   });
 
@@ -59,6 +83,9 @@ describe("outbox", () => {
     await walkWithRepairs(2);
     const walk = await db.localWalks.get(WALK_ID);
     expect(walk?.status).toBe("FINISHED");
-    expect(walk?.signedSummary).toMatchObject({ units: [{ unitNumber: "SR-100" }, { unitNumber: "SR-101" }], totalCents: 10000 });
+    expect(walk?.signedSummary).toMatchObject({
+      units: [{ unitNumber: "SR-100" }, { unitNumber: "SR-101" }],
+      totalCents: 10000,
+    });
   });
 });

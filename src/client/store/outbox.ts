@@ -3,12 +3,21 @@
 import type { MutationType, PayloadOf } from "../sync/contract";
 import type { OutboxEntry, RsDb } from "./db";
 
-export function outboxEntry<T extends MutationType>(type: T, recordId: string, payload: PayloadOf[T], now = new Date()): OutboxEntry {
+export function outboxEntry<T extends MutationType>(
+  type: T,
+  recordId: string,
+  payload: PayloadOf[T],
+  now = new Date(),
+): OutboxEntry {
   return { id: crypto.randomUUID(), type, recordId, payload, state: "pending", attempts: 0, createdAt: now };
 }
 
 /** The next entries to send, oldest first; refused ones wait for the user and are skipped. */
-export async function pendingBatch(db: RsDb, limit: number, skip: ReadonlySet<string> = new Set()): Promise<OutboxEntry[]> {
+export async function pendingBatch(
+  db: RsDb,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<OutboxEntry[]> {
   return db.outbox
     .orderBy("seq")
     .filter((entry) => entry.state === "pending" && !skip.has(entry.id))
@@ -20,7 +29,11 @@ export async function pendingBatch(db: RsDb, limit: number, skip: ReadonlySet<st
  * The next batch to send, marked as sending in the same transaction: a change made on the device
  * (an edit) lands either before the batch is read, and goes with it, or after, and sees it sending.
  */
-export async function takePendingBatch(db: RsDb, limit: number, skip: ReadonlySet<string> = new Set()): Promise<OutboxEntry[]> {
+export async function takePendingBatch(
+  db: RsDb,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<OutboxEntry[]> {
   return db.transaction("rw", db.outbox, async () => {
     const batch = await pendingBatch(db, limit, skip);
     await markSending(db, batch);
@@ -38,7 +51,12 @@ export async function markSending(db: RsDb, entries: readonly OutboxEntry[]): Pr
 }
 
 /** Back to pending after a transport failure; `counts` false when the failure is not the entry's (session expired). */
-export async function returnToPending(db: RsDb, entries: readonly OutboxEntry[], error: { code: string; message: string }, counts = true): Promise<void> {
+export async function returnToPending(
+  db: RsDb,
+  entries: readonly OutboxEntry[],
+  error: { code: string; message: string },
+  counts = true,
+): Promise<void> {
   await db.transaction("rw", db.outbox, async () => {
     for (const entry of entries) {
       await db.outbox.update(entry.seq!, (row) => {

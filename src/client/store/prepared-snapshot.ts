@@ -5,7 +5,11 @@ import { type RsDb, unitKey } from "./db";
 
 export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: { id: string; name: string } };
 
-export type StoredSnapshot = SnapshotInfo & { walks: PreparedWalk[]; customers: PreparedCustomer[]; units: PreparedUnit[] };
+export type StoredSnapshot = SnapshotInfo & {
+  walks: PreparedWalk[];
+  customers: PreparedCustomer[];
+  units: PreparedUnit[];
+};
 
 const INFO_KEY = "snapshot";
 
@@ -29,7 +33,11 @@ export async function loadPreparedSnapshot(db: RsDb): Promise<StoredSnapshot | n
   return db.transaction("r", [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
     const info = await snapshotInfo(db);
     if (!info) return null;
-    const [walks, customers, units] = await Promise.all([db.snapshotWalks.toArray(), db.snapshotCustomers.toArray(), db.snapshotUnits.toArray()]);
+    const [walks, customers, units] = await Promise.all([
+      db.snapshotWalks.toArray(),
+      db.snapshotCustomers.toArray(),
+      db.snapshotUnits.toArray(),
+    ]);
     return { ...info, walks, customers, units };
   });
 }

@@ -23,9 +23,26 @@ beforeEach(async () => {
   uploads = new FakeUploadServer();
   await savePreparedSnapshot(db, snapshot());
   await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
-  const { repair } = await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-001", jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos: [photo()], completedOnSpot: false });
-  const signature = { blob: new Blob([new Uint8Array(300)], { type: "image/png" }), mimeType: "image/png", sha256: "c".repeat(64) };
-  await finishWalk(db, { walkId: WALK_ID, siteContactName: "Pat", signedSummary: await walkSummary(db, WALK_ID), signature }, ended);
+  const { repair } = await captureRepair(db, {
+    walkId: WALK_ID,
+    customerId: CUSTOMER_ID,
+    unitNumber: "SR-001",
+    jobId: crypto.randomUUID(),
+    breakIndex: 0,
+    damageType: "CHIP",
+    photos: [photo()],
+    completedOnSpot: false,
+  });
+  const signature = {
+    blob: new Blob([new Uint8Array(300)], { type: "image/png" }),
+    mimeType: "image/png",
+    sha256: "c".repeat(64),
+  };
+  await finishWalk(
+    db,
+    { walkId: WALK_ID, siteContactName: "Pat", signedSummary: await walkSummary(db, WALK_ID), signature },
+    ended,
+  );
   for (const id of [...repair.attachmentIds, (await db.localWalks.get(WALK_ID))!.signatureAttachmentId!]) {
     const row = (await db.blobs.get(id))!;
     uploads.know(id, row.sha256, row.size);

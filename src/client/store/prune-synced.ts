@@ -11,7 +11,13 @@ export async function pruneSyncedWalks(db: RsDb, now = new Date(), keepMs = KEEP
     const finished = await db.localWalks.where("status").equals("FINISHED").toArray();
     const removed: string[] = [];
     for (const walk of finished) {
-      if (walk.startSync !== "synced" || walk.finishSync !== "synced" || !walk.endedAt || now.getTime() - walk.endedAt.getTime() < keepMs) continue;
+      if (
+        walk.startSync !== "synced" ||
+        walk.finishSync !== "synced" ||
+        !walk.endedAt ||
+        now.getTime() - walk.endedAt.getTime() < keepMs
+      )
+        continue;
       const repairs = await db.localRepairs.where("walkId").equals(walk.id).toArray();
       if (repairs.some((r) => r.sync !== "synced")) continue;
       const owners = [walk.id, ...repairs.map((r) => r.id)];

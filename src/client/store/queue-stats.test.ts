@@ -13,12 +13,32 @@ describe("queueStats", () => {
     const db = testDb();
     await savePreparedSnapshot(db, snapshot());
     await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID }, new Date("2026-03-02T09:00:00Z"));
-    expect(await queueStats(db)).toMatchObject({ unsynced: 1, pendingChanges: 1, oldestAt: new Date("2026-03-02T09:00:00Z"), rejected: [] });
+    expect(await queueStats(db)).toMatchObject({
+      unsynced: 1,
+      pendingChanges: 1,
+      oldestAt: new Date("2026-03-02T09:00:00Z"),
+      rejected: [],
+    });
 
-    const draft = { walkId: WALK_ID, customerId: CUSTOMER_ID, jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP" as const, completedOnSpot: false };
+    const draft = {
+      walkId: WALK_ID,
+      customerId: CUSTOMER_ID,
+      jobId: crypto.randomUUID(),
+      breakIndex: 0,
+      damageType: "CHIP" as const,
+      completedOnSpot: false,
+    };
     await captureRepair(db, { ...draft, unitNumber: "SR-001", photos: [photo("DAMAGE", 1000)] });
     await captureRepair(db, { ...draft, unitNumber: "BAD-1", photos: [] });
-    await pushOutbox(db, new FakeTransport((m) => ((m.payload as { unitNumber?: string }).unitNumber === "BAD-1" ? { id: m.id, ok: false, type: m.type, code: "OTHER_CUSTOMER", message: "no", retryable: false } : okResult(m))), { deviceId: crypto.randomUUID() });
+    await pushOutbox(
+      db,
+      new FakeTransport((m) =>
+        (m.payload as { unitNumber?: string }).unitNumber === "BAD-1"
+          ? { id: m.id, ok: false, type: m.type, code: "OTHER_CUSTOMER", message: "no", retryable: false }
+          : okResult(m),
+      ),
+      { deviceId: crypto.randomUUID() },
+    );
 
     const stats = await queueStats(db);
     expect(stats).toMatchObject({ unsynced: 2, pendingChanges: 0, pendingUploads: 1, pendingUploadBytes: 1000 });

@@ -3,7 +3,14 @@
 // and the sizes of files still to upload).
 import type { OutboxEntry, RsDb } from "./db";
 
-export type RejectedItem = { outboxId: string; type: OutboxEntry["type"]; recordId: string; code: string; message: string; createdAt: Date };
+export type RejectedItem = {
+  outboxId: string;
+  type: OutboxEntry["type"];
+  recordId: string;
+  code: string;
+  message: string;
+  createdAt: Date;
+};
 
 export type QueueStats = {
   /** Changes not yet confirmed plus attachments whose bytes are not yet confirmed. */
@@ -24,14 +31,24 @@ export async function queueStats(db: RsDb): Promise<QueueStats> {
       db.outbox.where("state").equals("failed").toArray(),
       db.blobs.where("confirmed").equals(0).toArray(),
     ]);
-    const times = [...(oldestChange ? [oldestChange.createdAt.getTime()] : []), ...uploads.map((b) => b.createdAt.getTime())];
+    const times = [
+      ...(oldestChange ? [oldestChange.createdAt.getTime()] : []),
+      ...uploads.map((b) => b.createdAt.getTime()),
+    ];
     return {
       unsynced: changes + uploads.length,
       pendingChanges: changes - refused.length,
       pendingUploads: uploads.length,
       pendingUploadBytes: uploads.reduce((sum, b) => sum + b.size - b.uploadedBytes, 0),
       oldestAt: times.length ? new Date(Math.min(...times)) : null,
-      rejected: refused.map((e) => ({ outboxId: e.id, type: e.type, recordId: e.recordId, code: e.lastError?.code ?? "REFUSED", message: e.lastError?.message ?? "", createdAt: e.createdAt })),
+      rejected: refused.map((e) => ({
+        outboxId: e.id,
+        type: e.type,
+        recordId: e.recordId,
+        code: e.lastError?.code ?? "REFUSED",
+        message: e.lastError?.message ?? "",
+        createdAt: e.createdAt,
+      })),
     };
   });
 }

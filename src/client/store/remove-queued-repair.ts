@@ -9,7 +9,11 @@ export async function removalRefusal(db: RsDb, repairId: string): Promise<string
   const editable = await editableRepair(db, repairId);
   if (editable.refusal !== null) return editable.refusal;
   const { repair } = editable;
-  const laterBreaksInJob = await db.localRepairs.where("jobId").equals(repair.jobId).filter((r) => r.breakIndex > repair.breakIndex).count();
+  const laterBreaksInJob = await db.localRepairs
+    .where("jobId")
+    .equals(repair.jobId)
+    .filter((r) => r.breakIndex > repair.breakIndex)
+    .count();
   return captureWithdrawalRefusal({ completedOnSpot: repair.completedOnSpot === 1, laterBreaksInJob });
 }
 
@@ -18,7 +22,11 @@ export async function removeQueuedRepair(db: RsDb, repairId: string): Promise<vo
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs], async () => {
     const refusal = await removalRefusal(db, repairId);
     if (refusal) throw new EditRefused(refusal);
-    await db.outbox.where("recordId").equals(repairId).filter((e) => e.type === "repair.capture").delete();
+    await db.outbox
+      .where("recordId")
+      .equals(repairId)
+      .filter((e) => e.type === "repair.capture")
+      .delete();
     await db.blobs.where("ownerId").equals(repairId).delete();
     await db.localRepairs.delete(repairId);
   });

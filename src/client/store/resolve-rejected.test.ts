@@ -18,12 +18,30 @@ beforeEach(async () => {
   await savePreparedSnapshot(db, snapshot());
   await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
   transport = new FakeTransport((m) =>
-    (m.payload as { unitNumber?: string }).unitNumber === "BAD-1" ? { id: m.id, ok: false, type: m.type, code: "OTHER_CUSTOMER", message: "not this customer's unit", retryable: false } : okResult(m),
+    (m.payload as { unitNumber?: string }).unitNumber === "BAD-1"
+      ? {
+          id: m.id,
+          ok: false,
+          type: m.type,
+          code: "OTHER_CUSTOMER",
+          message: "not this customer's unit",
+          retryable: false,
+        }
+      : okResult(m),
   );
 });
 
 async function refusedRepair() {
-  const { repair } = await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "BAD-1", jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos: [photo()], completedOnSpot: false });
+  const { repair } = await captureRepair(db, {
+    walkId: WALK_ID,
+    customerId: CUSTOMER_ID,
+    unitNumber: "BAD-1",
+    jobId: crypto.randomUUID(),
+    breakIndex: 0,
+    damageType: "CHIP",
+    photos: [photo()],
+    completedOnSpot: false,
+  });
   await pushOutbox(db, transport, { deviceId: DEVICE });
   const entry = (await db.outbox.where("recordId").equals(repair.id).first())!;
   return { repair, entry };
@@ -49,7 +67,16 @@ describe("rejected changes", () => {
   });
 
   it("refuses to touch what the server has not refused", async () => {
-    const { repair } = await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-001", jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos: [], completedOnSpot: false });
+    const { repair } = await captureRepair(db, {
+      walkId: WALK_ID,
+      customerId: CUSTOMER_ID,
+      unitNumber: "SR-001",
+      jobId: crypto.randomUUID(),
+      breakIndex: 0,
+      damageType: "CHIP",
+      photos: [],
+      completedOnSpot: false,
+    });
     const pending = (await db.outbox.where("recordId").equals(repair.id).first())!;
     await expect(discardRejected(db, pending.id)).rejects.toThrow(ResolveRefused);
     await expect(fixRejected(db, pending.id)).rejects.toThrow(ResolveRefused);

@@ -4,13 +4,16 @@ import type { RepairCapturePayload } from "../sync/contract";
 import type { OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
 
-export type RepairFix = Partial<Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">>;
+export type RepairFix = Partial<
+  Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">
+>;
 
 export class ResolveRefused extends Error {}
 
 async function refusedEntry(db: RsDb, outboxId: string): Promise<OutboxEntry> {
   const entry = await db.outbox.where("id").equals(outboxId).first();
-  if (!entry || entry.state !== "failed") throw new ResolveRefused("Only a change the server refused can be fixed or discarded.");
+  if (!entry || entry.state !== "failed")
+    throw new ResolveRefused("Only a change the server refused can be fixed or discarded.");
   return entry;
 }
 
@@ -23,12 +26,28 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
       const edited = { ...(entry.payload as RepairCapturePayload), ...withoutUndefined(fix) };
       if (fix.unitNumber !== undefined) edited.unitNumber = fix.unitNumber.trim().toUpperCase();
       payload = edited;
-      await db.localRepairs.update(entry.recordId, { payload: edited, unitNumber: edited.unitNumber, sync: "queued", error: undefined });
+      await db.localRepairs.update(entry.recordId, {
+        payload: edited,
+        unitNumber: edited.unitNumber,
+        sync: "queued",
+        error: undefined,
+      });
     } else {
-      await db.localWalks.update(entry.recordId, entry.type === "walk.start" ? { startSync: "queued", error: undefined } : { finishSync: "queued", error: undefined });
+      await db.localWalks.update(
+        entry.recordId,
+        entry.type === "walk.start"
+          ? { startSync: "queued", error: undefined }
+          : { finishSync: "queued", error: undefined },
+      );
     }
     // A new id: the refusal may be remembered under the old one.
-    await db.outbox.update(entry.seq!, { id: crypto.randomUUID(), payload, state: "pending", attempts: 0, lastError: undefined });
+    await db.outbox.update(entry.seq!, {
+      id: crypto.randomUUID(),
+      payload,
+      state: "pending",
+      attempts: 0,
+      lastError: undefined,
+    });
   });
 }
 

@@ -21,12 +21,26 @@ export async function startWalk(db: RsDb, draft: StartWalkDraft, now = new Date(
       customerId: draft.customerId,
       status: "IN_PROGRESS",
       startedAt: now,
-      ...(draft.gps ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM } : {}),
+      ...(draft.gps
+        ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM }
+        : {}),
       startSync: "queued",
     };
     await db.localWalks.add(walk);
     await db.outbox.add(
-      outboxEntry("walk.start", id, { id, customerId: draft.customerId, startedAt: now, ...(draft.gps ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM } : {}) }, now),
+      outboxEntry(
+        "walk.start",
+        id,
+        {
+          id,
+          customerId: draft.customerId,
+          startedAt: now,
+          ...(draft.gps
+            ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM }
+            : {}),
+        },
+        now,
+      ),
     );
     return walk;
   });

@@ -6,7 +6,9 @@ import { settleOwner } from "./record-sync-state";
 /** Attachments whose record the server has and whose bytes it still lacks, oldest first. */
 export async function uploadsDue(db: RsDb): Promise<BlobRow[]> {
   const rows = await db.blobs.where("confirmed").equals(0).toArray();
-  return rows.filter((b) => b.ownerAcknowledged === 1 && !b.refusedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return rows
+    .filter((b) => b.ownerAcknowledged === 1 && !b.refusedAt)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 export async function recordUploadedBytes(db: RsDb, id: string, uploadedBytes: number): Promise<void> {

@@ -8,7 +8,12 @@ import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
 import type { StartWalkInput } from "~/server/services/walks/start-walk";
 
 export type { MutationResult, MutationType, PushInput } from "~/server/services/sync/push-input";
-export type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "~/server/services/sync/prepare-snapshot";
+export type {
+  PrepareSnapshot,
+  PreparedCustomer,
+  PreparedUnit,
+  PreparedWalk,
+} from "~/server/services/sync/prepare-snapshot";
 
 export type PushOutput = PushResult;
 export type PushMutation = PushInput["mutations"][number];

@@ -19,7 +19,16 @@ beforeEach(async () => {
 });
 
 async function capture(unitNumber: string, photos = [photo()]) {
-  const { repair } = await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber, jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos, completedOnSpot: false });
+  const { repair } = await captureRepair(db, {
+    walkId: WALK_ID,
+    customerId: CUSTOMER_ID,
+    unitNumber,
+    jobId: crypto.randomUUID(),
+    breakIndex: 0,
+    damageType: "CHIP",
+    photos,
+    completedOnSpot: false,
+  });
   return repair;
 }
 
@@ -39,11 +48,26 @@ describe("pushOutbox", () => {
   it("keeps the server's decision beside the device estimate and waits for the bytes", async () => {
     const repair = await capture("SR-001");
     const transport = new FakeTransport((m) =>
-      m.type === "repair.capture" ? { id: m.id, ok: true, type: m.type, data: { id: repair.id, status: "PENDING_APPROVAL", estimateCents: 4000, flaggedReason: "the device estimated $50.00, the server priced $40.00" } } : okResult(m),
+      m.type === "repair.capture"
+        ? {
+            id: m.id,
+            ok: true,
+            type: m.type,
+            data: {
+              id: repair.id,
+              status: "PENDING_APPROVAL",
+              estimateCents: 4000,
+              flaggedReason: "the device estimated $50.00, the server priced $40.00",
+            },
+          }
+        : okResult(m),
     );
     await pushOutbox(db, transport, { deviceId: DEVICE });
     const stored = await db.localRepairs.get(repair.id);
-    expect(stored).toMatchObject({ sync: "sent", server: { status: "PENDING_APPROVAL", estimateCents: 4000, differenceCents: -1000 } });
+    expect(stored).toMatchObject({
+      sync: "sent",
+      server: { status: "PENDING_APPROVAL", estimateCents: 4000, differenceCents: -1000 },
+    });
     expect(stored?.server?.flaggedReason).toMatch(/server priced/);
     expect((await db.blobs.get(repair.attachmentIds[0]!))?.ownerAcknowledged).toBe(1);
     expect((await db.localWalks.get(WALK_ID))?.startSync).toBe("synced");
@@ -60,14 +84,29 @@ describe("pushOutbox", () => {
     const flaky = await capture("SR-002");
     const transport = new FakeTransport((m) => {
       const id = (m.payload as { id: string }).id;
-      if (id === refused.id) return { id: m.id, ok: false, type: m.type, code: "OTHER_CUSTOMER", message: "This unit belongs to another customer.", retryable: false };
-      if (id === flaky.id) return { id: m.id, ok: false, type: m.type, code: "INTERNAL", message: "try again", retryable: true };
+      if (id === refused.id)
+        return {
+          id: m.id,
+          ok: false,
+          type: m.type,
+          code: "OTHER_CUSTOMER",
+          message: "This unit belongs to another customer.",
+          retryable: false,
+        };
+      if (id === flaky.id)
+        return { id: m.id, ok: false, type: m.type, code: "INTERNAL", message: "try again", retryable: true };
       return okResult(m);
     });
     const counts = await pushOutbox(db, transport, { deviceId: DEVICE });
     expect(counts).toEqual({ confirmed: 1, rejected: 1, retrying: 1 });
-    expect(await db.localRepairs.get(refused.id)).toMatchObject({ sync: "rejected", error: { code: "OTHER_CUSTOMER" } });
-    expect(await db.outbox.where("recordId").equals(refused.id).first()).toMatchObject({ state: "failed", lastError: { code: "OTHER_CUSTOMER" } });
+    expect(await db.localRepairs.get(refused.id)).toMatchObject({
+      sync: "rejected",
+      error: { code: "OTHER_CUSTOMER" },
+    });
+    expect(await db.outbox.where("recordId").equals(refused.id).first()).toMatchObject({
+      state: "failed",
+      lastError: { code: "OTHER_CUSTOMER" },
+    });
     expect(await db.outbox.where("recordId").equals(flaky.id).first()).toMatchObject({ state: "pending", attempts: 1 });
     expect((await db.localRepairs.get(flaky.id))?.sync).toBe("queued");
     // Within one run a retryable entry is tried once; the next run sends it again.

@@ -26,11 +26,19 @@ export async function pushOutbox(db: RsDb, transport: SyncTransport, options: Pu
     for (const entry of batch) tried.add(entry.id);
     let output;
     try {
-      output = await transport.push({ deviceId: options.deviceId, mutations: batch.map(({ id, type, payload }) => ({ id, type, payload })) });
+      output = await transport.push({
+        deviceId: options.deviceId,
+        mutations: batch.map(({ id, type, payload }) => ({ id, type, payload })),
+      });
     } catch (error) {
       const failure = transportError(error);
       // An expired session is not the entries' fault: their attempt count stays.
-      await returnToPending(db, batch, { code: failure.code, message: failure.message }, !(failure instanceof SessionExpired));
+      await returnToPending(
+        db,
+        batch,
+        { code: failure.code, message: failure.message },
+        !(failure instanceof SessionExpired),
+      );
       throw failure;
     }
     const applied = await applyPushResults(db, batch, output.results);

@@ -14,6 +14,9 @@ export type StorageUse = { usedBytes: number; quotaBytes: number; persisted: boo
 
 export async function storageUse(): Promise<StorageUse | null> {
   if (typeof navigator === "undefined" || !navigator.storage?.estimate) return null;
-  const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
+  const [estimate, persisted] = await Promise.all([
+    navigator.storage.estimate(),
+    navigator.storage.persisted?.() ?? Promise.resolve(false),
+  ]);
   return { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0, persisted };
 }

@@ -27,10 +27,26 @@ beforeEach(async () => {
 });
 
 const engine = () =>
-  new SyncEngine({ db, transport, fetch: uploads.fetch, isOnline: () => online, setTimer: (_run, ms) => timers.push(ms), clearTimer: () => {} });
+  new SyncEngine({
+    db,
+    transport,
+    fetch: uploads.fetch,
+    isOnline: () => online,
+    setTimer: (_run, ms) => timers.push(ms),
+    clearTimer: () => {},
+  });
 
 async function capture() {
-  const { repair } = await captureRepair(db, { walkId: WALK_ID, customerId: CUSTOMER_ID, unitNumber: "SR-001", jobId: crypto.randomUUID(), breakIndex: 0, damageType: "CHIP", photos: [photo()], completedOnSpot: false });
+  const { repair } = await captureRepair(db, {
+    walkId: WALK_ID,
+    customerId: CUSTOMER_ID,
+    unitNumber: "SR-001",
+    jobId: crypto.randomUUID(),
+    breakIndex: 0,
+    damageType: "CHIP",
+    photos: [photo()],
+    completedOnSpot: false,
+  });
   // The real server learns the attachment metadata from the capture mutation.
   for (const id of repair.attachmentIds) {
     const row = (await db.blobs.get(id))!;
@@ -72,7 +88,14 @@ describe("SyncEngine", () => {
 
   it("backs off while work is left: 5 s, 10 s, 20 s …", async () => {
     await capture();
-    transport.decide = (m) => ({ id: m.id, ok: false, type: m.type, code: "INTERNAL", message: "later", retryable: true });
+    transport.decide = (m) => ({
+      id: m.id,
+      ok: false,
+      type: m.type,
+      code: "INTERNAL",
+      message: "later",
+      retryable: true,
+    });
     const sync = engine();
     for (let i = 0; i < 4; i++) await sync.sync();
     expect(timers).toEqual([5_000, 10_000, 20_000, 40_000]);
@@ -99,7 +122,13 @@ describe("SyncEngine", () => {
     await capture();
     online = false;
     let backgroundSyncs = 0;
-    const sync = new SyncEngine({ db, transport, fetch: uploads.fetch, isOnline: () => online, onWorkLeft: () => backgroundSyncs++ });
+    const sync = new SyncEngine({
+      db,
+      transport,
+      fetch: uploads.fetch,
+      isOnline: () => online,
+      onWorkLeft: () => backgroundSyncs++,
+    });
     await sync.sync();
     expect(transport.batches).toHaveLength(0);
     expect(sync.status.lastError?.code).toBe("OFFLINE");

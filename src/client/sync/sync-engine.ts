@@ -109,7 +109,13 @@ export class SyncEngine {
     const { db } = this.deps;
     this.clearTimer();
     if (this.deps.isOnline && !this.deps.isOnline()) {
-      this.update({ phase: "idle", lastError: { code: "OFFLINE", message: "Offline: your work is kept on this device and sent when the connection is back." } });
+      this.update({
+        phase: "idle",
+        lastError: {
+          code: "OFFLINE",
+          message: "Offline: your work is kept on this device and sent when the connection is back.",
+        },
+      });
       // The online event starts the next run; Background Sync covers a page closed before then.
       if ((await this.workLeft()) > 0) this.deps.onWorkLeft?.();
       return;
@@ -132,13 +138,24 @@ export class SyncEngine {
         onProgress: (sent, total) => this.update({ bytes: { sent, total } }),
       });
       progress = pushed.confirmed + pushed.rejected + uploaded.confirmed > 0;
-      if (pushed.retrying + uploaded.retry > 0) this.update({ lastError: { code: "RETRY", message: "Some items could not be sent yet; they will be retried." } });
+      if (pushed.retrying + uploaded.retry > 0)
+        this.update({
+          lastError: { code: "RETRY", message: "Some items could not be sent yet; they will be retried." },
+        });
     } catch (error) {
       if (error instanceof SessionExpired) {
-        this.update({ phase: "idle", sessionExpired: true, lastError: { code: error.code, message: error.message }, lastRunAt: this.now() });
+        this.update({
+          phase: "idle",
+          sessionExpired: true,
+          lastError: { code: error.code, message: error.message },
+          lastRunAt: this.now(),
+        });
         return;
       }
-      const failure = error instanceof TransportFailed ? error : new TransportFailed("SERVER_ERROR", String((error as Error)?.message ?? error));
+      const failure =
+        error instanceof TransportFailed
+          ? error
+          : new TransportFailed("SERVER_ERROR", String((error as Error)?.message ?? error));
       this.update({ lastError: { code: failure.code, message: failure.message } });
     }
     this.update({ phase: "idle", lastRunAt: this.now() });

@@ -26,5 +26,8 @@ export function transportError(error: unknown): SessionExpired | TransportFailed
     if (data) return new TransportFailed("SERVER_ERROR", error.message);
   }
   const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-  return new TransportFailed(offline ? "OFFLINE" : "SERVER_ERROR", offline ? "No connection." : `The server could not be reached: ${(error as Error)?.message ?? String(error)}`);
+  return new TransportFailed(
+    offline ? "OFFLINE" : "SERVER_ERROR",
+    offline ? "No connection." : `The server could not be reached: ${(error as Error)?.message ?? String(error)}`,
+  );
 }

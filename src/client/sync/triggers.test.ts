@@ -6,7 +6,12 @@ function fakeEnv() {
   const window = new EventTarget();
   const document = Object.assign(new EventTarget(), { visibilityState: "visible" });
   const serviceWorker = new EventTarget();
-  return { env: { window, document, navigator: { serviceWorker } } as unknown as Parameters<typeof attachSyncTriggers>[1], window, document, serviceWorker };
+  return {
+    env: { window, document, navigator: { serviceWorker } } as unknown as Parameters<typeof attachSyncTriggers>[1],
+    window,
+    document,
+    serviceWorker,
+  };
 }
 
 describe("attachSyncTriggers", () => {
@@ -29,7 +34,9 @@ describe("attachSyncTriggers", () => {
 describe("requestBackgroundSync", () => {
   it("registers the outbox tag where the browser has Background Sync, and is quiet where not", async () => {
     const tags: string[] = [];
-    const withSync = { serviceWorker: { ready: Promise.resolve({ sync: { register: async (tag: string) => void tags.push(tag) } }) } } as unknown as Navigator;
+    const withSync = {
+      serviceWorker: { ready: Promise.resolve({ sync: { register: async (tag: string) => void tags.push(tag) } }) },
+    } as unknown as Navigator;
     expect(await requestBackgroundSync(withSync)).toBe(true);
     expect(tags).toEqual([OUTBOX_SYNC_TAG]);
     const without = { serviceWorker: { ready: Promise.resolve({}) } } as unknown as Navigator;

@@ -6,7 +6,10 @@ import type { SyncEngine } from "./sync-engine";
 
 type SyncManagerLike = { register(tag: string): Promise<void> };
 
-export function attachSyncTriggers(engine: Pick<SyncEngine, "sync">, env: { window: Window; document: Document; navigator: Navigator }): () => void {
+export function attachSyncTriggers(
+  engine: Pick<SyncEngine, "sync">,
+  env: { window: Window; document: Document; navigator: Navigator },
+): () => void {
   const run = () => void engine.sync();
   const onVisible = () => {
     if (env.document.visibilityState === "visible") run();
@@ -29,9 +32,10 @@ export function attachSyncTriggers(engine: Pick<SyncEngine, "sync">, env: { wind
 export async function requestBackgroundSync(navigator: Navigator): Promise<boolean> {
   try {
     if (!navigator.serviceWorker) return false;
-    const registration = (await Promise.race([navigator.serviceWorker.ready, new Promise<null>((r) => setTimeout(() => r(null), 2_000))])) as
-      | (ServiceWorkerRegistration & { sync?: SyncManagerLike })
-      | null;
+    const registration = (await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise<null>((r) => setTimeout(() => r(null), 2_000)),
+    ])) as (ServiceWorkerRegistration & { sync?: SyncManagerLike }) | null;
     if (!registration?.sync) return false;
     await registration.sync.register(OUTBOX_SYNC_TAG);
     return true;

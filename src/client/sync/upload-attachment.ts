@@ -35,7 +35,12 @@ export async function uploadAttachment(db: RsDb, row: BlobRow, deps: UploadDeps)
     if (offset < 0 || offset >= row.size) return "retry";
     const chunk = row.blob.slice(offset, offset + UPLOAD_CHUNK_BYTES);
     const res = await attempt(() =>
-      deps.fetch(`${url}?offset=${offset}`, { method: "PUT", credentials: "same-origin", headers: { "Content-Type": "application/octet-stream" }, body: chunk }),
+      deps.fetch(`${url}?offset=${offset}`, {
+        method: "PUT",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/octet-stream" },
+        body: chunk,
+      }),
     );
     if (!res) return "retry";
     if (res.status === 200 || res.status === 409) {
@@ -51,7 +56,11 @@ export async function uploadAttachment(db: RsDb, row: BlobRow, deps: UploadDeps)
       offset = 0;
       await recordUploadedBytes(db, row.id, 0);
       deps.onBytes?.(row.id, 0);
-      if (++mismatches > 1) return refuse(db, row, { code: "CHECKSUM_MISMATCH", message: "The file changed on its way to the server twice; it will not be sent again." });
+      if (++mismatches > 1)
+        return refuse(db, row, {
+          code: "CHECKSUM_MISMATCH",
+          message: "The file changed on its way to the server twice; it will not be sent again.",
+        });
       continue;
     }
     return stopOn(db, row, res);
@@ -70,7 +79,10 @@ async function stopOn(db: RsDb, row: BlobRow, res: Response): Promise<UploadOutc
   if (res.status === 401) throw new SessionExpired();
   if (res.status === 404) return "waiting";
   const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-  const error = { code: body.code ?? `HTTP_${res.status}`, message: body.message ?? `The server answered ${res.status}.` };
+  const error = {
+    code: body.code ?? `HTTP_${res.status}`,
+    message: body.message ?? `The server answered ${res.status}.`,
+  };
   if ([400, 403, 413, 415].includes(res.status)) return refuse(db, row, error);
   await recordUploadError(db, row.id, error);
   return "retry";

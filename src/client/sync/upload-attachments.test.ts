@@ -40,7 +40,10 @@ async function stored(size: number, over: Partial<BlobRow> = {}): Promise<BlobRo
     ...over,
   };
   await db.blobs.add(row);
-  await db.localRepairs.where("id").equals(REPAIR).modify((r) => void r.attachmentIds.push(row.id));
+  await db.localRepairs
+    .where("id")
+    .equals(REPAIR)
+    .modify((r) => void r.attachmentIds.push(row.id));
   server.know(row.id, row.sha256, size);
   return row;
 }
@@ -49,7 +52,12 @@ describe("uploadAttachment", () => {
   it("sends the bytes in chunks and confirms them; the last one settles its repair", async () => {
     const row = await stored(UPLOAD_CHUNK_BYTES * 2 + 1000);
     expect(await uploadAttachment(db, row, { fetch: server.fetch })).toBe("confirmed");
-    expect(server.requests).toEqual([`GET ${row.id}`, `PUT ${row.id}?offset=0`, `PUT ${row.id}?offset=${UPLOAD_CHUNK_BYTES}`, `PUT ${row.id}?offset=${2 * UPLOAD_CHUNK_BYTES}`]);
+    expect(server.requests).toEqual([
+      `GET ${row.id}`,
+      `PUT ${row.id}?offset=0`,
+      `PUT ${row.id}?offset=${UPLOAD_CHUNK_BYTES}`,
+      `PUT ${row.id}?offset=${2 * UPLOAD_CHUNK_BYTES}`,
+    ]);
     expect(server.files.get(row.id)?.complete).toBe(true);
     expect(await db.blobs.get(row.id)).toMatchObject({ confirmed: 1, uploadedBytes: row.size });
     expect((await db.localRepairs.get(REPAIR))?.sync).toBe("synced");
@@ -112,7 +120,11 @@ describe("uploadAttachment", () => {
 
   it("keeps the server's refusal (type, size) to show, and does not retry it", async () => {
     const row = await stored(300);
-    server.refuseWith = { status: 415, code: "WRONG_FILE_TYPE", message: "A photo must be image/jpeg, image/png, image/webp; this file is image/gif." };
+    server.refuseWith = {
+      status: 415,
+      code: "WRONG_FILE_TYPE",
+      message: "A photo must be image/jpeg, image/png, image/webp; this file is image/gif.",
+    };
     expect(await uploadAttachment(db, row, { fetch: server.fetch })).toBe("refused");
     expect((await db.blobs.get(row.id))?.lastError?.message).toMatch(/photo must be/);
     const summary = await uploadAttachments(db, { fetch: server.fetch });
@@ -131,7 +143,10 @@ describe("uploadAttachments", () => {
     const rows = await Promise.all(Array.from({ length: 7 }, () => stored(5000)));
     await stored(5000, { ownerAcknowledged: 0 });
     const seen: [number, number][] = [];
-    const summary = await uploadAttachments(db, { fetch: server.fetch, onProgress: (sent, total) => seen.push([sent, total]) });
+    const summary = await uploadAttachments(db, {
+      fetch: server.fetch,
+      onProgress: (sent, total) => seen.push([sent, total]),
+    });
     expect(summary.confirmed).toBe(7);
     expect(server.maxInFlight).toBe(3);
     expect(seen.at(-1)).toEqual([35000, 35000]);

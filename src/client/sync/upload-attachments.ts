@@ -16,7 +16,11 @@ export async function uploadAttachments(db: RsDb, options: UploadAllOptions): Pr
   const summary: UploadSummary = { confirmed: 0, waiting: 0, retry: 0, refused: 0 };
   const received = new Map(due.map((row) => [row.id, row.uploadedBytes]));
   const totalBytes = due.reduce((sum, row) => sum + row.size, 0);
-  const report = () => options.onProgress?.([...received.values()].reduce((a, b) => a + b, 0), totalBytes);
+  const report = () =>
+    options.onProgress?.(
+      [...received.values()].reduce((a, b) => a + b, 0),
+      totalBytes,
+    );
   report();
   const deps: UploadDeps = {
     ...options,

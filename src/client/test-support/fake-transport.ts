@@ -28,7 +28,8 @@ export class FakeTransport implements SyncTransport {
     for (const mutation of input.mutations) {
       const result = this.decide(mutation);
       if (result === "throw") throw new Error("boom");
-      const recordId = (mutation.payload as { id?: string; walkId?: string }).id ?? (mutation.payload as { walkId: string }).walkId;
+      const recordId =
+        (mutation.payload as { id?: string; walkId?: string }).id ?? (mutation.payload as { walkId: string }).walkId;
       if (result.ok && !this.stored.has(recordId)) this.stored.set(recordId, result.data);
       results.push(result.ok && this.stored.has(recordId) ? { ...result, data: this.stored.get(recordId) } : result);
     }
@@ -42,6 +43,9 @@ export class FakeTransport implements SyncTransport {
 
 export function okResult(mutation: PushMutation): MutationResult {
   const payload = mutation.payload as { id?: string; deviceEstimateCents?: number };
-  const data = mutation.type === "repair.capture" ? { id: payload.id, status: "APPROVED", estimateCents: payload.deviceEstimateCents ?? 0, flaggedReason: null } : { ok: true };
+  const data =
+    mutation.type === "repair.capture"
+      ? { id: payload.id, status: "APPROVED", estimateCents: payload.deviceEstimateCents ?? 0, flaggedReason: null }
+      : { ok: true };
   return { id: mutation.id, ok: true, type: mutation.type, data };
 }

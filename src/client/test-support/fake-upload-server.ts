@@ -35,8 +35,16 @@ export class FakeUploadServer {
       if (this.sessionExpired) return json(401, { code: "UNAUTHORIZED" });
       const file = this.files.get(id);
       if (!file) return json(404, { code: "NOT_FOUND" });
-      if (method === "GET") return json(200, { attachmentId: id, sha256: file.sha256, sizeBytes: file.size, receivedBytes: file.received, complete: file.complete });
-      if (this.refuseWith) return json(this.refuseWith.status, { code: this.refuseWith.code, message: this.refuseWith.message });
+      if (method === "GET")
+        return json(200, {
+          attachmentId: id,
+          sha256: file.sha256,
+          sizeBytes: file.size,
+          receivedBytes: file.received,
+          complete: file.complete,
+        });
+      if (this.refuseWith)
+        return json(this.refuseWith.status, { code: this.refuseWith.code, message: this.refuseWith.message });
       const offset = Number(url.searchParams.get("offset"));
       if (offset !== file.received) return json(409, { receivedBytes: file.received });
       const chunk = new Uint8Array(await (init.body as Blob).arrayBuffer());

@@ -11,7 +11,15 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
   return {
     preparedAt: new Date("2026-03-02T08:00:00Z"),
     technician: { id: "tech-1", name: "Taylor Tech" },
-    walks: [{ id: WALK_ID, customerId: CUSTOMER_ID, status: "SCHEDULED", scheduledFor: new Date("2026-03-02T07:30:00Z"), startedAt: null }],
+    walks: [
+      {
+        id: WALK_ID,
+        customerId: CUSTOMER_ID,
+        status: "SCHEDULED",
+        scheduledFor: new Date("2026-03-02T07:30:00Z"),
+        startedAt: null,
+      },
+    ],
     customers: [
       {
         id: CUSTOMER_ID,
@@ -24,8 +32,28 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
       },
     ],
     units: [
-      { id: "unit-1", customerId: CUSTOMER_ID, unitNumber: "SR-001", make: "Toyota", model: "Camry", windshieldSeq: 1, completedOnWindshield: 0, openRepairs: 0, history: [] },
-      { id: "unit-2", customerId: CUSTOMER_ID, unitNumber: "SR-002", make: "Ford", model: "Escape", windshieldSeq: 1, completedOnWindshield: 2, openRepairs: 1, history: [] },
+      {
+        id: "unit-1",
+        customerId: CUSTOMER_ID,
+        unitNumber: "SR-001",
+        make: "Toyota",
+        model: "Camry",
+        windshieldSeq: 1,
+        completedOnWindshield: 0,
+        openRepairs: 0,
+        history: [],
+      },
+      {
+        id: "unit-2",
+        customerId: CUSTOMER_ID,
+        unitNumber: "SR-002",
+        make: "Ford",
+        model: "Escape",
+        windshieldSeq: 1,
+        completedOnWindshield: 2,
+        openRepairs: 1,
+        history: [],
+      },
     ],
     ...overrides,
   };

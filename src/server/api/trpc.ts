@@ -66,7 +66,8 @@ export function procedureFor(...roles: ActorKind[]) {
   return publicProcedure.meta({ roles }).use(({ ctx, next }) => {
     if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again." });
     const kind = actorKind(ctx.actor);
-    if (!roles.includes(kind)) throw new TRPCError({ code: "FORBIDDEN", message: `This is not available to a ${kind}.` });
+    if (!roles.includes(kind))
+      throw new TRPCError({ code: "FORBIDDEN", message: `This is not available to a ${kind}.` });
     return next({ ctx: { ...ctx, actor: ctx.actor, kind } });
   });
 }

@@ -26,7 +26,14 @@ function toJson(value: unknown): unknown {
   return value;
 }
 
-export type AuditEntry = { actor: AuditActor; origin: RequestOrigin; action: string; entityType: string; entityId: string; changes: Changes };
+export type AuditEntry = {
+  actor: AuditActor;
+  origin: RequestOrigin;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: Changes;
+};
 
 export async function writeAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: auditRow(entry) });
@@ -34,7 +41,11 @@ export async function writeAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
 
 /** Several entries in one insert (a sync batch's captures). */
 export async function writeAudits(tx: DbTx, entries: readonly AuditEntry[]): Promise<void> {
-  await insertRows(tx, "AuditLog", entries.map((entry) => ({ id: randomUUID(), ...auditRow(entry) })));
+  await insertRows(
+    tx,
+    "AuditLog",
+    entries.map((entry) => ({ id: randomUUID(), ...auditRow(entry) })),
+  );
 }
 
 const auditRow = (entry: AuditEntry) => ({

@@ -14,7 +14,10 @@ const throttle = new SignInThrottle();
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
-export async function authorizeCredentials(raw: unknown, ip: string | null): Promise<NextAuthUser & { kind: ActorKind }> {
+export async function authorizeCredentials(
+  raw: unknown,
+  ip: string | null,
+): Promise<NextAuthUser & { kind: ActorKind }> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) throw new Error("Enter your email address and password.");
   const { email, password } = parsed.data;
@@ -25,7 +28,10 @@ export async function authorizeCredentials(raw: unknown, ip: string | null): Pro
     throw new Error(`Too many failed sign-ins. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`);
   }
 
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, isActive: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, isActive: true },
+  });
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   const actor = ok && user?.isActive ? await loadActor(db(), user.id) : null;
   if (!actor) {

@@ -46,5 +46,8 @@ export class SignInThrottle {
 }
 
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  return [{ key: `email:${email.trim().toLowerCase()}`, freeFailures: 4 }, ...(ip ? [{ key: `ip:${ip}`, freeFailures: 20 }] : [])];
+  return [
+    { key: `email:${email.trim().toLowerCase()}`, freeFailures: 4 },
+    ...(ip ? [{ key: `ip:${ip}`, freeFailures: 20 }] : []),
+  ];
 }

@@ -7,7 +7,9 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
 /** dataDir undefined = in memory (tests); otherwise a folder created on first run. */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
   const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await db.waitReady;
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0 });

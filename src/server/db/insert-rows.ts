@@ -35,7 +35,11 @@ export function rowsWithIds<Row>(tx: DbTx, table: Table, ids: readonly string[])
 
 function insertStatement(table: Table, rows: readonly object[], returning: Prisma.Sql): Prisma.Sql {
   const known = new Set<string>(Object.values(COLUMNS[table]));
-  const columns = [...new Set(rows.flatMap((row) => Object.entries(row).flatMap(([key, value]) => (value === undefined ? [] : [key]))))];
+  const columns = [
+    ...new Set(
+      rows.flatMap((row) => Object.entries(row).flatMap(([key, value]) => (value === undefined ? [] : [key]))),
+    ),
+  ];
   const unknown = columns.filter((c) => !known.has(c));
   if (unknown.length) throw new Error(`insertRows: ${table} has no column ${unknown.join(", ")}`);
   // Identifiers from Prisma's own list of the table's columns, never from the rows' values.

@@ -17,7 +17,10 @@ export class MigrationChangedError extends Error {
 
 export async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -27,7 +30,11 @@ export async function readMigrations(dir: string): Promise<Migration[]> {
 }
 
 /** Returns the names applied by this call. Safe to call concurrently: an advisory lock serialises runners. */
-export async function applyMigrations(databaseUrl: string, dir: string, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  dir: string,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

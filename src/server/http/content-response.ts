@@ -8,7 +8,11 @@ import { refusalResponse, signedOutResponse } from "./refusal-response";
 /** Content under an id never changes; a day in the user's own cache keeps revoked access short. */
 const CACHE_SECONDS = 24 * 60 * 60;
 
-export async function attachmentContentResponse(db: Db, actor: ActorWithIdentity | null, attachmentId: string): Promise<Response> {
+export async function attachmentContentResponse(
+  db: Db,
+  actor: ActorWithIdentity | null,
+  attachmentId: string,
+): Promise<Response> {
   if (!actor) return signedOutResponse();
   try {
     const content = await readAttachmentContent(db, actor, attachmentId);

@@ -24,7 +24,11 @@ export function refusalResponse(error: unknown, where: string): Response {
   if (error instanceof ZodError) return jsonResponse(400, { code: "BAD_INPUT", message: z.prettifyError(error) });
   if (error instanceof DomainError) {
     const receivedBytes = error instanceof UploadRefused ? error.receivedBytes : undefined;
-    return jsonResponse(STATUS_FOR_CODE[error.code] ?? 400, { code: error.code, message: error.message, ...(receivedBytes === undefined ? {} : { receivedBytes }) });
+    return jsonResponse(STATUS_FOR_CODE[error.code] ?? 400, {
+      code: error.code,
+      message: error.message,
+      ...(receivedBytes === undefined ? {} : { receivedBytes }),
+    });
   }
   console.error(`${where} failed unexpectedly`, error);
   return jsonResponse(500, { code: "SERVER_ERROR", message: "The server could not handle this now; try again later." });

@@ -10,7 +10,11 @@ import { jsonResponse, refusalResponse, signedOutResponse } from "./refusal-resp
 
 const notFound = () => jsonResponse(404, { code: "NOT_FOUND", message: "Attachment was not found." });
 
-export async function uploadStatusResponse(db: Db, actor: ActorWithIdentity | null, attachmentId: string): Promise<Response> {
+export async function uploadStatusResponse(
+  db: Db,
+  actor: ActorWithIdentity | null,
+  attachmentId: string,
+): Promise<Response> {
   if (!actor) return signedOutResponse();
   if (!attachmentIdInput.safeParse(attachmentId).success) return notFound();
   try {
@@ -20,7 +24,12 @@ export async function uploadStatusResponse(db: Db, actor: ActorWithIdentity | nu
   }
 }
 
-export async function chunkResponse(db: Db, actor: ActorWithIdentity | null, attachmentId: string, request: Request): Promise<Response> {
+export async function chunkResponse(
+  db: Db,
+  actor: ActorWithIdentity | null,
+  attachmentId: string,
+  request: Request,
+): Promise<Response> {
   if (!actor) return signedOutResponse();
   if (!attachmentIdInput.safeParse(attachmentId).success) return notFound();
   try {

@@ -26,7 +26,13 @@ export const DEMO_LOGINS = [
 
 const TIME_ZONE = process.env.BUSINESS_TIME_ZONE ?? "America/Denver";
 const DAMAGE: DamageType[] = ["CHIP", "CHIP", "STAR_BREAK", "BULLS_EYE", "CRACK", "COMBINATION_BREAK", "HALF_MOON"];
-const POSITIONS = ["driver side, lower", "passenger side, lower", "center, upper", "driver side, upper", "passenger side, center"];
+const POSITIONS = [
+  "driver side, lower",
+  "passenger side, lower",
+  "center, upper",
+  "driver side, upper",
+  "passenger side, center",
+];
 
 /** Small deterministic PRNG (mulberry32) so every fresh demo database looks the same. */
 function random(seed: number) {
@@ -56,7 +62,12 @@ const CUSTOMERS: CustomerPlan[] = [
     address: "1200 Airport Blvd, Denver, CO",
     unitPrefix: "SR-",
     units: 24,
-    makes: [["Toyota", "Camry"], ["Ford", "Escape"], ["Nissan", "Altima"], ["Chevrolet", "Malibu"]],
+    makes: [
+      ["Toyota", "Camry"],
+      ["Ford", "Escape"],
+      ["Nissan", "Altima"],
+      ["Chevrolet", "Malibu"],
+    ],
     settings: {
       fleetSize: 140,
       lotWalkingEnabled: true,
@@ -75,7 +86,12 @@ const CUSTOMERS: CustomerPlan[] = [
     address: "88 Logistics Way, Commerce City, CO",
     unitPrefix: "TRK-",
     units: 26,
-    makes: [["Freightliner", "Cascadia"], ["Kenworth", "T680"], ["Peterbilt", "579"], ["Volvo", "VNL 860"]],
+    makes: [
+      ["Freightliner", "Cascadia"],
+      ["Kenworth", "T680"],
+      ["Peterbilt", "579"],
+      ["Volvo", "VNL 860"],
+    ],
     settings: {
       fleetSize: 60,
       lotWalkingEnabled: true,
@@ -97,7 +113,8 @@ const CUSTOMERS: CustomerPlan[] = [
       repair5PlusCents: null,
       volumeDiscountThreshold: 10,
       volumeDiscountBasisPoints: 1000,
-      notes: "Heavy-truck windshields: higher first tiers agreed in the 2026 contract; 10% off from the 10th repair of a month.",
+      notes:
+        "Heavy-truck windshields: higher first tiers agreed in the 2026 contract; 10% off from the 10th repair of a month.",
     },
   },
   {
@@ -106,8 +123,19 @@ const CUSTOMERS: CustomerPlan[] = [
     address: "455 Motor Mile, Lakewood, CO",
     unitPrefix: "VA-",
     units: 21,
-    makes: [["Honda", "CR-V"], ["Subaru", "Outback"], ["Jeep", "Grand Cherokee"], ["Hyundai", "Tucson"]],
-    settings: { fleetSize: 35, serviceMode: "ON_CALL", paymentTerms: "PREPAID", autoApproveLotRepairs: false, maxAutoApproveCents: 0 },
+    makes: [
+      ["Honda", "CR-V"],
+      ["Subaru", "Outback"],
+      ["Jeep", "Grand Cherokee"],
+      ["Hyundai", "Tucson"],
+    ],
+    settings: {
+      fleetSize: 35,
+      serviceMode: "ON_CALL",
+      paymentTerms: "PREPAID",
+      autoApproveLotRepairs: false,
+      maxAutoApproveCents: 0,
+    },
   },
 ];
 
@@ -116,7 +144,13 @@ function rulesOf(pricing: CustomerPlan["pricing"]): PricingRules {
   return {
     version: 1,
     useCustomPricing: pricing.useCustomPricing ?? false,
-    tiersCents: [pricing.repair1Cents ?? null, pricing.repair2Cents ?? null, pricing.repair3Cents ?? null, pricing.repair4Cents ?? null, pricing.repair5PlusCents ?? null],
+    tiersCents: [
+      pricing.repair1Cents ?? null,
+      pricing.repair2Cents ?? null,
+      pricing.repair3Cents ?? null,
+      pricing.repair4Cents ?? null,
+      pricing.repair5PlusCents ?? null,
+    ],
     volumeDiscountThreshold: pricing.volumeDiscountThreshold ?? 10,
     volumeDiscountBasisPoints: pricing.volumeDiscountBasisPoints ?? 0,
   };
@@ -134,8 +168,18 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
         tx.user.create({ data: { email, name, role, passwordHash } });
 
       await user("admin@demo.test", "Alex Admin", "ADMIN");
-      const workingHours = { monday: { start: "07:00", end: "16:00" }, tuesday: { start: "07:00", end: "16:00" }, wednesday: { start: "07:00", end: "16:00" }, thursday: { start: "07:00", end: "16:00" }, friday: { start: "07:00", end: "15:00" } };
-      const technician = async (email: string, name: string, extra: Partial<Prisma.TechnicianCreateWithoutUserInput> = {}) => {
+      const workingHours = {
+        monday: { start: "07:00", end: "16:00" },
+        tuesday: { start: "07:00", end: "16:00" },
+        wednesday: { start: "07:00", end: "16:00" },
+        thursday: { start: "07:00", end: "16:00" },
+        friday: { start: "07:00", end: "15:00" },
+      };
+      const technician = async (
+        email: string,
+        name: string,
+        extra: Partial<Prisma.TechnicianCreateWithoutUserInput> = {},
+      ) => {
         const u = await user(email, name, "TECHNICIAN");
         return tx.technician.create({ data: { userId: u.id, workingHours, phone: "+1 303 555 0100", ...extra } });
       };
@@ -181,7 +225,10 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
         const walkTech = index === 1 ? tech2 : tech;
         const completedAt: Date[] = [];
         // Two finished walks in the past with the repairs they found, and today's walk scheduled.
-        const pastWalks = [40, 12].map((daysAgo) => ({ id: randomUUID(), at: new Date(now.getTime() - daysAgo * day) }));
+        const pastWalks = [40, 12].map((daysAgo) => ({
+          id: randomUUID(),
+          at: new Date(now.getTime() - daysAgo * day),
+        }));
         for (const walk of pastWalks) {
           await tx.lotWalk.create({
             data: {
@@ -198,13 +245,27 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
           });
         }
         if (plan.settings.lotWalkingEnabled) {
-          await tx.lotWalk.create({ data: { id: randomUUID(), customerId: customer.id, technicianId: walkTech.id, status: "SCHEDULED", scheduledFor: now } });
+          await tx.lotWalk.create({
+            data: {
+              id: randomUUID(),
+              customerId: customer.id,
+              technicianId: walkTech.id,
+              status: "SCHEDULED",
+              scheduledFor: now,
+            },
+          });
         }
 
         for (let n = 1; n <= plan.units; n++) {
           const [make, model] = pick(plan.makes);
           const unit = await tx.unit.create({
-            data: { customerId: customer.id, unitNumber: `${plan.unitPrefix}${String(100 + n)}`, make, model, year: 2019 + Math.floor(rand() * 7) },
+            data: {
+              customerId: customer.id,
+              unitNumber: `${plan.unitPrefix}${String(100 + n)}`,
+              make,
+              model,
+              year: 2019 + Math.floor(rand() * 7),
+            },
           });
           // What every seeded repair of this unit shares (a new id each time).
           const onUnit = (technicianId: string | null, origin: "LOT_WALK" | "CUSTOMER_REQUEST") => ({
@@ -222,7 +283,11 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
             const walk = pastWalks[i < Math.ceil(history / 2) ? 0 : 1]!;
             const when = new Date(walk.at.getTime() + (i + 1) * 7 * 60 * 1000);
             const quote = freezeQuote(
-              priceRepair({ completedOnWindshield: i, customerCompletedThisMonth: countInSameMonth(completedAt, when, TIME_ZONE), rules }),
+              priceRepair({
+                completedOnWindshield: i,
+                customerCompletedThisMonth: countInSameMonth(completedAt, when, TIME_ZONE),
+                rules,
+              }),
             );
             completedAt.push(when);
             await tx.repair.create({
@@ -249,7 +314,11 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
           }
           // Open work so every screen has something to show.
           if (n === 3 || n === 7) {
-            const quote = priceRepair({ completedOnWindshield: history, customerCompletedThisMonth: countInSameMonth(completedAt, now, TIME_ZONE), rules });
+            const quote = priceRepair({
+              completedOnWindshield: history,
+              customerCompletedThisMonth: countInSameMonth(completedAt, now, TIME_ZONE),
+              rules,
+            });
             const decision = autoApprovalFor({
               estimateCents: quote.cents,
               hasDamagePhoto: false,

@@ -5,7 +5,14 @@ import type { ServiceContext } from "./context";
 
 type Row = Record<string, unknown>;
 
-export type ChangeEntry = { action: string; entityType: string; entityId: string; before: Row | null; after: Row; extra?: Changes };
+export type ChangeEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Row | null;
+  after: Row;
+  extra?: Changes;
+};
 
 export async function auditChange(tx: DbTx, ctx: ServiceContext, entry: ChangeEntry): Promise<void> {
   await writeAudit(tx, auditEntry(ctx, entry));
@@ -13,7 +20,10 @@ export async function auditChange(tx: DbTx, ctx: ServiceContext, entry: ChangeEn
 
 /** One entry per changed record, all in one insert: the same entries auditChange writes one by one. */
 export async function auditChanges(tx: DbTx, ctx: ServiceContext, entries: readonly ChangeEntry[]): Promise<void> {
-  await writeAudits(tx, entries.map((entry) => auditEntry(ctx, entry)));
+  await writeAudits(
+    tx,
+    entries.map((entry) => auditEntry(ctx, entry)),
+  );
 }
 
 function auditEntry(ctx: ServiceContext, entry: ChangeEntry): AuditEntry {

@@ -9,7 +9,11 @@ export const attachmentInput = z.object({
   kind: z.enum(AttachmentKind),
   photoStage: z.enum(PhotoStage).optional(),
   mimeType: z.string().min(1).max(100),
-  sizeBytes: z.number().int().positive().max(50 * 1024 * 1024),
+  sizeBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),
 });
 export type AttachmentInput = z.infer<typeof attachmentInput>;

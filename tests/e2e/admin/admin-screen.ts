@@ -22,7 +22,12 @@ export async function openCustomer(page: Page, name: string) {
 }
 
 /** Opens the Users tab's new-user form with the role, name and email filled in; the rest is the spec's. */
-export async function newUserForm(page: Page, role: "Admin" | "Technician" | "Customer user", name: string, email: string) {
+export async function newUserForm(
+  page: Page,
+  role: "Admin" | "Technician" | "Customer user",
+  name: string,
+  email: string,
+) {
   await page.getByRole("tab", { name: "Users" }).click();
   await page.getByText("New user", { exact: true }).click();
   const form = page.getByRole("form", { name: "New user" });

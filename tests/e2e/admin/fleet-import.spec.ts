@@ -18,17 +18,22 @@ function fleetList(broken: boolean): string {
   return [HEADER, ...rows].join("\n") + "\n";
 }
 
-test("a fleet list with 2 bad rows out of 30 imports nothing and names them; fixed, it imports 30", async ({ page }) => {
+test("a fleet list with 2 bad rows out of 30 imports nothing and names them; fixed, it imports 30", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   const valleyId = await customerIdOf(page.request, VALLEY);
-  const countUnits = async () => (await query<Unit[]>(page.request, "unit.listForCustomer", { customerId: valleyId })).length;
+  const countUnits = async () =>
+    (await query<Unit[]>(page.request, "unit.listForCustomer", { customerId: valleyId })).length;
   const before = await countUnits();
 
   await page.getByRole("tab", { name: "Units" }).click();
   await page.getByLabel("Customer").selectOption({ label: VALLEY });
   await expect(page.getByRole("heading", { name: `Fleet (${before} units)` })).toBeVisible();
   const form = page.getByRole("form", { name: "Import fleet list (CSV)" });
-  await form.getByLabel("CSV file").setInputFiles({ name: "valley-fleet.csv", mimeType: "text/csv", buffer: Buffer.from(fleetList(true)) });
+  await form
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "valley-fleet.csv", mimeType: "text/csv", buffer: Buffer.from(fleetList(true)) });
   const text = form.getByLabel("Fleet list (loaded from the file, or pasted)");
   await expect(text).toHaveValue(fleetList(true));
   await form.getByRole("button", { name: "Import", exact: true }).click();
@@ -36,7 +41,10 @@ test("a fleet list with 2 bad rows out of 30 imports nothing and names them; fix
   const report = form.getByRole("alert", { name: "Import report" });
   await expect(report).toContainText("Nothing was imported. Fix the 2 rows below and import again.");
   const bad = report.getByRole("table", { name: "Bad rows" }).locator("tbody tr");
-  await expect(bad).toHaveText([/Line 9\s*VA-IMP-08\s*the year "20X2" is not a four-digit year/, /Line 23\s*VA-IMP-22\s*the VIN "12345" is not 17 letters and digits/]);
+  await expect(bad).toHaveText([
+    /Line 9\s*VA-IMP-08\s*the year "20X2" is not a four-digit year/,
+    /Line 23\s*VA-IMP-22\s*the VIN "12345" is not 17 letters and digits/,
+  ]);
   expect(await countUnits()).toBe(before);
 
   await text.fill(fleetList(false));
@@ -56,7 +64,9 @@ test("an admin adds a unit, corrects it, and marks its windshield replaced after
   await add.getByLabel("Unit number").fill("VA-900");
   await add.getByLabel("VIN (optional)").fill("ABC");
   await add.getByRole("button", { name: "Add unit" }).click();
-  await expect(add.getByRole("alert")).toHaveText('This unit cannot be saved: the VIN "ABC" is not 17 letters and digits (no I, O or Q).');
+  await expect(add.getByRole("alert")).toHaveText(
+    'This unit cannot be saved: the VIN "ABC" is not 17 letters and digits (no I, O or Q).',
+  );
   await add.getByLabel("VIN (optional)").fill("1HGCM82633A004352");
   await add.getByLabel("Make (optional)").fill("Hond");
   await add.getByRole("button", { name: "Add unit" }).click();

@@ -14,7 +14,9 @@ test("fleet settings save and show in the audit log with before → after", asyn
   await form.getByLabel("Fleet size (vehicles)").fill("42");
   await form.getByLabel("Lot walking", { exact: true }).check();
   await form.getByRole("button", { name: "Save fleet settings" }).click();
-  await expect(form.getByRole("alert")).toHaveText("Choose at least one weekday for lot walking, or turn lot walking off.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "Choose at least one weekday for lot walking, or turn lot walking off.",
+  );
 
   const days = form.getByRole("group", { name: "Lot-walking days" });
   await days.getByLabel("Wednesday").check();
@@ -45,7 +47,8 @@ test("fleet settings save and show in the audit log with before → after", asyn
   const entry = entries.first();
   await expect(entry).toContainText(`customer.updateFleetSettings · Customer ${VALLEY}`);
   await expect(entry).toContainText("Alex Admin");
-  const change = (field: string) => entry.locator(".admin-change").filter({ has: page.locator("dt", { hasText: new RegExp(`^${field}$`) }) });
+  const change = (field: string) =>
+    entry.locator(".admin-change").filter({ has: page.locator("dt", { hasText: new RegExp(`^${field}$`) }) });
   await expect(change("fleetSize")).toHaveText(/35\s*→\s*42/);
   await expect(change("lotWalkingEnabled")).toHaveText(/no\s*→\s*yes/);
   await expect(change("lotWalkingWeekdays")).toHaveText(/none\s*→\s*wednesday, friday/);

@@ -11,7 +11,8 @@ type Me = { technician: { approvalLimitCents: number | null } | null };
 test("a manager's approval limit goes from $150 to $200, then to no limit", async ({ page, playwright, baseURL }) => {
   await signInAsAdmin(page);
   const manager = await signedInApi(playwright, baseURL!, "manager@demo.test");
-  const limitOf = async () => (await query<Technician[]>(page.request, "admin.technicians")).find((t) => t.email === "manager@demo.test")!;
+  const limitOf = async () =>
+    (await query<Technician[]>(page.request, "admin.technicians")).find((t) => t.email === "manager@demo.test")!;
 
   // Tabs by keyboard; the open tab is in the address, so a reload comes back to it.
   await page.getByRole("tab", { name: "Customers" }).focus();
@@ -28,7 +29,9 @@ test("a manager's approval limit goes from $150 to $200, then to no limit", asyn
   // The server's own rule, word for word: a team needs a manager.
   await form.getByLabel("Manager", { exact: true }).uncheck();
   await form.getByRole("button", { name: "Save Morgan Manager" }).click();
-  await expect(form.getByRole("alert")).toHaveText("Only a manager manages technicians: make them a manager or empty their team.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "Only a manager manages technicians: make them a manager or empty their team.",
+  );
   await form.getByLabel("Manager", { exact: true }).check();
 
   await limit.fill("200");
@@ -47,6 +50,8 @@ test("a manager's approval limit goes from $150 to $200, then to no limit", asyn
 
   // Leave the demo manager as the seed has them, for other specs.
   const { technicianId } = await limitOf();
-  expect(await trpcMutation(page.request, "admin.updateTechnician", { technicianId, approvalLimitCents: 15000 })).toMatchObject({ ok: true });
+  expect(
+    await trpcMutation(page.request, "admin.updateTechnician", { technicianId, approvalLimitCents: 15000 }),
+  ).toMatchObject({ ok: true });
   await manager.dispose();
 });

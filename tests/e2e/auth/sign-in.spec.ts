@@ -63,7 +63,14 @@ test("repeated failures are slowed down, even for the right password", async ({ 
   // An account of its own: the throttle lasts long enough to lock out a later spec's demo user.
   const email = `throttled.${Date.now()}@rs.example`;
   const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
-  expect(await trpcMutation(admin, "admin.createUser", { role: "TECHNICIAN", name: "Throttle Test", email, password: "right-pass-1" })).toMatchObject({ ok: true });
+  expect(
+    await trpcMutation(admin, "admin.createUser", {
+      role: "TECHNICIAN",
+      name: "Throttle Test",
+      email,
+      password: "right-pass-1",
+    }),
+  ).toMatchObject({ ok: true });
   await admin.dispose();
   for (let i = 0; i < 4; i++) {
     await signIn(page, email, `wrong-${i}`);

@@ -7,18 +7,46 @@ import { signIn } from "../support/sign-in";
 import { trpcMutation } from "../support/trpc";
 import { newCustomer, ok, repairById, uniqueUnit, walkWithFinds } from "./setup";
 
-test("a manager whose limit is below the price sees no approve button for it, and the API refuses it", async ({ page, playwright, baseURL }) => {
+test("a manager whose limit is below the price sees no approve button for it, and the API refuses it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
   const email = `limited-${randomUUID().slice(0, 8)}@demo.test`;
   const password = "limited-manager-1";
-  const lee = await ok(trpcMutation<{ technician: { id: string } }>(admin, "admin.createUser", { role: "TECHNICIAN", email, name: "Lee Limited", password }));
-  await ok(trpcMutation(admin, "admin.updateTechnician", { technicianId: lee.technician.id, isManager: true, approvalLimitCents: 4500 }));
+  const lee = await ok(
+    trpcMutation<{ technician: { id: string } }>(admin, "admin.createUser", {
+      role: "TECHNICIAN",
+      email,
+      name: "Lee Limited",
+      password,
+    }),
+  );
+  await ok(
+    trpcMutation(admin, "admin.updateTechnician", {
+      technicianId: lee.technician.id,
+      isManager: true,
+      approvalLimitCents: 4500,
+    }),
+  );
 
   // Lee walks a lot where nothing is auto-approved: one find at $50 (over the $45 limit), one the office priced at $30.
   const customerId = await newCustomer(admin, { autoApproveLotRepairs: false });
   const [dear, cheap] = [uniqueUnit("DEAR"), uniqueUnit("CHEAP")];
-  const { repairs } = await walkWithFinds(admin, customerId, [{ unitNumber: dear }, { unitNumber: cheap }], lee.technician.id);
-  await ok(trpcMutation(admin, "repair.overridePrice", { repairId: repairs[1]!.id, amountCents: 3000, reason: "small chip, agreed price" }));
+  const { repairs } = await walkWithFinds(
+    admin,
+    customerId,
+    [{ unitNumber: dear }, { unitNumber: cheap }],
+    lee.technician.id,
+  );
+  await ok(
+    trpcMutation(admin, "repair.overridePrice", {
+      repairId: repairs[1]!.id,
+      amountCents: 3000,
+      reason: "small chip, agreed price",
+    }),
+  );
 
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/manager$/);
@@ -38,7 +66,9 @@ test("a manager whose limit is below the price sees no approve button for it, an
 
   await group.getByRole("button", { name: /Approve the whole walk/ }).click();
   const report = page.getByRole("status").filter({ hasText: "Approved 1 repair of the walk." });
-  await expect(report).toContainText(`Unit ${dear} ($50.00): the repair's price $50.00 is over your $45.00 approval limit`);
+  await expect(report).toContainText(
+    `Unit ${dear} ($50.00): the repair's price $50.00 is over your $45.00 approval limit`,
+  );
   expect(await repairById(admin, repairs[0]!.id)).toMatchObject({ status: "PENDING_APPROVAL" });
   expect(await repairById(admin, repairs[1]!.id)).toMatchObject({ status: "APPROVED", approvalKind: "MANUAL" });
 });

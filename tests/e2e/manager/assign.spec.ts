@@ -12,7 +12,14 @@ test("a customer request is assigned to a team technician, then reassigned", asy
   const customerId = await newCustomer(admin, { autoApproveLotRepairs: false });
   const unitNumber = uniqueUnit("REQ");
   const unit = await ok(trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId, unitNumber }));
-  const request = await ok(trpcMutation<{ id: string }>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "STAR_BREAK", customerNotes: "Driver saw it this morning" }));
+  const request = await ok(
+    trpcMutation<{ id: string }>(admin, "repair.request", {
+      id: randomUUID(),
+      unitId: unit.id,
+      damageType: "STAR_BREAK",
+      customerNotes: "Driver saw it this morning",
+    }),
+  );
   const [jordan, taylor] = [await technicianIdOf(admin, "Jordan Rivera"), await technicianIdOf(admin, "Taylor Tech")];
 
   await signInAndLand(page, "manager@demo.test", "/manager");

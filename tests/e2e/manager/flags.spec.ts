@@ -19,7 +19,9 @@ test("a flagged repair is resolved with a note", async ({ page, playwright, base
   await card.getByRole("button", { name: "Resolve…" }).click();
   const resolve = card.getByRole("button", { name: "Resolve flag" });
   await expect(resolve).toBeDisabled();
-  await card.getByLabel(`What was done about unit ${unit}?`).fill("Kept the server's price; told the technician to refresh prices");
+  await card
+    .getByLabel(`What was done about unit ${unit}?`)
+    .fill("Kept the server's price; told the technician to refresh prices");
   await resolve.click();
   await expect(card).toHaveCount(0);
   expect((await repairById(admin, repairs[0]!.id)).flagResolvedAt).not.toBeNull();

@@ -32,7 +32,10 @@ test("the map of a walk shows a marker per find with tiles blocked", async ({ pa
   await expect(map.locator(`.leaflet-marker-icon[title="Unit ${south}"]`)).toBeVisible();
   await expect(map.locator(".leaflet-marker-icon")).toHaveText(["1", "2"]);
   await expect(group.getByRole("article", { name: `Unit ${south}` }).getByLabel("Map pin 2")).toBeVisible();
-  expect(refused.some((url) => url.includes("tile.openstreetmap.org")), "the map asked for tiles, and got none").toBe(true);
+  expect(
+    refused.some((url) => url.includes("tile.openstreetmap.org")),
+    "the map asked for tiles, and got none",
+  ).toBe(true);
 
   // A marker is a keyboard stop that leads to its repair's card.
   await map.locator(`.leaflet-marker-icon[title="Unit ${south}"]`).focus();

@@ -5,7 +5,11 @@ import { signedInApi } from "../support/api-session";
 import { signInAndLand } from "../support/sign-in";
 import { newCustomer, repairById, uniqueUnit, walkWithFinds } from "./setup";
 
-test("a price is overridden with a reason and shown; an amount over the limit is refused with the domain's message", async ({ page, playwright, baseURL }) => {
+test("a price is overridden with a reason and shown; an amount over the limit is refused with the domain's message", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
   const tech = await signedInApi(playwright, baseURL!, "tech@demo.test");
   const customerId = await newCustomer(admin, { autoApproveLotRepairs: false });
@@ -27,5 +31,9 @@ test("a price is overridden with a reason and shown; an amount over the limit is
   await expect(card.getByRole("status")).toHaveText(`Price of unit ${unit} set to $42.50.`);
   await expect(card.getByTestId("repair-price")).toHaveText("$42.50");
   await expect(card).toContainText("Price set by a manager: Long crack: extra resin and time");
-  expect(await repairById(admin, repairs[0]!.id)).toMatchObject({ estimateCents: 4250, overrideCents: 4250, overrideReason: "Long crack: extra resin and time" });
+  expect(await repairById(admin, repairs[0]!.id)).toMatchObject({
+    estimateCents: 4250,
+    overrideCents: 4250,
+    overrideReason: "Long crack: extra resin and time",
+  });
 });

@@ -24,7 +24,9 @@ export type Repair = {
 export type Find = { unitNumber: string; latitude?: number; longitude?: number; deviceEstimateCents?: number };
 
 /** The data of a tRPC answer, or the server's refusal as the test's failure. */
-export async function ok<T>(call: Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>): Promise<T> {
+export async function ok<T>(
+  call: Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>,
+): Promise<T> {
   const result = await call;
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
   return result.data;
@@ -33,39 +35,68 @@ export async function ok<T>(call: Promise<{ ok: true; data: T } | { ok: false; c
 /** A unit number no other test (or run) uses. */
 export const uniqueUnit = (prefix: string) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}`;
 
-type ApprovalSettings = { autoApproveLotRepairs: boolean; maxAutoApproveCents?: number; requirePhotoForApproval?: boolean };
+type ApprovalSettings = {
+  autoApproveLotRepairs: boolean;
+  maxAutoApproveCents?: number;
+  requirePhotoForApproval?: boolean;
+};
 
 /** A fleet customer of the test's own, on default prices ($50 for a unit's first repair). */
 export async function newCustomer(admin: APIRequestContext, settings: ApprovalSettings): Promise<string> {
-  const customer = await ok(trpcMutation<{ id: string }>(admin, "admin.createCustomer", { name: `E2E fleet ${randomUUID().slice(0, 8)}` }));
+  const customer = await ok(
+    trpcMutation<{ id: string }>(admin, "admin.createCustomer", { name: `E2E fleet ${randomUUID().slice(0, 8)}` }),
+  );
   await ok(trpcMutation(admin, "admin.updateFleetSettings", { customerId: customer.id, ...settings }));
   return customer.id;
 }
 
-type PushResult = { results: ({ ok: true; type: string; data: unknown } | { ok: false; type: string; code: string; message: string })[] };
+type PushResult = {
+  results: ({ ok: true; type: string; data: unknown } | { ok: false; type: string; code: string; message: string })[];
+};
 
 /**
  * A walk as a device syncs it (sync.push): started by `walker` (for `technicianId`, or the
  * walker themself), one repair per find, then finished and signed. Finished, so the walk is
  * not among the technician's walks to prepare, which other suites count.
  */
-export async function walkWithFinds(walker: APIRequestContext, customerId: string, finds: Find[], technicianId?: string) {
+export async function walkWithFinds(
+  walker: APIRequestContext,
+  customerId: string,
+  finds: Find[],
+  technicianId?: string,
+) {
   const walkId = randomUUID();
   const captures = finds.map((find) => ({ id: randomUUID(), walkId, customerId, damageType: "CHIP", ...find }));
-  const signature = { id: randomUUID(), kind: "SIGNATURE", mimeType: "image/png", sizeBytes: 4_000, sha256: "0".repeat(64) };
+  const signature = {
+    id: randomUUID(),
+    kind: "SIGNATURE",
+    mimeType: "image/png",
+    sizeBytes: 4_000,
+    sha256: "0".repeat(64),
+  };
   const summary = { units: captures.map((c) => ({ unitNumber: c.unitNumber, repairs: [] })), totalCents: 0 };
   const mutations = [
     { type: "walk.start", payload: { id: walkId, customerId, technicianId } },
     ...captures.map((payload) => ({ type: "repair.capture", payload })),
-    { type: "walk.finish", payload: { walkId, endedAt: new Date(), siteContactName: "Lot supervisor", signedSummary: summary, signature } },
+    {
+      type: "walk.finish",
+      payload: { walkId, endedAt: new Date(), siteContactName: "Lot supervisor", signedSummary: summary, signature },
+    },
   ].map((m) => ({ id: randomUUID(), ...m }));
   // superjson, as the app's own client sends it: the finish carries dates.
-  const response = await walker.post("/api/trpc/sync.push", { data: superjson.serialize({ deviceId: randomUUID(), mutations }) });
-  const body = (await response.json()) as { result?: { data: { json: PushResult } }; error?: { json: { message: string } } };
+  const response = await walker.post("/api/trpc/sync.push", {
+    data: superjson.serialize({ deviceId: randomUUID(), mutations }),
+  });
+  const body = (await response.json()) as {
+    result?: { data: { json: PushResult } };
+    error?: { json: { message: string } };
+  };
   if (!body.result) throw new Error(`sync.push: ${body.error?.json.message}`);
   const failed = body.result.data.json.results.find((r) => !r.ok);
   if (failed && !failed.ok) throw new Error(`${failed.type}: ${failed.code} ${failed.message}`);
-  const repairs = body.result.data.json.results.filter((r) => r.type === "repair.capture").map((r) => (r as { data: Repair }).data);
+  const repairs = body.result.data.json.results
+    .filter((r) => r.type === "repair.capture")
+    .map((r) => (r as { data: Repair }).data);
   return { walkId, repairs };
 }
 

@@ -5,7 +5,9 @@ import { trpcMutation, trpcQuery } from "../support/trpc";
 
 type Unit = { id: string; unitNumber: string; completedOnWindshield: number; history: { status: string }[] };
 
-test("a customer sees the price before requesting: $50 on a fresh unit, $40 for its second repair", async ({ page }) => {
+test("a customer sees the price before requesting: $50 on a fresh unit, $40 for its second repair", async ({
+  page,
+}) => {
   await signInAndLand(page, "customer@demo.test", "/portal");
   const units = await trpcQuery<Unit[]>(page.request, "unit.listForCustomer", {});
   if (!units.ok) throw new Error(units.message);
@@ -31,7 +33,10 @@ test("a customer approves and denies pending lot-walk repairs in bulk", async ({
   const card = page.locator(".card", { has: page.getByRole("heading", { name: "Waiting for your approval" }) });
   const rows = card.locator("tbody tr");
   await expect(rows).toHaveCount(2);
-  const [first, secondUnit] = [await rows.nth(0).locator("td").nth(1).innerText(), await rows.nth(1).locator("td").nth(1).innerText()];
+  const [first, secondUnit] = [
+    await rows.nth(0).locator("td").nth(1).innerText(),
+    await rows.nth(1).locator("td").nth(1).innerText(),
+  ];
 
   await card.getByLabel(`Select unit ${first}`).check();
   await card.getByRole("button", { name: "Approve 1 selected" }).click();
@@ -43,18 +48,27 @@ test("a customer approves and denies pending lot-walk repairs in bulk", async ({
   await card.getByRole("button", { name: "Deny 1 selected" }).click();
   await expect(card.getByText("Nothing waits for your approval.")).toBeVisible();
 
-  const approved = await trpcQuery<{ items: { unit: { unitNumber: string }; approvedAt: string | null; approvalKind: string }[] }>(page.request, "repair.list", {
+  const approved = await trpcQuery<{
+    items: { unit: { unitNumber: string }; approvedAt: string | null; approvalKind: string }[];
+  }>(page.request, "repair.list", {
     status: ["APPROVED"],
   });
   expect(approved.ok && approved.data.items.find((r) => r.unit.unitNumber === first)?.approvalKind).toBe("MANUAL");
 });
 
-test("a customer never sees another customer's units or repairs, through pages or the API", async ({ page, browser }) => {
+test("a customer never sees another customer's units or repairs, through pages or the API", async ({
+  page,
+  browser,
+}) => {
   // What the other customer (Interstate Freight) has, seen by its own user.
   const other = await browser.newPage();
   await signInAndLand(other, "customer2@demo.test", "/portal");
   const theirUnits = await trpcQuery<Unit[]>(other.request, "unit.listForCustomer", {});
-  const theirRepairs = await trpcQuery<{ items: { id: string; customerId: string }[] }>(other.request, "repair.list", {});
+  const theirRepairs = await trpcQuery<{ items: { id: string; customerId: string }[] }>(
+    other.request,
+    "repair.list",
+    {},
+  );
   if (!theirUnits.ok || !theirRepairs.ok) throw new Error("the other customer's data could not be read");
   const theirUnit = theirUnits.data[0]!;
   const theirRepair = theirRepairs.data.items[0]!;
@@ -64,9 +78,18 @@ test("a customer never sees another customer's units or repairs, through pages o
   await expect(page.getByText(theirUnit.unitNumber)).toHaveCount(0);
   const mine = await trpcQuery<{ items: { customerId: string }[] }>(page.request, "repair.list", { limit: 100 });
   expect(mine.ok && mine.data.items.every((r) => r.customerId !== theirRepair.customerId)).toBe(true);
-  expect(await trpcQuery(page.request, "repair.byId", { id: theirRepair.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-  expect(await trpcQuery(page.request, "unit.listForCustomer", { customerId: theirRepair.customerId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-  expect(await trpcQuery(page.request, "repair.estimateForUnit", { unitId: theirUnit.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  expect(await trpcQuery(page.request, "repair.byId", { id: theirRepair.id })).toMatchObject({
+    ok: false,
+    code: "NOT_FOUND",
+  });
+  expect(await trpcQuery(page.request, "unit.listForCustomer", { customerId: theirRepair.customerId })).toMatchObject({
+    ok: false,
+    code: "NOT_FOUND",
+  });
+  expect(await trpcQuery(page.request, "repair.estimateForUnit", { unitId: theirUnit.id })).toMatchObject({
+    ok: false,
+    code: "NOT_FOUND",
+  });
   expect(
     await trpcMutation(page.request, "repair.request", { id: randomUUID(), unitId: theirUnit.id, damageType: "CHIP" }),
   ).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -97,11 +120,12 @@ test("a customer's request carries a damage photo, which only their company can 
   await form.getByRole("button", { name: "Request repair at $50.00" }).click();
   await expect(page.getByTestId("request-photo-status")).toHaveText("Photo received.", { timeout: 30_000 });
 
-  const history = await trpcQuery<{ items: { unitNumber: string; windshields: { repairs: { attachments: { id: string; uploadedAt: string | null }[] }[] }[] }[] }>(
-    page.request,
-    "portal.units",
-    { search: unit.unitNumber },
-  );
+  const history = await trpcQuery<{
+    items: {
+      unitNumber: string;
+      windshields: { repairs: { attachments: { id: string; uploadedAt: string | null }[] }[] }[];
+    }[];
+  }>(page.request, "portal.units", { search: unit.unitNumber });
   const photo = history.ok ? history.data.items[0]!.windshields[0]!.repairs[0]!.attachments[0]! : null;
   expect(photo?.uploadedAt).toBeTruthy();
   const mine = await page.request.get(`/api/attachments/${photo!.id}/content`);

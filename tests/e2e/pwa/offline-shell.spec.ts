@@ -12,7 +12,9 @@ async function waitForServiceWorkerControl(page: Page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+    );
   });
 }
 
@@ -24,9 +26,18 @@ test("the worker, the manifest, its icons and the vendored library are public", 
   const manifest = await request.get("/manifest.webmanifest", { maxRedirects: 0 });
   expect(manifest.status()).toBe(200);
   expect(manifest.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
-  const body = (await manifest.json()) as { start_url: string; display: string; icons: { src: string; sizes: string; purpose: string }[] };
+  const body = (await manifest.json()) as {
+    start_url: string;
+    display: string;
+    icons: { src: string; sizes: string; purpose: string }[];
+  };
   expect(body).toMatchObject({ start_url: "/walk", display: "standalone" });
-  expect(body.icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(["192x192 any", "192x192 maskable", "512x512 any", "512x512 maskable"]);
+  expect(body.icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual([
+    "192x192 any",
+    "192x192 maskable",
+    "512x512 any",
+    "512x512 maskable",
+  ]);
 
   for (const src of [...body.icons.map((i) => i.src), "/icons/apple-touch-icon.png"]) {
     const icon = await request.get(src, { maxRedirects: 0 });
@@ -67,8 +78,14 @@ test("after one signed-in visit, /walk loads offline from the service worker", a
   // RSC payload requests must reach the network (and fail offline), never get the cached HTML.
   const rsc = await page.evaluate(() =>
     Promise.all([
-      fetch("/walk", { headers: { RSC: "1" } }).then((r) => r.headers.get("content-type"), () => "network error"),
-      fetch("/walk?_rsc=abc").then((r) => r.headers.get("content-type"), () => "network error"),
+      fetch("/walk", { headers: { RSC: "1" } }).then(
+        (r) => r.headers.get("content-type"),
+        () => "network error",
+      ),
+      fetch("/walk?_rsc=abc").then(
+        (r) => r.headers.get("content-type"),
+        () => "network error",
+      ),
     ]),
   );
   expect(rsc).toEqual(["network error", "network error"]);
@@ -86,7 +103,10 @@ function staticFilesLoaded(page: Page): Promise<string[]> {
   );
 }
 
-test("the worker precaches the build files /walk loads, and none of another screen's code", async ({ page, browser }) => {
+test("the worker precaches the build files /walk loads, and none of another screen's code", async ({
+  page,
+  browser,
+}) => {
   await signInAndLand(page, "tech@demo.test", "/walk");
   await waitForServiceWorkerControl(page);
   const precached = await page.evaluate(async () => {
@@ -122,7 +142,9 @@ test("the worker precaches the build files /walk loads, and none of another scre
 test("signed out online, /walk still goes to the login page and runtime caches are cleared", async ({ page }) => {
   await signInAndLand(page, "tech@demo.test", "/walk");
   await waitForServiceWorkerControl(page);
-  await page.evaluate(async () => (await caches.open("rs-runtime-static")).put("/icons/probe.png", new Response("probe")));
+  await page.evaluate(async () =>
+    (await caches.open("rs-runtime-static")).put("/icons/probe.png", new Response("probe")),
+  );
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -138,7 +160,9 @@ test("a worker installed while signed out refuses to store the login page as /wa
     const registration = await navigator.serviceWorker.register("/sw.js");
     const worker = registration.installing ?? registration.waiting ?? registration.active;
     if (!worker || worker.state === "activated") return worker?.state;
-    await new Promise((resolve) => worker.addEventListener("statechange", () => ["activated", "redundant"].includes(worker.state) && resolve(null)));
+    await new Promise((resolve) =>
+      worker.addEventListener("statechange", () => ["activated", "redundant"].includes(worker.state) && resolve(null)),
+    );
     return worker.state;
   });
   expect(state).toBe("redundant");
@@ -160,7 +184,9 @@ test("a new version waits until the user taps Reload, then takes over", async ({
   } finally {
     writeFileSync(SERVED_WORKER, original);
   }
-  expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(true);
+  expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(
+    true,
+  );
 
   await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Reload" }).click()]);
   await expect(page.getByRole("heading", { level: 1, name: WALK_HEADING })).toBeVisible();

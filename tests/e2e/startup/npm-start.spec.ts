@@ -15,7 +15,13 @@ test("PORT=4123 npm start serves /login on port 4123 with the demo logins", asyn
   test.setTimeout(240_000);
   let output = "";
   server = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: "4123", RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-npm-start-")), DATABASE_URL: "", NEXTAUTH_URL: "" },
+    env: {
+      ...process.env,
+      PORT: "4123",
+      RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-npm-start-")),
+      DATABASE_URL: "",
+      NEXTAUTH_URL: "",
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -23,10 +29,14 @@ test("PORT=4123 npm start serves /login on port 4123 with the demo logins", asyn
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
   await expect
-    .poll(async () => (await fetch("http://localhost:4123/login").catch(() => null))?.status ?? 0, { timeout: 200_000, intervals: [1000] })
+    .poll(async () => (await fetch("http://localhost:4123/login").catch(() => null))?.status ?? 0, {
+      timeout: 200_000,
+      intervals: [1000],
+    })
     .toBe(200);
   expect(output).toContain("Demo logins (password demo1234):");
-  for (const email of ["admin@demo.test", "manager@demo.test", "tech@demo.test", "customer@demo.test"]) expect(output).toContain(email);
+  for (const email of ["admin@demo.test", "manager@demo.test", "tech@demo.test", "customer@demo.test"])
+    expect(output).toContain(email);
 
   await page.goto("http://localhost:4123/login");
   await page.getByLabel("Email").fill("admin@demo.test");

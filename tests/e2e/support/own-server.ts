@@ -16,14 +16,24 @@ export function ownServer(port: number, dataDir: string): OwnServer {
       if (child) throw new Error("the server is already running");
       child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
         // Embedded database in dataDir, kept across restarts with its auth secret (sessions survive).
-        env: { ...process.env, PORT: String(port), RS_DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: "", NEXTAUTH_SECRET: "" },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          RS_DATA_DIR: dataDir,
+          DATABASE_URL: "",
+          NEXTAUTH_URL: "",
+          NEXTAUTH_SECRET: "",
+        },
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
       });
       child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
       child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
       await expect
-        .poll(async () => (await fetch(`${baseURL}/login`).catch(() => null))?.status ?? 0, { timeout: 120_000, intervals: [250, 500, 1000] })
+        .poll(async () => (await fetch(`${baseURL}/login`).catch(() => null))?.status ?? 0, {
+          timeout: 120_000,
+          intervals: [250, 500, 1000],
+        })
         .toBe(200);
     },
     async stop() {

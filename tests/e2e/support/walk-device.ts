@@ -36,7 +36,10 @@ export const syncSummary = (page: Page) => page.getByRole("region", { name: "Syn
 /** Offline use needs the service worker (public/sw.js, built by `npm run build`) in control. */
 export async function waitForServiceWorkerControl(page: Page) {
   await expect
-    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { message: "the service worker never took control of /walk", timeout: 30_000 })
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), {
+      message: "the service worker never took control of /walk",
+      timeout: 30_000,
+    })
     .toBe(true);
 }
 
@@ -109,7 +112,11 @@ export async function drawSignature(page: Page) {
 }
 
 /** A photo of camera-like noise: JPEG keeps it large, so its upload takes several chunks. */
-export async function noisyPhoto(page: Page, width = 1600, height = 1200): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+export async function noisyPhoto(
+  page: Page,
+  width = 1600,
+  height = 1200,
+): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const base64 = await page.evaluate(
     async ([w, h]) => {
       const canvas = new OffscreenCanvas(w!, h!);

@@ -10,7 +10,17 @@ import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { UPLOAD_CHUNK_BYTES } from "../../../src/domain/attachment-rules";
 import { trpcQuery } from "../support/trpc";
-import { type DeviceFile, type DeviceOutboxEntry, LOT, captureUnit, drawSignature, noisyPhoto, readDevice, startWalkOffline, syncSummary } from "../support/walk-device";
+import {
+  type DeviceFile,
+  type DeviceOutboxEntry,
+  LOT,
+  captureUnit,
+  drawSignature,
+  noisyPhoto,
+  readDevice,
+  startWalkOffline,
+  syncSummary,
+} from "../support/walk-device";
 import { type OwnServer, ownServer } from "../support/own-server";
 
 type ServerRepair = { id: string; status: string; estimateCents: number; deviceEstimateCents: number | null };
@@ -61,17 +71,29 @@ async function expectServerHolds(page: Page, walkId: string, files: DeviceFile[]
   for (const file of files) {
     const content = await page.request.get(`/api/attachments/${file.id}/content`);
     expect(content.status(), `${file.kind} ${file.id}`).toBe(200);
-    expect(createHash("sha256").update(await content.body()).digest("hex")).toBe(file.sha256);
+    expect(
+      createHash("sha256")
+        .update(await content.body())
+        .digest("hex"),
+    ).toBe(file.sha256);
   }
 }
 
-test("the server stops during a sync and starts again: the sync completes with no duplicate and no loss", async ({ browser }) => {
+test("the server stops during a sync and starts again: the sync completes with no duplicate and no loss", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const context = await deviceContext(browser);
   try {
     const page = await context.newPage();
     await startWalkOffline(context, page, "tech@demo.test", "Summit Car Rentals");
-    await captureUnit(page, { type: "RS-801", expected: "RS-801", damage: "Chip", position: "driver side", voice: true });
+    await captureUnit(page, {
+      type: "RS-801",
+      expected: "RS-801",
+      damage: "Chip",
+      position: "driver side",
+      voice: true,
+    });
     await captureUnit(page, { pick: "SR-102", expected: "SR-102", damage: "Star break", position: "center" });
     await captureUnit(page, { type: "RS-803", expected: "RS-803", damage: "Bull's eye", position: "passenger side" });
     await page.getByRole("button", { name: "End walk" }).click();
@@ -81,7 +103,13 @@ test("the server stops during a sync and starts again: the sync completes with n
     await expect(page.getByRole("region", { name: "Finished walk at Summit Car Rentals" })).toBeVisible();
     const files = await readDevice<DeviceFile>(page, "blobs");
     const outbox = await readDevice<DeviceOutboxEntry>(page, "outbox");
-    expect(outbox.map((e) => e.type)).toEqual(["walk.start", "repair.capture", "repair.capture", "repair.capture", "walk.finish"]);
+    expect(outbox.map((e) => e.type)).toEqual([
+      "walk.start",
+      "repair.capture",
+      "repair.capture",
+      "repair.capture",
+      "walk.finish",
+    ]);
     expect(files).toHaveLength(5); // 3 photos, a voice note, the signature
     const walkId = await walkIdOf(page);
 

@@ -10,7 +10,10 @@ import { trpcMutation, trpcQuery } from "../support/trpc";
 type Me = { customerId: string | null; technician: { id: string } | null };
 type Push = { results: { ok: boolean }[] };
 
-test("an attachment goes up in chunks, resumes after a 409, and is read only by those who may see its repair", async ({ playwright, baseURL }) => {
+test("an attachment goes up in chunks, resumes after a 409, and is read only by those who may see its repair", async ({
+  playwright,
+  baseURL,
+}) => {
   const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
   const interstate = await signedInApi(playwright, baseURL!, "customer2@demo.test");
   const sam = await signedInApi(playwright, baseURL!, "tech3@demo.test");
@@ -21,21 +24,52 @@ test("an attachment goes up in chunks, resumes after a 409, and is read only by 
 
   const bytes = new Uint8Array(randomBytes(300_000));
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const photo = { id: randomUUID(), kind: "PHOTO", photoStage: "DAMAGE", mimeType: "image/jpeg", sizeBytes: bytes.length, sha256 };
+  const photo = {
+    id: randomUUID(),
+    kind: "PHOTO",
+    photoStage: "DAMAGE",
+    mimeType: "image/jpeg",
+    sizeBytes: bytes.length,
+    sha256,
+  };
   const walkId = randomUUID();
   const pushed = await trpcMutation<Push>(admin, "sync.push", {
     deviceId: randomUUID(),
     mutations: [
-      { id: randomUUID(), type: "walk.start", payload: { id: walkId, customerId, technicianId: samMe.data.technician!.id } },
-      { id: randomUUID(), type: "repair.capture", payload: { id: randomUUID(), walkId, customerId, unitNumber: "TRK-E2E", damageType: "CHIP", attachments: [photo] } },
+      {
+        id: randomUUID(),
+        type: "walk.start",
+        payload: { id: walkId, customerId, technicianId: samMe.data.technician!.id },
+      },
+      {
+        id: randomUUID(),
+        type: "repair.capture",
+        payload: {
+          id: randomUUID(),
+          walkId,
+          customerId,
+          unitNumber: "TRK-E2E",
+          damageType: "CHIP",
+          attachments: [photo],
+        },
+      },
     ],
   });
   expect(pushed.ok && pushed.data.results.map((r) => r.ok)).toEqual([true, true]);
 
   const url = `/api/uploads/${photo.id}`;
-  expect(await (await admin.get(url)).json()).toMatchObject({ receivedBytes: 0, complete: false, sizeBytes: 300_000, sha256 });
+  expect(await (await admin.get(url)).json()).toMatchObject({
+    receivedBytes: 0,
+    complete: false,
+    sizeBytes: 300_000,
+    sha256,
+  });
   const chunk = (offset: number) => Buffer.from(bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES));
-  const put = (offset: number) => admin.put(`${url}?offset=${offset}`, { data: chunk(offset), headers: { "Content-Type": "application/octet-stream" } });
+  const put = (offset: number) =>
+    admin.put(`${url}?offset=${offset}`, {
+      data: chunk(offset),
+      headers: { "Content-Type": "application/octet-stream" },
+    });
   expect((await put(0)).status()).toBe(200);
   const stale = await put(0); // the answer was "lost": the same chunk again
   expect(stale.status()).toBe(409);
@@ -49,7 +83,11 @@ test("an attachment goes up in chunks, resumes after a 409, and is read only by 
   expect(content.status()).toBe(200);
   expect(content.headers()["content-type"]).toBe("image/jpeg");
   expect(content.headers()["cache-control"]).toMatch(/^private, max-age=\d+$/);
-  expect(createHash("sha256").update(await content.body()).digest("hex")).toBe(sha256);
+  expect(
+    createHash("sha256")
+      .update(await content.body())
+      .digest("hex"),
+  ).toBe(sha256);
 
   const summit = await signedInApi(playwright, baseURL!, "customer@demo.test");
   expect((await summit.get(contentUrl)).status()).toBe(404);

@@ -3,11 +3,21 @@
 // and never hears of the deleted one, and once synced the device no longer offers to edit.
 import { expect, test } from "@playwright/test";
 import { trpcQuery } from "../support/trpc";
-import { type DeviceOutboxEntry, LOT, captureUnit, readDevice, startWalkOffline, syncSummary } from "../support/walk-device";
+import {
+  type DeviceOutboxEntry,
+  LOT,
+  captureUnit,
+  readDevice,
+  startWalkOffline,
+  syncSummary,
+} from "../support/walk-device";
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
 
-test("before they sync, a repair saved offline is corrected and another deleted; the server gets only the corrected one", async ({ page, context }) => {
+test("before they sync, a repair saved offline is corrected and another deleted; the server gets only the corrected one", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await startWalkOffline(context, page, "tech2@demo.test", "Interstate Freight Lines");
   await captureUnit(page, { type: "IF-301", expected: "IF-301", damage: "Chip", position: "driver side" });
@@ -25,7 +35,11 @@ test("before they sync, a repair saved offline is corrected and another deleted;
   await expect(corrected.getByText("Saved on this device, waiting to sync")).toBeVisible();
   const [capture] = (await readDevice<DeviceOutboxEntry>(page, "outbox")).filter((e) => e.type === "repair.capture");
   const repairId = (capture!.payload as { id: string }).id;
-  expect(capture!.payload).toMatchObject({ damageType: "CRACK", damagePosition: "passenger side, lower", technicianNotes: "3 inch crack from the edge, not a chip" });
+  expect(capture!.payload).toMatchObject({
+    damageType: "CRACK",
+    damagePosition: "passenger side, lower",
+    technicianNotes: "3 inch crack from the edge, not a chip",
+  });
 
   await test.step("a repair saved by mistake is deleted, after a confirmation", async () => {
     await captureUnit(page, { type: "IF-302", expected: "IF-302", damage: "Star break", position: "center" });
@@ -35,9 +49,14 @@ test("before they sync, a repair saved offline is corrected and another deleted;
     await mistake.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Keep it" }).click();
     await expect(mistake).toBeVisible();
     await mistake.getByRole("button", { name: "Delete this repair…" }).click();
-    await mistake.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Yes, delete it" }).click();
+    await mistake
+      .getByRole("group", { name: "Confirm delete" })
+      .getByRole("button", { name: "Yes, delete it" })
+      .click();
     await expect(mistake).toHaveCount(0);
-    expect((await readDevice<DeviceOutboxEntry>(page, "outbox")).filter((e) => e.type === "repair.capture")).toHaveLength(1);
+    expect(
+      (await readDevice<DeviceOutboxEntry>(page, "outbox")).filter((e) => e.type === "repair.capture"),
+    ).toHaveLength(1);
     expect(await readDevice(page, "blobs")).toHaveLength(1);
   });
 
@@ -47,6 +66,17 @@ test("before they sync, a repair saved offline is corrected and another deleted;
   const walkId = (capture!.payload as { walkId: string }).walkId;
   const onServer = await trpcQuery<{ items: { id: string }[] }>(page.request, "repair.list", { walkId, limit: 100 });
   expect(onServer).toMatchObject({ ok: true, data: { items: [{ id: repairId }] } });
-  const server = await trpcQuery<{ damageType: string; damagePosition: string; technicianNotes: string }>(page.request, "repair.byId", { id: repairId });
-  expect(server).toMatchObject({ ok: true, data: { damageType: "CRACK", damagePosition: "passenger side, lower", technicianNotes: "3 inch crack from the edge, not a chip" } });
+  const server = await trpcQuery<{ damageType: string; damagePosition: string; technicianNotes: string }>(
+    page.request,
+    "repair.byId",
+    { id: repairId },
+  );
+  expect(server).toMatchObject({
+    ok: true,
+    data: {
+      damageType: "CRACK",
+      damagePosition: "passenger side, lower",
+      technicianNotes: "3 inch crack from the edge, not a chip",
+    },
+  });
 });

@@ -9,14 +9,33 @@ import superjson from "superjson";
 import { chromiumArgs } from "../../../playwright.config";
 import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
-import { type DeviceFile, type DeviceOutboxEntry, LOT, PHOTO, captureUnit, drawSignature, prepareForOffline, readDevice, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import {
+  type DeviceFile,
+  type DeviceOutboxEntry,
+  LOT,
+  PHOTO,
+  captureUnit,
+  drawSignature,
+  prepareForOffline,
+  readDevice,
+  syncSummary,
+  waitForServiceWorkerControl,
+} from "../support/walk-device";
 
 const CUSTOMER = "Summit Car Rentals";
 
-type ServerRepair = { id: string; status: string; estimateCents: number; deviceEstimateCents: number | null; flaggedReason: string | null };
+type ServerRepair = {
+  id: string;
+  status: string;
+  estimateCents: number;
+  deviceEstimateCents: number | null;
+  flaggedReason: string | null;
+};
 type RepairDetail = ServerRepair & { attachments: { id: string; sha256: string; uploadedAt: string | null }[] };
 
-test("a lot walk captured offline survives a restart and syncs exactly once", async ({ request: _unused }, testInfo) => {
+test("a lot walk captured offline survives a restart and syncs exactly once", async ({
+  request: _unused,
+}, testInfo) => {
   test.setTimeout(240_000);
   const baseURL = testInfo.project.use.baseURL!;
   const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
@@ -44,9 +63,20 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
     await test.step("offline: start the walk and capture 3 units", async () => {
       await page.getByRole("button", { name: `Start walk at ${CUSTOMER}` }).click();
       await expect(page.getByRole("heading", { level: 1, name: `Walk at ${CUSTOMER}` })).toBeVisible();
-      await captureUnit(page, { type: "e2e-701", expected: "E2E-701", damage: "Star break", position: "driver side, lower", voice: true });
+      await captureUnit(page, {
+        type: "e2e-701",
+        expected: "E2E-701",
+        damage: "Star break",
+        position: "driver side, lower",
+        voice: true,
+      });
       await captureUnit(page, { pick: "SR-101", expected: "SR-101", damage: "Chip", position: "center, upper" });
-      await captureUnit(page, { type: "E2E-703", expected: "E2E-703", damage: "Bull's eye", position: "passenger side" });
+      await captureUnit(page, {
+        type: "E2E-703",
+        expected: "E2E-703",
+        damage: "Bull's eye",
+        position: "passenger side",
+      });
       await expect(page.getByRole("article")).toHaveCount(3);
     });
 
@@ -63,7 +93,13 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
     const files = await readDevice<DeviceFile>(page, "blobs");
     const outbox = await readDevice<DeviceOutboxEntry>(page, "outbox");
     expect(files.map((f) => f.kind).sort()).toEqual(["PHOTO", "PHOTO", "PHOTO", "SIGNATURE", "VOICE"]);
-    expect(outbox.map((e) => e.type)).toEqual(["walk.start", "repair.capture", "repair.capture", "repair.capture", "walk.finish"]);
+    expect(outbox.map((e) => e.type)).toEqual([
+      "walk.start",
+      "repair.capture",
+      "repair.capture",
+      "repair.capture",
+      "walk.finish",
+    ]);
 
     await test.step("offline: close the app and open it again; all 3 repairs are there", async () => {
       await page.close();
@@ -113,7 +149,11 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
         expect(await status.json()).toMatchObject({ sha256: file.sha256, sizeBytes: file.size, complete: true });
         const content = await page.request.get(`/api/attachments/${file.id}/content`);
         expect(content.status()).toBe(200);
-        expect(createHash("sha256").update(await content.body()).digest("hex")).toBe(file.sha256);
+        expect(
+          createHash("sha256")
+            .update(await content.body())
+            .digest("hex"),
+        ).toBe(file.sha256);
       }
       // The photos stored are the compressed ones, not the 1600x1200 original.
       const photo = files.find((f) => f.kind === "PHOTO")!;
@@ -124,7 +164,10 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
       await page.getByRole("button", { name: "Sync now" }).click();
       await expect(page.getByRole("button", { name: "Sync now" })).toBeEnabled();
       const replay = await page.request.post("/api/trpc/sync.push", {
-        data: superjson.serialize({ deviceId: crypto.randomUUID(), mutations: outbox.map(({ id, type, payload }) => ({ id, type, payload })) }),
+        data: superjson.serialize({
+          deviceId: crypto.randomUUID(),
+          mutations: outbox.map(({ id, type, payload }) => ({ id, type, payload })),
+        }),
       });
       expect(replay.status()).toBe(200);
       const body = (await replay.json()) as { result: { data: { json: { results: { ok: boolean }[] } } } };

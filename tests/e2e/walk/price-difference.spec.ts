@@ -8,23 +8,40 @@ import { signedInApi } from "../support/api-session";
 import { trpcMutation, trpcQuery } from "../support/trpc";
 import { LOT, captureUnit, startWalkOffline, syncSummary } from "../support/walk-device";
 
-type Pricing = { useCustomPricing: boolean; tiersCents: (number | null)[]; volumeDiscountThreshold: number; volumeDiscountBasisPoints: number };
+type Pricing = {
+  useCustomPricing: boolean;
+  tiersCents: (number | null)[];
+  volumeDiscountThreshold: number;
+  volumeDiscountBasisPoints: number;
+};
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
 
-test("a capture priced differently by the server shows the server's price and decision, flagged against the device's estimate", async ({ page, context, playwright, baseURL }) => {
+test("a capture priced differently by the server shows the server's price and decision, flagged against the device's estimate", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
-  const ok = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>) => {
+  const ok = async <T>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>) => {
     const r = await result;
     if (!r.ok) throw new Error(r.message);
     return r.data;
   };
-  const [summit] = await ok(trpcQuery<{ id: string; name: string }[]>(admin, "admin.customers", { search: "Summit Car Rentals" }));
-  const sam = (await ok(trpcQuery<{ technicianId: string; email: string }[]>(admin, "admin.technicians"))).find((t) => t.email === "tech3@demo.test")!;
-  const before = (await ok(trpcQuery<{ pricing: Pricing }>(admin, "admin.customer", { customerId: summit!.id }))).pricing;
+  const [summit] = await ok(
+    trpcQuery<{ id: string; name: string }[]>(admin, "admin.customers", { search: "Summit Car Rentals" }),
+  );
+  const sam = (await ok(trpcQuery<{ technicianId: string; email: string }[]>(admin, "admin.technicians"))).find(
+    (t) => t.email === "tech3@demo.test",
+  )!;
+  const before = (await ok(trpcQuery<{ pricing: Pricing }>(admin, "admin.customer", { customerId: summit!.id })))
+    .pricing;
   // The office sends Sam Okafor to Summit's lot today.
-  await ok(trpcMutation(admin, "walk.start", { id: randomUUID(), customerId: summit!.id, technicianId: sam.technicianId }));
+  await ok(
+    trpcMutation(admin, "walk.start", { id: randomUUID(), customerId: summit!.id, technicianId: sam.technicianId }),
+  );
 
   try {
     await startWalkOffline(context, page, "tech3@demo.test", "Summit Car Rentals");
@@ -33,14 +50,28 @@ test("a capture priced differently by the server shows the server's price and de
     const card = page.getByRole("article", { name: "Repair on unit SR-950: Chip, center" });
     await expect(card).toContainText("Device estimate $50.00");
 
-    await ok(trpcMutation(admin, "admin.updatePricing", { customerId: summit!.id, useCustomPricing: true, tiersCents: [6500, null, null, null, null] }));
+    await ok(
+      trpcMutation(admin, "admin.updatePricing", {
+        customerId: summit!.id,
+        useCustomPricing: true,
+        tiersCents: [6500, null, null, null, null],
+      }),
+    );
     await context.setOffline(false);
     await expect(syncSummary(page)).toContainText("Everything is synced", { timeout: 60_000 });
     await expect(card.getByText("Server: Waiting for approval · $65.00")).toBeVisible();
     await expect(card.getByRole("note")).toContainText("Differs from the device estimate by $15.00");
   } finally {
     const { useCustomPricing, tiersCents, volumeDiscountThreshold, volumeDiscountBasisPoints } = before;
-    await ok(trpcMutation(admin, "admin.updatePricing", { customerId: summit!.id, useCustomPricing, tiersCents, volumeDiscountThreshold, volumeDiscountBasisPoints }));
+    await ok(
+      trpcMutation(admin, "admin.updatePricing", {
+        customerId: summit!.id,
+        useCustomPricing,
+        tiersCents,
+        volumeDiscountThreshold,
+        volumeDiscountBasisPoints,
+      }),
+    );
     await admin.dispose();
   }
 });

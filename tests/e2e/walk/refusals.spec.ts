@@ -5,22 +5,40 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import superjson from "superjson";
-import { type DeviceFile, type DeviceOutboxEntry, LOT, PHOTO, captureUnit, readDevice, startWalkOffline, syncSummary } from "../support/walk-device";
+import {
+  type DeviceFile,
+  type DeviceOutboxEntry,
+  LOT,
+  PHOTO,
+  captureUnit,
+  readDevice,
+  startWalkOffline,
+  syncSummary,
+} from "../support/walk-device";
 
 const CUSTOMER = "Interstate Freight Lines";
 const COMPLETED = "This walk was finished and its summary signed: start a new walk to capture more repairs.";
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
 
-test("a file that is not a photo is refused on the device with the reason, before anything is queued", async ({ page, context }) => {
+test("a file that is not a photo is refused on the device with the reason, before anything is queued", async ({
+  page,
+  context,
+}) => {
   // Offline to the end: this walk's start never reaches the server (the next test starts it).
   await startWalkOffline(context, page, "tech2@demo.test", CUSTOMER);
   await page.getByLabel("Unit number").fill("IF-401");
   await page.getByRole("button", { name: "Add unit" }).click();
-  await page.getByLabel("Add damage photo").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not a photo") });
-  await expect(page.getByRole("alert").filter({ hasText: "photo" })).toHaveText("A photo must be image/jpeg, image/png, image/webp; this file is application/pdf.");
+  await page
+    .getByLabel("Add damage photo")
+    .setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not a photo") });
+  await expect(page.getByRole("alert").filter({ hasText: "photo" })).toHaveText(
+    "A photo must be image/jpeg, image/png, image/webp; this file is application/pdf.",
+  );
   await expect(page.getByText("0 damage photos", { exact: true })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Estimate" })).toContainText("Needs approval: a damage photo is required");
+  await expect(page.getByRole("region", { name: "Estimate" })).toContainText(
+    "Needs approval: a damage photo is required",
+  );
   expect(await readDevice(page, "blobs")).toHaveLength(0);
 
   await page.getByLabel("Add damage photo").setInputFiles(PHOTO);
@@ -32,7 +50,10 @@ test("a file that is not a photo is refused on the device with the reason, befor
   expect(await readDevice(page, "blobs")).toHaveLength(1);
 });
 
-test("captures refused by the server stay on the device with the reason until the technician discards them", async ({ page, context }) => {
+test("captures refused by the server stay on the device with the reason until the technician discards them", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await startWalkOffline(context, page, "tech2@demo.test", CUSTOMER);
   await captureUnit(page, { type: "IF-501", expected: "IF-501", damage: "Chip", position: "driver side" });
@@ -55,7 +76,13 @@ test("captures refused by the server stay on the device with the reason until th
             endedAt: new Date(),
             siteContactName: "Lee Yardley",
             signedSummary: { units: [], totalCents: 0 },
-            signature: { id: randomUUID(), kind: "SIGNATURE", mimeType: "image/png", sizeBytes: 2_000, sha256: "0".repeat(64) },
+            signature: {
+              id: randomUUID(),
+              kind: "SIGNATURE",
+              mimeType: "image/png",
+              sizeBytes: 2_000,
+              sha256: "0".repeat(64),
+            },
           },
         },
       ],

@@ -18,42 +18,110 @@ describe("an admin managing technicians, accounts and reading the audit trail", 
       managedTechnicianIds: [world.tina.technicianId],
       workingHours: hours,
     });
-    expect(updated).toMatchObject({ name: "Theo", isManager: true, approvalLimitCents: null, canAssignWork: true, managedTechnicianIds: [world.tina.technicianId], workingHours: hours });
+    expect(updated).toMatchObject({
+      name: "Theo",
+      isManager: true,
+      approvalLimitCents: null,
+      canAssignWork: true,
+      managedTechnicianIds: [world.tina.technicianId],
+      workingHours: hours,
+    });
     const theo = await actorFor(world.db, world.theo.userId);
-    expect(theo.technician).toMatchObject({ isManager: true, approvalLimitCents: null, managedTechnicianIds: [world.tina.technicianId] });
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: world.theo.technicianId, action: "technician.update" } });
+    expect(theo.technician).toMatchObject({
+      isManager: true,
+      approvalLimitCents: null,
+      managedTechnicianIds: [world.tina.technicianId],
+    });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: world.theo.technicianId, action: "technician.update" },
+    });
     expect(audit).toMatchObject({ actorId: world.admin.userId, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
-    expect(audit.changes).toMatchObject({ isManager: { before: false, after: true }, managedTechnicianIds: { before: [], after: [world.tina.technicianId] } });
+    expect(audit.changes).toMatchObject({
+      isManager: { before: false, after: true },
+      managedTechnicianIds: { before: [], after: [world.tina.technicianId] },
+    });
 
-    const refusal = (input: Parameters<typeof admin.admin.updateTechnician>[0]) => admin.admin.updateTechnician(input).catch((e: { cause?: { code?: string } }) => e.cause?.code);
-    expect(await refusal({ technicianId: world.theo.technicianId, managedTechnicianIds: [world.theo.technicianId] })).toBe("MANAGES_SELF");
-    expect(await refusal({ technicianId: world.tina.technicianId, isManager: true, managedTechnicianIds: [world.maya.technicianId] })).toBe("MANAGEMENT_CYCLE");
-    expect(await refusal({ technicianId: world.tina.technicianId, managedTechnicianIds: [world.theo.technicianId] })).toBe("TEAM_WITHOUT_MANAGER");
-    expect(await refusal({ technicianId: world.theo.technicianId, workingHours: { monday: { start: "17:00", end: "08:00" } } })).toBe("INVALID_WORKING_HOURS");
-    expect(await refusal({ technicianId: world.theo.technicianId, approvalLimitCents: -5 })).toBe("INVALID_APPROVAL_LIMIT");
+    const refusal = (input: Parameters<typeof admin.admin.updateTechnician>[0]) =>
+      admin.admin.updateTechnician(input).catch((e: { cause?: { code?: string } }) => e.cause?.code);
+    expect(
+      await refusal({ technicianId: world.theo.technicianId, managedTechnicianIds: [world.theo.technicianId] }),
+    ).toBe("MANAGES_SELF");
+    expect(
+      await refusal({
+        technicianId: world.tina.technicianId,
+        isManager: true,
+        managedTechnicianIds: [world.maya.technicianId],
+      }),
+    ).toBe("MANAGEMENT_CYCLE");
+    expect(
+      await refusal({ technicianId: world.tina.technicianId, managedTechnicianIds: [world.theo.technicianId] }),
+    ).toBe("TEAM_WITHOUT_MANAGER");
+    expect(
+      await refusal({
+        technicianId: world.theo.technicianId,
+        workingHours: { monday: { start: "17:00", end: "08:00" } },
+      }),
+    ).toBe("INVALID_WORKING_HOURS");
+    expect(await refusal({ technicianId: world.theo.technicianId, approvalLimitCents: -5 })).toBe(
+      "INVALID_APPROVAL_LIMIT",
+    );
 
     const list = await admin.admin.technicians();
-    expect(list.find((t) => t.technicianId === world.tina.technicianId)).toMatchObject({ managerIds: [world.maya.technicianId, world.theo.technicianId].sort(), lastSyncAt: null });
+    expect(list.find((t) => t.technicianId === world.tina.technicianId)).toMatchObject({
+      managerIds: [world.maya.technicianId, world.theo.technicianId].sort(),
+      lastSyncAt: null,
+    });
   });
 
   it("creates accounts of each role with a hashed password and a unique email", async () => {
     const admin = callerFor(world.db, world.admin);
-    const tech = await admin.admin.createUser({ role: "TECHNICIAN", email: "Nia.Field@Example.test", name: "Nia", password: "walk-the-lot-1", phone: "+1 303 555 0142" });
-    expect(tech).toMatchObject({ email: "nia.field@example.test", role: "TECHNICIAN", isActive: true, technician: { isManager: false }, customer: null });
+    const tech = await admin.admin.createUser({
+      role: "TECHNICIAN",
+      email: "Nia.Field@Example.test",
+      name: "Nia",
+      password: "walk-the-lot-1",
+      phone: "+1 303 555 0142",
+    });
+    expect(tech).toMatchObject({
+      email: "nia.field@example.test",
+      role: "TECHNICIAN",
+      isActive: true,
+      technician: { isManager: false },
+      customer: null,
+    });
     const stored = await world.db.user.findUniqueOrThrow({ where: { id: tech.id } });
     expect(await verifyPassword("walk-the-lot-1", stored.passwordHash)).toBe(true);
     expect((await loadActor(world.db, tech.id))?.technician).toBeDefined();
 
-    const contact = await admin.admin.createUser({ role: "CUSTOMER", email: "ops@globex.example", name: "Olga", password: "fleet-ops-22", customerId: world.globex.id, isPrimaryContact: true });
-    expect(contact).toMatchObject({ role: "CUSTOMER", customer: { id: world.globex.id, name: "Globex Trucking", isPrimaryContact: true } });
+    const contact = await admin.admin.createUser({
+      role: "CUSTOMER",
+      email: "ops@globex.example",
+      name: "Olga",
+      password: "fleet-ops-22",
+      customerId: world.globex.id,
+      isPrimaryContact: true,
+    });
+    expect(contact).toMatchObject({
+      role: "CUSTOMER",
+      customer: { id: world.globex.id, name: "Globex Trucking", isPrimaryContact: true },
+    });
     expect((await loadActor(world.db, contact.id))?.customerId).toBe(world.globex.id);
 
-    await expect(admin.admin.createUser({ role: "ADMIN", email: "NIA.FIELD@example.test", name: "Other", password: "long-enough" })).rejects.toMatchObject({
+    await expect(
+      admin.admin.createUser({
+        role: "ADMIN",
+        email: "NIA.FIELD@example.test",
+        name: "Other",
+        password: "long-enough",
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "An account with the email nia.field@example.test already exists.",
       cause: { code: "EMAIL_IN_USE" },
     });
-    await expect(admin.admin.createUser({ role: "ADMIN", email: "short@example.test", name: "S", password: "short" })).rejects.toMatchObject({ cause: { code: "WEAK_PASSWORD" } });
+    await expect(
+      admin.admin.createUser({ role: "ADMIN", email: "short@example.test", name: "S", password: "short" }),
+    ).rejects.toMatchObject({ cause: { code: "WEAK_PASSWORD" } });
     const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: tech.id, action: "user.create" } });
     expect(audit).toMatchObject({ actorId: world.admin.userId, ip: ORIGIN.ip });
     expect(JSON.stringify(audit.changes)).not.toContain(stored.passwordHash);
@@ -72,10 +140,18 @@ describe("an admin managing technicians, accounts and reading the audit trail", 
     const person = await createTechnician(world.db, "Pat");
     const promoted = await admin.admin.updateUser({ userId: person.userId, role: "ADMIN", name: "Pat Office" });
     expect(promoted).toMatchObject({ role: "ADMIN", name: "Pat Office", technician: { id: person.technicianId } });
-    const boss = await admin.admin.createUser({ role: "ADMIN", email: "boss@example.test", name: "Boss", password: "boss-password" });
-    expect((await admin.admin.updateUser({ userId: boss.id, role: "TECHNICIAN" })).technician).toMatchObject({ isManager: false });
+    const boss = await admin.admin.createUser({
+      role: "ADMIN",
+      email: "boss@example.test",
+      name: "Boss",
+      password: "boss-password",
+    });
+    expect((await admin.admin.updateUser({ userId: boss.id, role: "TECHNICIAN" })).technician).toMatchObject({
+      isManager: false,
+    });
 
-    const refusal = (input: Parameters<typeof admin.admin.updateUser>[0]) => admin.admin.updateUser(input).catch((e: { cause?: { code?: string } }) => e.cause?.code);
+    const refusal = (input: Parameters<typeof admin.admin.updateUser>[0]) =>
+      admin.admin.updateUser(input).catch((e: { cause?: { code?: string } }) => e.cause?.code);
     expect(await refusal({ userId: world.carla.userId, role: "ADMIN" })).toBe("ROLE_CHANGE_REFUSED");
     expect(await refusal({ userId: world.tina.userId, role: "CUSTOMER" })).toBe("ROLE_CHANGE_REFUSED");
     expect(await refusal({ userId: world.admin.userId, isActive: false })).toBe("OWN_ACCOUNT");
@@ -83,28 +159,44 @@ describe("an admin managing technicians, accounts and reading the audit trail", 
 
     await admin.admin.updateUser({ userId: person.userId, isActive: false });
     expect(await loadActor(world.db, person.userId)).toBeNull();
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: person.userId, action: "user.update" }, orderBy: { createdAt: "desc" } });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: person.userId, action: "user.update" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.changes).toEqual({ isActive: { before: true, after: false } });
 
     const reset = await admin.admin.resetPassword({ userId: world.carla.userId, password: "a-brand-new-one" });
     expect(reset.userId).toBe(world.carla.userId);
     const carla = await world.db.user.findUniqueOrThrow({ where: { id: world.carla.userId } });
     expect(await verifyPassword("a-brand-new-one", carla.passwordHash)).toBe(true);
-    const resetAudit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: world.carla.userId, action: "user.resetPassword" } });
+    const resetAudit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: world.carla.userId, action: "user.resetPassword" },
+    });
     expect(resetAudit).toMatchObject({ actorId: world.admin.userId, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
     expect(JSON.stringify(resetAudit.changes)).not.toContain(carla.passwordHash);
-    await expect(admin.admin.resetPassword({ userId: world.carla.userId, password: "1234" })).rejects.toMatchObject({ cause: { code: "WEAK_PASSWORD" } });
+    await expect(admin.admin.resetPassword({ userId: world.carla.userId, password: "1234" })).rejects.toMatchObject({
+      cause: { code: "WEAK_PASSWORD" },
+    });
   });
 
   it("reads the audit trail by record, actor, action (or area) and time, a page at a time", async () => {
     const admin = callerFor(world.db, world.admin);
     const byRecord = await admin.admin.auditLog({ entityType: "Technician", entityId: world.theo.technicianId });
     expect(byRecord.items.map((e) => e.action)).toEqual(["technician.update"]);
-    expect(byRecord.items[0]).toMatchObject({ actorId: world.admin.userId, actorName: "Ada", ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
+    expect(byRecord.items[0]).toMatchObject({
+      actorId: world.admin.userId,
+      actorName: "Ada",
+      ip: ORIGIN.ip,
+      userAgent: ORIGIN.userAgent,
+    });
 
     const userArea = await admin.admin.auditLog({ action: "user.", actorId: world.admin.userId });
-    expect(new Set(userArea.items.map((e) => e.action))).toEqual(new Set(["user.create", "user.update", "user.resetPassword"]));
-    expect((await admin.admin.auditLog({ action: "user.create" })).items.every((e) => e.action === "user.create")).toBe(true);
+    expect(new Set(userArea.items.map((e) => e.action))).toEqual(
+      new Set(["user.create", "user.update", "user.resetPassword"]),
+    );
+    expect((await admin.admin.auditLog({ action: "user.create" })).items.every((e) => e.action === "user.create")).toBe(
+      true,
+    );
     expect((await admin.admin.auditLog({ from: new Date(Date.now() + 60_000) })).items).toEqual([]);
     expect((await admin.admin.auditLog({ to: new Date(0) })).items).toEqual([]);
 

@@ -74,24 +74,53 @@ const ACTORS: Record<ActorKind, ActorWithIdentity> = {
     role: "TECHNICIAN",
     email: "m@t.test",
     name: "M",
-    technician: { id: "00000000-0000-4000-8000-0000000000a2", isManager: true, approvalLimitCents: null, canAssignWork: true, canOverridePricing: true, managedTechnicianIds: [], isActive: true },
+    technician: {
+      id: "00000000-0000-4000-8000-0000000000a2",
+      isManager: true,
+      approvalLimitCents: null,
+      canAssignWork: true,
+      canOverridePricing: true,
+      managedTechnicianIds: [],
+      isActive: true,
+    },
   },
   technician: {
     userId: "00000000-0000-4000-8000-000000000003",
     role: "TECHNICIAN",
     email: "t@t.test",
     name: "T",
-    technician: { id: "00000000-0000-4000-8000-0000000000a3", isManager: false, approvalLimitCents: null, canAssignWork: false, canOverridePricing: false, managedTechnicianIds: [], isActive: true },
+    technician: {
+      id: "00000000-0000-4000-8000-0000000000a3",
+      isManager: false,
+      approvalLimitCents: null,
+      canAssignWork: false,
+      canOverridePricing: false,
+      managedTechnicianIds: [],
+      isActive: true,
+    },
   },
-  customer: { userId: "00000000-0000-4000-8000-000000000004", role: "CUSTOMER", email: "c@t.test", name: "C", customerId: "00000000-0000-4000-8000-0000000000c4" },
+  customer: {
+    userId: "00000000-0000-4000-8000-000000000004",
+    role: "CUSTOMER",
+    email: "c@t.test",
+    name: "C",
+    customerId: "00000000-0000-4000-8000-0000000000c4",
+  },
 };
 
 const ROLE_REFUSAL = /is not available to a/;
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
+);
 
 function call(actor: ActorWithIdentity | null, path: string, db: TestDatabase["db"]) {
-  const caller = createCaller({ db, actor, origin: { ip: "127.0.0.1", userAgent: "role-test" } }) as unknown as Record<string, unknown>;
-  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  const caller = createCaller({ db, actor, origin: { ip: "127.0.0.1", userAgent: "role-test" } }) as unknown as Record<
+    string,
+    unknown
+  >;
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   return fn(undefined);
 }
 

@@ -12,21 +12,42 @@ describe("the manager's approval queue", () => {
     const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
     const cheap = await capture(world.db, world, { unitNumber: `${prefix}-1`, attachments: [] }, world.tina, walk);
     const dear = await capture(world.db, world, { unitNumber: `${prefix}-2`, attachments: [] }, world.tina, walk);
-    await callerFor(world.db, world.admin).repair.overridePrice({ repairId: dear.id, amountCents: 20_000, reason: "long crack, resin and time" });
+    await callerFor(world.db, world.admin).repair.overridePrice({
+      repairId: dear.id,
+      amountCents: 20_000,
+      reason: "long crack, resin and time",
+    });
     return { walk, cheap, dear };
   }
 
   it("shows a manager only what they may approve, grouped by walk, with the rule that sent it, photos and GPS", async () => {
     const globexWalk = await createWalk(world.db, world.globex.id, world.tina.technicianId);
-    const found = await capture(world.db, world, { unitNumber: "Q-1", customerId: world.globex.id, latitude: 39.74, longitude: -104.99, gpsAccuracyM: 6 }, world.tina, globexWalk);
+    const found = await capture(
+      world.db,
+      world,
+      { unitNumber: "Q-1", customerId: world.globex.id, latitude: 39.74, longitude: -104.99, gpsAccuracyM: 6 },
+      world.tina,
+      globexWalk,
+    );
     const { walk, cheap, dear } = await walkWithCheapAndDear("Q");
 
     const queue = await callerFor(world.db, world.maya).manager.approvalQueue();
     const group = queue.groups.find((g) => g.walk?.id === walk.id)!;
     expect(group.repairs.map((r) => r.id)).toEqual([cheap.id]);
-    expect(group).toMatchObject({ customer: { id: world.acme.id, name: "Acme Rentals" }, totalEstimateCents: 5000, othersPending: 1 });
-    expect(group.walk).toMatchObject({ status: "IN_PROGRESS", technician: { id: world.tina.technicianId, name: "Tina" } });
-    expect(group.repairs[0]).toMatchObject({ approvalRule: "PHOTO_REQUIRED", approvalReason: "needs approval: a damage photo is required", estimateCents: 5000 });
+    expect(group).toMatchObject({
+      customer: { id: world.acme.id, name: "Acme Rentals" },
+      totalEstimateCents: 5000,
+      othersPending: 1,
+    });
+    expect(group.walk).toMatchObject({
+      status: "IN_PROGRESS",
+      technician: { id: world.tina.technicianId, name: "Tina" },
+    });
+    expect(group.repairs[0]).toMatchObject({
+      approvalRule: "PHOTO_REQUIRED",
+      approvalReason: "needs approval: a damage photo is required",
+      estimateCents: 5000,
+    });
     expect(queue.groups.flatMap((g) => g.repairs).map((r) => r.id)).not.toContain(dear.id);
 
     const atGlobex = queue.groups.find((g) => g.walk?.id === globexWalk.id)!.repairs[0]!;
@@ -37,19 +58,34 @@ describe("the manager's approval queue", () => {
       technician: { id: world.tina.technicianId, name: "Tina" },
       gps: { latitude: 39.74, longitude: -104.99, accuracyM: 6 },
     });
-    expect(atGlobex.attachments).toEqual([expect.objectContaining({ kind: "PHOTO", photoStage: "DAMAGE", mimeType: "image/jpeg", uploadedAt: null })]);
+    expect(atGlobex.attachments).toEqual([
+      expect.objectContaining({ kind: "PHOTO", photoStage: "DAMAGE", mimeType: "image/jpeg", uploadedAt: null }),
+    ]);
 
     const asAdmin = await callerFor(world.db, world.admin).manager.approvalQueue();
-    expect(asAdmin.groups.find((g) => g.walk?.id === walk.id)!.repairs.map((r) => r.id).sort()).toEqual([cheap.id, dear.id].sort());
+    expect(
+      asAdmin.groups
+        .find((g) => g.walk?.id === walk.id)!
+        .repairs.map((r) => r.id)
+        .sort(),
+    ).toEqual([cheap.id, dear.id].sort());
   });
 
   it("refuses a manager's approval above their limit, and records who approved and when", async () => {
     const { cheap, dear } = await walkWithCheapAndDear("L");
     const maya = callerFor(world.db, world.maya);
-    await expect(maya.repair.approve({ ids: [dear.id] })).rejects.toMatchObject({ code: "FORBIDDEN", cause: { code: "OVER_APPROVAL_LIMIT" } });
+    await expect(maya.repair.approve({ ids: [dear.id] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      cause: { code: "OVER_APPROVAL_LIMIT" },
+    });
     const before = new Date();
     const [approved] = await maya.repair.approve({ ids: [cheap.id] });
-    expect(approved).toMatchObject({ status: "APPROVED", approvalKind: "MANUAL", approvalRule: "BY_MANAGER", approvedById: world.maya.userId });
+    expect(approved).toMatchObject({
+      status: "APPROVED",
+      approvalKind: "MANUAL",
+      approvalRule: "BY_MANAGER",
+      approvedById: world.maya.userId,
+    });
     expect(approved!.approvedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: cheap.id, action: "repair.approve" } });
     expect(audit).toMatchObject({ actorId: world.maya.userId, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
@@ -58,24 +94,42 @@ describe("the manager's approval queue", () => {
 
   it("approves a whole walk: everything within the limit in one go, the rest left pending and reported", async () => {
     const { walk, cheap, dear } = await walkWithCheapAndDear("W");
-    const result = await callerFor(world.db, world.maya).manager.approveWalk({ walkId: walk.id, note: "whole lot approved on site" });
+    const result = await callerFor(world.db, world.maya).manager.approveWalk({
+      walkId: walk.id,
+      note: "whole lot approved on site",
+    });
     expect(result.approved.map((r) => r.id)).toEqual([cheap.id]);
-    expect(result.approved[0]).toMatchObject({ status: "APPROVED", approvedById: world.maya.userId, approvalReason: "whole lot approved on site" });
+    expect(result.approved[0]).toMatchObject({
+      status: "APPROVED",
+      approvedById: world.maya.userId,
+      approvalReason: "whole lot approved on site",
+    });
     expect(result.skipped).toEqual([
-      { repairId: dear.id, unitNumber: "W-2", estimateCents: 20_000, code: "OVER_APPROVAL_LIMIT", reason: "the repair's price $200.00 is over your $150.00 approval limit" },
+      {
+        repairId: dear.id,
+        unitNumber: "W-2",
+        estimateCents: 20_000,
+        code: "OVER_APPROVAL_LIMIT",
+        reason: "the repair's price $200.00 is over your $150.00 approval limit",
+      },
     ]);
     expect((await world.db.repair.findUniqueOrThrow({ where: { id: dear.id } })).status).toBe("PENDING_APPROVAL");
 
     const byAdmin = await callerFor(world.db, world.admin).manager.approveWalk({ walkId: walk.id });
     expect(byAdmin).toMatchObject({ approved: [{ id: dear.id, approvalRule: "BY_ADMIN" }], skipped: [] });
-    expect(await callerFor(world.db, world.admin).manager.approveWalk({ walkId: walk.id })).toEqual({ approved: [], skipped: [] });
+    expect(await callerFor(world.db, world.admin).manager.approveWalk({ walkId: walk.id })).toEqual({
+      approved: [],
+      skipped: [],
+    });
   });
 
   it("does not describe a walk outside the manager's team, and refuses a technician at the procedure", async () => {
     const theosWalk = await createWalk(world.db, world.acme.id, world.theo.technicianId);
     const theirs = await capture(world.db, world, { unitNumber: "T-1", attachments: [] }, world.theo, theosWalk);
     const maya = callerFor(world.db, world.maya);
-    expect((await maya.manager.approvalQueue()).groups.flatMap((g) => g.repairs).map((r) => r.id)).not.toContain(theirs.id);
+    expect((await maya.manager.approvalQueue()).groups.flatMap((g) => g.repairs).map((r) => r.id)).not.toContain(
+      theirs.id,
+    );
     await expect(maya.manager.approveWalk({ walkId: theosWalk.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(world.db, world.tina).manager.approvalQueue()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await world.db.repair.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("PENDING_APPROVAL");
@@ -96,10 +150,21 @@ describe("the manager's approval queue", () => {
     const afterApproval = await maya.manager.changesSince({ cursor: afterCapture.cursor });
     expect(afterApproval.changed).toBe(true);
 
-    const higherLimit = { ...world.maya, actor: { ...world.maya.actor, technician: { ...world.maya.actor.technician!, approvalLimitCents: 50_000 } } };
-    expect((await callerFor(world.db, higherLimit).manager.changesSince({ cursor: afterApproval.cursor })).changed).toBe(true);
+    const higherLimit = {
+      ...world.maya,
+      actor: { ...world.maya.actor, technician: { ...world.maya.actor.technician!, approvalLimitCents: 50_000 } },
+    };
+    expect(
+      (await callerFor(world.db, higherLimit).manager.changesSince({ cursor: afterApproval.cursor })).changed,
+    ).toBe(true);
 
-    const photoPending = await capture(world.db, world, { unitNumber: "P-2", attachments: [], customerId: world.acme.id }, world.theo, await createWalk(world.db, world.acme.id, world.theo.technicianId));
+    const photoPending = await capture(
+      world.db,
+      world,
+      { unitNumber: "P-2", attachments: [], customerId: world.acme.id },
+      world.theo,
+      await createWalk(world.db, world.acme.id, world.theo.technicianId),
+    );
     expect(photoPending.status).toBe("PENDING_APPROVAL");
     expect((await maya.manager.changesSince({ cursor: afterApproval.cursor })).changed).toBe(false); // outside Maya's team
   });

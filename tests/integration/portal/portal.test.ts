@@ -10,10 +10,21 @@ describe("the customer portal", () => {
   it("shows $50 for a unit with no history and $40 for its second repair, and requests at that price", async () => {
     const unit = await createUnit(world.db, world.acme.id, "P-1");
     const carla = callerFor(world.db, world.carla);
-    expect(await carla.repair.estimateForUnit({ unitId: unit.id })).toMatchObject({ totalCents: 5000, lines: [{ ordinal: 1, cents: 5000 }] });
+    expect(await carla.repair.estimateForUnit({ unitId: unit.id })).toMatchObject({
+      totalCents: 5000,
+      lines: [{ ordinal: 1, cents: 5000 }],
+    });
     await completedRepair(world.db, world, "P-1");
-    expect(await carla.repair.estimateForUnit({ unitId: unit.id })).toMatchObject({ totalCents: 4000, lines: [{ ordinal: 2, cents: 4000 }] });
-    const requested = await carla.repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP", attachments: [photo("DAMAGE")] });
+    expect(await carla.repair.estimateForUnit({ unitId: unit.id })).toMatchObject({
+      totalCents: 4000,
+      lines: [{ ordinal: 2, cents: 4000 }],
+    });
+    const requested = await carla.repair.request({
+      id: randomUUID(),
+      unitId: unit.id,
+      damageType: "CHIP",
+      attachments: [photo("DAMAGE")],
+    });
     expect(requested).toMatchObject({ status: "REQUESTED", estimateCents: 4000, approvalKind: "REQUEST" });
   });
 
@@ -58,40 +69,101 @@ describe("the customer portal", () => {
     expect(approved.map((r) => r.approvedById)).toEqual([world.carla.userId, world.carla.userId]);
     const [denied] = await carla.portal.deny({ ids: [c.id], reason: "unit is being sold" });
     expect(denied).toMatchObject({ status: "DENIED", deniedById: world.carla.userId });
-    expect(await world.db.auditLog.count({ where: { entityId: { in: [a.id, b.id, c.id] }, actorId: world.carla.userId, ip: ORIGIN.ip } })).toBe(3);
+    expect(
+      await world.db.auditLog.count({
+        where: { entityId: { in: [a.id, b.id, c.id] }, actorId: world.carla.userId, ip: ORIGIN.ip },
+      }),
+    ).toBe(3);
     expect((await carla.portal.pendingApprovals()).groups.find((g) => g.walk?.id === walk.id)).toBeUndefined();
   });
 
   it("shows the company's own settings and price list read-only, and lets it change its contact email and phone only", async () => {
-    await world.db.customerPricing.create({ data: { customerId: world.acme.id, useCustomPricing: true, repair1Cents: 4500, notes: "internal: matched a competitor" } });
+    await world.db.customerPricing.create({
+      data: {
+        customerId: world.acme.id,
+        useCustomPricing: true,
+        repair1Cents: 4500,
+        notes: "internal: matched a competitor",
+      },
+    });
     const carla = callerFor(world.db, world.carla);
     const settings = await carla.portal.settings();
-    expect(settings).toMatchObject({ id: world.acme.id, name: "Acme Rentals", settings: { autoApproveLotRepairs: true, maxAutoApproveCents: 10_000 }, pricingNotes: null, users: null });
+    expect(settings).toMatchObject({
+      id: world.acme.id,
+      name: "Acme Rentals",
+      settings: { autoApproveLotRepairs: true, maxAutoApproveCents: 10_000 },
+      pricingNotes: null,
+      users: null,
+    });
     expect(settings.pricing.effectiveTiers[0]).toEqual({ cents: 4500, source: "CUSTOM_TIER" });
     expect(JSON.stringify(settings)).not.toContain("competitor");
 
-    const updated = await carla.portal.updatePreferences({ contactEmail: "fleet@acme.example", phone: "+1 720 555 0100", name: "Hacked" } as never);
-    expect(updated).toMatchObject({ name: "Acme Rentals", contactEmail: "fleet@acme.example", phone: "+1 720 555 0100" });
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: world.acme.id, action: "customer.updateContact" } });
+    const updated = await carla.portal.updatePreferences({
+      contactEmail: "fleet@acme.example",
+      phone: "+1 720 555 0100",
+      name: "Hacked",
+    } as never);
+    expect(updated).toMatchObject({
+      name: "Acme Rentals",
+      contactEmail: "fleet@acme.example",
+      phone: "+1 720 555 0100",
+    });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: world.acme.id, action: "customer.updateContact" },
+    });
     expect(audit).toMatchObject({ actorId: world.carla.userId, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
-    expect(audit.changes).toEqual({ contactEmail: { before: null, after: "fleet@acme.example" }, phone: { before: null, after: "+1 720 555 0100" } });
-    await expect(carla.admin.updatePricing({ customerId: world.acme.id, useCustomPricing: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(carla.admin.updateFleetSettings({ customerId: world.acme.id, autoApproveLotRepairs: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(audit.changes).toEqual({
+      contactEmail: { before: null, after: "fleet@acme.example" },
+      phone: { before: null, after: "+1 720 555 0100" },
+    });
+    await expect(
+      carla.admin.updatePricing({ customerId: world.acme.id, useCustomPricing: false }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      carla.admin.updateFleetSettings({ customerId: world.acme.id, autoApproveLotRepairs: false }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("never shows one customer's units, repairs or photos to another customer's user, through any portal procedure", async () => {
     const acmeWalk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
-    const acmeApproved = await capture(world.db, world, { unitNumber: "ISO-1", attachments: [photo("DAMAGE")], customerId: world.acme.id }, world.tina, acmeWalk);
+    const acmeApproved = await capture(
+      world.db,
+      world,
+      { unitNumber: "ISO-1", attachments: [photo("DAMAGE")], customerId: world.acme.id },
+      world.tina,
+      acmeWalk,
+    );
     await world.db.customer.update({ where: { id: world.acme.id }, data: { autoApproveLotRepairs: false } });
-    const acmeWaiting = await capture(world.db, world, { unitNumber: "ISO-2", attachments: [photo("DAMAGE")] }, world.tina, acmeWalk);
+    const acmeWaiting = await capture(
+      world.db,
+      world,
+      { unitNumber: "ISO-2", attachments: [photo("DAMAGE")] },
+      world.tina,
+      acmeWalk,
+    );
     await world.db.customer.update({ where: { id: world.acme.id }, data: { autoApproveLotRepairs: true } });
     expect(acmeWaiting.status).toBe("PENDING_APPROVAL");
     const globexWalk = await createWalk(world.db, world.globex.id, world.tina.technicianId);
-    const globexPending = await capture(world.db, world, { unitNumber: "G-ISO", customerId: world.globex.id }, world.tina, globexWalk);
+    const globexPending = await capture(
+      world.db,
+      world,
+      { unitNumber: "G-ISO", customerId: world.globex.id },
+      world.tina,
+      globexWalk,
+    );
 
     const acmeUnits = await world.db.unit.findMany({ where: { customerId: world.acme.id }, select: { id: true } });
-    const acmeAttachments = await world.db.attachment.findMany({ where: { repair: { customerId: world.acme.id } }, select: { id: true } });
-    const secrets = [world.acme.id, acmeApproved.id, acmeWaiting.id, ...acmeUnits.map((u) => u.id), ...acmeAttachments.map((a) => a.id)];
+    const acmeAttachments = await world.db.attachment.findMany({
+      where: { repair: { customerId: world.acme.id } },
+      select: { id: true },
+    });
+    const secrets = [
+      world.acme.id,
+      acmeApproved.id,
+      acmeWaiting.id,
+      ...acmeUnits.map((u) => u.id),
+      ...acmeAttachments.map((a) => a.id),
+    ];
     const leaks = (value: unknown) => secrets.filter((s) => JSON.stringify(value).includes(s));
 
     const gus = callerFor(world.db, world.gus);
@@ -109,12 +181,22 @@ describe("the customer portal", () => {
     expect((await world.db.customer.findUniqueOrThrow({ where: { id: world.acme.id } })).phone).toBe("+1 720 555 0100");
 
     await expect(gus.portal.approve({ ids: [acmeWaiting.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(gus.portal.deny({ ids: [acmeWaiting.id], reason: "not ours" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(gus.portal.approve({ ids: [globexPending.id, acmeWaiting.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await world.db.repair.findUniqueOrThrow({ where: { id: globexPending.id } })).status).toBe("PENDING_APPROVAL");
-    expect((await world.db.repair.findUniqueOrThrow({ where: { id: acmeWaiting.id } })).status).toBe("PENDING_APPROVAL");
+    await expect(gus.portal.deny({ ids: [acmeWaiting.id], reason: "not ours" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(gus.portal.approve({ ids: [globexPending.id, acmeWaiting.id] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await world.db.repair.findUniqueOrThrow({ where: { id: globexPending.id } })).status).toBe(
+      "PENDING_APPROVAL",
+    );
+    expect((await world.db.repair.findUniqueOrThrow({ where: { id: acmeWaiting.id } })).status).toBe(
+      "PENDING_APPROVAL",
+    );
     await expect(gus.repair.estimateForUnit({ unitId: acmeUnits[0]!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(gus.repair.request({ id: randomUUID(), unitId: acmeUnits[0]!.id, damageType: "CHIP" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      gus.repair.request({ id: randomUUID(), unitId: acmeUnits[0]!.id, damageType: "CHIP" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(gus.repair.byId({ id: acmeWaiting.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(gus.manager.approvalQueue()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(gus.admin.customer({ customerId: world.acme.id })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -12,10 +12,23 @@ describe("completing a repair", () => {
     const tina = callerFor(world.db, world.tina);
     await tina.repair.start({ repairId: repair.id });
     const done = await tina.repair.complete({ repairId: repair.id, attachments: [photo("AFTER")] });
-    expect(done).toMatchObject({ status: "COMPLETED", priceCents: 5000, tierOrdinal: 1, priceSource: "DEFAULT_TIER", pricingVersion: 0 });
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      priceCents: 5000,
+      tierOrdinal: 1,
+      priceSource: "DEFAULT_TIER",
+      pricingVersion: 0,
+    });
     expect(done.completedAt).toBeInstanceOf(Date);
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: repair.id, action: "repair.complete" } });
-    expect(audit).toMatchObject({ actorId: world.tina.userId, actorEmail: world.tina.actor.email, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: repair.id, action: "repair.complete" },
+    });
+    expect(audit).toMatchObject({
+      actorId: world.tina.userId,
+      actorEmail: world.tina.actor.email,
+      ip: ORIGIN.ip,
+      userAgent: ORIGIN.userAgent,
+    });
     expect(audit.changes).toMatchObject({
       status: { before: "IN_PROGRESS", after: "COMPLETED" },
       priceCents: { before: null, after: 5000 },
@@ -32,7 +45,9 @@ describe("completing a repair", () => {
       code: "CONFLICT",
       cause: { code: "PRECONDITION_FAILED", rule: "AFTER_PHOTO_REQUIRED" },
     });
-    await expect(tina.repair.complete({ repairId: repair.id, attachments: [photo("DAMAGE")] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(tina.repair.complete({ repairId: repair.id, attachments: [photo("DAMAGE")] })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("prices the next three repairs of a unit with 2 completed at $35, $30, $25", async () => {
@@ -45,10 +60,15 @@ describe("completing a repair", () => {
 
   it("prices a multi-break job captured together at $50 + $40 + $35, whatever order the breaks are finished in", async () => {
     const breaks = [];
-    for (const breakIndex of [0, 1, 2]) breaks.push(await capture(world.db, world, { unitNumber: "C-4", jobId: world.walk.id, breakIndex }));
+    for (const breakIndex of [0, 1, 2])
+      breaks.push(await capture(world.db, world, { unitNumber: "C-4", jobId: world.walk.id, breakIndex }));
     const completed = [];
     for (const b of [breaks[2]!, breaks[0]!, breaks[1]!]) completed.push(await finish(world.db, world.tina, b.id));
-    expect(completed.map((r) => [r.tierOrdinal, r.priceCents])).toEqual([[1, 5000], [2, 4000], [3, 3500]]);
+    expect(completed.map((r) => [r.tierOrdinal, r.priceCents])).toEqual([
+      [1, 5000],
+      [2, 4000],
+      [3, 3500],
+    ]);
   });
 
   it("uses the customer's tiers, falling back to the default for an unset tier: $60, $50, $45, then $30", async () => {
@@ -109,6 +129,8 @@ describe("completing a repair", () => {
 
   it("refuses a technician completing someone else's repair", async () => {
     const repair = await capture(world.db, world, { unitNumber: "C-6" });
-    await expect(completeRepair(world.db, contextFor(world.theo), { repairId: repair.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(completeRepair(world.db, contextFor(world.theo), { repairId: repair.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

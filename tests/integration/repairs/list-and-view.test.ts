@@ -13,7 +13,9 @@ describe("who sees which repairs", () => {
     const globexWalk = await createWalk(world.db, world.globex.id, world.theo.technicianId);
     ids.theos = (await capture(world.db, world, { unitNumber: "G-1" }, world.theo, globexWalk)).id;
     const unit = await createUnit(world.db, world.acme.id, "L-2");
-    ids.request = (await callerFor(world.db, world.carla).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" })).id;
+    ids.request = (
+      await callerFor(world.db, world.carla).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" })
+    ).id;
   });
 
   const listed = async (person: Person) =>
@@ -58,8 +60,14 @@ describe("who sees which repairs", () => {
   });
 
   it("answers NOT_FOUND for a repair the actor may not see, exactly as for one that does not exist", async () => {
-    await expect(callerFor(world.db, world.gus).repair.byId({ id: ids.tinas! })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(world.db, world.theo).repair.byId({ id: ids.tinas! })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(world.db, world.admin).repair.byId({ id: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(world.db, world.gus).repair.byId({ id: ids.tinas! })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(world.db, world.theo).repair.byId({ id: ids.tinas! })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(world.db, world.admin).repair.byId({ id: randomUUID() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -10,15 +10,32 @@ describe("overriding a price", () => {
   it("lets a manager with a $150 limit override to $100 but not to $200", async () => {
     const repair = await capture(world.db, world, { unitNumber: "O-1" });
     const maya = callerFor(world.db, world.maya);
-    await expect(maya.repair.overridePrice({ repairId: repair.id, amountCents: 20_000, reason: "long crack" })).rejects.toMatchObject({
+    await expect(
+      maya.repair.overridePrice({ repairId: repair.id, amountCents: 20_000, reason: "long crack" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       cause: { code: "OVER_APPROVAL_LIMIT" },
     });
-    const overridden = await maya.repair.overridePrice({ repairId: repair.id, amountCents: 10_000, reason: "long crack" });
-    expect(overridden).toMatchObject({ estimateCents: 10_000, estimateSource: "OVERRIDE", overrideCents: 10_000, overriddenById: world.maya.userId, priceCents: null });
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: repair.id, action: "repair.overridePrice" } });
+    const overridden = await maya.repair.overridePrice({
+      repairId: repair.id,
+      amountCents: 10_000,
+      reason: "long crack",
+    });
+    expect(overridden).toMatchObject({
+      estimateCents: 10_000,
+      estimateSource: "OVERRIDE",
+      overrideCents: 10_000,
+      overriddenById: world.maya.userId,
+      priceCents: null,
+    });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: repair.id, action: "repair.overridePrice" },
+    });
     expect(audit).toMatchObject({ actorId: world.maya.userId, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
-    expect(audit.changes).toMatchObject({ estimateCents: { before: 5000, after: 10_000 }, overrideReason: { before: null, after: "long crack" } });
+    expect(audit.changes).toMatchObject({
+      estimateCents: { before: 5000, after: 10_000 },
+      overrideReason: { before: null, after: "long crack" },
+    });
   });
 
   it("wins at completion over the computed price, without a discount on top", async () => {
@@ -31,19 +48,41 @@ describe("overriding a price", () => {
   it("re-freezes a completed repair's price with source OVERRIDE, keeping its ordinal", async () => {
     await completedRepair(world.db, world, "O-3");
     const second = await completedRepair(world.db, world, "O-3");
-    const overridden = await callerFor(world.db, world.admin).repair.overridePrice({ repairId: second.id, amountCents: 2000, reason: "re-did a bad fill" });
-    expect(overridden).toMatchObject({ priceCents: 2000, priceSource: "OVERRIDE", tierOrdinal: 2, pricingVersion: 0, status: "COMPLETED" });
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: second.id, action: "repair.overridePrice" } });
-    expect(audit.changes).toMatchObject({ priceCents: { before: 4000, after: 2000 }, priceSource: { before: "DEFAULT_TIER", after: "OVERRIDE" } });
+    const overridden = await callerFor(world.db, world.admin).repair.overridePrice({
+      repairId: second.id,
+      amountCents: 2000,
+      reason: "re-did a bad fill",
+    });
+    expect(overridden).toMatchObject({
+      priceCents: 2000,
+      priceSource: "OVERRIDE",
+      tierOrdinal: 2,
+      pricingVersion: 0,
+      status: "COMPLETED",
+    });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: second.id, action: "repair.overridePrice" },
+    });
+    expect(audit.changes).toMatchObject({
+      priceCents: { before: 4000, after: 2000 },
+      priceSource: { before: "DEFAULT_TIER", after: "OVERRIDE" },
+    });
   });
 
   it("needs a reason, and the right to override", async () => {
     const repair = await capture(world.db, world, { unitNumber: "O-4" });
-    await expect(overridePrice(world.db, contextFor(world.admin), { repairId: repair.id, amountCents: 100, reason: " " })).rejects.toMatchObject({
+    await expect(
+      overridePrice(world.db, contextFor(world.admin), { repairId: repair.id, amountCents: 100, reason: " " }),
+    ).rejects.toMatchObject({
       code: "REASON_REQUIRED",
     });
-    const noRight = { ...world.maya, actor: { ...world.maya.actor, technician: { ...world.maya.actor.technician!, canOverridePricing: false } } };
-    await expect(overridePrice(world.db, contextFor(noRight), { repairId: repair.id, amountCents: 100, reason: "friend" })).rejects.toMatchObject({
+    const noRight = {
+      ...world.maya,
+      actor: { ...world.maya.actor, technician: { ...world.maya.actor.technician!, canOverridePricing: false } },
+    };
+    await expect(
+      overridePrice(world.db, contextFor(noRight), { repairId: repair.id, amountCents: 100, reason: "friend" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

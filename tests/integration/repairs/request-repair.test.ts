@@ -39,8 +39,16 @@ describe("a customer requesting a repair", () => {
     });
     expect(repair).not.toHaveProperty("technicianNotes");
     const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: id } });
-    expect(audit).toMatchObject({ action: "repair.request", actorId: world.carla.userId, ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
-    expect(audit.changes).toMatchObject({ status: { before: null, after: "REQUESTED" }, approvalKind: { before: null, after: "REQUEST" } });
+    expect(audit).toMatchObject({
+      action: "repair.request",
+      actorId: world.carla.userId,
+      ip: ORIGIN.ip,
+      userAgent: ORIGIN.userAgent,
+    });
+    expect(audit.changes).toMatchObject({
+      status: { before: null, after: "REQUESTED" },
+      approvalKind: { before: null, after: "REQUEST" },
+    });
   });
 
   it("is idempotent by its client id", async () => {
@@ -54,15 +62,23 @@ describe("a customer requesting a repair", () => {
   it("reaches only the customer's own units (another company's unit is not found)", async () => {
     const theirs = await createUnit(world.db, world.globex.id, "G-1");
     const carla = callerFor(world.db, world.carla);
-    await expect(carla.repair.request({ id: randomUUID(), unitId: theirs.id, damageType: "CHIP" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      carla.repair.request({ id: randomUUID(), unitId: theirs.id, damageType: "CHIP" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(carla.repair.estimateForUnit({ unitId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("may be made by an admin for a customer, not by a technician", async () => {
     const unit = await createUnit(world.db, world.acme.id, "R-4");
-    const made = await callerFor(world.db, world.admin).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" });
+    const made = await callerFor(world.db, world.admin).repair.request({
+      id: randomUUID(),
+      unitId: unit.id,
+      damageType: "CHIP",
+    });
     expect(made).toMatchObject({ customerId: world.acme.id, status: "REQUESTED" });
-    await expect(callerFor(world.db, world.tina).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" })).rejects.toMatchObject({
+    await expect(
+      callerFor(world.db, world.tina).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

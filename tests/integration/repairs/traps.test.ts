@@ -13,15 +13,32 @@ describe("DOMAIN.md traps, end to end", () => {
     const first = await completedRepair(world.db, world, "T-1");
     const frozen = await world.db.repair.findUniqueOrThrow({ where: { id: first.id } });
     await world.db.customerPricing.create({
-      data: { customerId: world.acme.id, useCustomPricing: true, repair1Cents: 9900, volumeDiscountThreshold: 1, volumeDiscountBasisPoints: 5000, version: 7 },
+      data: {
+        customerId: world.acme.id,
+        useCustomPricing: true,
+        repair1Cents: 9900,
+        volumeDiscountThreshold: 1,
+        volumeDiscountBasisPoints: 5000,
+        version: 7,
+      },
     });
     const second = await completedRepair(world.db, world, "T-1");
-    await callerFor(world.db, world.admin).repair.overridePrice({ repairId: second.id, amountCents: 1, reason: "test" });
+    await callerFor(world.db, world.admin).repair.overridePrice({
+      repairId: second.id,
+      amountCents: 1,
+      reason: "test",
+    });
     const unit = await world.db.unit.findFirstOrThrow({ where: { unitNumber: "T-1" } });
     await markWindshieldReplaced(world.db, contextFor(world.maya), { unitId: unit.id });
     await completedRepair(world.db, world, "T-1");
     const after = await world.db.repair.findUniqueOrThrow({ where: { id: first.id } });
-    const priceOf = (r: typeof frozen) => [r.priceCents, r.tierOrdinal, r.priceSource, r.pricingVersion, r.completedAt?.getTime()];
+    const priceOf = (r: typeof frozen) => [
+      r.priceCents,
+      r.tierOrdinal,
+      r.priceSource,
+      r.pricingVersion,
+      r.completedAt?.getTime(),
+    ];
     expect(priceOf(after)).toEqual(priceOf(frozen));
     expect(priceOf(after)).toEqual([5000, 1, "DEFAULT_TIER", 0, frozen.completedAt!.getTime()]);
     await world.db.customerPricing.delete({ where: { customerId: world.acme.id } });
@@ -51,19 +68,34 @@ describe("DOMAIN.md traps, end to end", () => {
 
   it("approving a repair that is not pending is refused, for a customer too", async () => {
     const unit = await createUnit(world.db, world.acme.id, "T-4");
-    const request = await callerFor(world.db, world.carla).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" });
-    await expect(callerFor(world.db, world.carla).repair.approve({ ids: [request.id] })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(callerFor(world.db, world.carla).repair.deny({ ids: [request.id], reason: "x" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const request = await callerFor(world.db, world.carla).repair.request({
+      id: randomUUID(),
+      unitId: unit.id,
+      damageType: "CHIP",
+    });
+    await expect(callerFor(world.db, world.carla).repair.approve({ ids: [request.id] })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(
+      callerFor(world.db, world.carla).repair.deny({ ids: [request.id], reason: "x" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("overriding without the right is refused: technician and customer at the procedure, manager without the flag by the domain", async () => {
     const repair = await capture(world.db, world, { unitNumber: "T-5" });
     const input = { repairId: repair.id, amountCents: 0, reason: "a favour" };
-    await expect(callerFor(world.db, world.tina).repair.overridePrice(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(world.db, world.carla).repair.overridePrice(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(world.db, world.tina).repair.overridePrice(input)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(world.db, world.carla).repair.overridePrice(input)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await world.db.technician.update({ where: { id: world.maya.technicianId }, data: { canOverridePricing: false } });
     const mayaNow = { ...world.maya, actor: await actorFor(world.db, world.maya.userId) };
-    await expect(callerFor(world.db, mayaNow).repair.overridePrice(input)).rejects.toMatchObject({ code: "FORBIDDEN", cause: { code: "FORBIDDEN" } });
+    await expect(callerFor(world.db, mayaNow).repair.overridePrice(input)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      cause: { code: "FORBIDDEN" },
+    });
     await world.db.technician.update({ where: { id: world.maya.technicianId }, data: { canOverridePricing: true } });
     expect((await world.db.repair.findUniqueOrThrow({ where: { id: repair.id } })).overrideCents).toBeNull();
   });
@@ -79,11 +111,20 @@ describe("DOMAIN.md traps, end to end", () => {
 
   it("a customer request is not handed to a technician who cannot see it: it stays unassigned and visible to the manager", async () => {
     const unit = await createUnit(world.db, world.acme.id, "T-7");
-    const request = await callerFor(world.db, world.carla).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" });
+    const request = await callerFor(world.db, world.carla).repair.request({
+      id: randomUUID(),
+      unitId: unit.id,
+      damageType: "CHIP",
+    });
     expect(request.technicianId).toBeNull();
-    expect((await callerFor(world.db, world.maya).repair.list({ status: ["REQUESTED"] })).items.map((r) => r.id)).toContain(request.id);
+    expect(
+      (await callerFor(world.db, world.maya).repair.list({ status: ["REQUESTED"] })).items.map((r) => r.id),
+    ).toContain(request.id);
     expect((await callerFor(world.db, world.tina).repair.list({})).items.map((r) => r.id)).not.toContain(request.id);
-    await callerFor(world.db, world.maya).repair.assign({ repairId: request.id, technicianId: world.tina.technicianId });
+    await callerFor(world.db, world.maya).repair.assign({
+      repairId: request.id,
+      technicianId: world.tina.technicianId,
+    });
     expect((await callerFor(world.db, world.tina).repair.byId({ id: request.id })).status).toBe("ASSIGNED");
   });
 });

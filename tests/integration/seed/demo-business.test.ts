@@ -16,7 +16,10 @@ describe("the demo business", () => {
   it("has every printed login, active, with the printed password and role", async () => {
     const roles = { admin: "ADMIN", manager: "TECHNICIAN", technician: "TECHNICIAN", customer: "CUSTOMER" } as const;
     for (const login of DEMO_LOGINS) {
-      const user = await database.db.user.findUniqueOrThrow({ where: { email: login.email }, include: { technician: true } });
+      const user = await database.db.user.findUniqueOrThrow({
+        where: { email: login.email },
+        include: { technician: true },
+      });
       expect(user.role, login.email).toBe(roles[login.role]);
       expect(user.isActive, login.email).toBe(true);
       expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash), login.email).toBe(true);
@@ -25,7 +28,10 @@ describe("the demo business", () => {
   });
 
   it("schedules today's walk at each lot-walking customer for a technician of the manager's team", async () => {
-    const walks = await database.db.lotWalk.findMany({ where: { status: "SCHEDULED" }, include: { customer: true, technician: { include: { user: true } } } });
+    const walks = await database.db.lotWalk.findMany({
+      where: { status: "SCHEDULED" },
+      include: { customer: true, technician: { include: { user: true } } },
+    });
     expect(walks.map((w) => [w.customer.name, w.technician.user.email]).sort()).toEqual([
       ["Interstate Freight Lines", "tech2@demo.test"],
       ["Summit Car Rentals", "tech@demo.test"],
@@ -51,7 +57,10 @@ describe("the demo business", () => {
 
   it("leaves open work on every screen: approvals waiting, customer requests unassigned", async () => {
     const pending = await database.db.repair.count({ where: { status: "PENDING_APPROVAL" } });
-    const requested = await database.db.repair.findMany({ where: { status: "REQUESTED" }, include: { customer: { include: { users: true } } } });
+    const requested = await database.db.repair.findMany({
+      where: { status: "REQUESTED" },
+      include: { customer: { include: { users: true } } },
+    });
     expect(pending).toBeGreaterThan(0);
     expect(requested.length).toBeGreaterThan(0);
     for (const repair of requested) {
@@ -61,7 +70,10 @@ describe("the demo business", () => {
   });
 
   it("blocks Sam Okafor at Valley Auto Dealers, which has no customer login", async () => {
-    const valley = await database.db.customer.findFirstOrThrow({ where: { name: "Valley Auto Dealers" }, include: { blockedTechnicians: { include: { user: true } }, users: true } });
+    const valley = await database.db.customer.findFirstOrThrow({
+      where: { name: "Valley Auto Dealers" },
+      include: { blockedTechnicians: { include: { user: true } }, users: true },
+    });
     expect(valley.blockedTechnicians.map((t) => t.user.email)).toEqual(["tech3@demo.test"]);
     expect(valley.users).toEqual([]);
   });

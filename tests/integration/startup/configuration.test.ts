@@ -8,7 +8,11 @@ import { readConfig } from "~/server/config";
 
 function serve(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-    env: { PATH: process.env.PATH!, RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")), ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH!,
+      RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")),
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -17,15 +21,22 @@ function serve(env: Record<string, string>) {
 
 describe("start-up configuration", () => {
   it("refuses an unreachable DATABASE_URL in one sentence naming it", () => {
-    const { status, stderr } = serve({ DATABASE_URL: "postgresql://rs@127.0.0.1:9/rs", NEXTAUTH_SECRET: "x".repeat(32) });
+    const { status, stderr } = serve({
+      DATABASE_URL: "postgresql://rs@127.0.0.1:9/rs",
+      NEXTAUTH_SECRET: "x".repeat(32),
+    });
     expect(status).toBe(1);
-    expect(stderr.trim()).toMatch(/^RS Systems cannot start\. DATABASE_URL: cannot reach the PostgreSQL server at 127\.0\.0\.1:9 \(.+\)\.$/);
+    expect(stderr.trim()).toMatch(
+      /^RS Systems cannot start\. DATABASE_URL: cannot reach the PostgreSQL server at 127\.0\.0\.1:9 \(.+\)\.$/,
+    );
   });
 
   it("refuses a DATABASE_URL that is not a URL", () => {
     const { status, stderr } = serve({ DATABASE_URL: "localhost:5432", NEXTAUTH_SECRET: "x".repeat(32) });
     expect(status).toBe(1);
-    expect(stderr.trim()).toBe("RS Systems cannot start. DATABASE_URL: must be a URL such as postgresql://user:password@host:5432/database.");
+    expect(stderr.trim()).toBe(
+      "RS Systems cannot start. DATABASE_URL: must be a URL such as postgresql://user:password@host:5432/database.",
+    );
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)("refuses a production database without an auth secret", () => {

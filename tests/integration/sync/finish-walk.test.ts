@@ -11,9 +11,15 @@ describe("walk.finish: the site contact signs the walk's summary", () => {
     const walk = { id: randomUUID(), customerId: world.acme.id };
     const capture = repairCapture(walk, { unitNumber: "F-1" });
     const captured = capture.payload as { id: string };
-    const summary = { units: [{ unitNumber: "F-1", repairs: [{ id: captured.id, damageType: "CHIP" as const, estimateCents: 5000 }] }], totalCents: 5000 };
+    const summary = {
+      units: [{ unitNumber: "F-1", repairs: [{ id: captured.id, damageType: "CHIP" as const, estimateCents: 5000 }] }],
+      totalCents: 5000,
+    };
     const finish = walkFinish(walk.id, { signedSummary: summary });
-    const { results } = await callerFor(world.db, world.tina).sync.push({ deviceId: DEVICE_ID, mutations: [walkStart(walk.customerId, walk.id), capture, finish] });
+    const { results } = await callerFor(world.db, world.tina).sync.push({
+      deviceId: DEVICE_ID,
+      mutations: [walkStart(walk.customerId, walk.id), capture, finish],
+    });
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
 
     const stored = await world.db.lotWalk.findUniqueOrThrow({ where: { id: walk.id }, include: { attachments: true } });
@@ -28,10 +34,22 @@ describe("walk.finish: the site contact signs the walk's summary", () => {
       siteContactName: "Lot supervisor Pat",
       signedSummary: summary,
     });
-    expect(stored.attachments).toMatchObject([{ id: sent.signature.id, kind: "SIGNATURE", repairId: null, sha256: sent.signature.sha256, createdById: world.tina.userId, uploadedAt: null }]);
+    expect(stored.attachments).toMatchObject([
+      {
+        id: sent.signature.id,
+        kind: "SIGNATURE",
+        repairId: null,
+        sha256: sent.signature.sha256,
+        createdById: world.tina.userId,
+        uploadedAt: null,
+      },
+    ]);
     const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: walk.id, action: "walk.finish" } });
     expect(audit).toMatchObject({ actorId: world.tina.userId, ip: ORIGIN.ip });
-    expect(audit.changes).toMatchObject({ status: { before: "IN_PROGRESS", after: "COMPLETED" }, signature: { before: null, after: sent.signature.id } });
+    expect(audit.changes).toMatchObject({
+      status: { before: "IN_PROGRESS", after: "COMPLETED" },
+      signature: { before: null, after: sent.signature.id },
+    });
   });
 
   it("is idempotent: the same finish again answers with the walk; another signature is refused", async () => {
@@ -50,7 +68,10 @@ describe("walk.finish: the site contact signs the walk's summary", () => {
   it("is for the walk's technician, their manager or an admin", async () => {
     const theos = await push(world.db, world.theo, [walkFinish(world.walk.id)]);
     expect(theos.results[0]).toMatchObject({ ok: false, code: "NOT_YOURS", retryable: false });
-    const customers = callerFor(world.db, world.carla).sync.push({ deviceId: DEVICE_ID, mutations: [walkFinish(world.walk.id)] });
+    const customers = callerFor(world.db, world.carla).sync.push({
+      deviceId: DEVICE_ID,
+      mutations: [walkFinish(world.walk.id)],
+    });
     await expect(customers).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
@@ -61,7 +82,9 @@ describe("walk.finish: the site contact signs the walk's summary", () => {
   });
 
   it("refuses a walk not started, a summary of another shape, and a signature that breaks the rules", async () => {
-    const scheduled = await world.db.lotWalk.create({ data: { id: randomUUID(), customerId: world.acme.id, technicianId: world.tina.technicianId } });
+    const scheduled = await world.db.lotWalk.create({
+      data: { id: randomUUID(), customerId: world.acme.id, technicianId: world.tina.technicianId },
+    });
     const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
     const { results } = await push(world.db, world.tina, [
       walkFinish(scheduled.id),
@@ -71,7 +94,14 @@ describe("walk.finish: the site contact signs the walk's summary", () => {
       walkFinish(walk.id, { signature: { ...signature(), mimeType: "image/svg+xml", sizeBytes: 2 * 1024 * 1024 } }),
       walkFinish(randomUUID()),
     ]);
-    expect(results.map((r) => !r.ok && r.code)).toEqual(["WALK_NOT_STARTED", "BAD_INPUT", "BAD_INPUT", "WRONG_FILE_TYPE", "FILE_TOO_LARGE", "WALK_NOT_SYNCED"]);
+    expect(results.map((r) => !r.ok && r.code)).toEqual([
+      "WALK_NOT_STARTED",
+      "BAD_INPUT",
+      "BAD_INPUT",
+      "WRONG_FILE_TYPE",
+      "FILE_TOO_LARGE",
+      "WALK_NOT_SYNCED",
+    ]);
     expect(results.map((r) => !r.ok && r.retryable)).toEqual([false, false, false, false, false, true]); // the unknown walk may still come
     expect((await world.db.lotWalk.findUniqueOrThrow({ where: { id: walk.id } })).status).toBe("IN_PROGRESS");
   });

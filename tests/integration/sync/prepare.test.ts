@@ -33,15 +33,49 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     const { db } = world;
     const initech = await createCustomer(db, "Initech Logistics", {
       settings: { settingsVersion: 4, address: "1 Loop Rd" },
-      pricing: { useCustomPricing: true, repair1Cents: 6000, repair2Cents: 0, version: 3, volumeDiscountThreshold: 5, volumeDiscountBasisPoints: 1000 },
+      pricing: {
+        useCustomPricing: true,
+        repair1Cents: 6000,
+        repair2Cents: 0,
+        version: 3,
+        volumeDiscountThreshold: 5,
+        volumeDiscountBasisPoints: 1000,
+      },
     });
     initechId = initech.id;
     scheduledWalkId = randomUUID();
-    await db.lotWalk.create({ data: { id: scheduledWalkId, customerId: initech.id, technicianId: world.tina.technicianId, scheduledFor: inDays(3) } });
-    await db.unit.createMany({ data: [{ customerId: initech.id, unitNumber: "I-1", make: "Ford", model: "Transit" }, { customerId: initech.id, unitNumber: "I-2" }] });
+    await db.lotWalk.create({
+      data: {
+        id: scheduledWalkId,
+        customerId: initech.id,
+        technicianId: world.tina.technicianId,
+        scheduledFor: inDays(3),
+      },
+    });
+    await db.unit.createMany({
+      data: [
+        { customerId: initech.id, unitNumber: "I-1", make: "Ford", model: "Transit" },
+        { customerId: initech.id, unitNumber: "I-2" },
+      ],
+    });
     // Outside Tina's snapshot: a walk too far ahead, a finished walk, and Theo's walk.
-    await db.lotWalk.create({ data: { id: randomUUID(), customerId: world.globex.id, technicianId: world.tina.technicianId, scheduledFor: inDays(30) } });
-    await db.lotWalk.create({ data: { id: randomUUID(), customerId: world.globex.id, technicianId: world.tina.technicianId, status: "COMPLETED", scheduledFor: inDays(0) } });
+    await db.lotWalk.create({
+      data: {
+        id: randomUUID(),
+        customerId: world.globex.id,
+        technicianId: world.tina.technicianId,
+        scheduledFor: inDays(30),
+      },
+    });
+    await db.lotWalk.create({
+      data: {
+        id: randomUUID(),
+        customerId: world.globex.id,
+        technicianId: world.tina.technicianId,
+        status: "COMPLETED",
+        scheduledFor: inDays(0),
+      },
+    });
     await createWalk(db, world.globex.id, world.theo.technicianId);
     await db.unit.create({ data: { customerId: world.globex.id, unitNumber: "G-1" } });
 
@@ -60,7 +94,11 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     expect(snapshot.technician).toEqual({ id: world.tina.technicianId, name: "Tina" });
     expect(snapshot.preparedAt).toBeInstanceOf(Date);
     expect(snapshot.walks.map((w) => w.id).sort()).toEqual([world.walk.id, scheduledWalkId].sort());
-    expect(snapshot.walks.find((w) => w.id === scheduledWalkId)).toMatchObject({ customerId: initechId, status: "SCHEDULED", startedAt: null });
+    expect(snapshot.walks.find((w) => w.id === scheduledWalkId)).toMatchObject({
+      customerId: initechId,
+      status: "SCHEDULED",
+      startedAt: null,
+    });
     expect(snapshot.customers.map((c) => c.name)).toEqual(["Acme Rentals", "Initech Logistics"]);
     const [acme, initech] = snapshot.customers;
     expect(acme).toMatchObject({
@@ -74,7 +112,13 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
       address: "1 Loop Rd",
       settingsVersion: 4,
       completedThisMonth: 0,
-      pricing: { version: 3, useCustomPricing: true, tiersCents: [6000, 0, null, null, null], volumeDiscountThreshold: 5, volumeDiscountBasisPoints: 1000 },
+      pricing: {
+        version: 3,
+        useCustomPricing: true,
+        tiersCents: [6000, 0, null, null, null],
+        volumeDiscountThreshold: 5,
+        volumeDiscountBasisPoints: 1000,
+      },
     });
   });
 
@@ -91,7 +135,14 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     // Maya's repair counts for the tier, but a technician sees only their own repairs' lines.
     expect(unit("A-2")).toMatchObject({ completedOnWindshield: 1, openRepairs: 0, history: [] });
     expect(unit("A-3")).toMatchObject({ windshieldSeq: 2, completedOnWindshield: 0, history: [] });
-    expect(unit("I-1")).toMatchObject({ customerId: initechId, make: "Ford", model: "Transit", completedOnWindshield: 0, openRepairs: 0, history: [] });
+    expect(unit("I-1")).toMatchObject({
+      customerId: initechId,
+      make: "Ford",
+      model: "Transit",
+      completedOnWindshield: 0,
+      openRepairs: 0,
+      history: [],
+    });
   });
 
   it("gives each technician only their own walks' customers", async () => {
@@ -105,7 +156,9 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
 
   it("is for staff with a technician profile: customers are refused, an admin without one is told why", async () => {
     await expect(callerFor(world.db, world.carla).sync.prepare()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(world.db, world.admin).sync.prepare()).rejects.toMatchObject({ cause: { code: "TECHNICIAN_REQUIRED" } });
+    await expect(callerFor(world.db, world.admin).sync.prepare()).rejects.toMatchObject({
+      cause: { code: "TECHNICIAN_REQUIRED" },
+    });
   });
 
   it("runs a fixed number of queries however large the fleet (no query per unit)", async () => {

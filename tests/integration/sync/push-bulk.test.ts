@@ -14,7 +14,8 @@ function watched(db: Db, failing = 0) {
   const transactions = { started: 0 };
   const proxy = new Proxy(db, {
     get(target, property, receiver) {
-      if (property === "$transaction" && transactions.started++ < failing) return () => Promise.reject(new Error("Connection terminated unexpectedly"));
+      if (property === "$transaction" && transactions.started++ < failing)
+        return () => Promise.reject(new Error("Connection terminated unexpectedly"));
       return Reflect.get(target, property, receiver);
     },
   });
@@ -22,14 +23,28 @@ function watched(db: Db, failing = 0) {
 }
 
 /** A customer's lot as both paths find it: the same settings, price list, history and walks. */
-type Lot = { customer: Customer; walk: LotWalk; theosWalk: LotWalk; finishedWalk: LotWalk; cancelledWalk: LotWalk; storedByTina: string; storedByMaya: string };
+type Lot = {
+  customer: Customer;
+  walk: LotWalk;
+  theosWalk: LotWalk;
+  finishedWalk: LotWalk;
+  cancelledWalk: LotWalk;
+  storedByTina: string;
+  storedByMaya: string;
+};
 
 async function newLot(world: WorldOnDatabase, name: string, at: Date): Promise<Lot> {
   const { db } = world;
   const customer = await createCustomer(db, name, {
     settings: { autoApproveLotRepairs: true, maxAutoApproveCents: 10_000, requirePhotoForApproval: true },
     // $60 first, the default second, a free third, the default after; 10% off from the 4th repair of the month.
-    pricing: { useCustomPricing: true, repair1Cents: 6000, repair3Cents: 0, volumeDiscountThreshold: 4, volumeDiscountBasisPoints: 1000 },
+    pricing: {
+      useCustomPricing: true,
+      repair1Cents: 6000,
+      repair3Cents: 0,
+      volumeDiscountThreshold: 4,
+      volumeDiscountBasisPoints: 1000,
+    },
   });
   const walk = await createWalk(db, customer.id, world.tina.technicianId);
   // History: two repairs completed on H-1, one on H-2, one on W-1 before its windshield was replaced.
@@ -39,11 +54,16 @@ async function newLot(world: WorldOnDatabase, name: string, at: Date): Promise<L
   }
   const w1 = await db.unit.findFirstOrThrow({ where: { customerId: customer.id, unitNumber: "W-1" } });
   await markWindshieldReplaced(db, contextFor(world.admin), { unitId: w1.id });
-  const storedByTina = (await capture(db, world, { unitNumber: "S-1", capturedAt: at, attachments: [] }, world.tina, walk)).id;
-  const storedByMaya = (await capture(db, world, { unitNumber: "S-2", capturedAt: at, attachments: [] }, world.maya, walk)).id;
+  const storedByTina = (
+    await capture(db, world, { unitNumber: "S-1", capturedAt: at, attachments: [] }, world.tina, walk)
+  ).id;
+  const storedByMaya = (
+    await capture(db, world, { unitNumber: "S-2", capturedAt: at, attachments: [] }, world.maya, walk)
+  ).id;
   // Lowered since: a first-tier repair ($54 after the discount) now needs approval.
   await db.customer.update({ where: { id: customer.id }, data: { maxAutoApproveCents: 5000 } });
-  const otherWalk = (technicianId: string, status: LotWalk["status"]) => db.lotWalk.create({ data: { id: randomUUID(), customerId: customer.id, technicianId, status } });
+  const otherWalk = (technicianId: string, status: LotWalk["status"]) =>
+    db.lotWalk.create({ data: { id: randomUUID(), customerId: customer.id, technicianId, status } });
   return {
     customer,
     walk,
@@ -58,16 +78,28 @@ async function newLot(world: WorldOnDatabase, name: string, at: Date): Promise<L
 /** One batch of every kind of capture, on `lot`: what a device could send after a long offline walk. */
 function batchFor(world: WorldOnDatabase, lot: Lot, at: Date): Mutation[] {
   const on = (walk: { id: string }, customerId = lot.customer.id) => ({ id: walk.id, customerId });
-  const find = (changes: Parameters<typeof repairCapture>[1], walk: { id: string } = lot.walk) => repairCapture(on(walk), { capturedAt: at, ...changes });
+  const find = (changes: Parameters<typeof repairCapture>[1], walk: { id: string } = lot.walk) =>
+    repairCapture(on(walk), { capturedAt: at, ...changes });
   const jobs = [randomUUID(), randomUUID()] as const;
   const newWalk = { id: randomUUID() };
-  const firstOfJob = find({ unitNumber: "NEW-1", jobId: jobs[0], breakIndex: 0, deviceAutoApproved: true, deviceEstimateCents: 6000 });
+  const firstOfJob = find({
+    unitNumber: "NEW-1",
+    jobId: jobs[0],
+    breakIndex: 0,
+    deviceAutoApproved: true,
+    deviceEstimateCents: 6000,
+  });
   return [
     find({ unitNumber: "H-1", deviceEstimateCents: 5000, deviceAutoApproved: true }),
-    ...[0, 1, 2].map((breakIndex) => find({ unitNumber: "H-2", jobId: jobs[1], breakIndex, technicianNotes: `break ${breakIndex}` })),
+    ...[0, 1, 2].map((breakIndex) =>
+      find({ unitNumber: "H-2", jobId: jobs[1], breakIndex, technicianNotes: `break ${breakIndex}` }),
+    ),
     firstOfJob,
     find({ unitNumber: "NEW-1", jobId: jobs[0], breakIndex: 1, deviceEstimateCents: 3600 }),
-    find({ unitNumber: "NEW-2", attachments: [{ ...photo("DAMAGE"), kind: "VOICE", photoStage: undefined, mimeType: "audio/webm" }] }),
+    find({
+      unitNumber: "NEW-2",
+      attachments: [{ ...photo("DAMAGE"), kind: "VOICE", photoStage: undefined, mimeType: "audio/webm" }],
+    }),
     find({ unitNumber: "W-1", latitude: 39.7, longitude: -105, gpsAccuracyM: 4, damagePosition: "driver side" }),
     find({ unitNumber: "NEW-3" }, lot.theosWalk),
     repairCapture(on(lot.walk, world.globex.id), { unitNumber: "NEW-4", capturedAt: at }),
@@ -79,9 +111,21 @@ function batchFor(world: WorldOnDatabase, lot: Lot, at: Date): Mutation[] {
     find({ id: lot.storedByTina, unitNumber: "S-1" }),
     find({ id: lot.storedByMaya, unitNumber: "S-2" }),
     find({ id: (firstOfJob.payload as { id: string }).id, unitNumber: "NEW-10" }), // the same record twice in one batch
-    find({ unitNumber: "H-1", attachments: [photo("DAMAGE"), photo("AFTER")], deviceAutoApproved: true, completedOnSpot: { completedAt: at } }),
+    find({
+      unitNumber: "H-1",
+      attachments: [photo("DAMAGE"), photo("AFTER")],
+      deviceAutoApproved: true,
+      completedOnSpot: { completedAt: at },
+    }),
     find({ unitNumber: "H-1", breakIndex: 0 }), // priced after the completion just before it
-    mutation("walk.start", { id: newWalk.id, customerId: lot.customer.id, startedAt: at, latitude: 39.7, longitude: -105, accuracyM: 5 }),
+    mutation("walk.start", {
+      id: newWalk.id,
+      customerId: lot.customer.id,
+      startedAt: at,
+      latitude: 39.7,
+      longitude: -105,
+      accuracyM: 5,
+    }),
     find({ unitNumber: "NEW-11" }, newWalk),
     mutation("walk.finish", {
       walkId: newWalk.id,
@@ -96,17 +140,30 @@ function batchFor(world: WorldOnDatabase, lot: Lot, at: Date): Mutation[] {
 
 const OUTCOMES = [
   ...["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"],
-  ...["NOT_YOURS", "FORBIDDEN", "WRONG_FILE_TYPE", "BAD_INPUT", "WALK_COMPLETED", "WALK_CANCELLED", "WALK_NOT_SYNCED (retry)", "ok", "ID_IN_USE", "ok"],
+  ...[
+    "NOT_YOURS",
+    "FORBIDDEN",
+    "WRONG_FILE_TYPE",
+    "BAD_INPUT",
+    "WALK_COMPLETED",
+    "WALK_CANCELLED",
+    "WALK_NOT_SYNCED (retry)",
+    "ok",
+    "ID_IN_USE",
+    "ok",
+  ],
   ...["ok", "ok", "ok", "ok", "ok", "WALK_COMPLETED"],
 ];
-const outcomes = (results: Awaited<ReturnType<typeof push>>["results"]) => results.map((r) => (r.ok ? "ok" : `${r.code}${r.retryable ? " (retry)" : ""}`));
+const outcomes = (results: Awaited<ReturnType<typeof push>>["results"]) =>
+  results.map((r) => (r.ok ? "ok" : `${r.code}${r.retryable ? " (retry)" : ""}`));
 
 /** Every id of the lot, named by where it first appears, so that two lots compare field by field. */
 function namer(lot: Lot, batch: Mutation[], units: { id: string; unitNumber: string }[]) {
   const names = new Map<string, string>();
   const visit = (value: unknown): void => {
     // Ids, and the random checksums of the attachments' metadata.
-    if (typeof value === "string" && /^([0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{64}$)/.test(value) && !names.has(value)) names.set(value, `id ${names.size}`);
+    if (typeof value === "string" && /^([0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{64}$)/.test(value) && !names.has(value))
+      names.set(value, `id ${names.size}`);
     else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === "object" && !(value instanceof Date)) Object.values(value).forEach(visit);
   };
@@ -118,7 +175,9 @@ function namer(lot: Lot, batch: Mutation[], units: { id: string; unitNumber: str
     if (Array.isArray(value)) return value.map(named);
     if (value && typeof value === "object") {
       // When a row was written differs from one run to the other; everything else must not.
-      return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (k === "createdAt" || k === "updatedAt" ? [] : [[k, named(v)]])));
+      return Object.fromEntries(
+        Object.entries(value).flatMap(([k, v]) => (k === "createdAt" || k === "updatedAt" ? [] : [[k, named(v)]])),
+      );
     }
     return value;
   };
@@ -130,15 +189,28 @@ describe("sync.push writes a batch's captures together", () => {
 
   describe("and answers exactly as one capture at a time", () => {
     const at = new Date();
-    const runs: Record<PushMode, { lot: Lot; batch: Mutation[]; results: Awaited<ReturnType<typeof push>>["results"]; transactions: number; named: (v: unknown) => unknown }> =
-      {} as never;
+    const runs: Record<
+      PushMode,
+      {
+        lot: Lot;
+        batch: Mutation[];
+        results: Awaited<ReturnType<typeof push>>["results"];
+        transactions: number;
+        named: (v: unknown) => unknown;
+      }
+    > = {} as never;
 
     beforeAll(async () => {
       for (const mode of ["bulk", "one-by-one"] as const) {
         const lot = await newLot(world, `Lot ${mode}`, at);
         const batch = batchFor(world, lot, at);
         const { db, transactions } = watched(world.db);
-        const { results } = await pushMutations(db, contextFor(world.tina), { deviceId: DEVICE_ID, mutations: batch }, mode);
+        const { results } = await pushMutations(
+          db,
+          contextFor(world.tina),
+          { deviceId: DEVICE_ID, mutations: batch },
+          mode,
+        );
         const units = await world.db.unit.findMany({ where: { customerId: lot.customer.id } });
         runs[mode] = { lot, batch, results, transactions: transactions.started, named: namer(lot, batch, units) };
       }
@@ -150,7 +222,11 @@ describe("sync.push writes a batch's captures together", () => {
     });
 
     it("prices, approves and flags each capture as the rules say", () => {
-      const data = runs.bulk.results.map((r) => (r.ok ? (r.data as { estimateCents: number; estimateOrdinal: number; status: string; flaggedReason: string | null }) : null));
+      const data = runs.bulk.results.map((r) =>
+        r.ok
+          ? (r.data as { estimateCents: number; estimateOrdinal: number; status: string; flaggedReason: string | null })
+          : null,
+      );
       const summary = data.map((d) => d && [d.estimateOrdinal, d.estimateCents, d.status, d.flaggedReason !== null]);
       expect(summary.slice(0, 8)).toEqual([
         [3, 0, "APPROVED", true], // H-1: a free third repair; the device said $50
@@ -177,9 +253,15 @@ describe("sync.push writes a batch's captures together", () => {
         const repairs = await world.db.repair.findMany({ where: { id: { in: ids } }, include: { attachments: true } });
         const units = await world.db.unit.findMany({ where: { customerId: lot.customer.id } });
         const created = units.filter((u) => u.unitNumber.startsWith("NEW-"));
-        const audits = await world.db.auditLog.findMany({ where: { entityId: { in: [...ids, ...created.map((u) => u.id)] } } });
+        const audits = await world.db.auditLog.findMany({
+          where: { entityId: { in: [...ids, ...created.map((u) => u.id)] } },
+        });
         const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(named(r))).sort();
-        return { repairs: sorted(repairs), units: units.map((u) => u.unitNumber).sort(), audits: sorted(audits.map(({ id: _id, seq: _seq, ...a }) => a)) };
+        return {
+          repairs: sorted(repairs),
+          units: units.map((u) => u.unitNumber).sort(),
+          audits: sorted(audits.map(({ id: _id, seq: _seq, ...a }) => a)),
+        };
       };
       const bulk = await stored("bulk");
       expect(bulk.units).toEqual(["H-1", "H-2", "NEW-1", "NEW-11", "NEW-2", "S-1", "S-2", "W-1"]);
@@ -196,7 +278,9 @@ describe("sync.push writes a batch's captures together", () => {
 
   it("writes 50 captures in one transaction, each with its own audit entry, and a replay creates nothing", async () => {
     const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
-    const batch = Array.from({ length: 50 }, (_, i) => repairCapture(walk, { unitNumber: `FIFTY-${i % 20}`, attachments: [photo("DAMAGE"), photo("DAMAGE")] }));
+    const batch = Array.from({ length: 50 }, (_, i) =>
+      repairCapture(walk, { unitNumber: `FIFTY-${i % 20}`, attachments: [photo("DAMAGE"), photo("DAMAGE")] }),
+    );
     const first = watched(world.db);
     const { results } = await push(first.db, world.tina, batch);
     expect(results.every((r) => r.ok)).toBe(true);
@@ -251,13 +335,22 @@ describe("sync.push writes a batch's captures together", () => {
 
   it("keeps per-mutation results when the database refuses the bulk insert (an attachment id already used)", async () => {
     const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
-    const used = (await capture(world.db, world, { unitNumber: "CLASH-0", attachments: [photo("DAMAGE")] }, world.tina, walk)).id;
+    const used = (
+      await capture(world.db, world, { unitNumber: "CLASH-0", attachments: [photo("DAMAGE")] }, world.tina, walk)
+    ).id;
     const usedAttachment = await world.db.attachment.findFirstOrThrow({ where: { repairId: used } });
     const clash = { ...photo("DAMAGE"), id: usedAttachment.id };
-    const batch = [repairCapture(walk, { unitNumber: "CLASH-1" }), repairCapture(walk, { unitNumber: "CLASH-2", attachments: [clash] }), repairCapture(walk, { unitNumber: "CLASH-3" })];
+    const batch = [
+      repairCapture(walk, { unitNumber: "CLASH-1" }),
+      repairCapture(walk, { unitNumber: "CLASH-2", attachments: [clash] }),
+      repairCapture(walk, { unitNumber: "CLASH-3" }),
+    ];
     const { results } = await push(world.db, world.tina, batch);
     expect(outcomes(results)).toEqual(["ok", "ID_IN_USE", "ok"]);
-    const units = await world.db.unit.findMany({ where: { unitNumber: { startsWith: "CLASH-" } }, orderBy: { unitNumber: "asc" } });
+    const units = await world.db.unit.findMany({
+      where: { unitNumber: { startsWith: "CLASH-" } },
+      orderBy: { unitNumber: "asc" },
+    });
     expect(units.map((u) => u.unitNumber)).toEqual(["CLASH-0", "CLASH-1", "CLASH-3"]);
   });
 
@@ -271,7 +364,10 @@ describe("sync.push writes a batch's captures together", () => {
       walkId: walk.id,
       endedAt: new Date(),
       siteContactName: "Pat",
-      signedSummary: { units: [{ unitNumber: "LATE-3", repairs: [{ id: signedId, damageType: "CHIP", estimateCents: 5000 }] }], totalCents: 5000 },
+      signedSummary: {
+        units: [{ unitNumber: "LATE-3", repairs: [{ id: signedId, damageType: "CHIP", estimateCents: 5000 }] }],
+        totalCents: 5000,
+      },
       signature: signature(),
     });
     const batch = [before, finishing, repairCapture(walk, { unitNumber: "LATE-2" }), signedFor, before];
@@ -279,6 +375,9 @@ describe("sync.push writes a batch's captures together", () => {
     expect(outcomes(results)).toEqual(["ok", "ok", "WALK_COMPLETED", "ok", "ok"]);
     expect(results[4]).toEqual(results[0]);
     expect(await world.db.unit.count({ where: { unitNumber: "LATE-2" } })).toBe(0);
-    expect(await world.db.repair.findUniqueOrThrow({ where: { id: signedId } })).toMatchObject({ walkId: walk.id, estimateCents: 5000 });
+    expect(await world.db.repair.findUniqueOrThrow({ where: { id: signedId } })).toMatchObject({
+      walkId: walk.id,
+      estimateCents: 5000,
+    });
   });
 });

@@ -41,13 +41,27 @@ describe("upload and content routes: statuses, bodies and headers", () => {
     const status = await uploadStatusResponse(world.db, tina, id);
     expect(status.status).toBe(200);
     expect(status.headers.get("cache-control")).toBe("no-store");
-    expect(await status.json()).toEqual({ attachmentId: id, sha256: file.meta.sha256, sizeBytes: 300_000, receivedBytes: 0, complete: false });
+    expect(await status.json()).toEqual({
+      attachmentId: id,
+      sha256: file.meta.sha256,
+      sizeBytes: 300_000,
+      receivedBytes: 0,
+      complete: false,
+    });
 
     const first = await chunkResponse(world.db, tina, id, put(id, 0, file.bytes.subarray(0, UPLOAD_CHUNK_BYTES)));
     expect([first.status, await first.json()]).toEqual([200, { receivedBytes: UPLOAD_CHUNK_BYTES, complete: false }]);
     const stale = await chunkResponse(world.db, tina, id, put(id, 0, file.bytes.subarray(0, UPLOAD_CHUNK_BYTES)));
-    expect([stale.status, await stale.json()]).toEqual([409, expect.objectContaining({ code: "OFFSET_MISMATCH", receivedBytes: UPLOAD_CHUNK_BYTES })]);
-    const last = await chunkResponse(world.db, tina, id, put(id, UPLOAD_CHUNK_BYTES, file.bytes.subarray(UPLOAD_CHUNK_BYTES)));
+    expect([stale.status, await stale.json()]).toEqual([
+      409,
+      expect.objectContaining({ code: "OFFSET_MISMATCH", receivedBytes: UPLOAD_CHUNK_BYTES }),
+    ]);
+    const last = await chunkResponse(
+      world.db,
+      tina,
+      id,
+      put(id, UPLOAD_CHUNK_BYTES, file.bytes.subarray(UPLOAD_CHUNK_BYTES)),
+    );
     expect([last.status, await last.json()]).toEqual([200, { receivedBytes: 300_000, complete: true }]);
   });
 
@@ -65,10 +79,15 @@ describe("upload and content routes: statuses, bodies and headers", () => {
   it("answers 422, 413, 415, 403 and 400 with a code and a message", async () => {
     const wrong = fileOf(1_000);
     const declared = { ...wrong.meta, sha256: fileOf(1_000).meta.sha256 };
-    const repairs = await push(world.db, world.tina, [repairCapture(world.walk, { unitNumber: "H-2", attachments: [declared] })]);
+    const repairs = await push(world.db, world.tina, [
+      repairCapture(world.walk, { unitNumber: "H-2", attachments: [declared] }),
+    ]);
     expect(repairs.results[0]!.ok).toBe(true);
     const mismatch = await chunkResponse(world.db, tina, declared.id, put(declared.id, 0, wrong.bytes));
-    expect([mismatch.status, await mismatch.json()]).toEqual([422, expect.objectContaining({ code: "CHECKSUM_MISMATCH", receivedBytes: 0 })]);
+    expect([mismatch.status, await mismatch.json()]).toEqual([
+      422,
+      expect.objectContaining({ code: "CHECKSUM_MISMATCH", receivedBytes: 0 }),
+    ]);
 
     const repairId = (repairs.results[0] as { data: { id: string } }).data.id;
     const stored = (meta: Partial<typeof declared>) =>
@@ -79,12 +98,24 @@ describe("upload and content routes: statuses, bodies and headers", () => {
       const r = await response;
       return [r.status, ((await r.json()) as { code: string }).code];
     };
-    expect(await answer(chunkResponse(world.db, tina, huge.id, put(huge.id, 0, new Uint8Array(10))))).toEqual([413, "FILE_TOO_LARGE"]);
+    expect(await answer(chunkResponse(world.db, tina, huge.id, put(huge.id, 0, new Uint8Array(10))))).toEqual([
+      413,
+      "FILE_TOO_LARGE",
+    ]);
     expect(await answer(uploadStatusResponse(world.db, tina, html.id))).toEqual([415, "WRONG_FILE_TYPE"]);
     expect(await answer(uploadStatusResponse(world.db, world.theo.actor, declared.id))).toEqual([403, "NOT_YOURS"]);
-    expect(await answer(chunkResponse(world.db, tina, declared.id, put(declared.id, "abc", wrong.bytes)))).toEqual([400, "BAD_INPUT"]);
-    const announcedTooBig = put(declared.id, 0, new Uint8Array(10), { "Content-Length": String(UPLOAD_CHUNK_BYTES + 1) });
+    expect(await answer(chunkResponse(world.db, tina, declared.id, put(declared.id, "abc", wrong.bytes)))).toEqual([
+      400,
+      "BAD_INPUT",
+    ]);
+    const announcedTooBig = put(declared.id, 0, new Uint8Array(10), {
+      "Content-Length": String(UPLOAD_CHUNK_BYTES + 1),
+    });
     expect(await answer(chunkResponse(world.db, tina, declared.id, announcedTooBig))).toEqual([400, "CHUNK_TOO_LARGE"]);
-    expect(await answer(chunkResponse(world.db, tina, declared.id, put(declared.id, 0, new Uint8Array(UPLOAD_CHUNK_BYTES + 1))))).toEqual([400, "CHUNK_TOO_LARGE"]);
+    expect(
+      await answer(
+        chunkResponse(world.db, tina, declared.id, put(declared.id, 0, new Uint8Array(UPLOAD_CHUNK_BYTES + 1))),
+      ),
+    ).toEqual([400, "CHUNK_TOO_LARGE"]);
   });
 });

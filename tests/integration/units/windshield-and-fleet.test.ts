@@ -21,17 +21,30 @@ describe("units: windshield replacement and the fleet list", () => {
     const next = await completedRepair(world.db, world, "W-1");
     expect(next).toMatchObject({ tierOrdinal: 1, priceCents: 5000, windshieldSeq: 2 });
     expect(await world.db.repair.count({ where: { unitId: unit.id, windshieldSeq: 1, status: "COMPLETED" } })).toBe(2);
-    const audit = await world.db.auditLog.findFirstOrThrow({ where: { entityId: unit.id, action: "unit.replaceWindshield" } });
-    expect(audit).toMatchObject({ actorId: world.maya.userId, entityType: "Unit", ip: ORIGIN.ip, userAgent: ORIGIN.userAgent });
+    const audit = await world.db.auditLog.findFirstOrThrow({
+      where: { entityId: unit.id, action: "unit.replaceWindshield" },
+    });
+    expect(audit).toMatchObject({
+      actorId: world.maya.userId,
+      entityType: "Unit",
+      ip: ORIGIN.ip,
+      userAgent: ORIGIN.userAgent,
+    });
     expect(audit.changes).toMatchObject({ windshieldSeq: { before: 1, after: 2 } });
   });
 
   it("may be marked by managers and admins only; another customer's unit is not found", async () => {
     await completedRepair(world.db, world, "W-2");
     const unit = await unitNamed("W-2");
-    await expect(callerFor(world.db, world.tina).unit.markWindshieldReplaced({ unitId: unit.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(world.db, world.carla).unit.markWindshieldReplaced({ unitId: unit.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await callerFor(world.db, world.admin).unit.markWindshieldReplaced({ unitId: unit.id })).windshieldSeq).toBe(2);
+    await expect(
+      callerFor(world.db, world.tina).unit.markWindshieldReplaced({ unitId: unit.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(world.db, world.carla).unit.markWindshieldReplaced({ unitId: unit.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      (await callerFor(world.db, world.admin).unit.markWindshieldReplaced({ unitId: unit.id })).windshieldSeq,
+    ).toBe(2);
   });
 
   it("lists a customer's units with the history and completed count of the current windshield", async () => {
@@ -52,7 +65,11 @@ describe("units: windshield replacement and the fleet list", () => {
   it("shows a technician the fleet but only their own repairs in it; a customer user only their own fleet", async () => {
     const asTheo = await callerFor(world.db, world.theo).unit.listForCustomer({ customerId: world.acme.id });
     expect(asTheo.find((u) => u.unitNumber === "W-3")).toMatchObject({ completedOnWindshield: 2, history: [] });
-    await expect(callerFor(world.db, world.gus).unit.listForCustomer({ customerId: world.acme.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(world.db, world.admin).unit.listForCustomer({})).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerFor(world.db, world.gus).unit.listForCustomer({ customerId: world.acme.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(world.db, world.admin).unit.listForCustomer({})).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });

@@ -3,11 +3,24 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value" | "id">;
 
-export function TextField({ id, label, value, onChange, hint, ...input }: { id: string; label: string; value: string; onChange: (value: string) => void; hint?: ReactNode } & InputProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  ...input
+}: { id: string; label: string; value: string; onChange: (value: string) => void; hint?: ReactNode } & InputProps) {
   return (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       {hint && (
         <small id={`${id}-hint`} className="muted">
           {hint}
@@ -22,7 +35,19 @@ export function DollarsField(props: Parameters<typeof TextField>[0]) {
   return <TextField inputMode="decimal" autoComplete="off" {...props} />;
 }
 
-export function CheckField({ label, checked, onChange, disabled, hint }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean; hint?: ReactNode }) {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  disabled,
+  hint,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  hint?: ReactNode;
+}) {
   return (
     <label className="admin-check">
       <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
@@ -34,7 +59,19 @@ export function CheckField({ label, checked, onChange, disabled, hint }: { label
   );
 }
 
-export function SelectField<V extends string>({ id, label, value, onChange, options }: { id: string; label: string; value: V; onChange: (value: V) => void; options: readonly (readonly [V, string])[] }) {
+export function SelectField<V extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly (readonly [V, string])[];
+}) {
   return (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>

@@ -36,7 +36,9 @@ export function ApprovalCard({ repair, rights, pin, selected, onToggle }: Props)
         <ApprovalReason repair={repair} />
       </RepairFacts>
       {!mayDecide && rights.approvalLimitCents !== null && (
-        <p className="notice">Over your {formatCents(rights.approvalLimitCents)} approval limit: someone with a higher limit decides on it.</p>
+        <p className="notice">
+          Over your {formatCents(rights.approvalLimitCents)} approval limit: someone with a higher limit decides on it.
+        </p>
       )}
       {approve.error && (
         <p className="error" role="alert">
@@ -47,16 +49,34 @@ export function ApprovalCard({ repair, rights, pin, selected, onToggle }: Props)
       <div className="mgr-actions">
         {mayDecide && (
           <>
-            <button type="button" className="mgr-primary" onClick={() => approve.mutate({ ids: [repair.id] })} disabled={busy} aria-label={`Approve unit ${unit}`}>
+            <button
+              type="button"
+              className="mgr-primary"
+              onClick={() => approve.mutate({ ids: [repair.id] })}
+              disabled={busy}
+              aria-label={`Approve unit ${unit}`}
+            >
               {approve.isPending ? "Approving…" : "Approve"}
             </button>
-            <button type="button" className="secondary" aria-expanded={open === "deny"} onClick={() => toggle("deny")} disabled={busy}>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={open === "deny"}
+              onClick={() => toggle("deny")}
+              disabled={busy}
+            >
               Deny…
             </button>
           </>
         )}
         {rights.canOverride && (
-          <button type="button" className="secondary" aria-expanded={open === "price"} onClick={() => toggle("price")} disabled={busy}>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={open === "price"}
+            onClick={() => toggle("price")}
+            disabled={busy}
+          >
             Change price…
           </button>
         )}

@@ -19,10 +19,22 @@ export function ApprovalQueue({ rights }: { rights: ManagerRights }) {
     <section className="card" aria-labelledby="approvals-heading" id="approvals">
       <h2 id="approvals-heading">Waiting for approval</h2>
       {report && <WalkReport report={report} onClose={() => setReport(null)} />}
-      <QueryState isLoading={queue.isLoading} error={queue.error} isEmpty={groups.length === 0} empty="Nothing waits for your approval.">
-        {queue.data?.truncated && <p className="notice">Only the oldest waiting repairs are shown: decide on these to see the rest.</p>}
+      <QueryState
+        isLoading={queue.isLoading}
+        error={queue.error}
+        isEmpty={groups.length === 0}
+        empty="Nothing waits for your approval."
+      >
+        {queue.data?.truncated && (
+          <p className="notice">Only the oldest waiting repairs are shown: decide on these to see the rest.</p>
+        )}
         {groups.map((group) => (
-          <WalkGroup key={group.walk?.id ?? `customer:${group.customer.id}`} group={group} rights={rights} onWalkApproved={setReport} />
+          <WalkGroup
+            key={group.walk?.id ?? `customer:${group.customer.id}`}
+            group={group}
+            rights={rights}
+            onWalkApproved={setReport}
+          />
         ))}
       </QueryState>
     </section>

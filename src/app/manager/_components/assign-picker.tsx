@@ -45,7 +45,13 @@ export function AssignPicker({ repairId, unitNumber, verb }: Props) {
       ) : !candidates.isLoading && options.length === 0 ? (
         <p className="empty">Nobody in your team can take this repair (inactive, or blocked by the customer).</p>
       ) : (
-        <select id={id} value={technicianId} onChange={(e) => setTechnicianId(e.target.value)} disabled={candidates.isLoading} required>
+        <select
+          id={id}
+          value={technicianId}
+          onChange={(e) => setTechnicianId(e.target.value)}
+          disabled={candidates.isLoading}
+          required
+        >
           <option value="">{candidates.isLoading ? "Loading technicians…" : "Choose a technician"}</option>
           {options.map((t) => (
             <option key={t.technicianId} value={t.technicianId}>

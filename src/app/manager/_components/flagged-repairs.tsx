@@ -16,7 +16,12 @@ export function FlaggedRepairs() {
   return (
     <section className="card" aria-labelledby="flags-heading" id="flags">
       <h2 id="flags-heading">Flagged by sync</h2>
-      <QueryState isLoading={flagged.isLoading} error={flagged.error} isEmpty={repairs.length === 0} empty="No device and server disagreements to settle.">
+      <QueryState
+        isLoading={flagged.isLoading}
+        error={flagged.error}
+        isEmpty={repairs.length === 0}
+        empty="No device and server disagreements to settle."
+      >
         {flagged.data?.truncated && <p className="notice">Only the oldest are shown.</p>}
         <div className="mgr-cards">
           {repairs.map((repair) => (

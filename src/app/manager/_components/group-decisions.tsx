@@ -46,11 +46,23 @@ export function GroupDecisions({ selectedIds, walkId, walkLabel, onDecided, onWa
         <button type="button" disabled={!count || busy} onClick={() => approve.mutate({ ids: selectedIds })}>
           {approve.isPending ? "Approving…" : count ? `Approve ${count} selected` : "Approve selected"}
         </button>
-        <button type="button" className="secondary" disabled={!count || busy} aria-expanded={denying} onClick={() => setDenying((d) => !d)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!count || busy}
+          aria-expanded={denying}
+          onClick={() => setDenying((d) => !d)}
+        >
           {count ? `Deny ${count} selected…` : "Deny selected…"}
         </button>
         {walkId && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => approveWalk.mutate({ walkId })} aria-label={`Approve the whole walk: ${walkLabel}`}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => approveWalk.mutate({ walkId })}
+            aria-label={`Approve the whole walk: ${walkLabel}`}
+          >
             {approveWalk.isPending ? "Approving…" : "Approve whole walk"}
           </button>
         )}

@@ -9,7 +9,9 @@ import { useEffect, useRef } from "react";
 export type MapPoint = { id: string; pin: number; latitude: number; longitude: number; label: string };
 
 const TILES_URL = process.env.NEXT_PUBLIC_MAP_TILES_URL || "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-const ATTRIBUTION = process.env.NEXT_PUBLIC_MAP_ATTRIBUTION || '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+const ATTRIBUTION =
+  process.env.NEXT_PUBLIC_MAP_ATTRIBUTION ||
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
 export default function LeafletMap({ points, label }: { points: MapPoint[]; label: string }) {
   const container = useRef<HTMLDivElement>(null);
@@ -24,7 +26,12 @@ export default function LeafletMap({ points, label }: { points: MapPoint[]; labe
     const map = L.map(element, { scrollWheelZoom: false });
     L.tileLayer(TILES_URL, { maxZoom: 19, attribution: ATTRIBUTION }).addTo(map);
     for (const p of pins) {
-      const icon = L.divIcon({ className: "mgr-map-pin", html: `<span>${p.pin}</span>`, iconSize: [48, 48], iconAnchor: [24, 24] });
+      const icon = L.divIcon({
+        className: "mgr-map-pin",
+        html: `<span>${p.pin}</span>`,
+        iconSize: [48, 48],
+        iconAnchor: [24, 24],
+      });
       const showCard = () => {
         const card = document.getElementById(`repair-${p.id}`);
         card?.scrollIntoView({ behavior: "smooth", block: "center" });

@@ -17,7 +17,9 @@ export function PriceOverrideForm({ repair, onDone }: { repair: ManagerRepair; o
   const override = api.repair.overridePrice.useMutation({
     onSuccess: async (saved) => {
       await refresh();
-      onDone(`Price of unit ${repair.unit.unitNumber} set to ${formatCents(saved.priceCents ?? saved.estimateCents ?? 0)}.`);
+      onDone(
+        `Price of unit ${repair.unit.unitNumber} set to ${formatCents(saved.priceCents ?? saved.estimateCents ?? 0)}.`,
+      );
     },
   });
 
@@ -37,10 +39,28 @@ export function PriceOverrideForm({ repair, onDone }: { repair: ManagerRepair; o
   const error = inputError ?? override.error?.message;
   return (
     <form className="mgr-inline-form" onSubmit={submit} aria-label={`New price for unit ${repair.unit.unitNumber}`}>
-      <label htmlFor={`${id}-amount`}>New price in dollars{current !== null ? ` (now ${formatCents(current)})` : ""}</label>
-      <input id={`${id}-amount`} inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} required autoFocus />
+      <label htmlFor={`${id}-amount`}>
+        New price in dollars{current !== null ? ` (now ${formatCents(current)})` : ""}
+      </label>
+      <input
+        id={`${id}-amount`}
+        inputMode="decimal"
+        autoComplete="off"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        required
+        autoFocus
+      />
       <label htmlFor={`${id}-reason`}>Reason for the new price</label>
-      <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} required placeholder="e.g. long crack: extra resin and time" />
+      <textarea
+        id={`${id}-reason`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        maxLength={1000}
+        required
+        placeholder="e.g. long crack: extra resin and time"
+      />
       {error && (
         <p className="error" role="alert">
           {error}

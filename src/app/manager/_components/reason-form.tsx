@@ -31,7 +31,16 @@ export function ReasonForm({
   return (
     <form className="mgr-inline-form" onSubmit={submit}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} required placeholder={placeholder} autoFocus />
+      <textarea
+        id={id}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        maxLength={1000}
+        required
+        placeholder={placeholder}
+        autoFocus
+      />
       {error && (
         <p className="error" role="alert">
           {error.message}

@@ -14,13 +14,25 @@ export function RequestsWaiting({ rights }: { rights: ManagerRights }) {
     <section className="card" aria-labelledby="requests-heading" id="requests">
       <h2 id="requests-heading">Waiting for a technician</h2>
       {!rights.canAssign && <p className="muted">You may see this work; assigning it is not among your rights.</p>}
-      <QueryState isLoading={waiting.isLoading} error={waiting.error} isEmpty={repairs.length === 0} empty="All work has a technician.">
+      <QueryState
+        isLoading={waiting.isLoading}
+        error={waiting.error}
+        isEmpty={repairs.length === 0}
+        empty="All work has a technician."
+      >
         {waiting.data?.truncated && <p className="notice">Only the oldest are shown.</p>}
         <div className="mgr-cards">
           {repairs.map((repair) => (
-            <article key={repair.id} className="mgr-card" id={`repair-${repair.id}`} aria-label={`Unit ${repair.unit.unitNumber}`}>
+            <article
+              key={repair.id}
+              className="mgr-card"
+              id={`repair-${repair.id}`}
+              aria-label={`Unit ${repair.unit.unitNumber}`}
+            >
               <RepairFacts repair={repair} heading="h3" />
-              {rights.canAssign && <AssignPicker repairId={repair.id} unitNumber={repair.unit.unitNumber} verb="Assign" />}
+              {rights.canAssign && (
+                <AssignPicker repairId={repair.id} unitNumber={repair.unit.unitNumber} verb="Assign" />
+              )}
             </article>
           ))}
         </div>
@@ -35,11 +47,17 @@ function AssignedNotStarted() {
   const assigned = api.repair.list.useQuery({ status: ["ASSIGNED"], limit: 50 });
   const team = api.manager.team.useQuery();
   const items = assigned.data?.items ?? [];
-  const nameOf = (technicianId: string | null) => team.data?.find((m) => m.technicianId === technicianId)?.name ?? "another technician";
+  const nameOf = (technicianId: string | null) =>
+    team.data?.find((m) => m.technicianId === technicianId)?.name ?? "another technician";
   return (
     <details className="mgr-assigned">
       <summary>Assigned, not started ({assigned.isLoading ? "…" : items.length})</summary>
-      <QueryState isLoading={assigned.isLoading} error={assigned.error} isEmpty={items.length === 0} empty="No assigned work is waiting to start.">
+      <QueryState
+        isLoading={assigned.isLoading}
+        error={assigned.error}
+        isEmpty={items.length === 0}
+        empty="No assigned work is waiting to start."
+      >
         <ul className="mgr-plain">
           {items.map((r) => (
             <li key={r.id} className="mgr-row">

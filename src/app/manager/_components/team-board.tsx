@@ -15,7 +15,12 @@ export function TeamBoard() {
   return (
     <section className="card" aria-labelledby="team-heading" id="team">
       <h2 id="team-heading">Team</h2>
-      <QueryState isLoading={team.isLoading} error={team.error} isEmpty={members.length === 0} empty="No technicians in your team.">
+      <QueryState
+        isLoading={team.isLoading}
+        error={team.error}
+        isEmpty={members.length === 0}
+        empty="No technicians in your team."
+      >
         <ul className="mgr-plain mgr-team">
           {members.map((m) => (
             <li key={m.technicianId} aria-label={m.name}>
@@ -40,7 +45,12 @@ function Member({ member: m, now }: { member: TeamMember; now: Date }) {
       </h3>
       <p className="mgr-line">
         {m.completedToday} completed today · {m.openRepairs} open
-        {open.length > 0 && <span className="muted"> ({open.map(([status, n]) => `${n} ${STATUS_LABELS[status].toLowerCase()}`).join(", ")})</span>}
+        {open.length > 0 && (
+          <span className="muted">
+            {" "}
+            ({open.map(([status, n]) => `${n} ${STATUS_LABELS[status].toLowerCase()}`).join(", ")})
+          </span>
+        )}
       </p>
       <p className="mgr-line">
         {m.currentWalk

@@ -8,4 +8,5 @@ export type WalkApproval = RouterOutputs["manager"]["approveWalk"];
 export type TeamMember = RouterOutputs["manager"]["team"][number];
 
 /** The price the repair carries now: frozen at completion, else its estimate. */
-export const currentCents = (repair: Pick<ManagerRepair, "priceCents" | "estimateCents">) => repair.priceCents ?? repair.estimateCents;
+export const currentCents = (repair: Pick<ManagerRepair, "priceCents" | "estimateCents">) =>
+  repair.priceCents ?? repair.estimateCents;

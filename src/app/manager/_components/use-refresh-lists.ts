@@ -6,7 +6,10 @@ import { api } from "~/trpc/react";
 export function useRefreshLists() {
   const utils = api.useUtils();
   return useCallback(
-    () => Promise.all([utils.manager.invalidate(), utils.repair.list.invalidate(), utils.session.me.invalidate()]).then(() => undefined),
+    () =>
+      Promise.all([utils.manager.invalidate(), utils.repair.list.invalidate(), utils.session.me.invalidate()]).then(
+        () => undefined,
+      ),
     [utils],
   );
 }

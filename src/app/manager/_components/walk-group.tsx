@@ -19,9 +19,21 @@ export function WalkGroup({ group, rights, onWalkApproved }: Props) {
   const decidable = repairs.filter((r) => !overLimit(rights, currentCents(r))).map((r) => r.id);
   // Repairs decided elsewhere leave the list; a stale selection must not follow them.
   const selectedIds = decidable.filter((id) => selected.has(id));
-  const title = walk ? `${customer.name}, walk by ${walk.technician.name} ${walkDate(walk)}` : `${customer.name}, not found on a walk`;
+  const title = walk
+    ? `${customer.name}, walk by ${walk.technician.name} ${walkDate(walk)}`
+    : `${customer.name}, not found on a walk`;
   const points: MapPoint[] = repairs.flatMap((r, i) =>
-    r.gps ? [{ id: r.id, pin: i + 1, latitude: r.gps.latitude, longitude: r.gps.longitude, label: `Unit ${r.unit.unitNumber}` }] : [],
+    r.gps
+      ? [
+          {
+            id: r.id,
+            pin: i + 1,
+            latitude: r.gps.latitude,
+            longitude: r.gps.longitude,
+            label: `Unit ${r.unit.unitNumber}`,
+          },
+        ]
+      : [],
   );
 
   return (

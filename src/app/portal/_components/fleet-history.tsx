@@ -20,7 +20,13 @@ export function FleetHistory() {
     <div className="card">
       <h2>Units</h2>
       <label htmlFor="fleet-search">Find a unit</label>
-      <input id="fleet-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Unit number, VIN or model" />
+      <input
+        id="fleet-search"
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder="Unit number, VIN or model"
+      />
       <QueryState
         isLoading={units.isLoading}
         error={units.error}
@@ -32,7 +38,12 @@ export function FleetHistory() {
         ))}
         {units.hasNextPage && (
           <p>
-            <button type="button" className="secondary" disabled={units.isFetchingNextPage} onClick={() => void units.fetchNextPage()}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={units.isFetchingNextPage}
+              onClick={() => void units.fetchNextPage()}
+            >
               {units.isFetchingNextPage ? "Loading…" : "Show more units"}
             </button>
           </p>
@@ -47,11 +58,14 @@ function UnitHistory({ unit }: { unit: FleetUnit }) {
   return (
     <details>
       <summary style={{ minHeight: 44, padding: "0.5rem 0", cursor: "pointer" }}>
-        <strong>{unit.unitNumber}</strong> {unit.make ? `${unit.make} ${unit.model ?? ""}` : ""} · {repairs ? `${repairs} repairs` : "no repairs"}
+        <strong>{unit.unitNumber}</strong> {unit.make ? `${unit.make} ${unit.model ?? ""}` : ""} ·{" "}
+        {repairs ? `${repairs} repairs` : "no repairs"}
       </summary>
       {unit.windshields.map((w) => (
         <section key={w.seq} aria-label={`Windshield ${w.seq}${w.current ? " (current)" : ""}`}>
-          {unit.windshields.length > 1 && <h3 style={{ fontSize: "1rem" }}>{w.current ? "Current windshield" : `Windshield #${w.seq} (replaced)`}</h3>}
+          {unit.windshields.length > 1 && (
+            <h3 style={{ fontSize: "1rem" }}>{w.current ? "Current windshield" : `Windshield #${w.seq} (replaced)`}</h3>
+          )}
           {w.repairs.length === 0 ? (
             <p className="muted">No repairs on this windshield.</p>
           ) : (

@@ -10,7 +10,12 @@ export function OpenWork() {
   return (
     <div className="card">
       <h2>Open work</h2>
-      <QueryState isLoading={open.isLoading} error={open.error} isEmpty={items.length === 0} empty="No repairs are open right now.">
+      <QueryState
+        isLoading={open.isLoading}
+        error={open.error}
+        isEmpty={items.length === 0}
+        empty="No repairs are open right now."
+      >
         <table>
           <thead>
             <tr>

@@ -25,7 +25,12 @@ export function PendingApprovals() {
   return (
     <div className="card">
       <h2>Waiting for your approval</h2>
-      <QueryState isLoading={pending.isLoading} error={pending.error} isEmpty={items.length === 0} empty="Nothing waits for your approval.">
+      <QueryState
+        isLoading={pending.isLoading}
+        error={pending.error}
+        isEmpty={items.length === 0}
+        empty="Nothing waits for your approval."
+      >
         <table>
           <thead>
             <tr>
@@ -47,7 +52,12 @@ export function PendingApprovals() {
             {items.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <input type="checkbox" aria-label={`Select unit ${r.unit.unitNumber}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select unit ${r.unit.unitNumber}`}
+                    checked={selected.has(r.id)}
+                    onChange={() => toggle(r.id)}
+                  />
                 </td>
                 <td>{r.unit.unitNumber}</td>
                 <td>
@@ -61,13 +71,27 @@ export function PendingApprovals() {
           </tbody>
         </table>
         <label htmlFor="deny-reason">Reason (needed to deny)</label>
-        <input id="deny-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. vehicle is due for a windshield replacement" />
-        {error && <p className="error" role="alert">{error.message}</p>}
+        <input
+          id="deny-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. vehicle is due for a windshield replacement"
+        />
+        {error && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
         <p style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
           <button type="button" disabled={!ids.length || approve.isPending} onClick={() => approve.mutate({ ids })}>
             Approve {ids.length || ""} selected
           </button>
-          <button type="button" className="secondary" disabled={!ids.length || !reason.trim() || deny.isPending} onClick={() => deny.mutate({ ids, reason })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!ids.length || !reason.trim() || deny.isPending}
+            onClick={() => deny.mutate({ ids, reason })}
+          >
             Deny {ids.length || ""} selected
           </button>
         </p>

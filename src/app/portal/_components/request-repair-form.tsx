@@ -7,7 +7,11 @@ import type { CapturedFile } from "~/client/store/captured-file";
 import type { BlobRow } from "~/client/store/db";
 import { api } from "~/trpc/react";
 
-type PhotoState = { status: "none" } | { status: "preparing" } | { status: "ready"; file: CapturedFile; name: string } | { status: "problem"; message: string };
+type PhotoState =
+  | { status: "none" }
+  | { status: "preparing" }
+  | { status: "ready"; file: CapturedFile; name: string }
+  | { status: "problem"; message: string };
 
 export function RequestRepairForm() {
   const utils = api.useUtils();
@@ -23,7 +27,9 @@ export function RequestRepairForm() {
   const estimate = api.repair.estimateForUnit.useQuery({ unitId }, { enabled: Boolean(unitId) });
   const request = api.repair.request.useMutation({
     onSuccess: (repair) => {
-      setDone(`Requested for unit ${units.data?.find((u) => u.id === repair.unitId)?.unitNumber ?? ""} at ${formatCents(repair.estimateCents ?? 0)}.`);
+      setDone(
+        `Requested for unit ${units.data?.find((u) => u.id === repair.unitId)?.unitNumber ?? ""} at ${formatCents(repair.estimateCents ?? 0)}.`,
+      );
       setPosition("");
       setNotes("");
       setPhoto({ status: "none" });
@@ -40,7 +46,11 @@ export function RequestRepairForm() {
     const { preparePhoto } = await import("~/client/capture/photo");
     const prepared = await preparePhoto(original).catch(() => null);
     if (!prepared) return setPhoto({ status: "problem", message: "This photo could not be read. Try another one." });
-    setPhoto(prepared.ok ? { status: "ready", file: prepared.file, name: original.name } : { status: "problem", message: prepared.problem.message });
+    setPhoto(
+      prepared.ok
+        ? { status: "ready", file: prepared.file, name: original.name }
+        : { status: "problem", message: prepared.problem.message },
+    );
   }
 
   async function uploadPhoto(row: BlobRow) {
@@ -53,7 +63,9 @@ export function RequestRepairForm() {
       void utils.portal.units.invalidate();
     } else {
       setPendingPhoto(row);
-      setPhotoNote(`The photo did not go through${outcome === "refused" ? "" : " yet"}: ${(await requestPhotoProblem(row.id)) ?? "no connection"}.`);
+      setPhotoNote(
+        `The photo did not go through${outcome === "refused" ? "" : " yet"}: ${(await requestPhotoProblem(row.id)) ?? "no connection"}.`,
+      );
     }
   }
 
@@ -63,9 +75,19 @@ export function RequestRepairForm() {
     setPhotoNote(null);
     const id = crypto.randomUUID();
     // The photo is kept on the device first; its bytes go once the server accepted the request.
-    const kept = photo.status === "ready" ? await (await import("~/client/portal/request-photo")).keepRequestPhoto(id, photo.file) : null;
+    const kept =
+      photo.status === "ready"
+        ? await (await import("~/client/portal/request-photo")).keepRequestPhoto(id, photo.file)
+        : null;
     request.mutate(
-      { id, unitId, damageType, damagePosition: position || undefined, customerNotes: notes, attachments: kept ? [{ ...kept.meta, kind: "PHOTO" }] : [] },
+      {
+        id,
+        unitId,
+        damageType,
+        damagePosition: position || undefined,
+        customerNotes: notes,
+        attachments: kept ? [{ ...kept.meta, kind: "PHOTO" }] : [],
+      },
       { onSuccess: () => kept && void uploadPhoto(kept.row) },
     );
   }
@@ -73,9 +95,19 @@ export function RequestRepairForm() {
   return (
     <form className="card" onSubmit={(e) => void onSubmit(e)} aria-labelledby="request-heading">
       <h2 id="request-heading">Request a repair</h2>
-      {units.error && <p className="error" role="alert">{units.error.message}</p>}
+      {units.error && (
+        <p className="error" role="alert">
+          {units.error.message}
+        </p>
+      )}
       <label htmlFor="request-unit">Unit</label>
-      <select id="request-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)} required disabled={units.isLoading}>
+      <select
+        id="request-unit"
+        value={unitId}
+        onChange={(e) => setUnitId(e.target.value)}
+        required
+        disabled={units.isLoading}
+      >
         <option value="">{units.isLoading ? "Loading units…" : "Choose a unit"}</option>
         {units.data?.map((u) => (
           <option key={u.id} value={u.id}>
@@ -93,15 +125,33 @@ export function RequestRepairForm() {
         ))}
       </select>
       <label htmlFor="request-position">Where on the windshield (optional)</label>
-      <input id="request-position" value={position} onChange={(e) => setPosition(e.target.value)} placeholder="e.g. passenger side, lower" maxLength={200} />
+      <input
+        id="request-position"
+        value={position}
+        onChange={(e) => setPosition(e.target.value)}
+        placeholder="e.g. passenger side, lower"
+        maxLength={200}
+      />
       <label htmlFor="request-notes">Notes for the technician (optional)</label>
       <textarea id="request-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={4000} />
       <label htmlFor="request-photo">Photo of the damage (optional)</label>
       <input id="request-photo" type="file" accept="image/*" capture="environment" onChange={(e) => void onPhoto(e)} />
-      {photo.status === "preparing" && <p className="muted" role="status">Preparing the photo…</p>}
-      {photo.status === "problem" && <p className="error" role="alert">{photo.message}</p>}
+      {photo.status === "preparing" && (
+        <p className="muted" role="status">
+          Preparing the photo…
+        </p>
+      )}
+      {photo.status === "problem" && (
+        <p className="error" role="alert">
+          {photo.message}
+        </p>
+      )}
       {photo.status === "ready" && <p className="muted">Photo ready ({Math.round(photo.file.blob.size / 1000)} KB).</p>}
-      {photoNote && <p className="muted" data-testid="request-photo-status">{photoNote}</p>}
+      {photoNote && (
+        <p className="muted" data-testid="request-photo-status">
+          {photoNote}
+        </p>
+      )}
       {pendingPhoto && photoNote?.startsWith("The photo did not go through yet") && (
         <button type="button" className="secondary" onClick={() => void uploadPhoto(pendingPhoto)}>
           Send the photo again
@@ -118,8 +168,16 @@ export function RequestRepairForm() {
           )}
         </p>
       )}
-      {request.error && <p className="error" role="alert">{request.error.message}</p>}
-      {done && <p className="muted" role="status">{done}</p>}
+      {request.error && (
+        <p className="error" role="alert">
+          {request.error.message}
+        </p>
+      )}
+      {done && (
+        <p className="muted" role="status">
+          {done}
+        </p>
+      )}
       <p>
         <button type="submit" disabled={!unitId || !quote || request.isPending || photo.status === "preparing"}>
           {quote ? `Request repair at ${formatCents(quote.cents)}` : "Request repair"}

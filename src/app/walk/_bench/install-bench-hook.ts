@@ -51,10 +51,12 @@ export function installBenchHook(): void {
       if (!prepared) throw new Error("The benchmark user has no walk to start.");
       await startWalk(db, { walkId: prepared.id, customerId: prepared.customerId });
       walk = { walkId: prepared.id, customerId: prepared.customerId };
-      samePhotos = await Promise.all([0, 1].map(async () => {
-        const blob = randomPhoto(200_000);
-        return { blob, sha256: await sha256Hex(blob) };
-      }));
+      samePhotos = await Promise.all(
+        [0, 1].map(async () => {
+          const blob = randomPhoto(200_000);
+          return { blob, sha256: await sha256Hex(blob) };
+        }),
+      );
       return walk;
     },
     async saveRepair() {

@@ -34,7 +34,10 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
     hasDamagePhoto: photos.length > 0,
     hasAfterPhoto: afterPhotos.length > 0,
   });
-  const onBusy = useCallback((stage: string, busy: boolean) => setBusyStages((s) => (s[stage] === busy ? s : { ...s, [stage]: busy })), []);
+  const onBusy = useCallback(
+    (stage: string, busy: boolean) => setBusyStages((s) => (s[stage] === busy ? s : { ...s, [stage]: busy })),
+    [],
+  );
   const compressing = Object.values(busyStages).some(Boolean);
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -66,7 +69,11 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
       kickSync();
       onSaved();
     } catch (e) {
-      setError(e instanceof CaptureRefused || e instanceof AttachmentRefused ? e.message : `Not saved: ${(e as Error).message}`);
+      setError(
+        e instanceof CaptureRefused || e instanceof AttachmentRefused
+          ? e.message
+          : `Not saved: ${(e as Error).message}`,
+      );
       setSaving(false);
     }
   }
@@ -75,7 +82,11 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
   // The after photo is taken once the box is ticked: only a missing approval keeps it unticked.
   const mayFix = Boolean(fixNow && (fixNow.allowed || fixNow.rule === "AFTER_PHOTO_REQUIRED"));
   return (
-    <form onSubmit={(e) => void save(e)} className="card damage-form" aria-label={`Damage ${breakIndex + 1} on unit ${unitNumber}`}>
+    <form
+      onSubmit={(e) => void save(e)}
+      className="card damage-form"
+      aria-label={`Damage ${breakIndex + 1} on unit ${unitNumber}`}
+    >
       <h3>
         Damage {breakIndex + 1} on unit {unitNumber}
       </h3>
@@ -119,10 +130,24 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
       </div>
 
       <label className="check">
-        <input type="checkbox" checked={fixedOnSpot} disabled={!mayFix && !fixedOnSpot} onChange={(e) => setFixedOnSpot(e.target.checked)} /> Fixed on the spot
+        <input
+          type="checkbox"
+          checked={fixedOnSpot}
+          disabled={!mayFix && !fixedOnSpot}
+          onChange={(e) => setFixedOnSpot(e.target.checked)}
+        />{" "}
+        Fixed on the spot
       </label>
       {fixNow && !fixNow.allowed && !mayFix && <p className="muted">Cannot be fixed now: {fixNow.reason}.</p>}
-      {fixedOnSpot && <PhotoField stage="AFTER" label="Add after photo" photos={afterPhotos} onChange={setAfterPhotos} onBusy={onBusy} />}
+      {fixedOnSpot && (
+        <PhotoField
+          stage="AFTER"
+          label="Add after photo"
+          photos={afterPhotos}
+          onChange={setAfterPhotos}
+          onBusy={onBusy}
+        />
+      )}
       {fixedOnSpot && fixNow && !fixNow.allowed && <p className="notice">{fixNow.reason}</p>}
 
       {error && (

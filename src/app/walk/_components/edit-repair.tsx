@@ -87,11 +87,23 @@ export function EditRepair({ repair, label }: { repair: LocalRepair; label: stri
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-tech`}>Technician notes</label>
-        <textarea id={`${prefix}-tech`} name="technicianNotes" defaultValue={p.technicianNotes ?? ""} maxLength={4000} rows={2} />
+        <textarea
+          id={`${prefix}-tech`}
+          name="technicianNotes"
+          defaultValue={p.technicianNotes ?? ""}
+          maxLength={4000}
+          rows={2}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-customer`}>Notes for the customer</label>
-        <textarea id={`${prefix}-customer`} name="customerNotes" defaultValue={p.customerNotes ?? ""} maxLength={4000} rows={2} />
+        <textarea
+          id={`${prefix}-customer`}
+          name="customerNotes"
+          defaultValue={p.customerNotes ?? ""}
+          maxLength={4000}
+          rows={2}
+        />
       </div>
       <div className="actions">
         <button type="submit">Save changes</button>

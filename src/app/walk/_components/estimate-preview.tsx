@@ -8,8 +8,14 @@ import { rsDb } from "~/client/store/db";
 import { type EstimateQuestion, estimateFactsFor } from "~/client/store/estimate-facts";
 import { sentence } from "./format";
 
-export function useDeviceEstimate(question: EstimateQuestion): { estimate: DeviceEstimate | null; error: string | null } {
-  const [answer, setAnswer] = useState<{ estimate: DeviceEstimate | null; error: string | null }>({ estimate: null, error: null });
+export function useDeviceEstimate(question: EstimateQuestion): {
+  estimate: DeviceEstimate | null;
+  error: string | null;
+} {
+  const [answer, setAnswer] = useState<{ estimate: DeviceEstimate | null; error: string | null }>({
+    estimate: null,
+    error: null,
+  });
   const { customerId, unitNumber, breakIndex, completedOnSpot, hasDamagePhoto, hasAfterPhoto } = question;
   useEffect(() => {
     let current = true;

@@ -31,11 +31,19 @@ export function FinishScreen({ walkId, onDone, onBack }: { walkId: string; onDon
     if (!field.current || field.current.isEmpty()) return setError("Ask the site contact to sign in the box.");
     setSaving(true);
     try {
-      await finishWalk(rsDb(), { walkId, siteContactName: contact, signedSummary: summary, signature: await field.current.toFile(), gps: gps?.ok ? gps.fix : undefined });
+      await finishWalk(rsDb(), {
+        walkId,
+        siteContactName: contact,
+        signedSummary: summary,
+        signature: await field.current.toFile(),
+        gps: gps?.ok ? gps.fix : undefined,
+      });
       kickSync();
       onDone();
     } catch (e) {
-      setError(e instanceof FinishRefused || e instanceof AttachmentRefused ? e.message : `Not saved: ${(e as Error).message}`);
+      setError(
+        e instanceof FinishRefused || e instanceof AttachmentRefused ? e.message : `Not saved: ${(e as Error).message}`,
+      );
       setSaving(false);
     }
   }

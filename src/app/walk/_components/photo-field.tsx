@@ -8,7 +8,13 @@ import type { PhotoStage } from "~/client/sync/contract";
 
 export type PhotoItem = CapturedPhoto & { key: string };
 
-type Props = { stage: PhotoStage; label: string; photos: PhotoItem[]; onChange: (photos: PhotoItem[]) => void; onBusy: (stage: PhotoStage, busy: boolean) => void };
+type Props = {
+  stage: PhotoStage;
+  label: string;
+  photos: PhotoItem[];
+  onChange: (photos: PhotoItem[]) => void;
+  onBusy: (stage: PhotoStage, busy: boolean) => void;
+};
 
 export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
   const [working, setWorking] = useState(0);
@@ -47,7 +53,14 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
     <div className="field">
       <label className="button secondary file-button">
         {label}
-        <input type="file" accept="image/*" capture="environment" multiple className="visually-hidden" onChange={(e) => void add(e)} />
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          multiple
+          className="visually-hidden"
+          onChange={(e) => void add(e)}
+        />
       </label>
       <p role="status" className="muted">
         {working > 0 ? "Compressing photo…" : `${photos.length} ${noun.toLowerCase()}${photos.length === 1 ? "" : "s"}`}
@@ -63,7 +76,12 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
             <li key={p.key}>
               {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it */}
               {urls[p.key] && <img src={urls[p.key]} alt={`${noun} ${i + 1}`} width={96} height={72} />}
-              <button type="button" className="secondary" onClick={() => onChange(photos.filter((x) => x.key !== p.key))} aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => onChange(photos.filter((x) => x.key !== p.key))}
+                aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}
+              >
                 Remove
               </button>
             </li>

@@ -27,9 +27,17 @@ export function PreparePanel() {
       // The tRPC client loads with the sync engine, after the first screen (lazy-device-sync.ts).
       const { trpcSyncTransport } = await import("~/client/sync/trpc-transport");
       await savePreparedSnapshot(rsDb(), await trpcSyncTransport().prepare());
-      setMessage({ error: false, text: persisted ? "Ready for offline." : "Ready for offline. (The browser did not promise to keep the data: sync often.)" });
+      setMessage({
+        error: false,
+        text: persisted
+          ? "Ready for offline."
+          : "Ready for offline. (The browser did not promise to keep the data: sync often.)",
+      });
     } catch (error) {
-      setMessage({ error: true, text: error instanceof SessionExpired ? error.message : `Could not prepare: ${(error as Error).message}` });
+      setMessage({
+        error: true,
+        text: error instanceof SessionExpired ? error.message : `Could not prepare: ${(error as Error).message}`,
+      });
     } finally {
       setBusy(false);
     }

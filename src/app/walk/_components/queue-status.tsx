@@ -38,7 +38,12 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
             {status?.lastRunAt ? ` · last sync ${ageText(status.lastRunAt, now)}` : ""}
           </span>
         </p>
-        <button type="button" className="secondary" disabled={!online || Boolean(running) || expired} onClick={kickSync}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!online || Boolean(running) || expired}
+          onClick={kickSync}
+        >
           {running ? "Syncing…" : "Sync now"}
         </button>
       </div>
@@ -46,16 +51,20 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
         <div className="syncbar-progress">
           <progress aria-label="Sync progress" max={1} value={progressValue(status)} />
           <span className="muted">
-            Records {status.records.sent}/{status.records.total} · files {bytesText(status.bytes.sent)} / {bytesText(status.bytes.total)}
+            Records {status.records.sent}/{status.records.total} · files {bytesText(status.bytes.sent)} /{" "}
+            {bytesText(status.bytes.total)}
           </span>
         </div>
       )}
       {expired && (
         <p role="alert" className="notice">
-          Your session has ended. Your work stays on this device. <a href="/login?next=/walk">Sign in again</a> to send it.
+          Your session has ended. Your work stays on this device. <a href="/login?next=/walk">Sign in again</a> to send
+          it.
         </p>
       )}
-      {!expired && status?.lastError && status.lastError.code !== "OFFLINE" && stats && stats.unsynced > 0 && <p className="muted">{status.lastError.message}</p>}
+      {!expired && status?.lastError && status.lastError.code !== "OFFLINE" && stats && stats.unsynced > 0 && (
+        <p className="muted">{status.lastError.message}</p>
+      )}
     </section>
   );
 }

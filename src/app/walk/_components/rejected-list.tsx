@@ -9,7 +9,11 @@ import { useLiveQuery } from "../_hooks/use-live-query";
 import { DamageTypeOptions } from "./damage-type-options";
 import { type DamageTypeName } from "./format";
 
-const WHAT: Record<RejectedItem["type"], string> = { "walk.start": "Walk start", "repair.capture": "Repair", "walk.finish": "Walk end and signature" };
+const WHAT: Record<RejectedItem["type"], string> = {
+  "walk.start": "Walk start",
+  "repair.capture": "Repair",
+  "walk.finish": "Walk end and signature",
+};
 
 export function RejectedList({ stats }: { stats: QueueStats | undefined }) {
   if (!stats?.rejected.length) return null;
@@ -53,7 +57,10 @@ function RejectedRow({ item }: { item: RejectedItem }) {
           </label>
           <label>
             Damage type
-            <select defaultValue={repair.payload.damageType} onChange={(e) => setFix({ ...fix, damageType: e.target.value as DamageTypeName })}>
+            <select
+              defaultValue={repair.payload.damageType}
+              onChange={(e) => setFix({ ...fix, damageType: e.target.value as DamageTypeName })}
+            >
               <DamageTypeOptions />
             </select>
           </label>
@@ -63,7 +70,13 @@ function RejectedRow({ item }: { item: RejectedItem }) {
       <div className="actions">
         {mode === "view" && (
           <>
-            <button type="button" className="secondary" onClick={() => (item.type === "repair.capture" ? setMode("fix") : void act(() => fixRejected(rsDb(), item.outboxId)))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                item.type === "repair.capture" ? setMode("fix") : void act(() => fixRejected(rsDb(), item.outboxId))
+              }
+            >
               Fix
             </button>
             <button type="button" className="secondary danger" onClick={() => setMode("discard")}>
@@ -83,7 +96,11 @@ function RejectedRow({ item }: { item: RejectedItem }) {
         )}
         {mode === "discard" && (
           <>
-            <button type="button" className="danger" onClick={() => void act(() => discardRejected(rsDb(), item.outboxId))}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void act(() => discardRejected(rsDb(), item.outboxId))}
+            >
               Yes, discard it
             </button>
             <button type="button" className="secondary" onClick={() => setMode("view")}>

@@ -14,7 +14,15 @@ const SYNC_TEXT: Record<LocalRepair["sync"], string> = {
 };
 
 /** `editable`: its walk is not signed yet, so a queued repair's description may be corrected. */
-export function RepairCard({ repair, files, editable = false }: { repair: LocalRepair; files: BlobRow[]; editable?: boolean }) {
+export function RepairCard({
+  repair,
+  files,
+  editable = false,
+}: {
+  repair: LocalRepair;
+  files: BlobRow[];
+  editable?: boolean;
+}) {
   const server = repair.server;
   const fileErrors = files.filter((f) => f.lastError);
   const title = `${damageLabel(repair.payload.damageType)}${repair.payload.damagePosition ? `, ${repair.payload.damagePosition}` : ""}`;
@@ -22,11 +30,13 @@ export function RepairCard({ repair, files, editable = false }: { repair: LocalR
     <article className={`repair sync-${repair.sync}`} aria-label={`Repair on unit ${repair.unitNumber}: ${title}`}>
       <h4>{title}</h4>
       <p>
-        Device estimate <strong>{formatCents(repair.deviceEstimateCents)}</strong> · {sentence(repair.deviceDecisionReason)}
+        Device estimate <strong>{formatCents(repair.deviceEstimateCents)}</strong> ·{" "}
+        {sentence(repair.deviceDecisionReason)}
         {repair.completedOnSpot === 1 && <> · fixed on the spot</>}
       </p>
       <p className="muted">
-        {files.length} file{files.length === 1 ? "" : "s"} · <span className={`badge sync-${repair.sync}`}>{SYNC_TEXT[repair.sync]}</span>
+        {files.length} file{files.length === 1 ? "" : "s"} ·{" "}
+        <span className={`badge sync-${repair.sync}`}>{SYNC_TEXT[repair.sync]}</span>
       </p>
       {server && (
         <p className="server-decision">
@@ -47,7 +57,9 @@ export function RepairCard({ repair, files, editable = false }: { repair: LocalR
           {f.kind === "VOICE" ? "Voice note" : "Photo"} not uploaded: {f.lastError!.message}
         </p>
       ))}
-      {editable && repair.sync === "queued" && <EditRepair repair={repair} label={`repair on unit ${repair.unitNumber}: ${title}`} />}
+      {editable && repair.sync === "queued" && (
+        <EditRepair repair={repair} label={`repair on unit ${repair.unitNumber}: ${title}`} />
+      )}
     </article>
   );
 }

@@ -8,11 +8,17 @@ import { useLiveQuery } from "../_hooks/use-live-query";
 const QUICK_PICKS = 6;
 
 export function UnitPicker({ customerId, onPick }: { customerId: string; onPick: (unitNumber: string) => void }) {
-  const units = useLiveQuery(() => rsDb().snapshotUnits.where("customerId").equals(customerId).sortBy("unitNumber"), `units-${customerId}`) ?? [];
+  const units =
+    useLiveQuery(
+      () => rsDb().snapshotUnits.where("customerId").equals(customerId).sortBy("unitNumber"),
+      `units-${customerId}`,
+    ) ?? [];
   const [typed, setTyped] = useState("");
   const wanted = typed.trim().toUpperCase();
   const known = units.find((u) => u.unitNumber.toUpperCase() === wanted);
-  const matches = wanted ? units.filter((u) => u.unitNumber.toUpperCase().includes(wanted) && u !== known).slice(0, QUICK_PICKS) : [];
+  const matches = wanted
+    ? units.filter((u) => u.unitNumber.toUpperCase().includes(wanted) && u !== known).slice(0, QUICK_PICKS)
+    : [];
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -4,7 +4,13 @@ import { useEffect, useRef, useState } from "react";
 import { playbackUrl, startVoiceNote, type VoiceRecording } from "~/client/capture/voice";
 import type { CapturedFile } from "~/client/store/captured-file";
 
-export function VoiceField({ voice, onChange }: { voice: CapturedFile | null; onChange: (voice: CapturedFile | null) => void }) {
+export function VoiceField({
+  voice,
+  onChange,
+}: {
+  voice: CapturedFile | null;
+  onChange: (voice: CapturedFile | null) => void;
+}) {
   const recording = useRef<VoiceRecording | null>(null);
   const [state, setState] = useState<"idle" | "starting" | "recording" | "saving">("idle");
   const [error, setError] = useState<string | null>(null);

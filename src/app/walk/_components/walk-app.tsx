@@ -62,13 +62,29 @@ export function WalkApp() {
         {screen.name === "home" && (
           <>
             <h1>Today&apos;s lot walks</h1>
-            {user.name && <p className="muted">{user.fromDevice ? `Working offline as ${user.name}` : `Signed in as ${user.email}`}</p>}
+            {user.name && (
+              <p className="muted">
+                {user.fromDevice ? `Working offline as ${user.name}` : `Signed in as ${user.email}`}
+              </p>
+            )}
             <WalkList onOpen={(walkId) => setScreen({ name: "walk", walkId })} />
             <PreparePanel />
           </>
         )}
-        {screen.name === "walk" && <WalkScreenLoaded walkId={screen.walkId} onBack={home} onEnd={() => setScreen({ name: "finish", walkId: screen.walkId })} />}
-        {screen.name === "finish" && <FinishScreenLoaded walkId={screen.walkId} onDone={home} onBack={() => setScreen({ name: "walk", walkId: screen.walkId })} />}
+        {screen.name === "walk" && (
+          <WalkScreenLoaded
+            walkId={screen.walkId}
+            onBack={home}
+            onEnd={() => setScreen({ name: "finish", walkId: screen.walkId })}
+          />
+        )}
+        {screen.name === "finish" && (
+          <FinishScreenLoaded
+            walkId={screen.walkId}
+            onDone={home}
+            onBack={() => setScreen({ name: "walk", walkId: screen.walkId })}
+          />
+        )}
       </main>
     </>
   );

@@ -10,10 +10,18 @@ import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { WalkRepairs } from "./walk-repairs";
 
-const FINISH_TEXT = { queued: "waiting to sync", sent: "signature uploading", synced: "synced", rejected: "refused by the server" } as const;
+const FINISH_TEXT = {
+  queued: "waiting to sync",
+  sent: "signature uploading",
+  synced: "synced",
+  rejected: "refused by the server",
+} as const;
 
 export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
-  const data = useLiveQuery(async () => ({ snapshot: await loadPreparedSnapshot(rsDb()), local: await rsDb().localWalks.toArray() }), "walk-list");
+  const data = useLiveQuery(
+    async () => ({ snapshot: await loadPreparedSnapshot(rsDb()), local: await rsDb().localWalks.toArray() }),
+    "walk-list",
+  );
   const [starting, setStarting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!data) return <p className="muted">Loading walks…</p>;
@@ -22,7 +30,9 @@ export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
   const localIds = new Set(data.local.map((w) => w.id));
   const toStart = (data.snapshot?.walks ?? []).filter((w) => !localIds.has(w.id));
   const inProgress = data.local.filter((w) => w.status === "IN_PROGRESS");
-  const finished = data.local.filter((w) => w.status === "FINISHED").sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  const finished = data.local
+    .filter((w) => w.status === "FINISHED")
+    .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
 
   async function start(walk: { id: string; customerId: string }) {
     setStarting(walk.id);
@@ -43,12 +53,15 @@ export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
     <section aria-labelledby="walks-title">
       <h2 id="walks-title">Lot walks</h2>
       {error && <p className="error">{error}</p>}
-      {toStart.length + inProgress.length + finished.length === 0 && <p className="empty card">No walks on this device. Prepare for offline to load your scheduled walks.</p>}
+      {toStart.length + inProgress.length + finished.length === 0 && (
+        <p className="empty card">No walks on this device. Prepare for offline to load your scheduled walks.</p>
+      )}
       <ul className="plain">
         {inProgress.map((walk) => (
           <li key={walk.id} className="card">
             <p>
-              <strong>{customerName(walk.customerId)}</strong> · started {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+              <strong>{customerName(walk.customerId)}</strong> · started{" "}
+              {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
             </p>
             <button type="button" onClick={() => onOpen(walk.id)}>
               Continue walk at {customerName(walk.customerId)}

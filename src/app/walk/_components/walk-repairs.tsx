@@ -8,7 +8,10 @@ import { RepairCard } from "./repair-card";
 export function WalkRepairs({ walkId }: { walkId: string }) {
   const data = useLiveQuery(async () => {
     const repairs = await walkRepairs(rsDb(), walkId);
-    const files = await rsDb().blobs.where("ownerId").anyOf(repairs.map((r) => r.id)).toArray();
+    const files = await rsDb()
+      .blobs.where("ownerId")
+      .anyOf(repairs.map((r) => r.id))
+      .toArray();
     const walk = await rsDb().localWalks.get(walkId);
     return { repairs, files, inProgress: walk?.status === "IN_PROGRESS" };
   }, `walk-repairs-${walkId}`);
@@ -23,7 +26,12 @@ export function WalkRepairs({ walkId }: { walkId: string }) {
           {data.repairs
             .filter((r) => r.unitNumber === unitNumber)
             .map((r) => (
-              <RepairCard key={r.id} repair={r} files={data.files.filter((f) => f.ownerId === r.id)} editable={data.inProgress} />
+              <RepairCard
+                key={r.id}
+                repair={r}
+                files={data.files.filter((f) => f.ownerId === r.id)}
+                editable={data.inProgress}
+              />
             ))}
         </li>
       ))}

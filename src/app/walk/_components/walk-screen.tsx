@@ -12,10 +12,16 @@ type CurrentUnit = { unitNumber: string; jobId: string };
 
 export function WalkScreen({ walkId, onBack, onEnd }: { walkId: string; onBack: () => void; onEnd: () => void }) {
   const walk = useLiveQuery(() => rsDb().localWalks.get(walkId), `walk-${walkId}`);
-  const customer = useLiveQuery(async () => (walk ? rsDb().snapshotCustomers.get(walk.customerId) : undefined), `customer-${walk?.customerId}`);
+  const customer = useLiveQuery(
+    async () => (walk ? rsDb().snapshotCustomers.get(walk.customerId) : undefined),
+    `customer-${walk?.customerId}`,
+  );
   const [unit, setUnit] = useState<CurrentUnit | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const breaks = useLiveQuery(async () => (unit ? rsDb().localRepairs.where("jobId").equals(unit.jobId).count() : 0), `job-${unit?.jobId}`);
+  const breaks = useLiveQuery(
+    async () => (unit ? rsDb().localRepairs.where("jobId").equals(unit.jobId).count() : 0),
+    `job-${unit?.jobId}`,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -58,7 +64,11 @@ export function WalkScreen({ walkId, onBack, onEnd }: { walkId: string; onBack: 
               unitNumber={unit.unitNumber}
               jobId={unit.jobId}
               breakIndex={breaks}
-              onSaved={() => setSaved(`Repair ${breaks + 1} on unit ${unit.unitNumber} saved on this device. Add another damage or go to the next unit.`)}
+              onSaved={() =>
+                setSaved(
+                  `Repair ${breaks + 1} on unit ${unit.unitNumber} saved on this device. Add another damage or go to the next unit.`,
+                )
+              }
             />
           )}
         </>

@@ -14,7 +14,8 @@ function Placeholder({ failed }: { failed: boolean }) {
         <h1>Today&apos;s lot walks</h1>
         {failed ? (
           <p className="error" role="alert">
-            The lot-walk app could not be loaded. Reload once you have a connection; your queued work is safe on this device.
+            The lot-walk app could not be loaded. Reload once you have a connection; your queued work is safe on this
+            device.
           </p>
         ) : (
           <p className="muted" role="status">

@@ -40,6 +40,11 @@ export function lazyComponent<P>(load: () => Promise<ComponentType<P>>): LazyCom
   };
   return {
     preload,
-    useLoaded: () => useSyncExternalStore(subscribe, () => state, () => NOT_LOADED),
+    useLoaded: () =>
+      useSyncExternalStore(
+        subscribe,
+        () => state,
+        () => NOT_LOADED,
+      ),
   };
 }

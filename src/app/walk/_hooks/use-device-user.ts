@@ -31,7 +31,10 @@ function useSessionMe(): { data?: SessionMe; unauthorized: boolean } {
         const { askSessionMe } = await import("~/client/session/me");
         const answer = await askSessionMe();
         freshUntil = answer.ok ? Date.now() + FRESH_MS : 0;
-        if (live) setState((previous) => (answer.ok ? { data: answer.me, unauthorized: false } : { ...previous, unauthorized: answer.unauthorized }));
+        if (live)
+          setState((previous) =>
+            answer.ok ? { data: answer.me, unauthorized: false } : { ...previous, unauthorized: answer.unauthorized },
+          );
       } catch (error) {
         console.error("could not ask who is signed in", error); // e.g. the chunk did not load
       } finally {
@@ -61,8 +64,14 @@ export function useDeviceUser(): DeviceUser {
     void lastUser().then(setLast);
   }, []);
   useEffect(() => {
-    if (me.data) void rememberUser({ userId: me.data.userId, name: me.data.name, email: me.data.email, kind: me.data.kind });
+    if (me.data)
+      void rememberUser({ userId: me.data.userId, name: me.data.name, email: me.data.email, kind: me.data.kind });
   }, [me.data]);
   if (me.data) return { name: me.data.name, email: me.data.email, sessionExpired: false, fromDevice: false };
-  return { name: last?.name ?? null, email: last?.email ?? null, sessionExpired: me.unauthorized, fromDevice: Boolean(last) };
+  return {
+    name: last?.name ?? null,
+    email: last?.email ?? null,
+    sessionExpired: me.unauthorized,
+    fromDevice: Boolean(last),
+  };
 }

@@ -12,5 +12,9 @@ const subscribe = (onChange: () => void) => {
 
 /** The browser's view of the connection (true on the server render: the shell renders the same). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }

@@ -21,26 +21,42 @@ import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const adminRouter = createTRPCRouter({
   customers: adminProcedure.input(listCustomersInput).query(({ ctx, input }) => listCustomers(ctx.db, ctx, input)),
-  customer: adminProcedure.input(getCustomerInput.required()).query(({ ctx, input }) => getCustomer(ctx.db, ctx, input)),
-  createCustomer: adminProcedure.input(createCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx.db, ctx, input)),
+  customer: adminProcedure
+    .input(getCustomerInput.required())
+    .query(({ ctx, input }) => getCustomer(ctx.db, ctx, input)),
+  createCustomer: adminProcedure
+    .input(createCustomerInput)
+    .mutation(({ ctx, input }) => createCustomer(ctx.db, ctx, input)),
   updateCustomer: adminProcedure
     .input(updateCustomerContactInput.required({ customerId: true }))
     .mutation(({ ctx, input }) => updateCustomerContact(ctx.db, ctx, input)),
-  updatePricing: adminProcedure.input(updatePricingInput).mutation(({ ctx, input }) => updatePricing(ctx.db, ctx, input)),
-  pricingHistory: adminProcedure.input(listPricingHistoryInput).query(({ ctx, input }) => listPricingHistory(ctx.db, ctx, input)),
-  updateFleetSettings: adminProcedure.input(updateFleetSettingsInput).mutation(({ ctx, input }) => updateFleetSettings(ctx.db, ctx, input)),
+  updatePricing: adminProcedure
+    .input(updatePricingInput)
+    .mutation(({ ctx, input }) => updatePricing(ctx.db, ctx, input)),
+  pricingHistory: adminProcedure
+    .input(listPricingHistoryInput)
+    .query(({ ctx, input }) => listPricingHistory(ctx.db, ctx, input)),
+  updateFleetSettings: adminProcedure
+    .input(updateFleetSettingsInput)
+    .mutation(({ ctx, input }) => updateFleetSettings(ctx.db, ctx, input)),
 
   technicians: adminProcedure.query(({ ctx }) => listTechnicians(ctx.db, ctx)),
-  updateTechnician: adminProcedure.input(updateTechnicianInput).mutation(({ ctx, input }) => updateTechnician(ctx.db, ctx, input)),
+  updateTechnician: adminProcedure
+    .input(updateTechnicianInput)
+    .mutation(({ ctx, input }) => updateTechnician(ctx.db, ctx, input)),
 
   createUnit: adminProcedure.input(createUnitInput).mutation(({ ctx, input }) => createUnit(ctx.db, ctx, input)),
   updateUnit: adminProcedure.input(updateUnitInput).mutation(({ ctx, input }) => updateUnit(ctx.db, ctx, input)),
-  importUnitsCsv: adminProcedure.input(importUnitsCsvInput).mutation(({ ctx, input }) => importUnitsCsv(ctx.db, ctx, input)),
+  importUnitsCsv: adminProcedure
+    .input(importUnitsCsvInput)
+    .mutation(({ ctx, input }) => importUnitsCsv(ctx.db, ctx, input)),
 
   users: adminProcedure.input(listUsersInput).query(({ ctx, input }) => listUsers(ctx.db, ctx, input)),
   createUser: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, ctx, input)),
   updateUser: adminProcedure.input(updateUserInput).mutation(({ ctx, input }) => updateUser(ctx.db, ctx, input)),
-  resetPassword: adminProcedure.input(resetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx, input)),
+  resetPassword: adminProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx, input)),
 
   auditLog: adminProcedure.input(listAuditLogInput).query(({ ctx, input }) => listAuditLog(ctx.db, ctx, input)),
 });

@@ -3,7 +3,10 @@
 import { approveWalk, approveWalkInput } from "~/server/services/manager/approve-walk";
 import { checkQueueChanges, checkQueueChangesInput } from "~/server/services/manager/check-queue-changes";
 import { listApprovalQueue } from "~/server/services/manager/list-approval-queue";
-import { listAssignableTechnicians, listAssignableTechniciansInput } from "~/server/services/manager/list-assignable-technicians";
+import {
+  listAssignableTechnicians,
+  listAssignableTechniciansInput,
+} from "~/server/services/manager/list-assignable-technicians";
 import { listFlaggedRepairs } from "~/server/services/manager/list-flagged-repairs";
 import { listRequestsWaiting } from "~/server/services/manager/list-requests-waiting";
 import { summarizeTeam } from "~/server/services/manager/summarize-team";
@@ -20,5 +23,7 @@ export const managerRouter = createTRPCRouter({
   team: managerProcedure.query(({ ctx }) => summarizeTeam(ctx.db, ctx)),
   flagged: managerProcedure.query(({ ctx }) => listFlaggedRepairs(ctx.db, ctx)),
   resolveFlag: managerProcedure.input(resolveFlagInput).mutation(({ ctx, input }) => resolveFlag(ctx.db, ctx, input)),
-  changesSince: managerProcedure.input(checkQueueChangesInput).query(({ ctx, input }) => checkQueueChanges(ctx.db, ctx, input)),
+  changesSince: managerProcedure
+    .input(checkQueueChangesInput)
+    .query(({ ctx, input }) => checkQueueChanges(ctx.db, ctx, input)),
 });

@@ -13,10 +13,16 @@ import { createTRPCRouter, customerProcedure } from "../trpc";
 const updatePreferencesInput = updateCustomerContactInput.pick({ contactEmail: true, phone: true });
 
 export const portalRouter = createTRPCRouter({
-  units: customerProcedure.input(listFleetHistoryInput.omit({ customerId: true })).query(({ ctx, input }) => listFleetHistory(ctx.db, ctx, input)),
+  units: customerProcedure
+    .input(listFleetHistoryInput.omit({ customerId: true }))
+    .query(({ ctx, input }) => listFleetHistory(ctx.db, ctx, input)),
   pendingApprovals: customerProcedure.query(({ ctx }) => listApprovalQueue(ctx.db, ctx)),
-  approve: customerProcedure.input(approveRepairsInput).mutation(({ ctx, input }) => approveRepairs(ctx.db, ctx, input)),
+  approve: customerProcedure
+    .input(approveRepairsInput)
+    .mutation(({ ctx, input }) => approveRepairs(ctx.db, ctx, input)),
   deny: customerProcedure.input(denyRepairsInput).mutation(({ ctx, input }) => denyRepairs(ctx.db, ctx, input)),
   settings: customerProcedure.query(({ ctx }) => getCustomer(ctx.db, ctx, {})),
-  updatePreferences: customerProcedure.input(updatePreferencesInput).mutation(({ ctx, input }) => updateCustomerContact(ctx.db, ctx, input)),
+  updatePreferences: customerProcedure
+    .input(updatePreferencesInput)
+    .mutation(({ ctx, input }) => updateCustomerContact(ctx.db, ctx, input)),
 });

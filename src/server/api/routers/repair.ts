@@ -19,14 +19,20 @@ const deciderProcedure = procedureFor("manager", "admin", "customer");
 
 export const repairRouter = createTRPCRouter({
   capture: staffProcedure.input(captureRepairInput).mutation(({ ctx, input }) => captureRepair(ctx.db, ctx, input)),
-  request: procedureFor("customer", "admin").input(requestRepairInput).mutation(({ ctx, input }) => requestRepair(ctx.db, ctx, input)),
-  estimateForUnit: signedInProcedure.input(estimateForUnitInput).query(({ ctx, input }) => estimateForUnit(ctx.db, ctx, input)),
+  request: procedureFor("customer", "admin")
+    .input(requestRepairInput)
+    .mutation(({ ctx, input }) => requestRepair(ctx.db, ctx, input)),
+  estimateForUnit: signedInProcedure
+    .input(estimateForUnitInput)
+    .query(({ ctx, input }) => estimateForUnit(ctx.db, ctx, input)),
   assign: managerProcedure.input(assignRepairInput).mutation(({ ctx, input }) => assignRepair(ctx.db, ctx, input)),
   approve: deciderProcedure.input(approveRepairsInput).mutation(({ ctx, input }) => approveRepairs(ctx.db, ctx, input)),
   deny: deciderProcedure.input(denyRepairsInput).mutation(({ ctx, input }) => denyRepairs(ctx.db, ctx, input)),
   start: staffProcedure.input(startRepairInput).mutation(({ ctx, input }) => startRepair(ctx.db, ctx, input)),
   complete: staffProcedure.input(completeRepairInput).mutation(({ ctx, input }) => completeRepair(ctx.db, ctx, input)),
-  overridePrice: managerProcedure.input(overridePriceInput).mutation(({ ctx, input }) => overridePrice(ctx.db, ctx, input)),
+  overridePrice: managerProcedure
+    .input(overridePriceInput)
+    .mutation(({ ctx, input }) => overridePrice(ctx.db, ctx, input)),
   cancel: deciderProcedure.input(cancelRepairInput).mutation(({ ctx, input }) => cancelRepair(ctx.db, ctx, input)),
   list: signedInProcedure.input(listRepairsInput).query(({ ctx, input }) => listRepairs(ctx.db, ctx, input)),
   byId: signedInProcedure.input(getRepairInput).query(({ ctx, input }) => getRepair(ctx.db, ctx, input)),

@@ -7,5 +7,7 @@ export const unitRouter = createTRPCRouter({
   markWindshieldReplaced: managerProcedure
     .input(markWindshieldReplacedInput)
     .mutation(({ ctx, input }) => markWindshieldReplaced(ctx.db, ctx, input)),
-  listForCustomer: signedInProcedure.input(listUnitsForCustomerInput).query(({ ctx, input }) => listUnitsForCustomer(ctx.db, ctx, input)),
+  listForCustomer: signedInProcedure
+    .input(listUnitsForCustomerInput)
+    .query(({ ctx, input }) => listUnitsForCustomer(ctx.db, ctx, input)),
 });

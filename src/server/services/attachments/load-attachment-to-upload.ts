@@ -10,7 +10,8 @@ export async function loadAttachmentToUpload(tx: DbTx, actor: Actor, attachmentI
   const attachment = await tx.attachment.findUnique({ where: { id: attachmentId } });
   if (!attachment) throw new NotFound("Attachment");
   const decision = decideUpload(actor, attachment);
-  if (!decision.allowed) throw new UploadRefused(decision.code === "INACTIVE_TECHNICIAN" ? decision.code : "NOT_YOURS", decision.reason);
+  if (!decision.allowed)
+    throw new UploadRefused(decision.code === "INACTIVE_TECHNICIAN" ? decision.code : "NOT_YOURS", decision.reason);
   const problem = attachmentProblem(attachment.kind, attachment.mimeType, attachment.sizeBytes);
   if (problem) throw new UploadRefused(problem.code, problem.message);
   return attachment;

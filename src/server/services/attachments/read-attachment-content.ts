@@ -20,7 +20,10 @@ export async function readAttachmentContent(db: Db, actor: Actor, attachmentId: 
       : null;
   // Only this attachment's own confirmed upload counts: it passed the type checks at upload.
   if (!attachment?.uploadedAt || !decision?.allowed) throw new NotFound("Attachment");
-  const blob = await db.storedBlob.findUnique({ where: { sha256: attachment.sha256 }, select: { content: true, completedAt: true } });
+  const blob = await db.storedBlob.findUnique({
+    where: { sha256: attachment.sha256 },
+    select: { content: true, completedAt: true },
+  });
   if (!blob?.completedAt || !blob.content) throw new NotFound("Attachment");
   return { bytes: blob.content, mimeType: attachment.mimeType, sha256: attachment.sha256 };
 }

@@ -24,7 +24,10 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
   const outcome = await db.$transaction(async (tx) => {
     const attachment = await loadAttachmentToUpload(tx, actor, input.attachmentId);
     if (input.bytes.length > UPLOAD_CHUNK_BYTES) {
-      throw new UploadRefused("CHUNK_TOO_LARGE", `A chunk is at most ${UPLOAD_CHUNK_BYTES} bytes; this one is ${input.bytes.length}.`);
+      throw new UploadRefused(
+        "CHUNK_TOO_LARGE",
+        `A chunk is at most ${UPLOAD_CHUNK_BYTES} bytes; this one is ${input.bytes.length}.`,
+      );
     }
     // A resent last chunk whose answer was lost: the upload is done.
     if (attachment.uploadedAt) return done(attachment);
@@ -37,19 +40,30 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
   });
   // Thrown after the transaction committed the reset, so the device starts over from 0.
   if (outcome === "CHECKSUM_MISMATCH") {
-    throw new UploadRefused("CHECKSUM_MISMATCH", "The uploaded content does not match its checksum; send it again from the start.", 0);
+    throw new UploadRefused(
+      "CHECKSUM_MISMATCH",
+      "The uploaded content does not match its checksum; send it again from the start.",
+      0,
+    );
   }
   return outcome;
 }
 
 async function append(tx: DbTx, attachment: Attachment, blob: BlobState, offset: number, bytes: Uint8Array) {
   if (offset !== blob.receivedBytes) {
-    throw new UploadRefused("OFFSET_MISMATCH", `The server has ${blob.receivedBytes} bytes; continue from there.`, blob.receivedBytes);
+    throw new UploadRefused(
+      "OFFSET_MISMATCH",
+      `The server has ${blob.receivedBytes} bytes; continue from there.`,
+      blob.receivedBytes,
+    );
   }
   if (bytes.length === 0) throw new UploadRefused("EMPTY_CHUNK", "The chunk is empty.");
   const receivedBytes = offset + bytes.length;
   if (receivedBytes > attachment.sizeBytes) {
-    throw new UploadRefused("MORE_BYTES_THAN_DECLARED", `The attachment was declared as ${attachment.sizeBytes} bytes; this chunk goes beyond.`);
+    throw new UploadRefused(
+      "MORE_BYTES_THAN_DECLARED",
+      `The attachment was declared as ${attachment.sizeBytes} bytes; this chunk goes beyond.`,
+    );
   }
   // Appended in the database, so earlier chunks never travel back to this process.
   await tx.$executeRaw`
@@ -60,14 +74,22 @@ async function append(tx: DbTx, attachment: Attachment, blob: BlobState, offset:
 }
 
 async function verifyWhole(tx: DbTx, attachment: Attachment): Promise<ChunkReceived | "CHECKSUM_MISMATCH"> {
-  const { content } = await tx.storedBlob.findUniqueOrThrow({ where: { sha256: attachment.sha256 }, select: { content: true } });
-  const actual = createHash("sha256").update(content ?? new Uint8Array()).digest("hex");
+  const { content } = await tx.storedBlob.findUniqueOrThrow({
+    where: { sha256: attachment.sha256 },
+    select: { content: true },
+  });
+  const actual = createHash("sha256")
+    .update(content ?? new Uint8Array())
+    .digest("hex");
   if (actual !== attachment.sha256) {
     await tx.storedBlob.update({ where: { sha256: attachment.sha256 }, data: { content: null, receivedBytes: 0 } });
     return "CHECKSUM_MISMATCH";
   }
   const now = new Date();
-  await tx.storedBlob.update({ where: { sha256: attachment.sha256 }, data: { completedAt: now, sizeBytes: attachment.sizeBytes } });
+  await tx.storedBlob.update({
+    where: { sha256: attachment.sha256 },
+    data: { completedAt: now, sizeBytes: attachment.sizeBytes },
+  });
   await tx.attachment.update({ where: { id: attachment.id }, data: { uploadedAt: now } });
   return done(attachment);
 }

@@ -23,7 +23,11 @@ export async function lockBlobFor(tx: DbTx, attachment: Attachment): Promise<Blo
  */
 export async function confirmFromStoredBlob(tx: DbTx, attachment: Attachment, blob: BlobState): Promise<void> {
   if (blob.sizeBytes !== attachment.sizeBytes) {
-    throw new UploadRefused("SIZE_MISMATCH", `Content with this checksum is ${blob.sizeBytes} bytes, not the ${attachment.sizeBytes} declared.`);
+    throw new UploadRefused(
+      "SIZE_MISMATCH",
+      `Content with this checksum is ${blob.sizeBytes} bytes, not the ${attachment.sizeBytes} declared.`,
+    );
   }
-  if (!attachment.uploadedAt) await tx.attachment.update({ where: { id: attachment.id }, data: { uploadedAt: new Date() } });
+  if (!attachment.uploadedAt)
+    await tx.attachment.update({ where: { id: attachment.id }, data: { uploadedAt: new Date() } });
 }

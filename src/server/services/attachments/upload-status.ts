@@ -8,14 +8,23 @@ import { confirmFromStoredBlob } from "./stored-blob";
 
 export const attachmentIdInput = z.uuid();
 
-export type UploadStatus = { attachmentId: string; sha256: string; sizeBytes: number; receivedBytes: number; complete: boolean };
+export type UploadStatus = {
+  attachmentId: string;
+  sha256: string;
+  sizeBytes: number;
+  receivedBytes: number;
+  complete: boolean;
+};
 
 export async function uploadStatus(db: Db, actor: Actor, attachmentId: string): Promise<UploadStatus> {
   const id = attachmentIdInput.parse(attachmentId);
   return db.$transaction(async (tx) => {
     const attachment = await loadAttachmentToUpload(tx, actor, id);
     const status = { attachmentId: id, sha256: attachment.sha256, sizeBytes: attachment.sizeBytes };
-    const blob = await tx.storedBlob.findUnique({ where: { sha256: attachment.sha256 }, select: { receivedBytes: true, sizeBytes: true, completedAt: true } });
+    const blob = await tx.storedBlob.findUnique({
+      where: { sha256: attachment.sha256 },
+      select: { receivedBytes: true, sizeBytes: true, completedAt: true },
+    });
     if (attachment.uploadedAt || blob?.completedAt) {
       if (blob) await confirmFromStoredBlob(tx, attachment, blob);
       return { ...status, receivedBytes: attachment.sizeBytes, complete: true };

@@ -39,6 +39,10 @@ export async function listAuditLog(db: Db, ctx: ServiceContext, raw: ListAuditLo
   const page = pageOf(rows, input.limit);
   return {
     ...page,
-    items: page.items.map(({ actor, ...entry }) => ({ ...entry, actorName: actor?.name ?? null, changes: entry.changes as Record<string, { before: unknown; after: unknown }> })),
+    items: page.items.map(({ actor, ...entry }) => ({
+      ...entry,
+      actorName: actor?.name ?? null,
+      changes: entry.changes as Record<string, { before: unknown; after: unknown }>,
+    })),
   };
 }

@@ -19,7 +19,13 @@ export async function createCustomer(db: Db, ctx: ServiceContext, raw: CreateCus
   assertAllowed(ctx.actor, "customer.create", null);
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.create({ data: input });
-    await auditChange(tx, ctx, { action: "customer.create", entityType: "Customer", entityId: customer.id, before: null, after: customer });
+    await auditChange(tx, ctx, {
+      action: "customer.create",
+      entityType: "Customer",
+      entityId: customer.id,
+      before: null,
+      after: customer,
+    });
     return customer;
   });
 }

@@ -3,7 +3,11 @@
 import { type Actor, decide } from "~/domain";
 import { InvalidRequest, NotFound } from "../../errors";
 
-export function customerInScope(actor: Actor, named: string | undefined, action: "customer.settings.view" | "customer.priceList.view"): string {
+export function customerInScope(
+  actor: Actor,
+  named: string | undefined,
+  action: "customer.settings.view" | "customer.priceList.view",
+): string {
   const customerId = named ?? actor.customerId;
   if (!customerId) throw new InvalidRequest("CUSTOMER_REQUIRED", "Choose a customer.");
   if (!decide(actor, action, { customerId }).allowed) throw new NotFound("Customer");

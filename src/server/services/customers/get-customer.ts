@@ -17,7 +17,10 @@ export async function getCustomer(db: Db, ctx: ServiceContext, raw: GetCustomerI
   const input = getCustomerInput.parse(raw);
   const customerId = customerInScope(ctx.actor, input.customerId, "customer.settings.view");
   const internal = decide(ctx.actor, "customer.settings.edit", { customerId }).allowed;
-  const customer = await db.customer.findUnique({ where: { id: customerId }, include: { ...FLEET_SETTINGS_INCLUDE, pricing: true } });
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    include: { ...FLEET_SETTINGS_INCLUDE, pricing: true },
+  });
   if (!customer) throw new NotFound("Customer");
   const users = internal
     ? await db.customerUser.findMany({

@@ -28,8 +28,16 @@ export async function listCustomers(db: Db, ctx: ServiceContext, raw: ListCustom
     orderBy: { name: "asc" },
   });
   const ids = customers.map((c) => c.id);
-  const units = await db.unit.groupBy({ by: ["customerId"], where: { customerId: { in: ids } }, _count: { _all: true } });
-  const work = await db.repair.groupBy({ by: ["customerId", "status"], where: { customerId: { in: ids }, status: { in: OPEN_STATUSES } }, _count: { _all: true } });
+  const units = await db.unit.groupBy({
+    by: ["customerId"],
+    where: { customerId: { in: ids } },
+    _count: { _all: true },
+  });
+  const work = await db.repair.groupBy({
+    by: ["customerId", "status"],
+    where: { customerId: { in: ids }, status: { in: OPEN_STATUSES } },
+    _count: { _all: true },
+  });
   const count = (customerId: string, pick: (status: string) => boolean) =>
     work.filter((w) => w.customerId === customerId && pick(w.status)).reduce((n, w) => n + w._count._all, 0);
   return customers

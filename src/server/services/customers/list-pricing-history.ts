@@ -12,7 +12,10 @@ export async function listPricingHistory(db: Db, ctx: ServiceContext, raw: ListP
   const input = listPricingHistoryInput.parse(raw);
   assertAllowed(ctx.actor, "audit.view", null);
   return db.$transaction(async (tx) => {
-    const pricing = await tx.customerPricing.findUnique({ where: { customerId: input.customerId }, select: { id: true } });
+    const pricing = await tx.customerPricing.findUnique({
+      where: { customerId: input.customerId },
+      select: { id: true },
+    });
     if (!pricing) return [];
     const entries = await tx.auditLog.findMany({
       where: { entityType: "CustomerPricing", entityId: pricing.id },

@@ -5,6 +5,8 @@ import type { DbTx } from "../../db";
 import { NotFound } from "../../errors";
 
 export async function lockCustomer(tx: DbTx, customerId: string): Promise<void> {
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Customer" WHERE id = ${customerId}::uuid FOR NO KEY UPDATE`;
+  const [locked] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Customer" WHERE id = ${customerId}::uuid FOR NO KEY UPDATE`;
   if (!locked) throw new NotFound("Customer");
 }

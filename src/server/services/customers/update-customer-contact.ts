@@ -23,12 +23,25 @@ export async function updateCustomerContact(db: Db, ctx: ServiceContext, raw: Up
   const customerId = customerInScope(ctx.actor, named, "customer.settings.view");
   const { name, address, ...preferences } = changes;
   if (name !== undefined || address !== undefined) assertAllowed(ctx.actor, "customer.settings.edit", { customerId });
-  if (Object.values(preferences).some((v) => v !== undefined)) assertAllowed(ctx.actor, "customer.preferences.edit", { customerId });
+  if (Object.values(preferences).some((v) => v !== undefined))
+    assertAllowed(ctx.actor, "customer.preferences.edit", { customerId });
   return db.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id: customerId } });
     if (!before) throw new NotFound("Customer");
     const after = await tx.customer.update({ where: { id: customerId }, data: changes });
-    await auditChange(tx, ctx, { action: "customer.updateContact", entityType: "Customer", entityId: customerId, before, after });
-    return { id: after.id, name: after.name, contactEmail: after.contactEmail, phone: after.phone, address: after.address };
+    await auditChange(tx, ctx, {
+      action: "customer.updateContact",
+      entityType: "Customer",
+      entityId: customerId,
+      before,
+      after,
+    });
+    return {
+      id: after.id,
+      name: after.name,
+      contactEmail: after.contactEmail,
+      phone: after.phone,
+      address: after.address,
+    };
   });
 }

@@ -39,14 +39,23 @@ export async function updateFleetSettings(db: Db, ctx: ServiceContext, raw: Upda
     await lockCustomer(tx, customerId);
     const before = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: FLEET_SETTINGS_INCLUDE });
     const current = fleetSettingsRecord(before);
-    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<typeof current>;
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<
+      typeof current
+    >;
     const next = { ...current, ...given };
     assertFleetSettings(next);
     const technicians = [...new Set([...next.preferredTechnicianIds, ...next.blockedTechnicianIds])];
-    if ((await tx.technician.count({ where: { id: { in: technicians } } })) !== technicians.length) throw new NotFound("Technician");
+    if ((await tx.technician.count({ where: { id: { in: technicians } } })) !== technicians.length)
+      throw new NotFound("Technician");
     if (JSON.stringify(sorted(next)) === JSON.stringify(sorted(current))) return fleetSettingsView(before);
 
-    const { lotWalkingWeekdays, preferredTechnicianIds, blockedTechnicianIds, settingsVersion: _version, ...fields } = next;
+    const {
+      lotWalkingWeekdays,
+      preferredTechnicianIds,
+      blockedTechnicianIds,
+      settingsVersion: _version,
+      ...fields
+    } = next;
     const after = await tx.customer.update({
       where: { id: customerId },
       data: {
@@ -70,7 +79,15 @@ export async function updateFleetSettings(db: Db, ctx: ServiceContext, raw: Upda
 }
 
 /** Lists compared as sets. */
-const sorted = <T extends { lotWalkingWeekdays: readonly string[]; preferredTechnicianIds: readonly string[]; blockedTechnicianIds: readonly string[] }>(s: T) => ({
+const sorted = <
+  T extends {
+    lotWalkingWeekdays: readonly string[];
+    preferredTechnicianIds: readonly string[];
+    blockedTechnicianIds: readonly string[];
+  },
+>(
+  s: T,
+) => ({
   ...s,
   lotWalkingWeekdays: [...s.lotWalkingWeekdays].sort(),
   preferredTechnicianIds: [...s.preferredTechnicianIds].sort(),

@@ -53,7 +53,8 @@ export async function updatePricing(db: Db, ctx: ServiceContext, raw: UpdatePric
       volumeDiscountBasisPoints: rules.volumeDiscountBasisPoints,
       notes: input.notes ?? before?.notes ?? "",
     };
-    const unchanged = before && Object.entries(fields).every(([key, value]) => before[key as keyof typeof fields] === value);
+    const unchanged =
+      before && Object.entries(fields).every(([key, value]) => before[key as keyof typeof fields] === value);
     if (unchanged) return { ...pricingView(before), notes: before.notes, refreshedUnits: 0 };
 
     const after = await tx.customerPricing.upsert({
@@ -61,7 +62,13 @@ export async function updatePricing(db: Db, ctx: ServiceContext, raw: UpdatePric
       create: { ...fields, customerId, createdById: ctx.actor.userId, updatedById: ctx.actor.userId },
       update: { ...fields, version: { increment: 1 }, updatedById: ctx.actor.userId },
     });
-    await auditChange(tx, ctx, { action: "customer.updatePricing", entityType: "CustomerPricing", entityId: after.id, before, after });
+    await auditChange(tx, ctx, {
+      action: "customer.updatePricing",
+      entityType: "CustomerPricing",
+      entityId: after.id,
+      before,
+      after,
+    });
     const refreshedUnits = await refreshCustomerEstimates(tx, customerId);
     return { ...pricingView(after), notes: after.notes, refreshedUnits };
   });

@@ -14,12 +14,23 @@ import { type RepairView, repairView } from "../repairs/repair-view";
 export const approveWalkInput = z.object({ walkId: z.uuid(), note: z.string().max(1000).optional() });
 export type ApproveWalkInput = z.input<typeof approveWalkInput>;
 
-export type SkippedRepair = { repairId: string; unitNumber: string; estimateCents: number | null; code: string; reason: string };
+export type SkippedRepair = {
+  repairId: string;
+  unitNumber: string;
+  estimateCents: number | null;
+  code: string;
+  reason: string;
+};
 
-export async function approveWalk(db: Db, ctx: ServiceContext, raw: ApproveWalkInput): Promise<{ approved: RepairView[]; skipped: SkippedRepair[] }> {
+export async function approveWalk(
+  db: Db,
+  ctx: ServiceContext,
+  raw: ApproveWalkInput,
+): Promise<{ approved: RepairView[]; skipped: SkippedRepair[] }> {
   const input = approveWalkInput.parse(raw);
   return db.$transaction(async (tx) => {
-    if (!(await tx.lotWalk.findUnique({ where: { id: input.walkId }, select: { id: true } }))) throw new NotFound("Walk");
+    if (!(await tx.lotWalk.findUnique({ where: { id: input.walkId }, select: { id: true } })))
+      throw new NotFound("Walk");
     const pending = await tx.repair.findMany({
       where: { walkId: input.walkId, status: "PENDING_APPROVAL" },
       include: { unit: { select: { unitNumber: true } } },
@@ -34,9 +45,18 @@ export async function approveWalk(db: Db, ctx: ServiceContext, raw: ApproveWalkI
     for (const repair of visible) {
       const decision = decide(ctx.actor, "repair.approve", repairRef(repair));
       if (decision.allowed) approvable.push(repair.id);
-      else skipped.push({ repairId: repair.id, unitNumber: repair.unit.unitNumber, estimateCents: repair.estimateCents, code: decision.code, reason: decision.reason });
+      else
+        skipped.push({
+          repairId: repair.id,
+          unitNumber: repair.unit.unitNumber,
+          estimateCents: repair.estimateCents,
+          code: decision.code,
+          reason: decision.reason,
+        });
     }
-    const approved = approvable.length ? await changeRepairsStatus(tx, ctx, approvable, manualApproval(ctx, input.note)) : [];
+    const approved = approvable.length
+      ? await changeRepairsStatus(tx, ctx, approvable, manualApproval(ctx, input.note))
+      : [];
     return { approved: approved.map((r) => repairView(ctx.actor, r)), skipped };
   });
 }

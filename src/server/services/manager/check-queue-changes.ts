@@ -34,19 +34,40 @@ export async function checkQueueChanges(db: Db, ctx: ServiceContext, raw: CheckQ
   const team = overseen === "all" ? {} : { id: { in: [...overseen] } };
   const { sets, technicians, walks } = await db.$transaction(async (tx) => {
     const sets = [];
-    for (const where of watchedRepairs(new Date())) sets.push(await tx.repair.aggregate({ where: { AND: [visible, where] }, _count: { _all: true }, _max: { updatedAt: true } }));
+    for (const where of watchedRepairs(new Date()))
+      sets.push(
+        await tx.repair.aggregate({
+          where: { AND: [visible, where] },
+          _count: { _all: true },
+          _max: { updatedAt: true },
+        }),
+      );
     // The team board: who is on a walk, and when each device last synced.
-    const technicians = await tx.technician.aggregate({ where: team, _count: { _all: true }, _max: { updatedAt: true, lastSyncAt: true } });
-    const walks = await tx.lotWalk.aggregate({ where: { technician: team, status: "IN_PROGRESS" }, _count: { _all: true }, _max: { updatedAt: true } });
+    const technicians = await tx.technician.aggregate({
+      where: team,
+      _count: { _all: true },
+      _max: { updatedAt: true, lastSyncAt: true },
+    });
+    const walks = await tx.lotWalk.aggregate({
+      where: { technician: team, status: "IN_PROGRESS" },
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    });
     return { sets, technicians, walks };
   });
   // A count catches work leaving a list (approved elsewhere), the newest update work entering
   // or changing in it; the actor's rights change what the lists hold without any repair changing.
   const state = {
     sets: sets.map((s) => [s._count._all, s._max.updatedAt?.getTime() ?? 0]),
-    team: [technicians._count._all, technicians._max.updatedAt?.getTime() ?? 0, technicians._max.lastSyncAt?.getTime() ?? 0],
+    team: [
+      technicians._count._all,
+      technicians._max.updatedAt?.getTime() ?? 0,
+      technicians._max.lastSyncAt?.getTime() ?? 0,
+    ],
     walks: [walks._count._all, walks._max.updatedAt?.getTime() ?? 0],
-    rights: ctx.actor.technician ? { ...ctx.actor.technician, managedTechnicianIds: [...ctx.actor.technician.managedTechnicianIds].sort() } : ctx.actor.role,
+    rights: ctx.actor.technician
+      ? { ...ctx.actor.technician, managedTechnicianIds: [...ctx.actor.technician.managedTechnicianIds].sort() }
+      : ctx.actor.role,
   };
   const cursor = createHash("sha256").update(JSON.stringify(state)).digest("base64url").slice(0, 22);
   return { cursor, changed: cursor !== input.cursor };

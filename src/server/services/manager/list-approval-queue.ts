@@ -12,7 +12,14 @@ export const QUEUE_LIMIT = 500;
 
 export type ApprovalGroup = {
   /** null: work not found on a walk. */
-  walk: { id: string; status: string; startedAt: Date | null; endedAt: Date | null; scheduledFor: Date | null; technician: { id: string; name: string } } | null;
+  walk: {
+    id: string;
+    status: string;
+    startedAt: Date | null;
+    endedAt: Date | null;
+    scheduledFor: Date | null;
+    technician: { id: string; name: string };
+  } | null;
   customer: { id: string; name: string };
   repairs: RepairCard[];
   totalEstimateCents: number;
@@ -20,21 +27,42 @@ export type ApprovalGroup = {
   othersPending: number;
 };
 
-export async function listApprovalQueue(db: Db, ctx: ServiceContext): Promise<{ groups: ApprovalGroup[]; truncated: boolean }> {
+export async function listApprovalQueue(
+  db: Db,
+  ctx: ServiceContext,
+): Promise<{ groups: ApprovalGroup[]; truncated: boolean }> {
   const pending = await loadRepairCards(db, ctx.actor, { status: "PENDING_APPROVAL" }, { take: QUEUE_LIMIT + 1 });
   const truncated = pending.length > QUEUE_LIMIT;
   const visible = pending.slice(0, QUEUE_LIMIT);
   const walkIds = [...new Set(visible.flatMap((r) => (r.walkId ? [r.walkId] : [])))];
   const walks = await db.lotWalk.findMany({
     where: { id: { in: walkIds } },
-    select: { id: true, status: true, startedAt: true, endedAt: true, scheduledFor: true, technician: { select: { id: true, user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      startedAt: true,
+      endedAt: true,
+      scheduledFor: true,
+      technician: { select: { id: true, user: { select: { name: true } } } },
+    },
   });
-  const walkById = new Map(walks.map(({ technician, ...w }) => [w.id, { ...w, technician: { id: technician.id, name: technician.user.name } }]));
+  const walkById = new Map(
+    walks.map(({ technician, ...w }) => [
+      w.id,
+      { ...w, technician: { id: technician.id, name: technician.user.name } },
+    ]),
+  );
 
   const groups = new Map<string, ApprovalGroup>();
   for (const repair of visible) {
     const key = repair.walkId ?? `customer:${repair.customerId}`;
-    const group = groups.get(key) ?? { walk: walkById.get(repair.walkId ?? "") ?? null, customer: repair.customer, repairs: [], totalEstimateCents: 0, othersPending: 0 };
+    const group = groups.get(key) ?? {
+      walk: walkById.get(repair.walkId ?? "") ?? null,
+      customer: repair.customer,
+      repairs: [],
+      totalEstimateCents: 0,
+      othersPending: 0,
+    };
     groups.set(key, group);
     if (decide(ctx.actor, "repair.approve", repairRef(repair)).allowed) group.repairs.push(repair);
     else group.othersPending += 1;

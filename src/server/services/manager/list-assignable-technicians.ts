@@ -20,7 +20,9 @@ export async function listAssignableTechnicians(db: Db, ctx: ServiceContext, raw
   });
   const preferred = new Set(customer.preferredTechnicians.map((t) => t.id));
   const blocked = new Set(customer.blockedTechnicians.map((t) => t.id));
-  const technicians = await db.technician.findMany({ select: { id: true, isActive: true, isManager: true, user: { select: { name: true, isActive: true } } } });
+  const technicians = await db.technician.findMany({
+    select: { id: true, isActive: true, isManager: true, user: { select: { name: true, isActive: true } } },
+  });
   const open = await db.repair.groupBy({
     by: ["technicianId"],
     where: { technicianId: { in: technicians.map((t) => t.id) }, status: { in: OPEN_STATUSES } },

@@ -5,7 +5,15 @@ import type { ServiceContext } from "../context";
 import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
 import { QUEUE_LIMIT } from "./list-approval-queue";
 
-export async function listRequestsWaiting(db: Db, ctx: ServiceContext): Promise<{ repairs: RepairCard[]; truncated: boolean }> {
-  const cards = await loadRepairCards(db, ctx.actor, { technicianId: null, status: { in: ["REQUESTED", "APPROVED"] } }, { take: QUEUE_LIMIT + 1 });
+export async function listRequestsWaiting(
+  db: Db,
+  ctx: ServiceContext,
+): Promise<{ repairs: RepairCard[]; truncated: boolean }> {
+  const cards = await loadRepairCards(
+    db,
+    ctx.actor,
+    { technicianId: null, status: { in: ["REQUESTED", "APPROVED"] } },
+    { take: QUEUE_LIMIT + 1 },
+  );
   return { repairs: cards.slice(0, QUEUE_LIMIT), truncated: cards.length > QUEUE_LIMIT };
 }

@@ -31,7 +31,13 @@ export async function summarizeTeam(db: Db, ctx: ServiceContext): Promise<TeamMe
   const now = new Date();
   const technicians = await db.technician.findMany({
     where: ids ? { id: { in: ids } } : {},
-    select: { id: true, isManager: true, isActive: true, lastSyncAt: true, user: { select: { name: true, isActive: true } } },
+    select: {
+      id: true,
+      isManager: true,
+      isActive: true,
+      lastSyncAt: true,
+      user: { select: { name: true, isActive: true } },
+    },
   });
   const memberIds = technicians.map((t) => t.id);
   const open = await db.repair.groupBy({
@@ -40,7 +46,11 @@ export async function summarizeTeam(db: Db, ctx: ServiceContext): Promise<TeamMe
     _count: { _all: true },
   });
   const recent = await db.repair.findMany({
-    where: { technicianId: { in: memberIds }, status: { in: [...PRICE_FROZEN_STATUSES] }, completedAt: { gte: new Date(now.getTime() - DAY_REACH_MS) } },
+    where: {
+      technicianId: { in: memberIds },
+      status: { in: [...PRICE_FROZEN_STATUSES] },
+      completedAt: { gte: new Date(now.getTime() - DAY_REACH_MS) },
+    },
     select: { technicianId: true, completedAt: true },
   });
   const walks = await db.lotWalk.findMany({
@@ -62,7 +72,9 @@ export async function summarizeTeam(db: Db, ctx: ServiceContext): Promise<TeamMe
       lastSyncAt: t.lastSyncAt,
       openByStatus,
       openRepairs: Object.values(openByStatus).reduce((a, b) => a + b, 0),
-      completedToday: recent.filter((r) => r.technicianId === t.id && r.completedAt && sameBusinessDay(r.completedAt, now, timeZone)).length,
+      completedToday: recent.filter(
+        (r) => r.technicianId === t.id && r.completedAt && sameBusinessDay(r.completedAt, now, timeZone),
+      ).length,
       currentWalk: walk ? { id: walk.id, customerName: walk.customer.name, startedAt: walk.startedAt } : null,
     };
   });

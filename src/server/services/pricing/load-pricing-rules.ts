@@ -13,7 +13,13 @@ export function pricingRulesOf(pricing: CustomerPricing | null): PricingRules {
   return {
     version: pricing.version,
     useCustomPricing: pricing.useCustomPricing,
-    tiersCents: [pricing.repair1Cents, pricing.repair2Cents, pricing.repair3Cents, pricing.repair4Cents, pricing.repair5PlusCents],
+    tiersCents: [
+      pricing.repair1Cents,
+      pricing.repair2Cents,
+      pricing.repair3Cents,
+      pricing.repair4Cents,
+      pricing.repair5PlusCents,
+    ],
     volumeDiscountThreshold: pricing.volumeDiscountThreshold,
     volumeDiscountBasisPoints: pricing.volumeDiscountBasisPoints,
   };

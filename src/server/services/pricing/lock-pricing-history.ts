@@ -5,7 +5,11 @@ import type { DbTx } from "../../db";
 import { NotFound } from "../../errors";
 
 /** Locks until the transaction ends; returns the unit's current windshield. */
-export async function lockPricingHistory(tx: DbTx, customerId: string, unitId: string): Promise<{ windshieldSeq: number }> {
+export async function lockPricingHistory(
+  tx: DbTx,
+  customerId: string,
+  unitId: string,
+): Promise<{ windshieldSeq: number }> {
   await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid FOR NO KEY UPDATE`;
   const [unit] = await tx.$queryRaw<{ windshieldSeq: number }[]>`
     SELECT "windshieldSeq" FROM "Unit" WHERE id = ${unitId}::uuid AND "customerId" = ${customerId}::uuid FOR UPDATE`;

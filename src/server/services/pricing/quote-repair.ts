@@ -9,7 +9,10 @@ import { completedOnWindshield, customerCompletedThisMonth } from "./price-histo
 /** Where a quote reads the price list and the history counts: fresh by default (sync batches reuse them, see batch-capture-facts.ts). */
 export type PricingFacts = {
   rules(tx: DbTx, customerId: string): Promise<PricingRules>;
-  completedOnWindshield(tx: DbTx, target: Pick<QuoteTarget, "customerId" | "unitId" | "windshieldSeq">): Promise<number>;
+  completedOnWindshield(
+    tx: DbTx,
+    target: Pick<QuoteTarget, "customerId" | "unitId" | "windshieldSeq">,
+  ): Promise<number>;
   completedThisMonth(tx: DbTx, customerId: string, at: Date): Promise<number>;
 };
 
@@ -32,11 +35,20 @@ export type QuoteTarget = {
   override: Override | null;
 };
 
-export async function quoteRepair(tx: DbTx, target: QuoteTarget, facts: PricingFacts = freshPricingFacts): Promise<PriceQuote> {
+export async function quoteRepair(
+  tx: DbTx,
+  target: QuoteTarget,
+  facts: PricingFacts = freshPricingFacts,
+): Promise<PriceQuote> {
   const rules = await facts.rules(tx, target.customerId);
   const completed = await facts.completedOnWindshield(tx, target);
   const thisMonth = await facts.completedThisMonth(tx, target.customerId, target.at);
-  const quote = priceRepair({ completedOnWindshield: completed, indexInJob: target.indexInJob, customerCompletedThisMonth: thisMonth, rules });
+  const quote = priceRepair({
+    completedOnWindshield: completed,
+    indexInJob: target.indexInJob,
+    customerCompletedThisMonth: thisMonth,
+    rules,
+  });
   return target.override ? overriddenQuote(quote, target.override.cents, target.override.reason) : quote;
 }
 

@@ -13,7 +13,9 @@ export type ApproveRepairsInput = z.input<typeof approveRepairsInput>;
 
 export async function approveRepairs(db: Db, ctx: ServiceContext, raw: ApproveRepairsInput): Promise<RepairView[]> {
   const input = approveRepairsInput.parse(raw);
-  const repairs = await db.$transaction((tx) => changeRepairsStatus(tx, ctx, input.ids, manualApproval(ctx, input.note)));
+  const repairs = await db.$transaction((tx) =>
+    changeRepairsStatus(tx, ctx, input.ids, manualApproval(ctx, input.note)),
+  );
   return repairs.map((r) => repairView(ctx.actor, r));
 }
 

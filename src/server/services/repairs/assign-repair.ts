@@ -17,7 +17,12 @@ export async function assignRepair(db: Db, ctx: ServiceContext, raw: AssignRepai
     const repair = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
     const technician = await tx.technician.findUnique({
       where: { id: input.technicianId },
-      select: { id: true, isActive: true, user: { select: { isActive: true } }, blockedBy: { where: { id: repair.customerId }, select: { id: true } } },
+      select: {
+        id: true,
+        isActive: true,
+        user: { select: { isActive: true } },
+        blockedBy: { where: { id: repair.customerId }, select: { id: true } },
+      },
     });
     if (!technician) throw new NotFound("Technician");
     const assignee = {

@@ -2,9 +2,23 @@
 // and decides auto-approval itself; where the device decided otherwise, the server wins for
 // work not done yet, and work already done on the spot is kept and flagged for a manager.
 import { z } from "zod";
-import { type AutoApprovalDecision, assertWalkTakesCapture, authorizeTransition, autoApprovalDisagrees, autoApprovalFor, formatCents } from "~/domain";
+import {
+  type AutoApprovalDecision,
+  assertWalkTakesCapture,
+  authorizeTransition,
+  autoApprovalDisagrees,
+  autoApprovalFor,
+  formatCents,
+} from "~/domain";
 import type { Db, DbTx } from "../../db";
-import { type Customer, DamageType, type Prisma, type Repair, ResinViscosity, type Unit } from "../../db/generated/client";
+import {
+  type Customer,
+  DamageType,
+  type Prisma,
+  type Repair,
+  ResinViscosity,
+  type Unit,
+} from "../../db/generated/client";
 import { NotFound } from "../../errors";
 import { assertAcceptableAttachments } from "../attachments/accept-attachments";
 import type { ServiceContext } from "../context";
@@ -51,7 +65,12 @@ export type CaptureRepairInput = z.input<typeof captureRepairInput>;
 export type Capture = z.output<typeof captureRepairInput>;
 
 /** `facts`: what the capture reads besides the repair; a sync batch shares them across its captures. */
-export async function captureRepair(db: Db, ctx: ServiceContext, raw: CaptureRepairInput, facts: CaptureFacts = freshCaptureFacts): Promise<RepairView> {
+export async function captureRepair(
+  db: Db,
+  ctx: ServiceContext,
+  raw: CaptureRepairInput,
+  facts: CaptureFacts = freshCaptureFacts,
+): Promise<RepairView> {
   const input = captureRepairInput.parse(raw);
   assertAcceptableAttachments(input.attachments);
   const repair = await retryOnDuplicateId(() => db.$transaction((tx) => capture(tx, ctx, input, facts)));
@@ -69,12 +88,18 @@ async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: Cap
   if (input.completedOnSpot) await lockPricingHistory(tx, customer.id, unit.id);
   const { data, server } = await decideCapture(tx, ctx, input, { walk, customer, unit }, facts);
   let repair = await tx.repair.create({ data });
-  if (input.completedOnSpot) repair = await completeOnSpot(tx, ctx, repair, input, input.completedOnSpot.completedAt, server);
+  if (input.completedOnSpot)
+    repair = await completeOnSpot(tx, ctx, repair, input, input.completedOnSpot.completedAt, server);
   return recordNewRepair(tx, ctx, { action: "repair.capture", repair, attachments: input.attachments });
 }
 
 /** The walk (as read under lock) and the customer a repair is captured on, or why not: a walk not found (not synced yet), a walk that no longer takes repairs, a customer not found. */
-export async function captureSite(tx: DbTx, input: Capture, walk: CaptureWalk | undefined, facts: CaptureFacts): Promise<{ walk: CaptureWalk; customer: Customer }> {
+export async function captureSite(
+  tx: DbTx,
+  input: Capture,
+  walk: CaptureWalk | undefined,
+  facts: CaptureFacts,
+): Promise<{ walk: CaptureWalk; customer: Customer }> {
   if (!walk) throw new NotFound("Walk");
   assertWalkTakesCapture(walk, input.id);
   const customer = await facts.customer(tx, input.customerId);
@@ -96,15 +121,23 @@ export async function decideCapture(
 ): Promise<{ data: Prisma.RepairCreateManyInput; server: AutoApprovalDecision }> {
   const { walk, customer, unit } = site;
   const capturedAt = input.capturedAt ?? new Date();
-  const estimate = await quoteRepair(tx, {
-    customerId: customer.id,
-    unitId: unit.id,
-    windshieldSeq: unit.windshieldSeq,
-    indexInJob: input.breakIndex,
-    at: capturedAt,
-    override: null,
-  }, facts);
-  const server = autoApprovalFor({ estimateCents: estimate.cents, hasDamagePhoto: hasPhoto(input.attachments, "DAMAGE"), settings: customer });
+  const estimate = await quoteRepair(
+    tx,
+    {
+      customerId: customer.id,
+      unitId: unit.id,
+      windshieldSeq: unit.windshieldSeq,
+      indexInJob: input.breakIndex,
+      at: capturedAt,
+      override: null,
+    },
+    facts,
+  );
+  const server = autoApprovalFor({
+    estimateCents: estimate.cents,
+    hasDamagePhoto: hasPhoto(input.attachments, "DAMAGE"),
+    settings: customer,
+  });
   const device = input.deviceAutoApproved ? approvedOnDevice : null;
   const decision = input.completedOnSpot && device && autoApprovalDisagrees(device, server) ? device : server;
   const state = { status: null, customerId: customer.id, technicianId: walk.technicianId, priceCents: estimate.cents };
@@ -139,14 +172,31 @@ const approvedOnDevice: AutoApprovalDecision = {
 };
 
 /** Start and complete in the same transaction, through the same table as online work. */
-async function completeOnSpot(tx: DbTx, ctx: ServiceContext, repair: Repair, input: Capture, completedAt: Date, server: AutoApprovalDecision) {
+async function completeOnSpot(
+  tx: DbTx,
+  ctx: ServiceContext,
+  repair: Repair,
+  input: Capture,
+  completedAt: Date,
+  server: AutoApprovalDecision,
+) {
   const started = authorizeTransition(ctx.actor, "start", repairRef(repair));
   const hasAfterPhoto = hasPhoto(input.attachments, "AFTER");
-  const done = authorizeTransition(ctx.actor, "complete", { ...repairRef(repair), status: started.to }, { hasAfterPhoto });
+  const done = authorizeTransition(
+    ctx.actor,
+    "complete",
+    { ...repairRef(repair), status: started.to },
+    { hasAfterPhoto },
+  );
   const price = await freezeCompletionPrice(tx, repair, completedAt);
   return tx.repair.update({
     where: { id: repair.id },
-    data: { ...price, status: done.to, startedAt: repair.capturedAt, flaggedReason: flagFor(input, price.priceCents, server) },
+    data: {
+      ...price,
+      status: done.to,
+      startedAt: repair.capturedAt,
+      flaggedReason: flagFor(input, price.priceCents, server),
+    },
   });
 }
 
@@ -154,7 +204,9 @@ async function completeOnSpot(tx: DbTx, ctx: ServiceContext, repair: Repair, inp
 function flagFor(input: Capture, serverCents: number, server: AutoApprovalDecision): string | null {
   const reasons: string[] = [];
   if (input.deviceEstimateCents !== undefined && input.deviceEstimateCents !== serverCents) {
-    reasons.push(`the device estimated ${formatCents(input.deviceEstimateCents)}, the server priced ${formatCents(serverCents)}`);
+    reasons.push(
+      `the device estimated ${formatCents(input.deviceEstimateCents)}, the server priced ${formatCents(serverCents)}`,
+    );
   }
   if (input.deviceAutoApproved && autoApprovalDisagrees(approvedOnDevice, server)) {
     reasons.push(`auto-approved on the device, but the server says: ${server.reason}`);

@@ -18,7 +18,12 @@ export type StatusChange = {
 };
 
 /** `repair` must have been loaded with loadRepairFor(…, { lock: true }) in this transaction. */
-export async function applyStatusChange(tx: DbTx, ctx: ServiceContext, repair: Repair, change: StatusChange): Promise<Repair> {
+export async function applyStatusChange(
+  tx: DbTx,
+  ctx: ServiceContext,
+  repair: Repair,
+  change: StatusChange,
+): Promise<Repair> {
   const { to } = authorizeTransition(ctx.actor, change.action, repairRef(repair), change.facts);
   const fields = change.fields ? await change.fields() : {};
   const after = await tx.repair.update({ where: { id: repair.id }, data: { ...fields, status: to } });
@@ -33,13 +38,23 @@ export async function applyStatusChange(tx: DbTx, ctx: ServiceContext, repair: R
   return after;
 }
 
-export async function changeRepairStatus(tx: DbTx, ctx: ServiceContext, repairId: string, change: StatusChange): Promise<Repair> {
+export async function changeRepairStatus(
+  tx: DbTx,
+  ctx: ServiceContext,
+  repairId: string,
+  change: StatusChange,
+): Promise<Repair> {
   const repair = await loadRepairFor(tx, ctx.actor, repairId, { lock: true });
   return applyStatusChange(tx, ctx, repair, change);
 }
 
 /** The same change on several repairs, all or none; always in one lock order, so two batches cannot deadlock. */
-export async function changeRepairsStatus(tx: DbTx, ctx: ServiceContext, repairIds: readonly string[], change: StatusChange): Promise<Repair[]> {
+export async function changeRepairsStatus(
+  tx: DbTx,
+  ctx: ServiceContext,
+  repairIds: readonly string[],
+  change: StatusChange,
+): Promise<Repair[]> {
   const changed: Repair[] = [];
   for (const id of [...new Set(repairIds)].sort()) changed.push(await changeRepairStatus(tx, ctx, id, change));
   return changed;

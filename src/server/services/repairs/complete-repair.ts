@@ -26,7 +26,9 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
   const repair = await db.$transaction(async (tx) => {
     const repair = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
     await createAttachments(tx, ctx, repair.id, input.attachments, { replayable: true });
-    const afterPhotos = await tx.attachment.count({ where: { repairId: repair.id, kind: "PHOTO", photoStage: "AFTER" } });
+    const afterPhotos = await tx.attachment.count({
+      where: { repairId: repair.id, kind: "PHOTO", photoStage: "AFTER" },
+    });
     const completed = await applyStatusChange(tx, ctx, repair, {
       action: "complete",
       facts: { hasAfterPhoto: afterPhotos > 0 },

@@ -13,7 +13,10 @@ export async function createAttachments(
   options: { replayable: boolean },
 ): Promise<void> {
   if (attachments.length === 0) return;
-  await tx.attachment.createMany({ data: attachmentRows(ctx, repairId, attachments), skipDuplicates: options.replayable });
+  await tx.attachment.createMany({
+    data: attachmentRows(ctx, repairId, attachments),
+    skipDuplicates: options.replayable,
+  });
 }
 
 /** The rows of a repair's attachments (a sync batch inserts those of all its repairs at once). */

@@ -13,7 +13,14 @@ export async function freezeCompletionPrice(tx: DbTx, repair: Repair, finishedAt
   const { windshieldSeq } = await lockPricingHistory(tx, repair.customerId, repair.unitId);
   // The breaks of a job completed before this one are in the history now: index 0.
   const quote = freezeQuote(
-    await quoteRepair(tx, { customerId: repair.customerId, unitId: repair.unitId, windshieldSeq, indexInJob: 0, at: completedAt, override: overrideOf(repair) }),
+    await quoteRepair(tx, {
+      customerId: repair.customerId,
+      unitId: repair.unitId,
+      windshieldSeq,
+      indexInJob: 0,
+      at: completedAt,
+      override: overrideOf(repair),
+    }),
   );
   return { windshieldSeq, completedAt, ...frozenFields(quote), ...estimateFields(quote) };
 }

@@ -13,14 +13,30 @@ export async function getRepair(db: Db, ctx: ServiceContext, raw: GetRepairInput
   const input = getRepairInput.parse(raw);
   return db.$transaction(async (tx) => {
     const repair = await loadRepairFor(tx, ctx.actor, input.id, { lock: false });
-    const unit = await tx.unit.findUniqueOrThrow({ where: { id: repair.unitId }, select: { id: true, unitNumber: true, windshieldSeq: true } });
+    const unit = await tx.unit.findUniqueOrThrow({
+      where: { id: repair.unitId },
+      select: { id: true, unitNumber: true, windshieldSeq: true },
+    });
     const attachments = await tx.attachment.findMany({
       where: { repairId: repair.id },
-      select: { id: true, kind: true, photoStage: true, mimeType: true, sizeBytes: true, sha256: true, uploadedAt: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        photoStage: true,
+        mimeType: true,
+        sizeBytes: true,
+        sha256: true,
+        uploadedAt: true,
+        createdAt: true,
+      },
       orderBy: { createdAt: "asc" },
     });
     const history = decide(ctx.actor, "audit.view", null).allowed
-      ? await tx.auditLog.findMany({ where: { entityType: "Repair", entityId: repair.id }, omit: { seq: true }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] })
+      ? await tx.auditLog.findMany({
+          where: { entityType: "Repair", entityId: repair.id },
+          omit: { seq: true },
+          orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+        })
       : null;
     return { ...repairView(ctx.actor, repair), unit, attachments, history };
   });

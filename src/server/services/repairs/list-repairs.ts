@@ -41,7 +41,9 @@ export async function listRepairs(db: Db, ctx: ServiceContext, raw: ListRepairsI
   });
   const page = rows.slice(0, input.limit);
   return {
-    items: page.filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed).map((r) => repairView(ctx.actor, r)),
+    items: page
+      .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
+      .map((r) => repairView(ctx.actor, r)),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -15,14 +15,27 @@ const CARD_INCLUDE = {
   customer: { select: { id: true, name: true } },
   technician: { select: { id: true, user: { select: { name: true } } } },
   attachments: {
-    select: { id: true, kind: true, photoStage: true, mimeType: true, sizeBytes: true, uploadedAt: true, createdAt: true },
+    select: {
+      id: true,
+      kind: true,
+      photoStage: true,
+      mimeType: true,
+      sizeBytes: true,
+      uploadedAt: true,
+      createdAt: true,
+    },
     orderBy: { createdAt: "asc" },
   },
 } satisfies Prisma.RepairInclude;
 
 export type CardOptions = { orderBy?: Prisma.RepairOrderByWithRelationInput[]; take?: number };
 
-export async function loadRepairCards(tx: DbTx, actor: Actor, where: Prisma.RepairWhereInput, options: CardOptions = {}) {
+export async function loadRepairCards(
+  tx: DbTx,
+  actor: Actor,
+  where: Prisma.RepairWhereInput,
+  options: CardOptions = {},
+) {
   const rows = await tx.repair.findMany({
     where: { AND: [visibleRepairsWhere(actor), where] },
     include: CARD_INCLUDE,
@@ -35,7 +48,10 @@ export async function loadRepairCards(tx: DbTx, actor: Actor, where: Prisma.Repa
       ...repairView(actor, repair),
       technician: technician ? { id: technician.id, name: technician.user.name } : null,
       /** Where the damage was captured, or null when the device had no fix. */
-      gps: repair.latitude !== null && repair.longitude !== null ? { latitude: repair.latitude, longitude: repair.longitude, accuracyM: repair.gpsAccuracyM } : null,
+      gps:
+        repair.latitude !== null && repair.longitude !== null
+          ? { latitude: repair.latitude, longitude: repair.longitude, accuracyM: repair.gpsAccuracyM }
+          : null,
     }));
 }
 

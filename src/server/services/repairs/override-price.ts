@@ -19,7 +19,11 @@ export async function overridePrice(db: Db, ctx: ServiceContext, raw: OverridePr
   const input = overridePriceInput.parse(raw);
   const repair = await db.$transaction(async (tx) => {
     const before = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
-    assertAllowed(ctx.actor, "repair.overridePrice", { repair: repairRef(before), amountCents: input.amountCents, reason: input.reason });
+    assertAllowed(ctx.actor, "repair.overridePrice", {
+      repair: repairRef(before),
+      amountCents: input.amountCents,
+      reason: input.reason,
+    });
     const quote = overriddenQuote(currentQuoteOf(before), input.amountCents, input.reason);
     const frozen = PRICE_FROZEN_STATUSES.includes(before.status);
     const after = await tx.repair.update({
@@ -33,7 +37,13 @@ export async function overridePrice(db: Db, ctx: ServiceContext, raw: OverridePr
         overriddenAt: new Date(),
       },
     });
-    await auditChange(tx, ctx, { action: "repair.overridePrice", entityType: "Repair", entityId: before.id, before, after });
+    await auditChange(tx, ctx, {
+      action: "repair.overridePrice",
+      entityType: "Repair",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after;
   });
   return repairView(ctx.actor, repair);

@@ -7,7 +7,11 @@ import type { ServiceContext } from "../context";
 import type { AttachmentInput } from "../shared-inputs";
 import { attachmentsAdded, createAttachments } from "./create-attachments";
 
-type NewRepair = { action: "repair.capture" | "repair.request"; repair: Repair; attachments: readonly AttachmentInput[] };
+type NewRepair = {
+  action: "repair.capture" | "repair.request";
+  repair: Repair;
+  attachments: readonly AttachmentInput[];
+};
 
 export async function recordNewRepair(tx: DbTx, ctx: ServiceContext, entry: NewRepair): Promise<Repair> {
   await createAttachments(tx, ctx, entry.repair.id, entry.attachments, { replayable: false });

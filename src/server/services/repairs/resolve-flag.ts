@@ -21,7 +21,13 @@ export async function resolveFlag(db: Db, ctx: ServiceContext, raw: ResolveFlagI
       where: { id: before.id },
       data: { flagResolvedAt: new Date(), flagResolvedById: ctx.actor.userId, flagResolutionNote: input.note.trim() },
     });
-    await auditChange(tx, ctx, { action: "repair.resolveFlag", entityType: "Repair", entityId: before.id, before, after });
+    await auditChange(tx, ctx, {
+      action: "repair.resolveFlag",
+      entityType: "Repair",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after;
   });
   return repairView(ctx.actor, repair);

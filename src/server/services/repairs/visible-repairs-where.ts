@@ -15,6 +15,8 @@ export function visibleRepairsWhere(actor: Actor): Prisma.RepairWhereInput {
       return actor.technician ? { technicianId: actor.technician.id } : NOTHING;
     case "manager":
       // Unassigned work is always visible to whoever may assign it.
-      return actor.technician ? { OR: [{ technicianId: null }, { technicianId: { in: [...teamOf(actor.technician)] } }] } : NOTHING;
+      return actor.technician
+        ? { OR: [{ technicianId: null }, { technicianId: { in: [...teamOf(actor.technician)] } }] }
+        : NOTHING;
   }
 }

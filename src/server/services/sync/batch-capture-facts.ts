@@ -19,13 +19,17 @@ export function batchCaptureFacts(): CaptureFacts {
     if (value !== null) memo.set(key, Promise.resolve(value));
     return value;
   }
-  const countsOf = (tx: DbTx, customerId: string) => once(`counts:${customerId}`, () => completedByWindshield(tx, customerId));
+  const countsOf = (tx: DbTx, customerId: string) =>
+    once(`counts:${customerId}`, () => completedByWindshield(tx, customerId));
   return {
     customer: (tx, id) => once(`customer:${id}`, () => freshCaptureFacts.customer(tx, id)),
     rules: (tx, customerId) => once(`rules:${customerId}`, () => freshCaptureFacts.rules(tx, customerId)),
-    completedOnWindshield: async (tx, { customerId, unitId, windshieldSeq }) => (await countsOf(tx, customerId)).get(`${unitId}:${windshieldSeq}`) ?? 0,
+    completedOnWindshield: async (tx, { customerId, unitId, windshieldSeq }) =>
+      (await countsOf(tx, customerId)).get(`${unitId}:${windshieldSeq}`) ?? 0,
     completedThisMonth: (tx, customerId, at) =>
-      once(`month:${customerId}:${monthKey(at, config().BUSINESS_TIME_ZONE)}`, () => freshCaptureFacts.completedThisMonth(tx, customerId, at)),
+      once(`month:${customerId}:${monthKey(at, config().BUSINESS_TIME_ZONE)}`, () =>
+        freshCaptureFacts.completedThisMonth(tx, customerId, at),
+      ),
     historyChanged(customerId) {
       for (const key of [...memo.keys()]) {
         if (key === `counts:${customerId}` || key.startsWith(`month:${customerId}:`)) memo.delete(key);

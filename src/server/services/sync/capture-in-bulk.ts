@@ -28,9 +28,23 @@ type UnitRef = Pick<Unit, "id" | "customerId" | "unitNumber" | "windshieldSeq">;
 type Planned = { data: Prisma.RepairCreateManyInput; capture: Capture; newUnit: UnitRef | null };
 type Decided = { ok: true; repairId: string } | { ok: false; error: DomainError; walkFound: boolean };
 
-export async function captureInBulk(tx: DbTx, ctx: ServiceContext, captures: readonly Capture[], facts: CaptureFacts): Promise<BulkOutcome[]> {
-  const walks = await lockWalksForCapture(tx, captures.map((c) => c.walkId));
-  const stored = byId(await rowsWithIds<Repair>(tx, "Repair", captures.map((c) => c.id)));
+export async function captureInBulk(
+  tx: DbTx,
+  ctx: ServiceContext,
+  captures: readonly Capture[],
+  facts: CaptureFacts,
+): Promise<BulkOutcome[]> {
+  const walks = await lockWalksForCapture(
+    tx,
+    captures.map((c) => c.walkId),
+  );
+  const stored = byId(
+    await rowsWithIds<Repair>(
+      tx,
+      "Repair",
+      captures.map((c) => c.id),
+    ),
+  );
   const units = new Map<string, UnitRef>((await knownUnits(tx, captures)).map((u) => [unitKey(u), u]));
   const planned = new Map<string, Planned>();
 
@@ -45,7 +59,12 @@ export async function captureInBulk(tx: DbTx, ctx: ServiceContext, captures: rea
     let newUnit: UnitRef | null = null;
     let unit = units.get(key);
     if (!unit) {
-      newUnit = { id: randomUUID(), customerId: customer.id, unitNumber: capture.unitNumber, windshieldSeq: FIRST_WINDSHIELD_SEQ };
+      newUnit = {
+        id: randomUUID(),
+        customerId: customer.id,
+        unitNumber: capture.unitNumber,
+        windshieldSeq: FIRST_WINDSHIELD_SEQ,
+      };
       unit = newUnit;
     }
     const { data } = await decideCapture(tx, ctx, capture, { walk, customer, unit }, facts);
@@ -76,15 +95,31 @@ async function write(tx: DbTx, ctx: ServiceContext, planned: readonly Planned[])
   // What Prisma's @updatedAt would set.
   const updatedAt = new Date();
   // Sorted, so that two batches creating the same new units wait for each other instead of deadlocking.
-  const newUnits = planned.flatMap((p) => (p.newUnit ? [{ ...p.newUnit, updatedAt }] : [])).sort((a, b) => a.unitNumber.localeCompare(b.unitNumber));
+  const newUnits = planned
+    .flatMap((p) => (p.newUnit ? [{ ...p.newUnit, updatedAt }] : []))
+    .sort((a, b) => a.unitNumber.localeCompare(b.unitNumber));
   const units = byId(await insertRowsReturning<Unit>(tx, "Unit", newUnits));
   // One millisecond apart in arrival order (the last one at now): lists sorted by creation time
   // keep the order the technician captured them in, as the one-by-one path does.
   const createdAt = (i: number) => new Date(updatedAt.getTime() - (planned.length - 1 - i));
-  const repairs = byId(await insertRowsReturning<Repair>(tx, "Repair", planned.map((p, i) => ({ ...p.data, createdAt: createdAt(i), updatedAt }))));
-  await insertRows(tx, "Attachment", planned.flatMap((p) => attachmentRows(ctx, p.capture.id, p.capture.attachments)));
+  const repairs = byId(
+    await insertRowsReturning<Repair>(
+      tx,
+      "Repair",
+      planned.map((p, i) => ({ ...p.data, createdAt: createdAt(i), updatedAt })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "Attachment",
+    planned.flatMap((p) => attachmentRows(ctx, p.capture.id, p.capture.attachments)),
+  );
   const audits = planned.flatMap((p): ChangeEntry[] => {
-    const repair = newRepairAudit({ action: "repair.capture", repair: repairs.get(p.capture.id)!, attachments: p.capture.attachments });
+    const repair = newRepairAudit({
+      action: "repair.capture",
+      repair: repairs.get(p.capture.id)!,
+      attachments: p.capture.attachments,
+    });
     return p.newUnit ? [newUnitAudit(units.get(p.newUnit.id)!), repair] : [repair];
   });
   await auditChanges(tx, ctx, audits);
@@ -95,7 +130,9 @@ async function write(tx: DbTx, ctx: ServiceContext, planned: readonly Planned[])
 async function knownUnits(tx: DbTx, captures: readonly Capture[]): Promise<Unit[]> {
   const customers = [...new Set(captures.map((c) => c.customerId))];
   const numbers = [...new Set(captures.map((c) => c.unitNumber))];
-  return tx.$queryRaw<Unit[]>`SELECT * FROM "Unit" WHERE "customerId" = ANY(${customers}::uuid[]) AND "unitNumber" = ANY(${numbers})`;
+  return tx.$queryRaw<
+    Unit[]
+  >`SELECT * FROM "Unit" WHERE "customerId" = ANY(${customers}::uuid[]) AND "unitNumber" = ANY(${numbers})`;
 }
 
 const unitKey = (unit: { customerId: string; unitNumber: string }) => `${unit.customerId}\n${unit.unitNumber}`;

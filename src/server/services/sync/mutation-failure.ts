@@ -8,5 +8,9 @@ export function mutationFailure(error: unknown, where: string): MutationFailure 
   if (error instanceof ZodError) return { code: "BAD_INPUT", message: z.prettifyError(error), retryable: false };
   if (error instanceof DomainError) return { code: error.code, message: error.message, retryable: false };
   console.error(`sync.push: ${where} failed unexpectedly`, error);
-  return { code: "SERVER_ERROR", message: "The server could not save this now; it is sent again with the next sync.", retryable: true };
+  return {
+    code: "SERVER_ERROR",
+    message: "The server could not save this now; it is sent again with the next sync.",
+    retryable: true,
+  };
 }

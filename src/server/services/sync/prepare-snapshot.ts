@@ -1,7 +1,14 @@
 // What a technician's device caches before walking lots (sync.prepare): their walks of the
 // fortnight around today, those customers' approval settings and price lists, and every unit
 // with the history its offline estimates need. A fixed handful of queries, whatever the fleet size.
-import { type ApprovalSettings, PRICE_FROZEN_STATUSES, type PricingRules, assertAllowed, decide, isTerminal } from "~/domain";
+import {
+  type ApprovalSettings,
+  PRICE_FROZEN_STATUSES,
+  type PricingRules,
+  assertAllowed,
+  decide,
+  isTerminal,
+} from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -11,7 +18,13 @@ import { loadPricingRules } from "../pricing/load-pricing-rules";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../pricing/price-history";
 import { repairRef } from "../repairs/load-repair-for";
 
-export type PreparedWalk = { id: string; customerId: string; status: "SCHEDULED" | "IN_PROGRESS"; scheduledFor: Date | null; startedAt: Date | null };
+export type PreparedWalk = {
+  id: string;
+  customerId: string;
+  status: "SCHEDULED" | "IN_PROGRESS";
+  scheduledFor: Date | null;
+  startedAt: Date | null;
+};
 export type PreparedCustomer = {
   id: string;
   name: string;
@@ -21,7 +34,14 @@ export type PreparedCustomer = {
   pricing: PricingRules;
   completedThisMonth: number;
 };
-export type PreparedRepair = { id: string; damageType: string; status: string; completedAt: Date | null; priceCents: number | null; tierOrdinal: number | null };
+export type PreparedRepair = {
+  id: string;
+  damageType: string;
+  status: string;
+  completedAt: Date | null;
+  priceCents: number | null;
+  tierOrdinal: number | null;
+};
 export type PreparedUnit = {
   id: string;
   customerId: string;
@@ -46,7 +66,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Date()): Promise<PrepareSnapshot> {
   const technician = ctx.actor.technician;
-  if (!technician) throw new InvalidRequest("TECHNICIAN_REQUIRED", "Only a technician's account has lot walks to prepare.");
+  if (!technician)
+    throw new InvalidRequest("TECHNICIAN_REQUIRED", "Only a technician's account has lot walks to prepare.");
   return db.$transaction(async (tx) => {
     const walks = await tx.lotWalk.findMany({
       where: { technicianId: technician.id, status: { in: ["SCHEDULED", "IN_PROGRESS"] }, OR: walkWindow(now) },
@@ -69,7 +90,10 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
 function walkWindow(now: Date): Prisma.LotWalkWhereInput[] {
   const today = Date.parse(new Intl.DateTimeFormat("en-CA", { timeZone: config().BUSINESS_TIME_ZONE }).format(now));
   const scheduledFor = { gte: new Date(today - WINDOW_DAYS * DAY_MS), lte: new Date(today + WINDOW_DAYS * DAY_MS) };
-  return [{ scheduledFor }, { scheduledFor: null, startedAt: { gte: new Date(now.getTime() - (WINDOW_DAYS + 1) * DAY_MS) } }];
+  return [
+    { scheduledFor },
+    { scheduledFor: null, startedAt: { gte: new Date(now.getTime() - (WINDOW_DAYS + 1) * DAY_MS) } },
+  ];
 }
 
 async function preparedCustomers(tx: DbTx, customerIds: string[], now: Date): Promise<PreparedCustomer[]> {
@@ -82,7 +106,11 @@ async function preparedCustomers(tx: DbTx, customerIds: string[], now: Date): Pr
       name: c.name,
       address: c.address,
       settingsVersion: c.settingsVersion,
-      approval: { autoApproveLotRepairs: c.autoApproveLotRepairs, maxAutoApproveCents: c.maxAutoApproveCents, requirePhotoForApproval: c.requirePhotoForApproval },
+      approval: {
+        autoApproveLotRepairs: c.autoApproveLotRepairs,
+        maxAutoApproveCents: c.maxAutoApproveCents,
+        requirePhotoForApproval: c.requirePhotoForApproval,
+      },
       pricing: await loadPricingRules(tx, c.id),
       completedThisMonth: await customerCompletedThisMonth(tx, c.id, now),
     });
@@ -97,7 +125,10 @@ async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[
     orderBy: [{ customerId: "asc" }, { unitNumber: "asc" }],
   });
   // All repairs of these fleets in one read, grouped per unit here (never one query per unit).
-  const repairs = await tx.repair.findMany({ where: { customerId: { in: customerIds } }, orderBy: { createdAt: "asc" } });
+  const repairs = await tx.repair.findMany({
+    where: { customerId: { in: customerIds } },
+    orderBy: { createdAt: "asc" },
+  });
   const byUnit = new Map<string, typeof repairs>();
   for (const r of repairs) {
     const key = `${r.unitId}:${r.windshieldSeq}`;
@@ -110,11 +141,19 @@ async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[
     return {
       ...unit,
       completedOnWindshield: onWindshield.filter((r) => COMPLETED_STATUSES.includes(r.status)).length,
-      openRepairs: onWindshield.filter((r) => !isTerminal(r.status) && !PRICE_FROZEN_STATUSES.includes(r.status)).length,
+      openRepairs: onWindshield.filter((r) => !isTerminal(r.status) && !PRICE_FROZEN_STATUSES.includes(r.status))
+        .length,
       // Counts cover every repair; the lines only those the actor may see (a technician: their own).
       history: onWindshield
         .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
-        .map((r) => ({ id: r.id, damageType: r.damageType, status: r.status, completedAt: r.completedAt, priceCents: r.priceCents, tierOrdinal: r.tierOrdinal })),
+        .map((r) => ({
+          id: r.id,
+          damageType: r.damageType,
+          status: r.status,
+          completedAt: r.completedAt,
+          priceCents: r.priceCents,
+          tierOrdinal: r.tierOrdinal,
+        })),
     };
   });
 }

@@ -20,7 +20,14 @@ import { startWalk, startWalkInput } from "../walks/start-walk";
 import { batchCaptureFacts } from "./batch-capture-facts";
 import { type BulkOutcome, captureInBulk } from "./capture-in-bulk";
 import { mutationFailure } from "./mutation-failure";
-import { type MutationFailure, type MutationResult, type MutationType, type PushInput, type PushResult, pushInput } from "./push-input";
+import {
+  type MutationFailure,
+  type MutationResult,
+  type MutationType,
+  type PushInput,
+  type PushResult,
+  pushInput,
+} from "./push-input";
 import { recordSync } from "./record-sync";
 
 type Handler<S extends z.ZodType> = {
@@ -37,14 +44,23 @@ const HANDLERS: Record<MutationType, Handler<z.ZodType>> = {
   "walk.finish": handler({ input: finishWalkInput, run: finishWalk, walkOf: (p) => p.walkId }),
 };
 
-const NOT_SYNCED: MutationFailure = { code: "WALK_NOT_SYNCED", message: "Waiting for the walk's start to reach the server.", retryable: true };
+const NOT_SYNCED: MutationFailure = {
+  code: "WALK_NOT_SYNCED",
+  message: "Waiting for the walk's start to reach the server.",
+  retryable: true,
+};
 
 /** "one-by-one": every mutation in its own transaction, as when a bulk write fails (for comparing both). */
 export type PushMode = "bulk" | "one-by-one";
 
 type Parsed = { index: number; id: string; type: MutationType; payload: unknown; walkId: string };
 
-export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput, mode: PushMode = "bulk"): Promise<PushResult> {
+export async function pushMutations(
+  db: Db,
+  ctx: ServiceContext,
+  raw: PushInput,
+  mode: PushMode = "bulk",
+): Promise<PushResult> {
   const started = performance.now();
   const { mutations } = pushInput.parse(raw);
   const push = new Push(db, ctx);
@@ -73,7 +89,8 @@ export async function pushMutations(db: Db, ctx: ServiceContext, raw: PushInput,
 }
 
 /** A capture not completed on the spot: it changes no pricing history, so a run of them can be decided from one read. */
-const isPlainCapture = (m: Parsed): m is Parsed & { payload: Capture } => m.type === "repair.capture" && !(m.payload as Capture).completedOnSpot;
+const isPlainCapture = (m: Parsed): m is Parsed & { payload: Capture } =>
+  m.type === "repair.capture" && !(m.payload as Capture).completedOnSpot;
 
 class Push {
   readonly results: MutationResult[] = [];
@@ -87,7 +104,8 @@ class Push {
   ) {}
 
   answer({ index, id, type }: Pick<Parsed, "index" | "id" | "type">, outcome: MutationFailure | { data: unknown }) {
-    this.results[index] = "data" in outcome ? { id, type, ok: true, data: outcome.data } : { id, type, ok: false, ...outcome };
+    this.results[index] =
+      "data" in outcome ? { id, type, ok: true, data: outcome.data } : { id, type, ok: false, ...outcome };
   }
 
   /** A mutation through its service, in its own transaction. */
@@ -109,17 +127,31 @@ class Push {
     if (run.length === 0) return;
     let outcomes: BulkOutcome[];
     try {
-      outcomes = await this.db.$transaction((tx) => captureInBulk(tx, this.ctx, run.map((m) => m.payload), this.facts));
+      outcomes = await this.db.$transaction((tx) =>
+        captureInBulk(
+          tx,
+          this.ctx,
+          run.map((m) => m.payload),
+          this.facts,
+        ),
+      );
     } catch (error) {
       // A concurrent push of the same records is expected (foreground and background sync).
-      if (!isUniqueViolation(error)) console.warn(`sync.push: ${run.length} captures could not be written together; writing them one by one`, error);
+      if (!isUniqueViolation(error))
+        console.warn(`sync.push: ${run.length} captures could not be written together; writing them one by one`, error);
       for (const m of run) await this.alone(m);
       return;
     }
     for (const [i, outcome] of outcomes.entries()) {
       const m = run[i]!;
       if (outcome.ok) this.answer(m, { data: repairView(this.ctx.actor, outcome.repair) });
-      else this.answer(m, outcome.error instanceof NotFound && !outcome.walkFound ? NOT_SYNCED : mutationFailure(outcome.error, `${m.type} ${m.id}`));
+      else
+        this.answer(
+          m,
+          outcome.error instanceof NotFound && !outcome.walkFound
+            ? NOT_SYNCED
+            : mutationFailure(outcome.error, `${m.type} ${m.id}`),
+        );
     }
   }
 

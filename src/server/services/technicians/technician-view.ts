@@ -23,7 +23,10 @@ export const TECHNICIAN_SETTINGS_SELECT = {
   managedTechnicians: { select: { id: true } },
 } satisfies Prisma.TechnicianSelect;
 
-export function technicianSettingsRecord({ managedTechnicians, ...settings }: Prisma.TechnicianGetPayload<{ select: typeof TECHNICIAN_SETTINGS_SELECT }>) {
+export function technicianSettingsRecord({
+  managedTechnicians,
+  ...settings
+}: Prisma.TechnicianGetPayload<{ select: typeof TECHNICIAN_SETTINGS_SELECT }>) {
   return { ...settings, managedTechnicianIds: managedTechnicians.map((m) => m.id).sort() };
 }
 

@@ -8,7 +8,12 @@ import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
-import { TECHNICIAN_INCLUDE, TECHNICIAN_SETTINGS_SELECT, technicianSettingsRecord, technicianView } from "./technician-view";
+import {
+  TECHNICIAN_INCLUDE,
+  TECHNICIAN_SETTINGS_SELECT,
+  technicianSettingsRecord,
+  technicianView,
+} from "./technician-view";
 
 const span = z.object({ start: z.string().max(5), end: z.string().max(5) });
 
@@ -34,19 +39,24 @@ export async function updateTechnician(db: Db, ctx: ServiceContext, raw: UpdateT
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rs:technician-teams'))`;
     const before = await tx.technician.findUnique({ where: { id: technicianId }, select: TECHNICIAN_SETTINGS_SELECT });
     if (!before) throw new NotFound("Technician");
-    const managers = await tx.technician.findMany({ where: { managedTechnicians: { some: {} } }, select: { id: true, managedTechnicians: { select: { id: true } } } });
+    const managers = await tx.technician.findMany({
+      where: { managedTechnicians: { some: {} } },
+      select: { id: true, managedTechnicians: { select: { id: true } } },
+    });
     const managed = [...new Set(managedTechnicianIds ?? before.managedTechnicians.map((m) => m.id))];
     assertTechnicianSettings(
       {
         technicianId,
         isManager: fields.isManager ?? before.isManager,
-        approvalLimitCents: fields.approvalLimitCents === undefined ? before.approvalLimitCents : fields.approvalLimitCents,
+        approvalLimitCents:
+          fields.approvalLimitCents === undefined ? before.approvalLimitCents : fields.approvalLimitCents,
         managedTechnicianIds: managed,
         workingHours: fields.workingHours ?? before.workingHours,
       },
       new Map(managers.map((m) => [m.id, m.managedTechnicians.map((t) => t.id)])),
     );
-    if ((await tx.technician.count({ where: { id: { in: managed } } })) !== managed.length) throw new NotFound("Technician");
+    if ((await tx.technician.count({ where: { id: { in: managed } } })) !== managed.length)
+      throw new NotFound("Technician");
     const after = await tx.technician.update({
       where: { id: technicianId },
       data: { ...fields, managedTechnicians: { set: managed.map((id) => ({ id })) } },
@@ -60,5 +70,7 @@ export async function updateTechnician(db: Db, ctx: ServiceContext, raw: UpdateT
       after: technicianSettingsRecord(after),
     });
   });
-  return technicianView(await db.technician.findUniqueOrThrow({ where: { id: technicianId }, include: TECHNICIAN_INCLUDE }));
+  return technicianView(
+    await db.technician.findUniqueOrThrow({ where: { id: technicianId }, include: TECHNICIAN_INCLUDE }),
+  );
 }

@@ -25,9 +25,18 @@ export async function createUnit(db: Db, ctx: ServiceContext, raw: CreateUnitInp
   const record = normalizeUnitRecord(fields);
   assertUnitRecord(record, businessYear(new Date(), config().BUSINESS_TIME_ZONE));
   return db.$transaction(async (tx) => {
-    if (!(await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } }))) throw new NotFound("Customer");
-    const unit = await writeUnitNumber(tx, { customerId, unitNumber: record.unitNumber }, () => tx.unit.create({ data: { ...record, customerId } }));
-    await auditChange(tx, ctx, { action: "unit.create", entityType: "Unit", entityId: unit.id, before: null, after: unit });
+    if (!(await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } })))
+      throw new NotFound("Customer");
+    const unit = await writeUnitNumber(tx, { customerId, unitNumber: record.unitNumber }, () =>
+      tx.unit.create({ data: { ...record, customerId } }),
+    );
+    await auditChange(tx, ctx, {
+      action: "unit.create",
+      entityType: "Unit",
+      entityId: unit.id,
+      before: null,
+      after: unit,
+    });
     return unit;
   });
 }

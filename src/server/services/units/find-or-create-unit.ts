@@ -7,7 +7,12 @@ import type { ServiceContext } from "../context";
 /** A new unit's windshield: its pricing history starts here. */
 export const FIRST_WINDSHIELD_SEQ = 1;
 
-export async function findOrCreateUnit(tx: DbTx, ctx: ServiceContext, customerId: string, unitNumber: string): Promise<Unit> {
+export async function findOrCreateUnit(
+  tx: DbTx,
+  ctx: ServiceContext,
+  customerId: string,
+  unitNumber: string,
+): Promise<Unit> {
   const existing = await tx.unit.findUnique({ where: { customerId_unitNumber: { customerId, unitNumber } } });
   if (existing) return existing;
   const unit = await tx.unit.create({ data: { customerId, unitNumber, windshieldSeq: FIRST_WINDSHIELD_SEQ } });
@@ -16,4 +21,10 @@ export async function findOrCreateUnit(tx: DbTx, ctx: ServiceContext, customerId
 }
 
 /** The audit entry of a unit created because a walk found it (also written by a sync batch's bulk insert). */
-export const newUnitAudit = (unit: Unit): ChangeEntry => ({ action: "unit.create", entityType: "Unit", entityId: unit.id, before: null, after: unit });
+export const newUnitAudit = (unit: Unit): ChangeEntry => ({
+  action: "unit.create",
+  entityType: "Unit",
+  entityId: unit.id,
+  before: null,
+  after: unit,
+});

@@ -20,24 +20,35 @@ export const importUnitsCsvInput = z.object({
 export type ImportUnitsCsvInput = z.input<typeof importUnitsCsvInput>;
 
 export type ImportUnitsResult =
-  | { ok: true; imported: number }
-  | { ok: false; imported: 0; fileProblems: string[]; rowProblems: RowProblem[] };
+  { ok: true; imported: number } | { ok: false; imported: 0; fileProblems: string[]; rowProblems: RowProblem[] };
 
-export async function importUnitsCsv(db: Db, ctx: ServiceContext, raw: ImportUnitsCsvInput): Promise<ImportUnitsResult> {
+export async function importUnitsCsv(
+  db: Db,
+  ctx: ServiceContext,
+  raw: ImportUnitsCsvInput,
+): Promise<ImportUnitsResult> {
   const input = importUnitsCsvInput.parse(raw);
   assertAllowed(ctx.actor, "unit.edit", { customerId: input.customerId });
   const parsed = parseCsv(input.csv);
   if (parsed.problem) return { ok: false, imported: 0, fileProblems: [parsed.problem], rowProblems: [] };
   return db.$transaction(async (tx) => {
-    if (!(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }))) throw new NotFound("Customer");
+    if (!(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } })))
+      throw new NotFound("Customer");
     const existing = await tx.unit.findMany({ where: { customerId: input.customerId }, select: { unitNumber: true } });
-    const check = checkFleetImport(parsed.lines, new Set(existing.map((u) => u.unitNumber)), businessYear(new Date(), config().BUSINESS_TIME_ZONE));
+    const check = checkFleetImport(
+      parsed.lines,
+      new Set(existing.map((u) => u.unitNumber)),
+      businessYear(new Date(), config().BUSINESS_TIME_ZONE),
+    );
     if (!check.ok) return { ...check, imported: 0 };
 
     const units = check.units.map(({ line: _line, ...unit }) => ({ ...unit, customerId: input.customerId }));
     const { count } = await tx.unit.createMany({ data: units }).catch((error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
-      throw new InvalidRequest("UNIT_NUMBER_IN_USE", "A unit of this file was registered meanwhile (on a walk?): import the file again to see which.");
+      throw new InvalidRequest(
+        "UNIT_NUMBER_IN_USE",
+        "A unit of this file was registered meanwhile (on a walk?): import the file again to see which.",
+      );
     });
     await auditChange(tx, ctx, {
       action: "unit.import",

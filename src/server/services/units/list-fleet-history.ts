@@ -23,15 +23,29 @@ export async function listFleetHistory(db: Db, ctx: ServiceContext, raw: ListFle
   const customerId = customerInScope(ctx.actor, input.customerId, "customer.priceList.view");
   const search = input.search ? { contains: input.search, mode: "insensitive" as const } : undefined;
   const rows = await db.unit.findMany({
-    where: { customerId, ...(search ? { OR: [{ unitNumber: search }, { vin: search }, { make: search }, { model: search }] } : {}) },
+    where: {
+      customerId,
+      ...(search ? { OR: [{ unitNumber: search }, { vin: search }, { make: search }, { model: search }] } : {}),
+    },
     orderBy: [{ unitNumber: "asc" }, { id: "asc" }],
     ...pageQuery(input),
   });
   const page = pageOf(rows, input.limit);
-  const repairs = await loadRepairCards(db, ctx.actor, { unitId: { in: page.items.map((u) => u.id) } }, { orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const repairs = await loadRepairCards(
+    db,
+    ctx.actor,
+    { unitId: { in: page.items.map((u) => u.id) } },
+    { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+  );
   return {
     ...page,
-    items: page.items.map((unit) => ({ ...unit, windshields: windshieldsOf(unit.windshieldSeq, repairs.filter((r) => r.unitId === unit.id)) })),
+    items: page.items.map((unit) => ({
+      ...unit,
+      windshields: windshieldsOf(
+        unit.windshieldSeq,
+        repairs.filter((r) => r.unitId === unit.id),
+      ),
+    })),
   };
 }
 

@@ -16,7 +16,11 @@ export async function listUnitsForCustomer(db: Db, ctx: ServiceContext, raw: Lis
   const input = listUnitsForCustomerInput.parse(raw);
   const customerId = customerInScope(ctx.actor, input.customerId, "customer.priceList.view");
   return db.$transaction(async (tx) => {
-    const units = await tx.unit.findMany({ where: { customerId }, include: { repairs: { orderBy: { createdAt: "asc" } } }, orderBy: { unitNumber: "asc" } });
+    const units = await tx.unit.findMany({
+      where: { customerId },
+      include: { repairs: { orderBy: { createdAt: "asc" } } },
+      orderBy: { unitNumber: "asc" },
+    });
     const completed = await completedByWindshield(tx, customerId);
     return units.map(({ repairs, ...unit }) => ({
       ...unit,

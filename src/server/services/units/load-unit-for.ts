@@ -7,6 +7,7 @@ import { NotFound } from "../../errors";
 
 export async function loadUnitFor(tx: DbTx, actor: Actor, unitId: string): Promise<Unit> {
   const unit = await tx.unit.findUnique({ where: { id: unitId } });
-  if (!unit || !decide(actor, "customer.priceList.view", { customerId: unit.customerId }).allowed) throw new NotFound("Unit");
+  if (!unit || !decide(actor, "customer.priceList.view", { customerId: unit.customerId }).allowed)
+    throw new NotFound("Unit");
   return unit;
 }

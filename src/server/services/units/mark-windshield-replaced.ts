@@ -12,7 +12,11 @@ import { loadUnitFor } from "./load-unit-for";
 export const markWindshieldReplacedInput = z.object({ unitId: z.uuid(), replacedAt: z.date().optional() });
 export type MarkWindshieldReplacedInput = z.input<typeof markWindshieldReplacedInput>;
 
-export async function markWindshieldReplaced(db: Db, ctx: ServiceContext, raw: MarkWindshieldReplacedInput): Promise<Unit> {
+export async function markWindshieldReplaced(
+  db: Db,
+  ctx: ServiceContext,
+  raw: MarkWindshieldReplacedInput,
+): Promise<Unit> {
   const input = markWindshieldReplacedInput.parse(raw);
   return db.$transaction(async (tx) => {
     const before = await loadUnitFor(tx, ctx.actor, input.unitId);
@@ -22,7 +26,13 @@ export async function markWindshieldReplaced(db: Db, ctx: ServiceContext, raw: M
       where: { id: before.id },
       data: { windshieldSeq: { increment: 1 }, windshieldReplacedAt: input.replacedAt ?? new Date() },
     });
-    await auditChange(tx, ctx, { action: "unit.replaceWindshield", entityType: "Unit", entityId: before.id, before, after });
+    await auditChange(tx, ctx, {
+      action: "unit.replaceWindshield",
+      entityType: "Unit",
+      entityId: before.id,
+      before,
+      after,
+    });
     await refreshOpenEstimates(tx, before.id);
     return after;
   });

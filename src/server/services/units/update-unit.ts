@@ -10,7 +10,11 @@ import { unitFields } from "./create-unit";
 import { loadUnitFor } from "./load-unit-for";
 import { writeUnitNumber } from "./write-unit-number";
 
-export const updateUnitInput = z.object({ unitId: z.uuid(), ...unitFields, unitNumber: unitFields.unitNumber.optional() });
+export const updateUnitInput = z.object({
+  unitId: z.uuid(),
+  ...unitFields,
+  unitNumber: unitFields.unitNumber.optional(),
+});
 export type UpdateUnitInput = z.input<typeof updateUnitInput>;
 
 export async function updateUnit(db: Db, ctx: ServiceContext, raw: UpdateUnitInput) {
@@ -26,8 +30,10 @@ export async function updateUnit(db: Db, ctx: ServiceContext, raw: UpdateUnitInp
       year: changes.year === undefined ? before.year : changes.year,
     });
     assertUnitRecord(record, businessYear(new Date(), config().BUSINESS_TIME_ZONE));
-    const after = await writeUnitNumber(tx, { customerId: before.customerId, unitNumber: record.unitNumber, unitId }, () =>
-      tx.unit.update({ where: { id: unitId }, data: record }),
+    const after = await writeUnitNumber(
+      tx,
+      { customerId: before.customerId, unitNumber: record.unitNumber, unitId },
+      () => tx.unit.update({ where: { id: unitId }, data: record }),
     );
     await auditChange(tx, ctx, { action: "unit.update", entityType: "Unit", entityId: unitId, before, after });
     return after;

@@ -16,11 +16,17 @@ const account = { email: z.email().max(200), name: z.string().trim().min(1).max(
 export const createUserInput = z.discriminatedUnion("role", [
   z.object({ ...account, role: z.literal("ADMIN") }),
   z.object({ ...account, role: z.literal("TECHNICIAN"), phone: z.string().trim().max(50).optional() }),
-  z.object({ ...account, role: z.literal("CUSTOMER"), customerId: z.uuid(), isPrimaryContact: z.boolean().default(false) }),
+  z.object({
+    ...account,
+    role: z.literal("CUSTOMER"),
+    customerId: z.uuid(),
+    isPrimaryContact: z.boolean().default(false),
+  }),
 ]);
 export type CreateUserInput = z.input<typeof createUserInput>;
 
-const emailInUse = (email: string) => new InvalidRequest("EMAIL_IN_USE", `An account with the email ${email} already exists.`);
+const emailInUse = (email: string) =>
+  new InvalidRequest("EMAIL_IN_USE", `An account with the email ${email} already exists.`);
 
 export async function createUser(db: Db, ctx: ServiceContext, raw: CreateUserInput) {
   const input = createUserInput.parse(raw);
@@ -31,7 +37,10 @@ export async function createUser(db: Db, ctx: ServiceContext, raw: CreateUserInp
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw emailInUse(email);
-      if (input.role === "CUSTOMER" && !(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }))) {
+      if (
+        input.role === "CUSTOMER" &&
+        !(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }))
+      ) {
         throw new NotFound("Customer");
       }
       const user = await tx.user.create({
@@ -41,12 +50,20 @@ export async function createUser(db: Db, ctx: ServiceContext, raw: CreateUserInp
           role: input.role,
           passwordHash,
           ...(input.role === "TECHNICIAN" ? { technician: { create: { phone: input.phone } } } : {}),
-          ...(input.role === "CUSTOMER" ? { customerUser: { create: { customerId: input.customerId, isPrimaryContact: input.isPrimaryContact } } } : {}),
+          ...(input.role === "CUSTOMER"
+            ? { customerUser: { create: { customerId: input.customerId, isPrimaryContact: input.isPrimaryContact } } }
+            : {}),
         },
         include: USER_INCLUDE,
       });
       const view = userView(user);
-      await auditChange(tx, ctx, { action: "user.create", entityType: "User", entityId: user.id, before: null, after: view });
+      await auditChange(tx, ctx, {
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        before: null,
+        after: view,
+      });
       return view;
     });
   } catch (error) {

@@ -11,14 +11,22 @@ import type { ServiceContext } from "../context";
 export const resetPasswordInput = z.object({ userId: z.uuid(), password: z.string().max(1000) });
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
 
-export async function resetPassword(db: Db, ctx: ServiceContext, raw: ResetPasswordInput): Promise<{ userId: string; passwordChangedAt: Date }> {
+export async function resetPassword(
+  db: Db,
+  ctx: ServiceContext,
+  raw: ResetPasswordInput,
+): Promise<{ userId: string; passwordChangedAt: Date }> {
   const input = resetPasswordInput.parse(raw);
   assertAllowed(ctx.actor, "user.manage", null);
   assertPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) throw new NotFound("User");
-    const { updatedAt } = await tx.user.update({ where: { id: input.userId }, data: { passwordHash }, select: { updatedAt: true } });
+    const { updatedAt } = await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash },
+      select: { updatedAt: true },
+    });
     await auditChange(tx, ctx, {
       action: "user.resetPassword",
       entityType: "User",

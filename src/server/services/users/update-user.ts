@@ -33,7 +33,13 @@ export async function updateUser(db: Db, ctx: ServiceContext, raw: UpdateUserInp
       data: { ...changes, ...(needsProfile ? { technician: { create: {} } } : {}) },
       include: USER_INCLUDE,
     });
-    await auditChange(tx, ctx, { action: "user.update", entityType: "User", entityId: userId, before: userView(before), after: userView(after) });
+    await auditChange(tx, ctx, {
+      action: "user.update",
+      entityType: "User",
+      entityId: userId,
+      before: userView(before),
+      after: userView(after),
+    });
     return userView(after);
   });
 }

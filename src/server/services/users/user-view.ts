@@ -18,7 +18,9 @@ export function userView(user: UserWithProfiles) {
     isActive: user.isActive,
     createdAt: user.createdAt,
     technician: user.technician,
-    customer: user.customerUser ? { ...user.customerUser.customer, isPrimaryContact: user.customerUser.isPrimaryContact } : null,
+    customer: user.customerUser
+      ? { ...user.customerUser.customer, isPrimaryContact: user.customerUser.isPrimaryContact }
+      : null,
   };
 }
 export type UserView = ReturnType<typeof userView>;

@@ -18,7 +18,11 @@ export const signedSummaryInput = z.strictObject({
     .array(
       z.strictObject({
         unitNumber: z.string().trim().min(1).max(50),
-        repairs: z.array(z.strictObject({ id: z.uuid(), damageType: z.enum(DamageType), estimateCents: z.number().int().min(0) })).max(100),
+        repairs: z
+          .array(
+            z.strictObject({ id: z.uuid(), damageType: z.enum(DamageType), estimateCents: z.number().int().min(0) }),
+          )
+          .max(100),
       }),
     )
     .max(2000),
@@ -35,7 +39,9 @@ export const finishWalkInput = z.object({
   accuracyM: z.number().min(0).optional(),
   siteContactName: z.string().trim().min(1).max(200),
   signedSummary: signedSummaryInput,
-  signature: attachmentInput.refine((a) => a.kind === "SIGNATURE", { message: "the signature is an attachment of kind SIGNATURE" }),
+  signature: attachmentInput.refine((a) => a.kind === "SIGNATURE", {
+    message: "the signature is an attachment of kind SIGNATURE",
+  }),
 });
 export type FinishWalkInput = z.input<typeof finishWalkInput>;
 type Finish = z.output<typeof finishWalkInput>;
@@ -71,7 +77,9 @@ async function finish(tx: DbTx, ctx: ServiceContext, input: Finish): Promise<Lot
     },
   });
   const { signature } = input;
-  await tx.attachment.create({ data: { ...signature, photoStage: null, walkId: walk.id, createdById: ctx.actor.userId } });
+  await tx.attachment.create({
+    data: { ...signature, photoStage: null, walkId: walk.id, createdById: ctx.actor.userId },
+  });
   await auditChange(tx, ctx, {
     action: "walk.finish",
     entityType: "LotWalk",
@@ -85,8 +93,12 @@ async function finish(tx: DbTx, ctx: ServiceContext, input: Finish): Promise<Lot
 
 /** The same finish again is answered with the walk; another signature on a finished walk is refused. */
 async function replayed(tx: DbTx, walk: LotWalk, input: Finish): Promise<LotWalk> {
-  const signature = await tx.attachment.findFirst({ where: { id: input.signature.id, walkId: walk.id }, select: { id: true } });
-  if (!signature) throw new InvalidRequest("WALK_ALREADY_FINISHED", "This walk was already finished with another signature.");
+  const signature = await tx.attachment.findFirst({
+    where: { id: input.signature.id, walkId: walk.id },
+    select: { id: true },
+  });
+  if (!signature)
+    throw new InvalidRequest("WALK_ALREADY_FINISHED", "This walk was already finished with another signature.");
   return walk;
 }
 

@@ -11,10 +11,12 @@ export type CaptureWalk = Pick<LotWalk, "id" | "customerId" | "technicianId" | "
 
 /** The walks found among `ids`, by id (a walk not found may not have been synced yet). */
 export async function lockWalksForCapture(tx: DbTx, ids: readonly string[]): Promise<Map<string, CaptureWalk>> {
-  const rows = await tx.$queryRaw<(Pick<LotWalk, "id" | "customerId" | "technicianId" | "status" | "signedSummary">)[]>`
+  const rows = await tx.$queryRaw<Pick<LotWalk, "id" | "customerId" | "technicianId" | "status" | "signedSummary">[]>`
     SELECT id, "customerId", "technicianId", status::text AS status, "signedSummary" FROM "LotWalk"
     WHERE id = ANY(${[...new Set(ids)]}::uuid[]) ORDER BY id FOR SHARE`;
-  return new Map(rows.map(({ signedSummary, ...walk }) => [walk.id, { ...walk, signedRepairIds: signedRepairIds(signedSummary) }]));
+  return new Map(
+    rows.map(({ signedSummary, ...walk }) => [walk.id, { ...walk, signedRepairIds: signedRepairIds(signedSummary) }]),
+  );
 }
 
 /** The repairs the site contact signed for (none before the walk is finished). */

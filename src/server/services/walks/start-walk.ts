@@ -34,8 +34,10 @@ async function start(tx: DbTx, ctx: ServiceContext, input: Start): Promise<LotWa
   if (existing && (existing.customerId !== input.customerId || existing.technicianId !== technicianId)) {
     throw new InvalidRequest("ID_IN_USE", "This walk id is already used by another walk.");
   }
-  if (!(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }))) throw new NotFound("Customer");
-  if (!(await tx.technician.findUnique({ where: { id: technicianId }, select: { id: true } }))) throw new NotFound("Technician");
+  if (!(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } })))
+    throw new NotFound("Customer");
+  if (!(await tx.technician.findUnique({ where: { id: technicianId }, select: { id: true } })))
+    throw new NotFound("Technician");
   assertAllowed(ctx.actor, "walk.write", { technicianId, customerId: input.customerId });
   if (existing && existing.status !== "SCHEDULED") return existing;
 
@@ -49,6 +51,12 @@ async function start(tx: DbTx, ctx: ServiceContext, input: Start): Promise<LotWa
   const after = existing
     ? await tx.lotWalk.update({ where: { id: existing.id }, data: started })
     : await tx.lotWalk.create({ data: { ...started, id: input.id, customerId: input.customerId, technicianId } });
-  await auditChange(tx, ctx, { action: "walk.start", entityType: "LotWalk", entityId: after.id, before: existing, after });
+  await auditChange(tx, ctx, {
+    action: "walk.start",
+    entityType: "LotWalk",
+    entityId: after.id,
+    before: existing,
+    after,
+  });
   return after;
 }

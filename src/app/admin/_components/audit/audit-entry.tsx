@@ -13,7 +13,8 @@ export function AuditEntry({ entry, names }: { entry: Entry; names: Names }) {
         <strong>{entry.action}</strong> · {entry.entityType} <span className="muted">{record}</span>
       </p>
       <p className="muted">
-        <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString()}</time> · {entry.actorName ?? entry.actorEmail ?? "System"}
+        <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString()}</time> ·{" "}
+        {entry.actorName ?? entry.actorEmail ?? "System"}
         {entry.ip && ` · ${entry.ip}`}
       </p>
       <ChangesList changes={entry.changes} names={names} />

@@ -5,9 +5,19 @@ import { type FormEvent, useState } from "react";
 import { api } from "~/trpc/react";
 import { SelectField, TextField } from "../fields";
 
-export type AuditFilter = { entityType?: string; entityId?: string; actorId?: string; action?: string; from?: Date; to?: Date };
+export type AuditFilter = {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+};
 
-const ENTITY_TYPES = [["", "Any record"], ...["Customer", "CustomerPricing", "Technician", "Unit", "User", "Repair", "LotWalk"].map((t) => [t, t] as const)] as const;
+const ENTITY_TYPES = [
+  ["", "Any record"],
+  ...["Customer", "CustomerPricing", "Technician", "Unit", "User", "Repair", "LotWalk"].map((t) => [t, t] as const),
+] as const;
 const EMPTY = { entityType: "", entityId: "", actorId: "", action: "", from: "", to: "" };
 
 /** "2026-03-01" -> local midnight of that day, `days` later. */
@@ -31,7 +41,10 @@ function filterOf(d: typeof EMPTY): AuditFilter {
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const [draft, setDraft] = useState(EMPTY);
   const users = api.admin.users.useQuery({ limit: 200 });
-  const actors = [["", users.isLoading ? "Loading…" : "Anyone"] as const, ...(users.data?.items ?? []).map((u) => [u.id, `${u.name} (${u.email})`] as const)];
+  const actors = [
+    ["", users.isLoading ? "Loading…" : "Anyone"] as const,
+    ...(users.data?.items ?? []).map((u) => [u.id, `${u.name} (${u.email})`] as const),
+  ];
   const set = (field: keyof typeof EMPTY) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,10 +53,30 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   return (
     <form className="card" onSubmit={onSubmit} aria-label="Audit filters">
       <div className="admin-row">
-        <SelectField id="audit-entity" label="Record" value={draft.entityType} options={ENTITY_TYPES} onChange={set("entityType")} />
-        <TextField id="audit-entity-id" label="Record id (optional)" value={draft.entityId} onChange={set("entityId")} autoComplete="off" />
+        <SelectField
+          id="audit-entity"
+          label="Record"
+          value={draft.entityType}
+          options={ENTITY_TYPES}
+          onChange={set("entityType")}
+        />
+        <TextField
+          id="audit-entity-id"
+          label="Record id (optional)"
+          value={draft.entityId}
+          onChange={set("entityId")}
+          autoComplete="off"
+        />
         <SelectField id="audit-actor" label="Who" value={draft.actorId} options={actors} onChange={set("actorId")} />
-        <TextField id="audit-action" label="Action" value={draft.action} onChange={set("action")} placeholder="customer. or unit.import" hint="exact, or a prefix ending in a dot" autoComplete="off" />
+        <TextField
+          id="audit-action"
+          label="Action"
+          value={draft.action}
+          onChange={set("action")}
+          placeholder="customer. or unit.import"
+          hint="exact, or a prefix ending in a dot"
+          autoComplete="off"
+        />
         <TextField id="audit-from" label="From" type="date" value={draft.from} onChange={set("from")} />
         <TextField id="audit-to" label="To" type="date" value={draft.to} onChange={set("to")} />
       </div>

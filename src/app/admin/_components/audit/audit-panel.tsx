@@ -15,7 +15,10 @@ export function AuditPanel() {
   const [filter, setFilter] = useState<AuditFilter>({});
   // The cursors of the pages before this one: Previous pops, Next pushes.
   const [cursors, setCursors] = useState<string[]>([]);
-  const log = api.admin.auditLog.useQuery({ ...filter, cursor: cursors.at(-1), limit: PAGE }, { placeholderData: keepPreviousData });
+  const log = api.admin.auditLog.useQuery(
+    { ...filter, cursor: cursors.at(-1), limit: PAGE },
+    { placeholderData: keepPreviousData },
+  );
   const names = useNames();
   const items = log.data?.items ?? [];
   const nextCursor = log.data?.nextCursor ?? null;
@@ -28,7 +31,12 @@ export function AuditPanel() {
           setCursors([]);
         }}
       />
-      <QueryState isLoading={log.isLoading} error={log.error} isEmpty={items.length === 0} empty="No audit entries match these filters.">
+      <QueryState
+        isLoading={log.isLoading}
+        error={log.error}
+        isEmpty={items.length === 0}
+        empty="No audit entries match these filters."
+      >
         <ol className="admin-log" aria-label="Audit entries">
           {items.map((entry) => (
             <AuditEntry key={entry.id} entry={entry} names={names} />

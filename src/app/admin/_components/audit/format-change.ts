@@ -11,7 +11,8 @@ export function formatValue(field: string, value: unknown, names: Names = new Ma
     if (field.endsWith("BasisPoints") && value >= 0 && value <= 10_000) return formatBasisPoints(value);
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (Array.isArray(value)) return value.length ? value.map((v) => names.get(String(v)) ?? formatValue(field, v, names)).join(", ") : "none";
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => names.get(String(v)) ?? formatValue(field, v, names)).join(", ") : "none";
   if (typeof value === "object") return JSON.stringify(value);
   return names.get(String(value)) ?? String(value);
 }

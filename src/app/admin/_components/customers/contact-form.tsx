@@ -22,14 +22,26 @@ export function ContactForm({ customer }: { customer: Customer }) {
   const set = (field: keyof typeof draft) => (value: string) => change({ [field]: value });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ customerId: customer.id, name: draft.name, contactEmail: orNull(draft.contactEmail), phone: orNull(draft.phone), address: orNull(draft.address) });
+    save.mutate({
+      customerId: customer.id,
+      name: draft.name,
+      contactEmail: orNull(draft.contactEmail),
+      phone: orNull(draft.phone),
+      address: orNull(draft.address),
+    });
   };
   return (
     <form className="card" onSubmit={onSubmit} aria-labelledby="contact-heading">
       <h3 id="contact-heading">Contact details</h3>
       <div className="admin-row">
         <TextField id="contact-name" label="Name" value={draft.name} onChange={set("name")} required maxLength={200} />
-        <TextField id="contact-email" label="Contact email" type="email" value={draft.contactEmail} onChange={set("contactEmail")} />
+        <TextField
+          id="contact-email"
+          label="Contact email"
+          type="email"
+          value={draft.contactEmail}
+          onChange={set("contactEmail")}
+        />
         <TextField id="contact-phone" label="Phone" type="tel" value={draft.phone} onChange={set("phone")} />
       </div>
       <TextField id="contact-address" label="Address" value={draft.address} onChange={set("address")} />

@@ -18,12 +18,18 @@ export function CustomerDetail({ customerId, onClose }: { customerId: string; on
       <button type="button" className="secondary admin-back" onClick={onClose}>
         ← All customers
       </button>
-      <QueryState isLoading={customer.isLoading} error={customer.error} isEmpty={!c} empty="This customer was not found.">
+      <QueryState
+        isLoading={customer.isLoading}
+        error={customer.error}
+        isEmpty={!c}
+        empty="This customer was not found."
+      >
         {c && (
           <article aria-labelledby="customer-heading">
             <h2 id="customer-heading">{c.name}</h2>
             <p className="muted">
-              {c.unitCount} units on file · fleet of {c.settings.fleetSize} · customer since {c.createdAt.toLocaleDateString()}
+              {c.unitCount} units on file · fleet of {c.settings.fleetSize} · customer since{" "}
+              {c.createdAt.toLocaleDateString()}
             </p>
             <section className="card" aria-labelledby="prices-heading">
               <h3 id="prices-heading">Prices</h3>

@@ -14,7 +14,15 @@ export function CustomerList({ selectedId, onChoose }: { selectedId: string | nu
   return (
     <div className="card">
       <h2>Customers</h2>
-      <TextField id="customer-search" label="Search customers" type="search" value={search} onChange={setSearch} placeholder="Name" autoComplete="off" />
+      <TextField
+        id="customer-search"
+        label="Search customers"
+        type="search"
+        value={search}
+        onChange={setSearch}
+        placeholder="Name"
+        autoComplete="off"
+      />
       <QueryState
         isLoading={customers.isLoading}
         error={customers.error}
@@ -24,7 +32,12 @@ export function CustomerList({ selectedId, onChoose }: { selectedId: string | nu
         <ul className="admin-list" aria-label="Customers" aria-busy={customers.isPlaceholderData}>
           {list.map((c) => (
             <li key={c.id}>
-              <button type="button" className="admin-list-item" aria-current={c.id === selectedId ? "true" : undefined} onClick={() => onChoose(c.id)}>
+              <button
+                type="button"
+                className="admin-list-item"
+                aria-current={c.id === selectedId ? "true" : undefined}
+                onClick={() => onChoose(c.id)}
+              >
                 <strong>{c.name}</strong>
                 <span className="muted">
                   {c.unitCount} units · {c.openRepairs} open · {c.pendingApprovals} awaiting approval

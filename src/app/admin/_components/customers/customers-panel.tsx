@@ -5,7 +5,13 @@ import { CustomerDetail } from "./customer-detail";
 import { CustomerList } from "./customer-list";
 import { NewCustomerForm } from "./new-customer-form";
 
-export function CustomersPanel({ customerId, onChoose }: { customerId: string | null; onChoose: (id: string | null) => void }) {
+export function CustomersPanel({
+  customerId,
+  onChoose,
+}: {
+  customerId: string | null;
+  onChoose: (id: string | null) => void;
+}) {
   return (
     <div className="admin-master" data-detail={customerId ? "open" : "closed"}>
       <div className="admin-master-list">

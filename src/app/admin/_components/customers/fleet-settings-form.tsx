@@ -53,21 +53,72 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
     <form className="card" onSubmit={onSubmit} aria-labelledby="fleet-heading">
       <h3 id="fleet-heading">Fleet settings</h3>
       <div className="admin-row">
-        <TextField id="fleet-size" label="Fleet size (vehicles)" inputMode="numeric" value={draft.fleetSize} onChange={(fleetSize) => change({ fleetSize })} />
-        <SelectField id="service-mode" label="Service mode" value={draft.serviceMode} options={SERVICE_MODES} onChange={(serviceMode) => change({ serviceMode })} />
-        <SelectField id="payment-terms" label="Payment terms" value={draft.paymentTerms} options={PAYMENT_TERMS} onChange={(paymentTerms) => change({ paymentTerms })} />
+        <TextField
+          id="fleet-size"
+          label="Fleet size (vehicles)"
+          inputMode="numeric"
+          value={draft.fleetSize}
+          onChange={(fleetSize) => change({ fleetSize })}
+        />
+        <SelectField
+          id="service-mode"
+          label="Service mode"
+          value={draft.serviceMode}
+          options={SERVICE_MODES}
+          onChange={(serviceMode) => change({ serviceMode })}
+        />
+        <SelectField
+          id="payment-terms"
+          label="Payment terms"
+          value={draft.paymentTerms}
+          options={PAYMENT_TERMS}
+          onChange={(paymentTerms) => change({ paymentTerms })}
+        />
       </div>
-      <CheckField label="Lot walking" checked={draft.lotWalkingEnabled} onChange={(lotWalkingEnabled) => change({ lotWalkingEnabled })} />
-      <WeekdayChecks legend="Lot-walking days" value={draft.lotWalkingWeekdays} onChange={(lotWalkingWeekdays) => change({ lotWalkingWeekdays })} />
+      <CheckField
+        label="Lot walking"
+        checked={draft.lotWalkingEnabled}
+        onChange={(lotWalkingEnabled) => change({ lotWalkingEnabled })}
+      />
+      <WeekdayChecks
+        legend="Lot-walking days"
+        value={draft.lotWalkingWeekdays}
+        onChange={(lotWalkingWeekdays) => change({ lotWalkingWeekdays })}
+      />
       <div className="admin-row">
-        <SelectField id="walk-frequency" label="Frequency" value={draft.lotWalkingFrequency} options={FREQUENCIES} onChange={(lotWalkingFrequency) => change({ lotWalkingFrequency })} />
-        <TextField id="walk-time" label="Time (optional)" type="time" value={draft.lotWalkingTime} onChange={(lotWalkingTime) => change({ lotWalkingTime })} />
+        <SelectField
+          id="walk-frequency"
+          label="Frequency"
+          value={draft.lotWalkingFrequency}
+          options={FREQUENCIES}
+          onChange={(lotWalkingFrequency) => change({ lotWalkingFrequency })}
+        />
+        <TextField
+          id="walk-time"
+          label="Time (optional)"
+          type="time"
+          value={draft.lotWalkingTime}
+          onChange={(lotWalkingTime) => change({ lotWalkingTime })}
+        />
       </div>
       <fieldset className="admin-fieldset">
         <legend>Approval of repairs found on a walk</legend>
-        <CheckField label="Auto-approve lot repairs" checked={draft.autoApproveLotRepairs} onChange={(autoApproveLotRepairs) => change({ autoApproveLotRepairs })} />
-        <DollarsField id="max-auto-approve" label="Auto-approve up to ($)" value={draft.maxAutoApprove} onChange={(maxAutoApprove) => change({ maxAutoApprove })} />
-        <CheckField label="Photo required for approval" checked={draft.requirePhotoForApproval} onChange={(requirePhotoForApproval) => change({ requirePhotoForApproval })} />
+        <CheckField
+          label="Auto-approve lot repairs"
+          checked={draft.autoApproveLotRepairs}
+          onChange={(autoApproveLotRepairs) => change({ autoApproveLotRepairs })}
+        />
+        <DollarsField
+          id="max-auto-approve"
+          label="Auto-approve up to ($)"
+          value={draft.maxAutoApprove}
+          onChange={(maxAutoApprove) => change({ maxAutoApprove })}
+        />
+        <CheckField
+          label="Photo required for approval"
+          checked={draft.requirePhotoForApproval}
+          onChange={(requirePhotoForApproval) => change({ requirePhotoForApproval })}
+        />
       </fieldset>
       <TechnicianChoice value={draft.technicians} onChange={(technicians) => change({ technicians })} />
       <FormStatus error={save.error} problem={problem} saved={save.isSuccess && !edited} />

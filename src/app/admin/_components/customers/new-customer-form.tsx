@@ -22,16 +22,45 @@ export function NewCustomerForm({ onCreated }: { onCreated: (id: string) => void
     event.preventDefault();
     // Blank optional details are left out rather than stored empty.
     const optional = (text: string) => text.trim() || undefined;
-    create.mutate({ name: draft.name, contactEmail: optional(draft.contactEmail), phone: optional(draft.phone), address: optional(draft.address) });
+    create.mutate({
+      name: draft.name,
+      contactEmail: optional(draft.contactEmail),
+      phone: optional(draft.phone),
+      address: optional(draft.address),
+    });
   };
   return (
     <details className="card">
       <summary className="admin-summary">New customer</summary>
       <form onSubmit={onSubmit} aria-label="New customer">
-        <TextField id="new-customer-name" label="Name" value={draft.name} onChange={set("name")} required maxLength={200} />
-        <TextField id="new-customer-email" label="Contact email (optional)" type="email" value={draft.contactEmail} onChange={set("contactEmail")} />
-        <TextField id="new-customer-phone" label="Phone (optional)" type="tel" value={draft.phone} onChange={set("phone")} />
-        <TextField id="new-customer-address" label="Address (optional)" value={draft.address} onChange={set("address")} />
+        <TextField
+          id="new-customer-name"
+          label="Name"
+          value={draft.name}
+          onChange={set("name")}
+          required
+          maxLength={200}
+        />
+        <TextField
+          id="new-customer-email"
+          label="Contact email (optional)"
+          type="email"
+          value={draft.contactEmail}
+          onChange={set("contactEmail")}
+        />
+        <TextField
+          id="new-customer-phone"
+          label="Phone (optional)"
+          type="tel"
+          value={draft.phone}
+          onChange={set("phone")}
+        />
+        <TextField
+          id="new-customer-address"
+          label="Address (optional)"
+          value={draft.address}
+          onChange={set("address")}
+        />
         <FormStatus error={create.error} saved={create.isSuccess} savedText="Customer created" />
         <button type="submit" disabled={create.isPending}>
           Create customer

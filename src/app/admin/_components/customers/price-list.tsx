@@ -11,7 +11,8 @@ export function PriceList({ pricing }: { pricing: Pricing }) {
     <div aria-labelledby="price-list-heading">
       <h4 id="price-list-heading">Effective price list</h4>
       <p className="muted">
-        Version {pricing.version} · {pricing.useCustomPricing ? "custom pricing on" : "custom pricing off: default prices"}
+        Version {pricing.version} ·{" "}
+        {pricing.useCustomPricing ? "custom pricing on" : "custom pricing off: default prices"}
         {pricing.updatedAt && ` · changed ${pricing.updatedAt.toLocaleString()}`}
       </p>
       <table aria-label="Effective price list">

@@ -25,7 +25,8 @@ const draftOf = (pricing: Pricing, notes: string) => ({
 export function PricingForm({ customerId, pricing, notes }: { customerId: string; pricing: Pricing; notes: string }) {
   const { draft, change, saved, submit, problem, edited } = useDraft(() => draftOf(pricing, notes));
   const save = api.admin.updatePricing.useMutation({ onSuccess: (result) => saved(draftOf(result, result.notes)) });
-  const setTier = (index: number, text: string) => change({ tiers: draft.tiers.map((t, i) => (i === index ? text : t)) });
+  const setTier = (index: number, text: string) =>
+    change({ tiers: draft.tiers.map((t, i) => (i === index ? text : t)) });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +45,12 @@ export function PricingForm({ customerId, pricing, notes }: { customerId: string
 
   return (
     <form onSubmit={onSubmit} aria-label="Pricing">
-      <CheckField label="Use custom pricing" checked={draft.useCustomPricing} onChange={(on) => change({ useCustomPricing: on })} hint="(off: the default prices apply)" />
+      <CheckField
+        label="Use custom pricing"
+        checked={draft.useCustomPricing}
+        onChange={(on) => change({ useCustomPricing: on })}
+        hint="(off: the default prices apply)"
+      />
       <fieldset className="admin-fieldset">
         <legend>Tier prices ($) — blank uses the default, 0 is free</legend>
         <div className="admin-tier-grid">
@@ -61,12 +67,32 @@ export function PricingForm({ customerId, pricing, notes }: { customerId: string
         </div>
       </fieldset>
       <div className="admin-row">
-        <TextField id="volume-threshold" label="Discount from repair no." inputMode="numeric" value={draft.threshold} onChange={(threshold) => change({ threshold })} hint="the n-th completed repair of a calendar month" />
-        <TextField id="volume-percent" label="Volume discount (%)" inputMode="decimal" value={draft.percent} onChange={(percent) => change({ percent })} hint="0 = no discount" />
+        <TextField
+          id="volume-threshold"
+          label="Discount from repair no."
+          inputMode="numeric"
+          value={draft.threshold}
+          onChange={(threshold) => change({ threshold })}
+          hint="the n-th completed repair of a calendar month"
+        />
+        <TextField
+          id="volume-percent"
+          label="Volume discount (%)"
+          inputMode="decimal"
+          value={draft.percent}
+          onChange={(percent) => change({ percent })}
+          hint="0 = no discount"
+        />
       </div>
       <div className="admin-field">
         <label htmlFor="pricing-notes">Notes on the agreement (internal)</label>
-        <textarea id="pricing-notes" rows={3} maxLength={4000} value={draft.notes} onChange={(e) => change({ notes: e.target.value })} />
+        <textarea
+          id="pricing-notes"
+          rows={3}
+          maxLength={4000}
+          value={draft.notes}
+          onChange={(e) => change({ notes: e.target.value })}
+        />
       </div>
       <FormStatus error={save.error} problem={problem} saved={save.isSuccess && !edited} />
       <button type="submit" disabled={save.isPending}>

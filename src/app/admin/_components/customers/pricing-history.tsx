@@ -10,12 +10,18 @@ export function PricingHistory({ customerId }: { customerId: string }) {
   return (
     <div aria-labelledby="pricing-history-heading">
       <h4 id="pricing-history-heading">Who changed what and when</h4>
-      <QueryState isLoading={history.isLoading} error={history.error} isEmpty={entries.length === 0} empty="No changes to this price list yet.">
+      <QueryState
+        isLoading={history.isLoading}
+        error={history.error}
+        isEmpty={entries.length === 0}
+        empty="No changes to this price list yet."
+      >
         <ol className="admin-log" aria-label="Price list changes">
           {entries.map((entry, i) => (
             <li key={`${entry.at.toISOString()}-${i}`}>
               <p>
-                <strong>{entry.actor?.name ?? entry.actor?.email ?? "System"}</strong> · <time dateTime={entry.at.toISOString()}>{entry.at.toLocaleString()}</time>
+                <strong>{entry.actor?.name ?? entry.actor?.email ?? "System"}</strong> ·{" "}
+                <time dateTime={entry.at.toISOString()}>{entry.at.toLocaleString()}</time>
               </p>
               <ChangesList changes={entry.changes} />
             </li>

@@ -30,7 +30,12 @@ export function TechnicianChoice({ value, onChange }: { value: Choice; onChange:
     </fieldset>
   );
   return (
-    <QueryState isLoading={technicians.isLoading} error={technicians.error} isEmpty={list.length === 0} empty="No technicians yet.">
+    <QueryState
+      isLoading={technicians.isLoading}
+      error={technicians.error}
+      isEmpty={list.length === 0}
+      empty="No technicians yet."
+    >
       <div className="admin-columns">
         {group("preferred", "Preferred technicians", "blocked", "blocked")}
         {group("blocked", "Blocked technicians", "preferred", "preferred")}

@@ -29,13 +29,23 @@ export function TechnicianForm({ technician, others }: { technician: Technician;
   const { draft, change, saved, submit, problem, edited } = useDraft(() => draftOf(technician));
   const save = api.admin.updateTechnician.useMutation({ onSuccess: (result) => saved(draftOf(result)) });
   const toggleManaged = (otherId: string, on: boolean) =>
-    change({ managedTechnicianIds: on ? [...draft.managedTechnicianIds, otherId] : draft.managedTechnicianIds.filter((x) => x !== otherId) });
+    change({
+      managedTechnicianIds: on
+        ? [...draft.managedTechnicianIds, otherId]
+        : draft.managedTechnicianIds.filter((x) => x !== otherId),
+    });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { approvalLimit, hours, phone, ...flags } = draft;
     submit(
-      () => ({ ...flags, technicianId: technician.technicianId, approvalLimitCents: optionalCents(approvalLimit, "Approval limit"), phone: orNull(phone), workingHours: workingHoursOf(hours) }),
+      () => ({
+        ...flags,
+        technicianId: technician.technicianId,
+        approvalLimitCents: optionalCents(approvalLimit, "Approval limit"),
+        phone: orNull(phone),
+        workingHours: workingHoursOf(hours),
+      }),
       save.mutate,
     );
   };
@@ -45,12 +55,33 @@ export function TechnicianForm({ technician, others }: { technician: Technician;
       <div className="admin-checks">
         <CheckField label="Active" checked={draft.isActive} onChange={(isActive) => change({ isActive })} />
         <CheckField label="Manager" checked={draft.isManager} onChange={(isManager) => change({ isManager })} />
-        <CheckField label="Can assign work" checked={draft.canAssignWork} onChange={(canAssignWork) => change({ canAssignWork })} />
-        <CheckField label="Can override prices" checked={draft.canOverridePricing} onChange={(canOverridePricing) => change({ canOverridePricing })} />
+        <CheckField
+          label="Can assign work"
+          checked={draft.canAssignWork}
+          onChange={(canAssignWork) => change({ canAssignWork })}
+        />
+        <CheckField
+          label="Can override prices"
+          checked={draft.canOverridePricing}
+          onChange={(canOverridePricing) => change({ canOverridePricing })}
+        />
       </div>
       <div className="admin-row">
-        <DollarsField id={`${id}-limit`} label="Approval limit ($)" value={draft.approvalLimit} onChange={(approvalLimit) => change({ approvalLimit })} placeholder="No limit" hint="Blank = no limit" />
-        <TextField id={`${id}-phone`} label="Phone" type="tel" value={draft.phone} onChange={(phone) => change({ phone })} />
+        <DollarsField
+          id={`${id}-limit`}
+          label="Approval limit ($)"
+          value={draft.approvalLimit}
+          onChange={(approvalLimit) => change({ approvalLimit })}
+          placeholder="No limit"
+          hint="Blank = no limit"
+        />
+        <TextField
+          id={`${id}-phone`}
+          label="Phone"
+          type="tel"
+          value={draft.phone}
+          onChange={(phone) => change({ phone })}
+        />
       </div>
       <fieldset className="admin-fieldset">
         <legend>Manages</legend>
@@ -59,7 +90,12 @@ export function TechnicianForm({ technician, others }: { technician: Technician;
         ) : (
           <div className="admin-checks">
             {others.map((o) => (
-              <CheckField key={o.technicianId} label={o.name} checked={draft.managedTechnicianIds.includes(o.technicianId)} onChange={(on) => toggleManaged(o.technicianId, on)} />
+              <CheckField
+                key={o.technicianId}
+                label={o.name}
+                checked={draft.managedTechnicianIds.includes(o.technicianId)}
+                onChange={(on) => toggleManaged(o.technicianId, on)}
+              />
             ))}
           </div>
         )}

@@ -9,9 +9,14 @@ export function hoursDraft(stored: unknown): HoursDraft {
   const days = (stored ?? {}) as Record<string, { start?: unknown; end?: unknown } | undefined>;
   const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
   return Object.fromEntries(
-    WEEKDAYS.map((day) => [day, { on: Boolean(days[day]), start: text(days[day]?.start, "08:00"), end: text(days[day]?.end, "17:00") }]),
+    WEEKDAYS.map((day) => [
+      day,
+      { on: Boolean(days[day]), start: text(days[day]?.start, "08:00"), end: text(days[day]?.end, "17:00") },
+    ]),
   ) as HoursDraft;
 }
 
 export const workingHoursOf = (draft: HoursDraft): WorkingHours =>
-  Object.fromEntries(WEEKDAYS.filter((day) => draft[day].on).map((day) => [day, { start: draft[day].start, end: draft[day].end }]));
+  Object.fromEntries(
+    WEEKDAYS.filter((day) => draft[day].on).map((day) => [day, { start: draft[day].start, end: draft[day].end }]),
+  );

@@ -36,11 +36,21 @@ export function FleetImport({ customerId }: { customerId: string }) {
   return (
     <form className="card" onSubmit={onSubmit} aria-labelledby="import-heading">
       <h3 id="import-heading">Import fleet list (CSV)</h3>
-      <p className="muted">The first line names the columns: unit_number (required), vin, make, model, year. Nothing is imported while any row is bad.</p>
+      <p className="muted">
+        The first line names the columns: unit_number (required), vin, make, model, year. Nothing is imported while any
+        row is bad.
+      </p>
       <label htmlFor="import-file">CSV file</label>
       <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e)} />
       <label htmlFor="import-text">Fleet list (loaded from the file, or pasted)</label>
-      <textarea id="import-text" rows={8} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={"unit_number,vin,make,model,year\nVA-200,,Honda,CR-V,2023"} spellCheck={false} />
+      <textarea
+        id="import-text"
+        rows={8}
+        value={csv}
+        onChange={(e) => setCsv(e.target.value)}
+        placeholder={"unit_number,vin,make,model,year\nVA-200,,Honda,CR-V,2023"}
+        spellCheck={false}
+      />
       <FormStatus error={importCsv.error} problem={fileProblem} />
       {importCsv.data && <ImportReport result={importCsv.data} />}
       <button type="submit" disabled={!csv.trim() || importCsv.isPending}>

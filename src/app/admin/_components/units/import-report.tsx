@@ -14,7 +14,8 @@ export function ImportReport({ result }: { result: ImportResult }) {
   return (
     <div className="error" role="alert" aria-label="Import report">
       <p>
-        <strong>Nothing was imported.</strong> Fix {result.rowProblems.length ? `the ${result.rowProblems.length} rows below` : "the file"} and import again.
+        <strong>Nothing was imported.</strong> Fix{" "}
+        {result.rowProblems.length ? `the ${result.rowProblems.length} rows below` : "the file"} and import again.
       </p>
       {result.fileProblems.length > 0 && (
         <ul>

@@ -33,7 +33,12 @@ export function NewUnitForm({ customerId }: { customerId: string }) {
           create.reset();
         }}
       />
-      <FormStatus error={create.error} problem={problem} saved={create.isSuccess} savedText={create.data ? `Unit ${create.data.unitNumber} added` : "Saved"} />
+      <FormStatus
+        error={create.error}
+        problem={problem}
+        saved={create.isSuccess}
+        savedText={create.data ? `Unit ${create.data.unitNumber} added` : "Saved"}
+      />
       <button type="submit" disabled={create.isPending}>
         Add unit
       </button>

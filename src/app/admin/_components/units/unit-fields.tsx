@@ -7,7 +7,13 @@ export type UnitDraft = { unitNumber: string; vin: string; make: string; model: 
 
 export const EMPTY_UNIT: UnitDraft = { unitNumber: "", vin: "", make: "", model: "", year: "" };
 
-export const unitDraftOf = (u: { unitNumber: string; vin: string | null; make: string | null; model: string | null; year: number | null }): UnitDraft => ({
+export const unitDraftOf = (u: {
+  unitNumber: string;
+  vin: string | null;
+  make: string | null;
+  model: string | null;
+  year: number | null;
+}): UnitDraft => ({
   unitNumber: u.unitNumber,
   vin: u.vin ?? "",
   make: u.make ?? "",
@@ -23,15 +29,43 @@ export const unitRecordOf = (d: UnitDraft) => ({
   year: d.year.trim() ? wholeNumber(d.year, "Year") : null,
 });
 
-export function UnitFields({ idPrefix, value, onChange }: { idPrefix: string; value: UnitDraft; onChange: (next: UnitDraft) => void }) {
+export function UnitFields({
+  idPrefix,
+  value,
+  onChange,
+}: {
+  idPrefix: string;
+  value: UnitDraft;
+  onChange: (next: UnitDraft) => void;
+}) {
   const set = (field: keyof UnitDraft) => (text: string) => onChange({ ...value, [field]: text });
   return (
     <div className="admin-row">
-      <TextField id={`${idPrefix}-number`} label="Unit number" value={value.unitNumber} onChange={set("unitNumber")} required maxLength={100} />
-      <TextField id={`${idPrefix}-vin`} label="VIN (optional)" value={value.vin} onChange={set("vin")} maxLength={50} autoCapitalize="characters" />
+      <TextField
+        id={`${idPrefix}-number`}
+        label="Unit number"
+        value={value.unitNumber}
+        onChange={set("unitNumber")}
+        required
+        maxLength={100}
+      />
+      <TextField
+        id={`${idPrefix}-vin`}
+        label="VIN (optional)"
+        value={value.vin}
+        onChange={set("vin")}
+        maxLength={50}
+        autoCapitalize="characters"
+      />
       <TextField id={`${idPrefix}-make`} label="Make (optional)" value={value.make} onChange={set("make")} />
       <TextField id={`${idPrefix}-model`} label="Model (optional)" value={value.model} onChange={set("model")} />
-      <TextField id={`${idPrefix}-year`} label="Year (optional)" inputMode="numeric" value={value.year} onChange={set("year")} />
+      <TextField
+        id={`${idPrefix}-year`}
+        label="Year (optional)"
+        inputMode="numeric"
+        value={value.year}
+        onChange={set("year")}
+      />
     </div>
   );
 }

@@ -14,16 +14,28 @@ export function UnitList({ customerId }: { customerId: string }) {
   const [search, setSearch] = useState("");
   const term = useDeferredValue(search.trim().toLowerCase());
   const all = units.data ?? [];
-  const matches = term ? all.filter((u) => [u.unitNumber, u.vin, u.make, u.model].some((v) => v?.toLowerCase().includes(term))) : all;
+  const matches = term
+    ? all.filter((u) => [u.unitNumber, u.vin, u.make, u.model].some((v) => v?.toLowerCase().includes(term)))
+    : all;
   return (
     <section className="card" aria-labelledby="unit-list-heading">
       <h3 id="unit-list-heading">Fleet ({all.length} units)</h3>
-      <TextField id="unit-search" label="Search units" type="search" value={search} onChange={setSearch} placeholder="Unit number, VIN, make or model" autoComplete="off" />
+      <TextField
+        id="unit-search"
+        label="Search units"
+        type="search"
+        value={search}
+        onChange={setSearch}
+        placeholder="Unit number, VIN, make or model"
+        autoComplete="off"
+      />
       <QueryState
         isLoading={units.isLoading}
         error={units.error}
         isEmpty={matches.length === 0}
-        empty={term ? `No unit matches “${search.trim()}”.` : "No units on file yet: add one or import the fleet list below."}
+        empty={
+          term ? `No unit matches “${search.trim()}”.` : "No units on file yet: add one or import the fleet list below."
+        }
       >
         {matches.length > SHOWN && (
           <p className="muted">

@@ -18,7 +18,8 @@ export function UnitRow({ unit }: { unit: Unit }) {
         <span className="muted">{unit.vin ?? "no VIN"}</span>
         <span>
           Windshield #{unit.windshieldSeq}
-          {unit.windshieldReplacedAt && ` (since ${unit.windshieldReplacedAt.toLocaleDateString()})`} · {unit.completedOnWindshield} repairs on it
+          {unit.windshieldReplacedAt && ` (since ${unit.windshieldReplacedAt.toLocaleDateString()})`} ·{" "}
+          {unit.completedOnWindshield} repairs on it
         </span>
       </div>
       <div className="admin-actions">

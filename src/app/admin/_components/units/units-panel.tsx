@@ -6,7 +6,13 @@ import { FleetImport } from "./fleet-import";
 import { NewUnitForm } from "./new-unit-form";
 import { UnitList } from "./unit-list";
 
-export function UnitsPanel({ customerId, onChoose }: { customerId: string | null; onChoose: (id: string | null) => void }) {
+export function UnitsPanel({
+  customerId,
+  onChoose,
+}: {
+  customerId: string | null;
+  onChoose: (id: string | null) => void;
+}) {
   return (
     <div>
       <h2>Units</h2>

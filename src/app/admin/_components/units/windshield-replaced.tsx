@@ -20,7 +20,11 @@ export function WindshieldReplaced({ unitId, unitNumber }: { unitId: string; uni
         <button type="button" className="secondary" onClick={() => setAsking(true)}>
           Windshield replaced…
         </button>
-        <FormStatus error={mark.error} saved={mark.isSuccess} savedText={mark.data ? `Windshield #${mark.data.windshieldSeq} on file` : "Saved"} />
+        <FormStatus
+          error={mark.error}
+          saved={mark.isSuccess}
+          savedText={mark.data ? `Windshield #${mark.data.windshieldSeq} on file` : "Saved"}
+        />
       </>
     );
   }
@@ -28,7 +32,13 @@ export function WindshieldReplaced({ unitId, unitNumber }: { unitId: string; uni
     <div role="group" aria-label={`Confirm windshield replaced on ${unitNumber}`} className="notice admin-confirm">
       <p>Mark the windshield of {unitNumber} replaced? Pricing restarts at the 1st repair; the old history stays.</p>
       <div className="admin-actions">
-        <button type="button" className="admin-danger" autoFocus disabled={mark.isPending} onClick={() => mark.mutate({ unitId })}>
+        <button
+          type="button"
+          className="admin-danger"
+          autoFocus
+          disabled={mark.isPending}
+          onClick={() => mark.mutate({ unitId })}
+        >
           Yes, windshield replaced
         </button>
         <button type="button" className="secondary" onClick={() => setAsking(false)}>

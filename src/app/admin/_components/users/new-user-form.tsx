@@ -9,11 +9,20 @@ import { CheckField, SelectField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
 import { ROLES, ROLE_LABELS } from "./roles";
 
-const EMPTY = { role: "TECHNICIAN" as Role, name: "", email: "", password: "", phone: "", customerId: null as string | null, isPrimaryContact: false };
+const EMPTY = {
+  role: "TECHNICIAN" as Role,
+  name: "",
+  email: "",
+  password: "",
+  phone: "",
+  customerId: null as string | null,
+  isPrimaryContact: false,
+};
 
 function inputOf(d: typeof EMPTY): RouterInputs["admin"]["createUser"] {
   const account = { name: d.name, email: d.email, password: d.password };
-  if (d.role === "CUSTOMER") return { ...account, role: d.role, customerId: d.customerId ?? "", isPrimaryContact: d.isPrimaryContact };
+  if (d.role === "CUSTOMER")
+    return { ...account, role: d.role, customerId: d.customerId ?? "", isPrimaryContact: d.isPrimaryContact };
   if (d.role === "TECHNICIAN") return { ...account, role: d.role, phone: d.phone.trim() || undefined };
   return { ...account, role: d.role };
 }
@@ -40,19 +49,71 @@ export function NewUserForm() {
       <summary className="admin-summary">New user</summary>
       <form onSubmit={onSubmit} aria-label="New user">
         <div className="admin-row">
-          <SelectField id="new-user-role" label="Role" value={draft.role} options={ROLES.map((r) => [r, ROLE_LABELS[r]] as const)} onChange={(role) => change({ role })} />
-          <TextField id="new-user-name" label="Name" value={draft.name} onChange={(name) => change({ name })} required maxLength={200} />
-          <TextField id="new-user-email" label="Email" type="email" value={draft.email} onChange={(email) => change({ email })} required autoComplete="off" />
-          <TextField id="new-user-password" label="Password" type="password" value={draft.password} onChange={(password) => change({ password })} required autoComplete="new-password" hint="At least 8 characters" />
+          <SelectField
+            id="new-user-role"
+            label="Role"
+            value={draft.role}
+            options={ROLES.map((r) => [r, ROLE_LABELS[r]] as const)}
+            onChange={(role) => change({ role })}
+          />
+          <TextField
+            id="new-user-name"
+            label="Name"
+            value={draft.name}
+            onChange={(name) => change({ name })}
+            required
+            maxLength={200}
+          />
+          <TextField
+            id="new-user-email"
+            label="Email"
+            type="email"
+            value={draft.email}
+            onChange={(email) => change({ email })}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            id="new-user-password"
+            label="Password"
+            type="password"
+            value={draft.password}
+            onChange={(password) => change({ password })}
+            required
+            autoComplete="new-password"
+            hint="At least 8 characters"
+          />
         </div>
-        {draft.role === "TECHNICIAN" && <TextField id="new-user-phone" label="Phone (optional)" type="tel" value={draft.phone} onChange={(phone) => change({ phone })} />}
+        {draft.role === "TECHNICIAN" && (
+          <TextField
+            id="new-user-phone"
+            label="Phone (optional)"
+            type="tel"
+            value={draft.phone}
+            onChange={(phone) => change({ phone })}
+          />
+        )}
         {draft.role === "CUSTOMER" && (
           <div className="admin-row">
-            <CustomerSelect id="new-user-company" label="Company" value={draft.customerId} onChange={(customerId) => change({ customerId })} required />
-            <CheckField label="Primary contact" checked={draft.isPrimaryContact} onChange={(isPrimaryContact) => change({ isPrimaryContact })} />
+            <CustomerSelect
+              id="new-user-company"
+              label="Company"
+              value={draft.customerId}
+              onChange={(customerId) => change({ customerId })}
+              required
+            />
+            <CheckField
+              label="Primary contact"
+              checked={draft.isPrimaryContact}
+              onChange={(isPrimaryContact) => change({ isPrimaryContact })}
+            />
           </div>
         )}
-        <FormStatus error={create.error} saved={create.isSuccess} savedText={create.data ? `Account created for ${create.data.email}` : "Saved"} />
+        <FormStatus
+          error={create.error}
+          saved={create.isSuccess}
+          savedText={create.data ? `Account created for ${create.data.email}` : "Saved"}
+        />
         <button type="submit" disabled={create.isPending}>
           Create account
         </button>

@@ -27,7 +27,15 @@ export function ResetPassword({ userId, name }: { userId: string; name: string }
       <label htmlFor={`password-${userId}`} className="visually-hidden">
         New password for {name}
       </label>
-      <input id={`password-${userId}`} type="password" autoComplete="new-password" placeholder="New password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+      <input
+        id={`password-${userId}`}
+        type="password"
+        autoComplete="new-password"
+        placeholder="New password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoFocus
+      />
       <button type="submit" disabled={!password || reset.isPending}>
         Set password
       </button>

@@ -2,7 +2,11 @@
 // rule (assertRoleChange), so the screen never offers what the server would refuse.
 import { assertRoleChange, type Role } from "~/domain";
 
-export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", TECHNICIAN: "Technician", CUSTOMER: "Customer user" };
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  TECHNICIAN: "Technician",
+  CUSTOMER: "Customer user",
+};
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 export function rolesReachableFrom(role: Role): Role[] {

@@ -33,7 +33,12 @@ export function UserRow({ user }: { user: User }) {
         )}
       </div>
       <div className="admin-actions">
-        <button type="button" className="secondary" disabled={update.isPending} onClick={() => update.mutate({ userId: user.id, isActive: !user.isActive })}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ userId: user.id, isActive: !user.isActive })}
+        >
           {user.isActive ? "Deactivate" : "Reactivate"}
         </button>
         {roles.length > 1 && (
@@ -48,7 +53,12 @@ export function UserRow({ user }: { user: User }) {
                 </option>
               ))}
             </select>
-            <button type="button" className="secondary" disabled={role === user.role || update.isPending} onClick={() => update.mutate({ userId: user.id, role })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={role === user.role || update.isPending}
+              onClick={() => update.mutate({ userId: user.id, role })}
+            >
               Change role
             </button>
           </span>

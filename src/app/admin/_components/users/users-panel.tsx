@@ -11,7 +11,10 @@ import { NewUserForm } from "./new-user-form";
 import { ROLES, ROLE_LABELS } from "./roles";
 import { UserRow } from "./user-row";
 
-const ROLE_FILTER: readonly (readonly [Role | "", string])[] = [["", "Every role"], ...ROLES.map((r) => [r, ROLE_LABELS[r]] as const)];
+const ROLE_FILTER: readonly (readonly [Role | "", string])[] = [
+  ["", "Every role"],
+  ...ROLES.map((r) => [r, ROLE_LABELS[r]] as const),
+];
 
 export function UsersPanel() {
   const [role, setRole] = useState<Role | "">("");
@@ -30,16 +33,34 @@ export function UsersPanel() {
         <h3 id="user-list-heading">Accounts</h3>
         <div className="admin-row">
           <SelectField id="user-role-filter" label="Role" value={role} options={ROLE_FILTER} onChange={setRole} />
-          <TextField id="user-search" label="Search" type="search" value={search} onChange={setSearch} placeholder="Name or email" autoComplete="off" />
+          <TextField
+            id="user-search"
+            label="Search"
+            type="search"
+            value={search}
+            onChange={setSearch}
+            placeholder="Name or email"
+            autoComplete="off"
+          />
         </div>
-        <QueryState isLoading={users.isLoading} error={users.error} isEmpty={list.length === 0} empty="No account matches.">
+        <QueryState
+          isLoading={users.isLoading}
+          error={users.error}
+          isEmpty={list.length === 0}
+          empty="No account matches."
+        >
           <ul className="admin-plain" aria-label="Accounts" aria-busy={users.isPlaceholderData}>
             {list.map((user) => (
               <UserRow key={user.id} user={user} />
             ))}
           </ul>
           {users.hasNextPage && (
-            <button type="button" className="secondary" disabled={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={users.isFetchingNextPage}
+              onClick={() => void users.fetchNextPage()}
+            >
               {users.isFetchingNextPage ? "Loading…" : "Show more"}
             </button>
           )}
