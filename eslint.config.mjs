@@ -42,6 +42,26 @@ export default tseslint.config(
     },
   },
   {
+    // Device code reaches the server's shapes as types only: no server module may end up in the
+    // browser bundle, yet a renamed server field still fails the type check on the device side.
+    files: ["src/client/**/*.{ts,tsx}", "src/app/walk/**/*.{ts,tsx}", "service-worker/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/server/*", "**/server/*"],
+              allowTypeImports: true,
+              message: "The device imports the server only as types (import type …).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
