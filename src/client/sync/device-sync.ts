@@ -6,6 +6,14 @@ import { trpcSyncTransport } from "./trpc-transport";
 import { attachSyncTriggers, requestBackgroundSync } from "./triggers";
 
 let engine: SyncEngine | undefined;
+
+/** One sync at a time across the app's tabs (Web Locks); undefined where the browser has none. */
+function deviceSyncLock(nav: Navigator): ((run: () => Promise<void>) => Promise<void>) | undefined {
+  if (!nav.locks) return undefined;
+  return async (run) => {
+    await nav.locks.request("rs-device-sync", () => run());
+  };
+}
 let detach: (() => void) | undefined;
 
 export function deviceSync(): SyncEngine {
@@ -15,6 +23,7 @@ export function deviceSync(): SyncEngine {
     fetch: (input, init) => fetch(input, init),
     isOnline: () => navigator.onLine,
     onWorkLeft: () => void requestBackgroundSync(navigator),
+    exclusive: deviceSyncLock(navigator),
   });
   return engine;
 }

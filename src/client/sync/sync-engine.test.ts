@@ -141,4 +141,40 @@ describe("SyncEngine", () => {
     await engine().sync();
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it("runs one tab's sync at a time: a second tab neither resets nor resends what the first is sending", async () => {
+    await capture();
+    await capture();
+    const queued = await db.outbox.count();
+    // A transport that holds its answer until released, while the first tab's entries are "sending".
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let pushed!: () => void;
+    const firstPush = new Promise<void>((resolve) => (pushed = resolve));
+    const slow = Object.assign(Object.create(transport) as FakeTransport, {
+      push: async (input: Parameters<FakeTransport["push"]>[0]) => {
+        pushed();
+        await held;
+        return transport.push(input);
+      },
+    });
+    let queue = Promise.resolve();
+    const exclusive = (run: () => Promise<void>) => {
+      const turn = queue.then(run);
+      queue = turn.catch(() => {});
+      return turn;
+    };
+    const tab = () =>
+      new SyncEngine({ db, transport: slow, fetch: uploads.fetch, setTimer: () => 0, clearTimer: () => {}, exclusive });
+    const first = tab().sync();
+    await firstPush;
+    const second = tab().sync();
+    // Give the second tab time to do whatever it would do before the first tab's answer arrives.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await Promise.all([first, second]);
+    expect(transport.sentIds).toHaveLength(queued);
+    expect(new Set(transport.sentIds).size).toBe(queued);
+    expect(await db.outbox.count()).toBe(0);
+  });
 });

@@ -2,6 +2,8 @@
 // A run asked for while another runs is folded into one more run afterwards. While work is
 // left, the next run is timed with exponential backoff. An expired session pauses everything
 // (the queue stays as it is) until resume() after the user signed in again.
+// Several tabs of the app each have an engine; `exclusive` (navigator.locks in the browser) lets
+// only one of them run at a time, so one tab never resets entries another tab is sending.
 import type { RsDb } from "../store/db";
 import { deviceId } from "../store/device-id";
 import { resetInterruptedSends } from "../store/outbox";
@@ -35,6 +37,11 @@ export type SyncEngineDeps = {
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   now?: () => Date;
+  /**
+   * Runs `run` while holding the device-wide sync lock, waiting for another tab's run to end.
+   * Without it the engine assumes it is the device's only writer.
+   */
+  exclusive?: (run: () => Promise<void>) => Promise<void>;
 };
 
 const IDLE: SyncStatus = {
@@ -88,7 +95,7 @@ export class SyncEngine {
     return this.sync();
   }
 
-  /** A new capture resets the backoff: the user expects it to go now. */
+  /** A new capture, or the connection coming back, resets the backoff: the user expects it to go now. */
   kick(): Promise<void> {
     this.failures = 0;
     return this.sync();
@@ -101,11 +108,13 @@ export class SyncEngine {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      await this.runOnce();
+      if (this.deps.exclusive) await this.deps.exclusive(() => this.runOnce(true));
+      else await this.runOnce(false);
     } while (this.again && !this.state.sessionExpired);
   }
 
-  private async runOnce(): Promise<void> {
+  /** `locked`: this run holds the device-wide lock, so any entry marked sending was left by a run that died. */
+  private async runOnce(locked: boolean): Promise<void> {
     const { db } = this.deps;
     this.clearTimer();
     if (this.deps.isOnline && !this.deps.isOnline()) {
@@ -122,7 +131,7 @@ export class SyncEngine {
     }
     let progress = false;
     try {
-      if (!this.interruptedReset) {
+      if (locked || !this.interruptedReset) {
         await resetInterruptedSends(db);
         this.interruptedReset = true;
       }

@@ -7,22 +7,24 @@ import type { SyncEngine } from "./sync-engine";
 type SyncManagerLike = { register(tag: string): Promise<void> };
 
 export function attachSyncTriggers(
-  engine: Pick<SyncEngine, "sync">,
+  engine: Pick<SyncEngine, "sync" | "kick">,
   env: { window: Window; document: Document; navigator: Navigator },
 ): () => void {
   const run = () => void engine.sync();
+  // Back online: send now, whatever the backoff timer of the failed offline attempts says.
+  const onOnline = () => void engine.kick();
   const onVisible = () => {
     if (env.document.visibilityState === "visible") run();
   };
   const onWorkerMessage = (event: MessageEvent) => {
     if ((event.data as { type?: string } | null)?.type === SYNC_REQUEST.type) run();
   };
-  env.window.addEventListener("online", run);
+  env.window.addEventListener("online", onOnline);
   env.document.addEventListener("visibilitychange", onVisible);
   env.navigator.serviceWorker?.addEventListener("message", onWorkerMessage);
   run();
   return () => {
-    env.window.removeEventListener("online", run);
+    env.window.removeEventListener("online", onOnline);
     env.document.removeEventListener("visibilitychange", onVisible);
     env.navigator.serviceWorker?.removeEventListener("message", onWorkerMessage);
   };
