@@ -22,14 +22,29 @@ export function photoCompressionOptions(origin: string) {
   return { ...PHOTO_OPTIONS, libURL: new URL(PHOTO_OPTIONS.libURL, origin).href };
 }
 
-export type PreparedPhoto = { ok: true; file: CapturedFile } | { ok: false; problem: AttachmentProblem };
+/** A file that claims to be a photo but cannot be decoded (damaged, truncated, or not really an image). */
+export type UnreadablePhoto = { code: "UNREADABLE_PHOTO"; message: string };
+
+export const UNREADABLE_PHOTO: UnreadablePhoto = {
+  code: "UNREADABLE_PHOTO",
+  message: "This photo could not be read: the file may be damaged. Take the photo again or choose another one.",
+};
+
+export type PreparedPhoto =
+  { ok: true; file: CapturedFile } | { ok: false; problem: AttachmentProblem | UnreadablePhoto };
 
 export async function preparePhoto(original: File): Promise<PreparedPhoto> {
   // Refuse a video or a document before spending seconds on it.
   const before = attachmentProblem("PHOTO", original.type, original.size > 0 ? 1 : 0);
   if (before) return { ok: false, problem: before };
   const { default: imageCompression } = await import("browser-image-compression");
-  const compressed = await imageCompression(original, photoCompressionOptions(location.origin));
+  let compressed: File;
+  try {
+    compressed = await imageCompression(original, photoCompressionOptions(location.origin));
+  } catch {
+    // The library rejects with an Event or a string for an undecodable image: no message to show.
+    return { ok: false, problem: UNREADABLE_PHOTO };
+  }
   const problem = attachmentProblem("PHOTO", compressed.type, compressed.size);
   if (problem) return { ok: false, problem };
   return { ok: true, file: { blob: compressed, mimeType: compressed.type, sha256: await sha256Hex(compressed) } };

@@ -41,6 +41,18 @@ test("a file that is not a photo is refused on the device with the reason, befor
   );
   expect(await readDevice(page, "blobs")).toHaveLength(0);
 
+  // A JPEG that cannot be decoded (truncated after its header) says so in words, not "undefined".
+  await page.getByLabel("Add damage photo").setInputFiles({
+    name: "broken.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from("JFIF truncated")]),
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "photo" })).toHaveText(
+    "This photo could not be read: the file may be damaged. Take the photo again or choose another one.",
+  );
+  await expect(page.getByText("0 damage photos", { exact: true })).toBeVisible();
+  expect(await readDevice(page, "blobs")).toHaveLength(0);
+
   await page.getByLabel("Add damage photo").setInputFiles(PHOTO);
   await expect(page.getByText("1 damage photo", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("alert").filter({ hasText: "photo" })).toHaveCount(0);

@@ -2,7 +2,7 @@
 // Photos from the camera (or the gallery), compressed in a web worker before they are kept.
 // A file the shared rules refuse is not added, and the reason is shown.
 import { type ChangeEvent, useEffect, useState } from "react";
-import { preparePhoto } from "~/client/capture/photo";
+import { UNREADABLE_PHOTO, preparePhoto } from "~/client/capture/photo";
 import type { CapturedPhoto } from "~/client/store/captured-file";
 import type { PhotoStage } from "~/client/sync/contract";
 
@@ -40,7 +40,8 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
         if (result.ok) added.push({ ...result.file, stage, key: crypto.randomUUID() });
         else setProblem(result.problem.message);
       } catch (error) {
-        setProblem(`This photo could not be read: ${(error as Error).message}`);
+        console.error("photo could not be prepared", error);
+        setProblem(UNREADABLE_PHOTO.message);
       } finally {
         setWorking((n) => n - 1);
       }
