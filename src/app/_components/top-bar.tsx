@@ -16,9 +16,13 @@ export function TopBar({ title, userName }: { title: string; userName?: string |
         Sign out
       </button>
       {problem && (
-        <span role="alert" className="who">
+        // A line of its own under the bar, so the bar itself keeps one line on a phone.
+        <p role="alert" className="topbar-alert">
           {problem}
-        </span>
+          <button type="button" className="ghost" aria-label="Dismiss" onClick={() => setProblem(null)}>
+            ×
+          </button>
+        </p>
       )}
     </header>
   );
