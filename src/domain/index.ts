@@ -122,6 +122,13 @@ export {
   isTerminal,
 } from "./status";
 export {
+  type DeviceDifference,
+  type DeviceOutcome,
+  type ServerOutcome,
+  describeDeviceDifference,
+  deviceDifference,
+} from "./device-difference";
+export {
   ACTIONS,
   type Action,
   type Assignee,

@@ -1,7 +1,7 @@
 // The device estimates from the price list it prepared; the server prices with the list in force
 // when the repair arrives. Here the office raises Summit's first-repair price while the
 // technician walks offline: after sync the device shows the server's price and decision, and
-// flags how far they are from its own estimate.
+// flags what differs from its own estimate and decision.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api-session";
@@ -60,7 +60,9 @@ test("a capture priced differently by the server shows the server's price and de
     await context.setOffline(false);
     await expect(syncSummary(page)).toContainText("Everything is synced", { timeout: 60_000 });
     await expect(card.getByText("Server: Waiting for approval · $65.00")).toBeVisible();
-    await expect(card.getByRole("note")).toContainText("Differs from the device estimate by $15.00");
+    await expect(card.getByRole("note")).toHaveText(
+      "⚑ Price and decision differ: $15.00 more than the device estimate; approved on the device, waiting for approval on the server. The office will review it.",
+    );
   } finally {
     const { useCustomPricing, tiersCents, volumeDiscountThreshold, volumeDiscountBasisPoints } = before;
     await ok(

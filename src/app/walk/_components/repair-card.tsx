@@ -1,7 +1,7 @@
 "use client";
 // One captured repair: the device's estimate and decision, where its sync stands, and after
-// sync the server's status and price, flagged when they differ from the device's estimate.
-import { STATUS_LABELS, formatCents, isStatus } from "~/domain";
+// sync the server's status and price, and what of them differs from the device's own (price, decision or both).
+import { STATUS_LABELS, describeDeviceDifference, formatCents, isStatus } from "~/domain";
 import type { BlobRow, LocalRepair } from "~/client/store/db";
 import { EditRepair } from "./edit-repair";
 import { damageLabel, sentence } from "./format";
@@ -25,6 +25,14 @@ export function RepairCard({
 }) {
   const server = repair.server;
   const fileErrors = files.filter((f) => f.lastError);
+  const difference =
+    server && isStatus(server.status)
+      ? describeDeviceDifference(
+          { estimateCents: repair.deviceEstimateCents, autoApproved: repair.deviceAutoApproved === 1 },
+          { status: server.status, estimateCents: server.estimateCents },
+        )
+      : null;
+  const flag = difference ?? (server?.flaggedReason ? `Flagged for the office: ${server.flaggedReason}` : null);
   const title = `${damageLabel(repair.payload.damageType)}${repair.payload.damagePosition ? `, ${repair.payload.damagePosition}` : ""}`;
   return (
     <article className={`repair sync-${repair.sync}`} aria-label={`Repair on unit ${repair.unitNumber}: ${title}`}>
@@ -44,11 +52,10 @@ export function RepairCard({
           {server.estimateCents !== null && <> · {formatCents(server.estimateCents)}</>}
         </p>
       )}
-      {server && (server.differenceCents !== 0 || server.flaggedReason) && (
+      {flag && (
         <p className="notice" role="note">
-          ⚑ Differs from the device estimate
-          {server.differenceCents !== 0 && <> by {formatCents(server.differenceCents)}</>}
-          {server.flaggedReason && <>: {server.flaggedReason}</>}
+          ⚑ {flag}
+          {difference && server?.flaggedReason && <span className="muted"> The office will review it.</span>}
         </p>
       )}
       {repair.error && <p className="error">{repair.error.message}</p>}
