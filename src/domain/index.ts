@@ -128,6 +128,7 @@ export {
   describeDeviceDifference,
   deviceDifference,
 } from "./device-difference";
+export { type UnitEntry, normalizeUnitNumber, resolveUnitEntry } from "./unit-number";
 export {
   ACTIONS,
   type Action,

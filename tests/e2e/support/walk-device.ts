@@ -69,7 +69,7 @@ export async function captureUnit(page: Page, unit: UnitCapture) {
     await page.getByRole("group", { name: "Matching units" }).getByRole("button", { name: unit.pick }).click();
   } else {
     await unitNumber.fill(unit.type!);
-    await page.getByRole("button", { name: "Add unit" }).click();
+    await unitNumber.press("Enter");
   }
   await expect(page.getByRole("heading", { name: `Unit ${unit.expected}`, exact: true })).toBeVisible();
   await page.getByLabel("Damage type").selectOption({ label: unit.damage });

@@ -28,7 +28,7 @@ test("a file that is not a photo is refused on the device with the reason, befor
   // Offline to the end: this walk's start never reaches the server (the next test starts it).
   await startWalkOffline(context, page, "tech2@demo.test", CUSTOMER);
   await page.getByLabel("Unit number").fill("IF-401");
-  await page.getByRole("button", { name: "Add unit" }).click();
+  await page.getByRole("button", { name: "Add new unit IF-401" }).click();
   await page
     .getByLabel("Add damage photo")
     .setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not a photo") });

@@ -2,6 +2,7 @@
 // On the lot: add a unit, capture its damages one by one, see every saved repair with its
 // estimate (and, once synced, the server's decision), then end the walk.
 import { useEffect, useRef, useState } from "react";
+import { normalizeUnitNumber } from "~/domain";
 import { rsDb } from "~/client/store/db";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { DamageForm } from "./damage-form";
@@ -39,9 +40,10 @@ export function WalkScreen({ walkId, onBack, onEnd }: { walkId: string; onBack: 
       ) : !unit ? (
         <UnitPicker
           customerId={walk.customerId}
+          walkId={walk.id}
           onPick={(unitNumber) => {
             setSaved(null);
-            setUnit({ unitNumber, jobId: crypto.randomUUID() });
+            void openUnit(walk.id, unitNumber).then(setUnit);
           }}
         />
       ) : (
@@ -89,4 +91,15 @@ export function WalkScreen({ walkId, onBack, onEnd }: { walkId: string; onBack: 
       </div>
     </>
   );
+}
+
+/** A unit already captured on this walk reopens its job: the next damage is its next break, priced
+ * at the next ordinal, instead of a second job that would price again as a first repair. */
+async function openUnit(walkId: string, unitNumber: string): Promise<CurrentUnit> {
+  const key = normalizeUnitNumber(unitNumber);
+  const onThisWalk = await rsDb().localRepairs.where("walkId").equals(walkId).toArray();
+  const earlier = onThisWalk.find((r) => r.sync !== "rejected" && normalizeUnitNumber(r.unitNumber) === key);
+  return earlier
+    ? { unitNumber: earlier.unitNumber, jobId: earlier.jobId }
+    : { unitNumber, jobId: crypto.randomUUID() };
 }
