@@ -1,6 +1,6 @@
-// Saving a repair on the lot: the record, its photo and voice blobs and one outbox entry are
-// written in ONE transaction, so a crash leaves either all of it or nothing. Files are checked
-// and ids made before the transaction: only IndexedDB work may happen inside it.
+// Saving a repair on the lot: the record, its photo and voice blobs, one outbox entry and the
+// removal of its draft are written in ONE transaction, so a crash leaves either all of it or
+// nothing. Files are checked and ids made before the transaction: only IndexedDB work inside it.
 import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
 import type { RepairCapturePayload } from "../sync/contract";
 import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -29,6 +29,8 @@ export type RepairDraft = {
   photos: CapturedPhoto[];
   voice?: CapturedFile;
   completedOnSpot: boolean;
+  /** The unit draft this capture comes from: removed in the same transaction that queues it. */
+  fromDraftId?: string;
 };
 
 /** A capture the device refuses before queueing, with a sentence to show. */
@@ -50,7 +52,17 @@ export async function captureRepair(
 
   return db.transaction(
     "rw",
-    [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.snapshotCustomers, db.snapshotUnits, db.meta],
+    [
+      db.localWalks,
+      db.localRepairs,
+      db.blobs,
+      db.outbox,
+      db.snapshotCustomers,
+      db.snapshotUnits,
+      db.meta,
+      db.drafts,
+      db.draftFiles,
+    ],
     async () => {
       // Reads in parallel: each awaited one would cost a round trip to the storage process.
       const [walk, facts] = await Promise.all([
@@ -114,6 +126,9 @@ export async function captureRepair(
         db.blobs.bulkAdd(files.map((f): BlobRow => f.row)),
         db.localRepairs.add(repair),
         db.outbox.add(outboxEntry("repair.capture", id, payload, now)),
+        ...(draft.fromDraftId
+          ? [db.draftFiles.where("draftId").equals(draft.fromDraftId).delete(), db.drafts.delete(draft.fromDraftId)]
+          : []),
       ]);
       return { repair, estimate };
     },

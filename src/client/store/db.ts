@@ -2,6 +2,7 @@
 // lands here first, in one transaction per action; the sync engine drains it to the server.
 // Booleans that must be queried are stored as 0/1: IndexedDB cannot index booleans.
 import Dexie, { type DexieOptions, type EntityTable } from "dexie";
+import type { DraftFileRow, UnitDraftRow } from "./unit-drafts";
 import type {
   AttachmentKind,
   MutationType,
@@ -125,6 +126,8 @@ export class RsDb extends Dexie {
   localRepairs!: EntityTable<LocalRepair, "id">;
   blobs!: EntityTable<BlobRow, "id">;
   outbox!: EntityTable<OutboxEntry, "seq">;
+  drafts!: EntityTable<UnitDraftRow, "id">;
+  draftFiles!: EntityTable<DraftFileRow, "id">;
 
   constructor(name = "rs-field", options?: DexieOptions) {
     super(name, options);
@@ -152,6 +155,9 @@ export class RsDb extends Dexie {
           .toCollection()
           .modify((u) => void (u.unitKey = unitKey(u.unitNumber))),
       );
+    // 3: the unit being captured is kept as a draft (see unit-drafts.ts); its files apart, so
+    // that a keystroke rewrites a small row and never a photo.
+    this.version(3).stores({ drafts: "id, walkId", draftFiles: "id, draftId, [draftId+role]" });
   }
 }
 

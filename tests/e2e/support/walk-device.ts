@@ -11,7 +11,10 @@ export type DeviceFile = { id: string; sha256: string; size: number; kind: strin
 export type DeviceOutboxEntry = { id: string; type: string; payload: unknown };
 
 /** Reads the device database (IndexedDB "rs-field") from inside the page. */
-export function readDevice<T>(page: Page, table: "blobs" | "outbox" | "localRepairs"): Promise<T[]> {
+export function readDevice<T>(
+  page: Page,
+  table: "blobs" | "outbox" | "localRepairs" | "drafts" | "draftFiles",
+): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -80,6 +83,8 @@ export async function captureUnit(page: Page, unit: UnitCapture) {
   // The estimate and decision appear at once, from the prepared price list.
   await expect(page.getByRole("region", { name: "Estimate" })).toContainText(/Estimate \$\d+\.\d\d/);
   await expect(page.getByRole("region", { name: "Estimate" })).toContainText("Auto-approved");
+  // Voice and notes are folded under "More details": a plain unit does not scroll past them.
+  await page.getByText("More details", { exact: true }).click();
   if (unit.voice) {
     await page.getByRole("button", { name: "Record voice note" }).click();
     await expect(page.getByText("Recording…")).toBeVisible();
@@ -92,7 +97,8 @@ export async function captureUnit(page: Page, unit: UnitCapture) {
   await page.getByRole("button", { name: "Save repair" }).click();
   await expect(page.getByText(`Repair 1 on unit ${unit.expected} saved on this device`)).toBeVisible();
   expect(Date.now() - started).toBeLessThan(5_000);
-  await page.getByRole("button", { name: "Next unit" }).click();
+  // Back on the unit field, ready for the next number.
+  await expect(unitNumber).toBeFocused();
 }
 
 export async function drawSignature(page: Page) {

@@ -1,10 +1,8 @@
 // Typing a unit number on the lot cannot create a second record of a known vehicle: "105" is
 // Summit's SR-105, a new unit is an explicit choice, and a unit captured earlier on the same walk
 // reopens its job so its next damage is the job's next break.
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signedInApi } from "../support/api-session";
-import { trpcMutation, trpcQuery } from "../support/trpc";
+import { technicianWithWalkAt } from "../support/own-walk";
 import { type DeviceOutboxEntry, LOT, PHOTO, captureUnit, readDevice, startWalkOffline } from "../support/walk-device";
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
@@ -16,28 +14,7 @@ test("a typed number resolves to the one known unit it names; a new unit and a s
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  // A technician of its own, sent to Summit's lot today: the demo technicians' walks belong to other specs.
-  const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
-  const ok = async <T>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>) => {
-    const r = await result;
-    if (!r.ok) throw new Error(r.message);
-    return r.data;
-  };
-  const email = `units.${randomUUID().slice(0, 8)}@demo.test`;
-  const { technician } = await ok(
-    trpcMutation<{ technician: { id: string } }>(admin, "admin.createUser", {
-      role: "TECHNICIAN",
-      email,
-      name: "Uma Units",
-      password: "demo1234",
-    }),
-  );
-  const [summit] = await ok(trpcQuery<{ id: string }[]>(admin, "admin.customers", { search: "Summit Car Rentals" }));
-  await ok(
-    trpcMutation(admin, "walk.start", { id: randomUUID(), customerId: summit!.id, technicianId: technician.id }),
-  );
-  await admin.dispose();
-
+  const email = await technicianWithWalkAt(playwright, baseURL!, "Summit Car Rentals");
   await startWalkOffline(context, page, email, "Summit Car Rentals");
   const unitNumber = page.getByLabel("Unit number");
 

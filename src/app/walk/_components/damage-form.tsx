@@ -1,11 +1,21 @@
 "use client";
-// One damage on the current unit: what and where, photos, position, voice note, notes and
-// repair conditions. The estimate and approval update as it is filled; "Save repair" writes
-// it to the device at once (sync follows whenever there is a connection).
-import { type FormEvent, useCallback, useState } from "react";
+// One damage on the current unit: type, position and photos first (a plain unit is unit, photo,
+// Save), the rest folded under "More details". Every change is written to the unit's draft at
+// once, so a reload or a killed tab loses nothing; "Save repair" queues it and removes the
+// draft in one transaction (sync follows whenever there is a connection).
+import { type FormEvent, useCallback, useRef, useState } from "react";
 import { AttachmentRefused, type CapturedFile } from "~/client/store/captured-file";
 import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
 import { type LocalWalk, rsDb } from "~/client/store/db";
+import {
+  type DraftFields,
+  type DraftFileRole,
+  type LoadedDraft,
+  draftMedia,
+  putDraftFile,
+  removeDraftFile,
+  saveDraftFields,
+} from "~/client/store/unit-drafts";
 import { kickSync } from "../_hooks/lazy-device-sync";
 import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
 import { DamageTypeOptions } from "./damage-type-options";
@@ -14,23 +24,38 @@ import { GpsStatus, useGps } from "./gps-status";
 import { type PhotoItem, PhotoField } from "./photo-field";
 import { VoiceField } from "./voice-field";
 
-type Props = { walk: LocalWalk; unitNumber: string; jobId: string; breakIndex: number; onSaved: () => void };
+type Props = {
+  walk: LocalWalk;
+  unitNumber: string;
+  jobId: string;
+  breakIndex: number;
+  /** The unit's draft as stored: the form starts from it and writes every change back. */
+  draft: LoadedDraft;
+  onSaved: () => void;
+};
 
-export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Props) {
-  const [damageType, setDamageType] = useState<DamageTypeName>("CHIP");
-  const [photos, setPhotos] = useState<PhotoItem[]>([]);
-  const [afterPhotos, setAfterPhotos] = useState<PhotoItem[]>([]);
-  const [voice, setVoice] = useState<CapturedFile | null>(null);
-  const [fixedOnSpot, setFixedOnSpot] = useState(false);
+type VoiceItem = CapturedFile & { key: string };
+
+export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved }: Props) {
+  const draftId = draft.draft.id;
+  const [initial] = useState(() => draftMedia(draft.files));
+  const [fields, setFields] = useState<DraftFields>(draft.draft.fields);
+  const [photos, setPhotos] = useState<PhotoItem[]>(initial.photos);
+  const [afterPhotos, setAfterPhotos] = useState<PhotoItem[]>(initial.afterPhotos);
+  const [voice, setVoice] = useState<VoiceItem | null>(initial.voice);
   const [busyStages, setBusyStages] = useState<Record<string, boolean>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const [moreOpen, setMoreOpen] = useState(() => hasDetails(draft.draft.fields, initial.voice));
+  // Writes go one after another, so the last keystroke is the one that stays.
+  const writes = useRef<Promise<void>>(Promise.resolve());
   const location = useGps();
   const { estimate, error: estimateError } = useDeviceEstimate({
     customerId: walk.customerId,
     unitNumber,
     breakIndex,
-    completedOnSpot: fixedOnSpot,
+    completedOnSpot: fields.completedOnSpot,
     hasDamagePhoto: photos.length > 0,
     hasAfterPhoto: afterPhotos.length > 0,
   });
@@ -40,31 +65,69 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
   );
   const compressing = Object.values(busyStages).some(Boolean);
 
+  function persist(write: () => Promise<void>) {
+    writes.current = writes.current.then(write).then(
+      () => setDraftError(null),
+      (e: unknown) => {
+        console.error("draft not written", e);
+        setDraftError("This unit could not be kept on the device: save it now, or keep the screen open.");
+      },
+    );
+  }
+
+  function change<K extends keyof DraftFields>(name: K, value: DraftFields[K]) {
+    setFields((current) => {
+      const next = { ...current, [name]: value };
+      persist(() => saveDraftFields(rsDb(), draftId, next));
+      return next;
+    });
+  }
+
+  function changePhotos(role: Extract<DraftFileRole, "DAMAGE" | "AFTER">, before: PhotoItem[], after: PhotoItem[]) {
+    (role === "DAMAGE" ? setPhotos : setAfterPhotos)(after);
+    const kept = new Set(after.map((p) => p.key));
+    const had = new Set(before.map((p) => p.key));
+    for (const p of before) if (!kept.has(p.key)) persist(() => removeDraftFile(rsDb(), p.key));
+    for (const p of after) if (!had.has(p.key)) persist(() => putDraftFile(rsDb(), draftId, role, { ...p, id: p.key }));
+  }
+
+  function changeVoice(next: CapturedFile | null) {
+    const previous = voice;
+    const item = next ? { ...next, key: crypto.randomUUID() } : null;
+    setVoice(item);
+    if (item) persist(() => putDraftFile(rsDb(), draftId, "VOICE", { ...item, id: item.key }));
+    else if (previous) persist(() => removeDraftFile(rsDb(), previous.key));
+  }
+
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const temperature = text("temperature");
+    const temperature = fields.windshieldTemperatureC.trim();
+    if (temperature && !(Number(temperature) >= -60 && Number(temperature) <= 90)) {
+      setError("The windshield temperature must be a number of °C from -60 to 90: correct it or clear it.");
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
+      await writes.current;
       await captureRepair(rsDb(), {
         walkId: walk.id,
         customerId: walk.customerId,
         unitNumber,
         jobId,
         breakIndex,
-        damageType,
-        damagePosition: text("position") || undefined,
-        customerNotes: text("customerNotes"),
-        technicianNotes: text("technicianNotes"),
-        drilledBeforeRepair: form.get("drilled") === "on",
+        damageType: fields.damageType,
+        damagePosition: fields.damagePosition.trim() || undefined,
+        customerNotes: fields.customerNotes.trim(),
+        technicianNotes: fields.technicianNotes.trim(),
+        drilledBeforeRepair: fields.drilledBeforeRepair,
         windshieldTemperatureC: temperature ? Number(temperature) : undefined,
-        resinViscosity: (text("viscosity") || undefined) as "LOW" | "MEDIUM" | "HIGH" | undefined,
+        resinViscosity: fields.resinViscosity || undefined,
         gps: location.gps?.ok ? location.gps.fix : undefined,
-        photos: [...photos, ...(fixedOnSpot ? afterPhotos : [])],
+        photos: [...photos, ...(fields.completedOnSpot ? afterPhotos : [])],
         voice: voice ?? undefined,
-        completedOnSpot: fixedOnSpot,
+        completedOnSpot: fields.completedOnSpot,
+        fromDraftId: draftId,
       });
       kickSync();
       onSaved();
@@ -81,6 +144,13 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
   const fixNow = estimate?.fixNow;
   // The after photo is taken once the box is ticked: only a missing approval keeps it unticked.
   const mayFix = Boolean(fixNow && (fixNow.allowed || fixNow.rule === "AFTER_PHOTO_REQUIRED"));
+  const details = [
+    voice && "voice note",
+    (fields.technicianNotes.trim() || fields.customerNotes.trim()) && "notes",
+    fields.drilledBeforeRepair && "drilled",
+    fields.windshieldTemperatureC.trim() && "temperature",
+    fields.resinViscosity && "resin",
+  ].filter(Boolean);
   return (
     <form
       onSubmit={(e) => void save(e)}
@@ -91,73 +161,140 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, onSaved }: Pro
         Damage {breakIndex + 1} on unit {unitNumber}
       </h3>
       <label htmlFor="damage-type">Damage type</label>
-      <select id="damage-type" value={damageType} onChange={(e) => setDamageType(e.target.value as DamageTypeName)}>
+      <select
+        id="damage-type"
+        value={fields.damageType}
+        onChange={(e) => change("damageType", e.target.value as DamageTypeName)}
+      >
         <DamageTypeOptions />
       </select>
       <label htmlFor="position">Position</label>
-      <input id="position" name="position" placeholder="e.g. driver side, lower" maxLength={200} />
+      <input
+        id="position"
+        name="position"
+        placeholder="e.g. driver side, lower"
+        maxLength={200}
+        value={fields.damagePosition}
+        onChange={(e) => change("damagePosition", e.target.value)}
+      />
 
-      <PhotoField stage="DAMAGE" label="Add damage photo" photos={photos} onChange={setPhotos} onBusy={onBusy} />
+      <PhotoField
+        stage="DAMAGE"
+        label="Add damage photo"
+        photos={photos}
+        onChange={(next) => changePhotos("DAMAGE", photos, next)}
+        onBusy={onBusy}
+      />
       <EstimatePreview estimate={estimate} error={estimateError} />
-
       <GpsStatus {...location} />
-      <VoiceField voice={voice} onChange={setVoice} />
-
-      <label htmlFor="technicianNotes">Technician notes</label>
-      <textarea id="technicianNotes" name="technicianNotes" rows={2} maxLength={4000} />
-      <label htmlFor="customerNotes">Notes for the customer</label>
-      <textarea id="customerNotes" name="customerNotes" rows={2} maxLength={4000} />
-
-      <div className="row">
-        <label className="check">
-          <input type="checkbox" name="drilled" /> Drilled before repair
-        </label>
-      </div>
-      <div className="row">
-        <div>
-          <label htmlFor="temperature">Windshield temperature (°C)</label>
-          <input id="temperature" name="temperature" type="number" inputMode="decimal" min={-60} max={90} step="0.5" />
-        </div>
-        <div>
-          <label htmlFor="viscosity">Resin viscosity</label>
-          <select id="viscosity" name="viscosity" defaultValue="">
-            <option value="">Not recorded</option>
-            <option value="LOW">Low</option>
-            <option value="MEDIUM">Medium</option>
-            <option value="HIGH">High</option>
-          </select>
-        </div>
-      </div>
 
       <label className="check">
         <input
           type="checkbox"
-          checked={fixedOnSpot}
-          disabled={!mayFix && !fixedOnSpot}
-          onChange={(e) => setFixedOnSpot(e.target.checked)}
+          checked={fields.completedOnSpot}
+          disabled={!mayFix && !fields.completedOnSpot}
+          onChange={(e) => change("completedOnSpot", e.target.checked)}
         />{" "}
         Fixed on the spot
       </label>
       {fixNow && !fixNow.allowed && !mayFix && <p className="muted">Cannot be fixed now: {fixNow.reason}.</p>}
-      {fixedOnSpot && (
+      {fields.completedOnSpot && (
         <PhotoField
           stage="AFTER"
           label="Add after photo"
           photos={afterPhotos}
-          onChange={setAfterPhotos}
+          onChange={(next) => changePhotos("AFTER", afterPhotos, next)}
           onBusy={onBusy}
         />
       )}
-      {fixedOnSpot && fixNow && !fixNow.allowed && <p className="notice">{fixNow.reason}</p>}
+      {fields.completedOnSpot && fixNow && !fixNow.allowed && <p className="notice">{fixNow.reason}</p>}
 
+      <details className="more-details" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>More details{details.length > 0 && <span className="muted"> · {details.join(", ")}</span>}</summary>
+        <VoiceField voice={voice} onChange={changeVoice} />
+        <label htmlFor="technicianNotes">Technician notes</label>
+        <textarea
+          id="technicianNotes"
+          rows={2}
+          maxLength={4000}
+          value={fields.technicianNotes}
+          onChange={(e) => change("technicianNotes", e.target.value)}
+        />
+        <label htmlFor="customerNotes">Notes for the customer</label>
+        <textarea
+          id="customerNotes"
+          rows={2}
+          maxLength={4000}
+          value={fields.customerNotes}
+          onChange={(e) => change("customerNotes", e.target.value)}
+        />
+        <div className="row">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={fields.drilledBeforeRepair}
+              onChange={(e) => change("drilledBeforeRepair", e.target.checked)}
+            />{" "}
+            Drilled before repair
+          </label>
+        </div>
+        <div className="row">
+          <div>
+            <label htmlFor="temperature">Windshield temperature (°C)</label>
+            <input
+              id="temperature"
+              type="text"
+              inputMode="decimal"
+              value={fields.windshieldTemperatureC}
+              onChange={(e) => change("windshieldTemperatureC", e.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor="viscosity">Resin viscosity</label>
+            <select
+              id="viscosity"
+              value={fields.resinViscosity}
+              onChange={(e) => change("resinViscosity", e.target.value as DraftFields["resinViscosity"])}
+            >
+              <option value="">Not recorded</option>
+              <option value="LOW">Low</option>
+              <option value="MEDIUM">Medium</option>
+              <option value="HIGH">High</option>
+            </select>
+          </div>
+        </div>
+      </details>
+
+      {draftError && (
+        <p role="alert" className="error">
+          {draftError}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <button type="submit" className="wide" disabled={saving || compressing || (fixedOnSpot && !fixNow?.allowed)}>
-        {saving ? "Saving…" : compressing ? "Compressing photos…" : "Save repair"}
-      </button>
+      <div className="save-bar">
+        <button
+          type="submit"
+          className="wide"
+          disabled={saving || compressing || (fields.completedOnSpot && !fixNow?.allowed)}
+        >
+          {saving ? "Saving…" : compressing ? "Compressing photos…" : "Save repair"}
+        </button>
+      </div>
     </form>
+  );
+}
+
+function hasDetails(fields: DraftFields, voice: unknown): boolean {
+  return Boolean(
+    voice ||
+    fields.technicianNotes.trim() ||
+    fields.customerNotes.trim() ||
+    fields.drilledBeforeRepair ||
+    fields.windshieldTemperatureC.trim() ||
+    fields.resinViscosity,
   );
 }

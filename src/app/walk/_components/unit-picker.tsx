@@ -2,7 +2,7 @@
 // Choose the vehicle. A typed number that names one known unit ("105" for SR-105) resolves to
 // it; a new unit is added only by the explicit "Add new unit …" choice, so a typo never starts a
 // second fleet record with its own price history. Work already open on the unit is shown first.
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   PRICE_FROZEN_STATUSES,
   STATUS_LABELS,
@@ -21,11 +21,18 @@ export function UnitPicker({
   customerId,
   walkId,
   onPick,
+  autoFocus = false,
 }: {
   customerId: string;
   walkId: string;
   onPick: (unitNumber: string) => void;
+  /** Just after a save: the next unit number is what the technician types next. */
+  autoFocus?: boolean;
 }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
   const units =
     useLiveQuery(
       () => rsDb().snapshotUnits.where("customerId").equals(customerId).sortBy("unitNumber"),
@@ -53,6 +60,7 @@ export function UnitPicker({
       <h2 id="unit-title">Add a unit</h2>
       <label htmlFor="unit-number">Unit number</label>
       <input
+        ref={input}
         id="unit-number"
         list="known-units"
         autoComplete="off"

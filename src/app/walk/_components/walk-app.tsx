@@ -26,9 +26,33 @@ const finishScreen = lazyComponent(() => import("./finish-screen").then((m) => m
 
 type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "finish"; walkId: string };
 
+// This tab's screen, so a reload (Android reloads a tab the camera app pushed out of memory)
+// comes back to the walk being captured, not to home.
+const SCREEN_KEY = "rs-walk-screen";
+
+function rememberedScreen(): Screen | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SCREEN_KEY) ?? "null") as Screen | null;
+    return saved && (saved.name === "walk" || saved.name === "finish") && typeof saved.walkId === "string"
+      ? saved
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export function WalkApp() {
   const user = useDeviceUser();
-  const [screen, setScreen] = useState<Screen>({ name: "home" });
+  const [screen, setScreenState] = useState<Screen>({ name: "home" });
+  const setScreen = (next: Screen) => {
+    setScreenState(next);
+    sessionStorage.setItem(SCREEN_KEY, JSON.stringify(next));
+  };
+  // After hydration: the static shell renders home first, whatever the tab remembers.
+  useEffect(() => {
+    const saved = rememberedScreen();
+    if (saved) setScreenState(saved);
+  }, []);
   // One subscription for the status bar and the refused list: re-read after every queue change.
   const stats = useLiveQuery(() => queueStats(rsDb()), "queue-stats");
 
