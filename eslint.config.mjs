@@ -62,6 +62,22 @@ export default tseslint.config(
     },
   },
   {
+    // Every setting is declared and validated once (README, "Settings"): the server reads them
+    // through src/server/config.ts, the browser through src/config/public.ts.
+    files: ["src/**/*.{ts,tsx}", "scripts/serve.ts", "scripts/create-admin.ts"],
+    ignores: ["src/server/config.ts", "src/config/public.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read settings through config() (src/server/config.ts) or publicConfig (src/config/public.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

@@ -4,16 +4,26 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "../src/server/auth/passwords";
+import { ConfigError, config } from "../src/server/config";
 import { createDb } from "../src/server/db";
 
+const settings = (() => {
+  try {
+    return config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 const [email, name] = process.argv.slice(2).filter((a) => a !== "--");
 const parsed = z.object({ email: z.string().email(), name: z.string().min(1) }).safeParse({ email, name });
-if (!parsed.success || !process.env.DATABASE_URL) {
+if (!parsed.success || !settings.DATABASE_URL) {
   console.error('Usage: DATABASE_URL=postgresql://… npm run admin:create -- <email> "<name>"');
   process.exit(1);
 }
-const password = process.env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
-const db = createDb(process.env.DATABASE_URL, 1);
+const password = settings.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
+const db = createDb(settings.DATABASE_URL, 1);
 try {
   await db.user.create({
     data: {
@@ -24,7 +34,7 @@ try {
     },
   });
   console.log(
-    `Created admin ${parsed.data.email}${process.env.ADMIN_PASSWORD ? "" : ` with password ${password} (change it after signing in)`}.`,
+    `Created admin ${parsed.data.email}${settings.ADMIN_PASSWORD ? "" : ` with password ${password} (change it after signing in)`}.`,
   );
 } finally {
   await db.$disconnect();

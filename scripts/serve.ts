@@ -1,25 +1,38 @@
 // Runs RS Systems: picks the database (embedded PGlite in $RS_DATA_DIR, default ./data, unless
 // DATABASE_URL names a PostgreSQL server), applies migrations, seeds the demo business on an
 // empty embedded database, then serves the built app with `next start` on $PORT (default 3000).
-// Bad configuration stops here with one sentence naming the variable.
+// Bad configuration stops here with one sentence naming the variable (src/server/config.ts
+// declares and checks every setting).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { ConfigError, readConfig } from "../src/server/config";
+import { ConfigError, type ServerConfig, readConfig } from "../src/server/config";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoBusiness } from "../src/server/seed/demo-business";
 import { createDb } from "../src/server/db";
 
 const dev = process.argv.includes("--dev");
-const dataDir = path.resolve(process.env.RS_DATA_DIR ?? "data");
 
 function fail(sentence: string): never {
   console.error(`\nRS Systems cannot start. ${sentence}\n`);
   process.exit(1);
 }
+
+function readSettings(): ServerConfig {
+  try {
+    // eslint-disable-next-line no-restricted-properties -- the one place start-up hands the environment to the config
+    return readConfig({ ...process.env, NODE_ENV: dev ? "development" : "production" });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+const settings = readSettings();
+const dataDir = path.resolve(settings.RS_DATA_DIR);
 
 async function checkReachable(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -45,7 +58,7 @@ async function checkReachable(url: string): Promise<void> {
 
 /** Development and the embedded default get a random secret kept in the data folder. */
 function authSecret(production: boolean): string {
-  const given = process.env.NEXTAUTH_SECRET;
+  const given = settings.NEXTAUTH_SECRET;
   if (given) return given;
   if (production)
     fail("NEXTAUTH_SECRET: set a random secret of at least 16 characters to run against a production database.");
@@ -55,18 +68,10 @@ function authSecret(production: boolean): string {
 }
 
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    fail(`PORT: "${process.env.PORT}" is not a port number between 1 and 65535.`);
-  try {
-    readConfig({ ...process.env, NODE_ENV: dev ? "development" : "production" });
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const port = settings.PORT;
   mkdirSync(dataDir, { recursive: true });
 
-  const external = process.env.DATABASE_URL || undefined;
+  const external = settings.DATABASE_URL;
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl: string;
   if (external) {
@@ -81,13 +86,13 @@ async function main() {
   const applied = await applyMigrations(databaseUrl, "prisma/migrations");
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 
-  const wantDemo = process.env.SEED_DEMO ? process.env.SEED_DEMO === "true" : !external;
+  const wantDemo = settings.SEED_DEMO ?? !external;
   const seedDb = createDb(databaseUrl, 1);
   try {
     const users = await seedDb.user.count();
     if (users === 0 && wantDemo) {
       console.log("Empty database: creating the demo business…");
-      await seedDemoBusiness(seedDb);
+      await seedDemoBusiness(seedDb, new Date(), settings.BUSINESS_TIME_ZONE);
     } else if (users === 0) {
       console.log(
         "The database has no users. Create the first admin with `npm run admin:create -- <email> <name>`, or start once with SEED_DEMO=true for demo data.",
@@ -105,12 +110,13 @@ async function main() {
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
+      // eslint-disable-next-line no-restricted-properties -- the server inherits PATH, HOME and the settings
       ...process.env,
       NODE_ENV: dev ? "development" : "production",
       DATABASE_URL: databaseUrl,
-      DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
+      DATABASE_POOL_MAX: embedded ? "1" : String(settings.DATABASE_POOL_MAX),
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -4,10 +4,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { HOME_FOR, mayOpen } from "~/domain/screens";
+import { config as settings } from "~/server/config";
 
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req, secret: settings().NEXTAUTH_SECRET });
   if (pathname === "/login") {
     return token?.kind ? NextResponse.redirect(new URL(HOME_FOR[token.kind], req.url)) : NextResponse.next();
   }

@@ -1,7 +1,115 @@
-// Every rule broken inside the domain surfaces as a DomainError with a stable `code`,
-// so server code can map it to a response (and the UI to a message) without parsing text.
+// Every refusal the app answers with has a stable code. This table is the one place that says
+// which HTTP status and which tRPC code each one travels with: the tRPC error mapping
+// (src/server/api/trpc.ts) and the HTTP routes (src/server/http/refusal-response.ts) both read
+// it, and screens and retry policies branch on the code, never on the message.
+
+/** The tRPC error codes a refusal may travel as (a subset of @trpc/server's, kept here to stay pure). */
+export type TrpcErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE_CONTENT"
+  | "INTERNAL_SERVER_ERROR";
+
+export type RefusalKind = { readonly status: number; readonly trpc: TrpcErrorCode };
+
+const badRequest = { status: 400, trpc: "BAD_REQUEST" } as const;
+const unauthorized = { status: 401, trpc: "UNAUTHORIZED" } as const;
+const forbidden = { status: 403, trpc: "FORBIDDEN" } as const;
+const notFound = { status: 404, trpc: "NOT_FOUND" } as const;
+const conflict = { status: 409, trpc: "CONFLICT" } as const;
+
+export const REFUSALS = {
+  // Requests as such
+  UNAUTHORIZED: unauthorized, // signed out, or the session ended
+  BAD_INPUT: badRequest, // the input's shape (zod)
+  SERVER_ERROR: { status: 500, trpc: "INTERNAL_SERVER_ERROR" }, // unexpected: the only one worth retrying
+  NOT_FOUND: notFound, // also when the actor may not see the record, so nothing leaks
+
+  // Who may do what (permissions.ts)
+  FORBIDDEN: forbidden,
+  INACTIVE_TECHNICIAN: forbidden,
+  OTHER_CUSTOMER: forbidden,
+  NOT_YOURS: forbidden,
+  OUTSIDE_TEAM: forbidden,
+  UNASSIGNED: forbidden,
+  OVER_APPROVAL_LIMIT: forbidden,
+  REASON_REQUIRED: forbidden,
+  PRICE_LOCKED: forbidden,
+  /** A value that should be money, a count or a percentage is not a usable number. */
+  INVALID_AMOUNT: badRequest,
+
+  // Statuses (transitions.ts)
+  NO_SUCH_TRANSITION: conflict,
+  ACTOR_NOT_ALLOWED: conflict,
+  PRECONDITION_FAILED: conflict,
+
+  // Prices, business time (pricing-rules.ts, business-month.ts)
+  INVALID_PRICING_RULES: badRequest,
+  INVALID_REPAIR_COUNT: badRequest,
+  INVALID_OVERRIDE: badRequest,
+  INVALID_BUSINESS_TIME: badRequest,
+
+  // Accounts, teams, fleet settings, units (accounts.ts, team.ts, fleet-settings.ts, unit-records.ts)
+  WEAK_PASSWORD: badRequest,
+  ROLE_CHANGE_REFUSED: badRequest,
+  OWN_ACCOUNT: badRequest,
+  EMAIL_IN_USE: badRequest,
+  MANAGES_SELF: badRequest,
+  MANAGEMENT_CYCLE: badRequest,
+  TEAM_WITHOUT_MANAGER: badRequest,
+  INVALID_APPROVAL_LIMIT: badRequest,
+  INVALID_WORKING_HOURS: badRequest,
+  INVALID_FLEET_SIZE: badRequest,
+  INVALID_WEEKDAY: badRequest,
+  SCHEDULE_WITHOUT_DAYS: badRequest,
+  INVALID_TIME_OF_DAY: badRequest,
+  INVALID_AUTO_APPROVE_LIMIT: badRequest,
+  TECHNICIAN_PREFERRED_AND_BLOCKED: badRequest,
+  INVALID_UNIT: badRequest,
+  UNIT_NUMBER_IN_USE: badRequest,
+  CUSTOMER_REQUIRED: badRequest,
+
+  // Flags (flags.ts)
+  NOT_FLAGGED: badRequest,
+  FLAG_ALREADY_RESOLVED: badRequest,
+  NOTE_REQUIRED: badRequest,
+
+  // Walks and captures (walks.ts)
+  WALK_NOT_STARTED: badRequest,
+  WALK_CANCELLED: badRequest,
+  WALK_COMPLETED: badRequest,
+  WALK_ALREADY_FINISHED: badRequest,
+  TECHNICIAN_REQUIRED: badRequest,
+  ID_IN_USE: badRequest,
+
+  // Attachments and their uploads (attachment-rules.ts; docs/sync-protocol.md §3)
+  WRONG_FILE_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },
+  FILE_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },
+  EMPTY_FILE: badRequest,
+  OFFSET_MISMATCH: conflict,
+  CHECKSUM_MISMATCH: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
+  CHUNK_TOO_LARGE: badRequest,
+  EMPTY_CHUNK: badRequest,
+  MORE_BYTES_THAN_DECLARED: badRequest,
+  SIZE_MISMATCH: badRequest,
+} as const satisfies Record<string, RefusalKind>;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+export function isRefusalCode(code: unknown): code is RefusalCode {
+  return typeof code === "string" && Object.hasOwn(REFUSALS, code);
+}
+
+// Every rule broken inside the domain surfaces as a DomainError with a stable `code` from the
+// table above, so server code can map it to a response (and the UI to a message) without
+// parsing text.
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: RefusalCode;
 
   constructor(message: string) {
     super(message);

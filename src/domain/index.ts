@@ -1,7 +1,15 @@
 // Public API of the business rules. Pure TypeScript: no framework, database or Node import,
 // so the same code runs on the server and in the browser (offline estimates and approvals).
 
-export { DomainError, InvalidAmount } from "./errors";
+export {
+  DomainError,
+  InvalidAmount,
+  REFUSALS,
+  type RefusalCode,
+  type RefusalKind,
+  type TrpcErrorCode,
+  isRefusalCode,
+} from "./errors";
 export {
   type Cents,
   assertCents,

@@ -1,9 +1,34 @@
-// Server configuration read once from the environment, validated with zod. Bad configuration
-// stops start-up with one sentence naming the variable (see scripts/serve.ts).
+// Every setting RS Systems reads from the environment, declared once and validated with zod: the
+// server's own and the browser's NEXT_PUBLIC_* ones (read into the bundle by src/config/public.ts,
+// checked here at start-up). The README's settings table lists exactly these variables (a unit
+// test compares them). Bad configuration stops start-up with one sentence naming the variable
+// (scripts/serve.ts).
 import { z } from "zod";
+import { PUBLIC_DEFAULTS } from "~/config/public";
 
-const schema = z.object({
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = /^https?:\/\/\S+$/;
+
+export const settingsSchema = z.object({
+  /** Set by scripts/serve.ts: production for `npm start`, development for `npm run dev`. */
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z
+    .string()
+    .default("3000")
+    .refine((v) => /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, {
+      error: (issue) => `"${String(issue.input)}" is not a port number between 1 and 65535`,
+    })
+    .transform(Number),
+  /** The embedded database and the development auth secret live here. */
+  RS_DATA_DIR: z.string().default("data"),
   /** Set by scripts/serve.ts to the embedded database when the operator gave none. */
   DATABASE_URL: z
     .string()
@@ -14,11 +39,35 @@ const schema = z.object({
   /** 1 for the embedded database (one PGlite session); a real server takes a pool. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(16, { message: "must be a random secret of at least 16 characters" }).optional(),
+  /** The public URL; scripts/serve.ts gives next-auth http://localhost:$PORT when unset. */
+  NEXTAUTH_URL: z
+    .string()
+    .regex(httpUrl, { message: "must be the public URL, such as https://rs.example.com" })
+    .optional(),
   /** Calendar months for volume discounts are counted in the business's time zone. */
-  BUSINESS_TIME_ZONE: z.string().default("America/Denver"),
+  BUSINESS_TIME_ZONE: z
+    .string()
+    .default("America/Denver")
+    .refine(isTimeZone, {
+      error: (issue) => `"${String(issue.input)}" is not a time zone name such as America/Denver`,
+    }),
+  /** Unset: seed on the embedded database only. */
+  SEED_DEMO: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((v) => v === "true")
+    .optional(),
+  /** `npm run admin:create` only: the first admin's password (a random one is printed when unset). */
+  ADMIN_PASSWORD: z.string().optional(),
+  NEXT_PUBLIC_MAP_TILES_URL: z
+    .string()
+    .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, {
+      message: "must be a tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    })
+    .default(PUBLIC_DEFAULTS.NEXT_PUBLIC_MAP_TILES_URL),
+  NEXT_PUBLIC_MAP_ATTRIBUTION: z.string().default(PUBLIC_DEFAULTS.NEXT_PUBLIC_MAP_ATTRIBUTION),
 });
 
-export type ServerConfig = z.infer<typeof schema>;
+export type ServerConfig = z.infer<typeof settingsSchema>;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -27,17 +76,10 @@ export class ConfigError extends Error {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // An empty variable counts as unset (shells and CI often export VAR= ).
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(given);
+  const parsed = settingsSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`${issue.path.join(".")}: ${issue.message}.`);
-  }
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: parsed.data.BUSINESS_TIME_ZONE });
-  } catch {
-    throw new ConfigError(
-      `BUSINESS_TIME_ZONE: "${parsed.data.BUSINESS_TIME_ZONE}" is not a time zone name such as America/Denver.`,
-    );
   }
   return parsed.data;
 }

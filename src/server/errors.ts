@@ -1,5 +1,5 @@
 // Server-side refusals that are not business rules but still reach the screen as typed codes.
-import { DomainError } from "~/domain";
+import { DomainError, type RefusalCode } from "~/domain";
 
 /** Also used when a record exists but the actor may not see it, so nothing leaks. */
 export class NotFound extends DomainError {
@@ -12,7 +12,7 @@ export class NotFound extends DomainError {
 /** Input that passed its shape check but contradicts the database (unknown unit, wrong customer...). */
 export class InvalidRequest extends DomainError {
   constructor(
-    readonly code: string,
+    readonly code: RefusalCode,
     message: string,
   ) {
     super(message);

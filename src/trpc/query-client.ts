@@ -1,12 +1,13 @@
 import { QueryClient, defaultShouldDehydrateQuery } from "@tanstack/react-query";
 import superjson from "superjson";
+import { retryQuery } from "./retry-policy";
 
 export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        retry: (count, error) => count < 2 && !/FORBIDDEN|UNAUTHORIZED|NOT_FOUND/.test(String(error)),
+        retry: retryQuery,
       },
       dehydrate: {
         serializeData: superjson.serialize,

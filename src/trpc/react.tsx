@@ -6,6 +6,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
+import { publicConfig } from "~/config/public";
 import type { AppRouter } from "~/server/api/root";
 import { createQueryClient } from "./query-client";
 
@@ -23,8 +24,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     api.createClient({
       links: [
         loggerLink({
-          enabled: (op) =>
-            process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
+          enabled: (op) => publicConfig.development && op.direction === "down" && op.result instanceof Error,
         }),
         httpBatchLink({ transformer: superjson, url: "/api/trpc" }),
       ],

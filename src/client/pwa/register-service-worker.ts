@@ -2,6 +2,7 @@
 // builds only (a worker caching development bundles would serve stale code) and only from /walk,
 // where the user is signed in, so the worker's install can precache the /walk shell.
 import type { Workbox } from "workbox-window";
+import { publicConfig } from "~/config/public";
 
 let started = false;
 let workbox: Workbox | null = null;
@@ -9,7 +10,7 @@ let updateReady = false;
 const listeners = new Set<() => void>();
 
 export function registerServiceWorker(): void {
-  if (started || process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
+  if (started || !publicConfig.production || !("serviceWorker" in navigator)) return;
   if (!window.location.pathname.startsWith("/walk")) return;
   started = true;
   // Nothing here is needed to use the screen: load workbox-window once the page is loaded and idle.

@@ -4,11 +4,10 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { type ActorKind, DomainError, PermissionDenied, TransitionRefused, actorKind } from "~/domain";
+import { type ActorKind, DomainError, REFUSALS, actorKind } from "~/domain";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { RequestOrigin } from "../audit/write-audit";
 import type { Db } from "../db";
-import { NotFound } from "../errors";
 
 export type TrpcContext = {
   db: Db;
@@ -41,33 +40,28 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns a refused business rule into the matching tRPC error, keeping its code and message. */
+/**
+ * Turns a refused business rule into a tRPC error whose code comes from the refusal table
+ * (src/domain/errors.ts), keeping the refusal's message and, in `data.domainCode`, its code.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: httpCodeFor(cause), message: cause.message, cause });
+    throw new TRPCError({ code: REFUSALS[cause.code].trpc, message: cause.message, cause });
   }
   return result;
 });
-
-// instanceof, not error.name: production builds minify class names.
-function httpCodeFor(error: DomainError): TRPCError["code"] {
-  if (error instanceof PermissionDenied) return "FORBIDDEN";
-  if (error instanceof TransitionRefused) return "CONFLICT";
-  if (error instanceof NotFound) return "NOT_FOUND";
-  return "BAD_REQUEST";
-}
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
 /** A procedure only the given actor kinds may call. */
 export function procedureFor(...roles: ActorKind[]) {
   return publicProcedure.meta({ roles }).use(({ ctx, next }) => {
-    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again." });
+    if (!ctx.actor) throw new TRPCError({ code: REFUSALS.UNAUTHORIZED.trpc, message: "Please sign in again." });
     const kind = actorKind(ctx.actor);
     if (!roles.includes(kind))
-      throw new TRPCError({ code: "FORBIDDEN", message: `This is not available to a ${kind}.` });
+      throw new TRPCError({ code: REFUSALS.FORBIDDEN.trpc, message: `This is not available to a ${kind}.` });
     return next({ ctx: { ...ctx, actor: ctx.actor, kind } });
   });
 }

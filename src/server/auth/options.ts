@@ -4,6 +4,7 @@ import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { type ActorKind, actorKind } from "~/domain";
+import { config } from "../config";
 import { db } from "../db";
 import { loadActor } from "./actor";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./passwords";
@@ -48,6 +49,10 @@ function ipOf(headers: Record<string, unknown> | undefined): string | null {
 }
 
 export const authOptions: NextAuthOptions = {
+  // Read when next-auth first uses the options, not at import (the build imports this module).
+  get secret() {
+    return config().NEXTAUTH_SECRET;
+  },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

@@ -6,9 +6,9 @@ import type { Db } from "../db";
 import { receiveChunk } from "../services/attachments/receive-chunk";
 import { UploadRefused } from "../services/attachments/upload-refused";
 import { attachmentIdInput, uploadStatus } from "../services/attachments/upload-status";
-import { jsonResponse, refusalResponse, signedOutResponse } from "./refusal-response";
+import { jsonResponse, refusalResponse, refusedResponse, signedOutResponse } from "./refusal-response";
 
-const notFound = () => jsonResponse(404, { code: "NOT_FOUND", message: "Attachment was not found." });
+const notFound = () => refusedResponse("NOT_FOUND", "Attachment was not found.");
 
 export async function uploadStatusResponse(
   db: Db,

@@ -12,6 +12,7 @@ import {
   priceRepair,
 } from "~/domain";
 import { hashPassword } from "../auth/passwords";
+import { config } from "../config";
 import type { Db } from "../db";
 import { estimateFields, frozenFields } from "../services/pricing/quote-repair";
 import type { DamageType, Prisma } from "../db/generated/client";
@@ -24,7 +25,6 @@ export const DEMO_LOGINS = [
   { role: "customer", email: "customer@demo.test" },
 ] as const;
 
-const TIME_ZONE = process.env.BUSINESS_TIME_ZONE ?? "America/Denver";
 const DAMAGE: DamageType[] = ["CHIP", "CHIP", "STAR_BREAK", "BULLS_EYE", "CRACK", "COMBINATION_BREAK", "HALF_MOON"];
 const POSITIONS = [
   "driver side, lower",
@@ -156,7 +156,11 @@ function rulesOf(pricing: CustomerPlan["pricing"]): PricingRules {
   };
 }
 
-export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> {
+export async function seedDemoBusiness(
+  db: Db,
+  now = new Date(),
+  timeZone = config().BUSINESS_TIME_ZONE,
+): Promise<void> {
   const rand = random(20261122);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -285,7 +289,7 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
             const quote = freezeQuote(
               priceRepair({
                 completedOnWindshield: i,
-                customerCompletedThisMonth: countInSameMonth(completedAt, when, TIME_ZONE),
+                customerCompletedThisMonth: countInSameMonth(completedAt, when, timeZone),
                 rules,
               }),
             );
@@ -316,7 +320,7 @@ export async function seedDemoBusiness(db: Db, now = new Date()): Promise<void> 
           if (n === 3 || n === 7) {
             const quote = priceRepair({
               completedOnWindshield: history,
-              customerCompletedThisMonth: countInSameMonth(completedAt, now, TIME_ZONE),
+              customerCompletedThisMonth: countInSameMonth(completedAt, now, timeZone),
               rules,
             });
             const decision = autoApprovalFor({

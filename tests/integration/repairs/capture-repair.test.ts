@@ -106,12 +106,13 @@ describe("capturing a repair on a lot walk", () => {
         damageType: "CHIP",
         attachments: [{ ...photo("DAMAGE"), ...changes }],
       });
+    // The same status as the upload routes give these codes (src/domain/errors.ts): 415 and 413.
     await expect(attempt("ONLINE-HTML", { mimeType: "text/html" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
+      code: "UNSUPPORTED_MEDIA_TYPE",
       cause: { code: "WRONG_FILE_TYPE" },
     });
     await expect(attempt("ONLINE-BIG", { sizeBytes: 9 * 1024 * 1024 })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
+      code: "PAYLOAD_TOO_LARGE",
       cause: { code: "FILE_TOO_LARGE" },
     });
     expect(await world.db.unit.count({ where: { unitNumber: { startsWith: "ONLINE-" } } })).toBe(0);

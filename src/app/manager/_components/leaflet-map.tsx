@@ -5,13 +5,9 @@
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef } from "react";
+import { publicConfig } from "~/config/public";
 
 export type MapPoint = { id: string; pin: number; latitude: number; longitude: number; label: string };
-
-const TILES_URL = process.env.NEXT_PUBLIC_MAP_TILES_URL || "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-const ATTRIBUTION =
-  process.env.NEXT_PUBLIC_MAP_ATTRIBUTION ||
-  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
 export default function LeafletMap({ points, label }: { points: MapPoint[]; label: string }) {
   const container = useRef<HTMLDivElement>(null);
@@ -24,7 +20,7 @@ export default function LeafletMap({ points, label }: { points: MapPoint[]; labe
     const pins = JSON.parse(serialized) as MapPoint[];
     // No scroll-wheel zoom: the page scrolls past the map on a tablet without getting stuck in it.
     const map = L.map(element, { scrollWheelZoom: false });
-    L.tileLayer(TILES_URL, { maxZoom: 19, attribution: ATTRIBUTION }).addTo(map);
+    L.tileLayer(publicConfig.mapTilesUrl, { maxZoom: 19, attribution: publicConfig.mapAttribution }).addTo(map);
     for (const p of pins) {
       const icon = L.divIcon({
         className: "mgr-map-pin",
