@@ -166,7 +166,7 @@ export {
   decide,
 } from "./permissions";
 export { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";
-export { HOME_FOR, ROUTE_ACCESS, mayOpen } from "./screens";
+export { HOME_FOR, ROUTE_ACCESS, landingAfterSignIn, mayOpen, sameOriginPath } from "./screens";
 export {
   ATTACHMENT_RULES,
   type AttachmentKindName,

@@ -2,7 +2,7 @@
 import { getSession, signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { HOME_FOR, mayOpen } from "~/domain/screens";
+import { landingAfterSignIn } from "~/domain/screens";
 
 export function LoginForm() {
   const router = useRouter();
@@ -30,8 +30,7 @@ export function LoginForm() {
         setError("Signed in, but the session could not be read. Please try again.");
         return;
       }
-      const home = HOME_FOR[session.user.kind];
-      router.replace(next?.startsWith("/") && mayOpen(session.user.kind, next) ? next : home);
+      router.replace(landingAfterSignIn(session.user.kind, next));
       router.refresh();
     } catch {
       setError("The server cannot be reached. Check your connection and try again.");

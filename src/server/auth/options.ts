@@ -7,6 +7,7 @@ import { type ActorKind, actorKind } from "~/domain";
 import { config } from "../config";
 import { db } from "../db";
 import { loadActor } from "./actor";
+import { sameSiteRedirect } from "./redirect";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./passwords";
 import { SignInThrottle, throttleKeys } from "./sign-in-throttle";
 
@@ -63,6 +64,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: sameSiteRedirect,
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
