@@ -52,24 +52,36 @@ const errorOf = (run: () => unknown): unknown => {
 
 describe("authorizeTransition", () => {
   it("a technician captures on their own walk; the auto-approval decides the status", () => {
-    const facts: AuthorizationFacts = { autoApproval: autoApproved, walk: { technicianId: "t1", customerId: "A" } };
+    const facts: AuthorizationFacts = {
+      autoApproval: autoApproved,
+      walk: { technicianId: "t1", customerId: "A", blockedByCustomer: false },
+    };
     expect(authorizeTransition(technician, "capture", state(null), facts)).toEqual({ to: "APPROVED" });
   });
 
   it("a technician may not capture on someone else's walk, nor without a walk, nor for another customer", () => {
-    const walk = { technicianId: "t2", customerId: "A" };
+    const walk = { technicianId: "t2", customerId: "A", blockedByCustomer: false };
     expect(
       errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved, walk })),
     ).toMatchObject({ code: "NOT_YOURS" });
     expect(
       errorOf(() => authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved })),
     ).toMatchObject({ code: "FORBIDDEN" });
-    const elsewhere = { technicianId: "t1", customerId: "B" };
+    const elsewhere = { technicianId: "t1", customerId: "B", blockedByCustomer: false };
     expect(
       errorOf(() =>
         authorizeTransition(technician, "capture", state(null), { autoApproval: autoApproved, walk: elsewhere }),
       ),
     ).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("nobody captures on a walk of a technician the customer has blocked from its lots", () => {
+    const walk = { technicianId: "t1", customerId: "A", blockedByCustomer: true };
+    for (const actor of [technician, admin]) {
+      expect(
+        errorOf(() => authorizeTransition(actor, "capture", state(null), { autoApproval: autoApproved, walk })),
+      ).toMatchObject({ code: "TECHNICIAN_BLOCKED" });
+    }
   });
 
   it("a customer requests for their own company only", () => {
@@ -150,7 +162,8 @@ describe("the transition table and the permissions agree on who may act", () => 
     const repair = { customerId: "A", technicianId: ownId[kind], priceCents: 100, status: "PENDING_APPROVAL" as const };
     switch (action) {
       case "capture":
-        return decide(actor, "repair.capture", { technicianId: ownId[kind], customerId: "A" }).allowed;
+        return decide(actor, "repair.capture", { technicianId: ownId[kind], customerId: "A", blockedByCustomer: false })
+          .allowed;
       case "request":
         return decide(actor, "repair.request", { customerId: "A" }).allowed;
       case "assign":

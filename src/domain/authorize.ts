@@ -4,7 +4,7 @@ import {
   type PermissionAction,
   PermissionDenied,
   type RepairRef,
-  type WalkRef,
+  type LotWalkRef,
   decide,
 } from "./permissions";
 import { type Status } from "./status";
@@ -19,7 +19,7 @@ export type RepairState = Omit<RepairRef, "status"> & { status: Status | null };
 
 export type AuthorizationFacts = TransitionFacts & {
   /** capture: the walk the repair is captured on. */
-  walk?: WalkRef;
+  walk?: LotWalkRef;
 };
 
 const PERMISSION_FOR: Readonly<Record<Action, PermissionAction>> = {

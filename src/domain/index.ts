@@ -161,6 +161,7 @@ export {
   PermissionDenied,
   type PermissionResources,
   type RepairRef,
+  type LotWalkRef,
   type WalkRef,
   assertAllowed,
   decide,

@@ -45,6 +45,11 @@ const managers = repair("m1");
 const unassigned = repair(null);
 const outside = repair("t3");
 const otherCompany = repair("t2", { customerId: "B" });
+const lotWalk = (technicianId: string, blockedByCustomer = false) => ({
+  technicianId,
+  customerId: "A",
+  blockedByCustomer,
+});
 
 type Outcome = "ok" | DenialCode;
 type Row = {
@@ -66,9 +71,41 @@ const MATRIX: Row[] = [
   ["repair outside the team", "repair.view", outside, ["NOT_YOURS", "OUTSIDE_TEAM", "ok", "ok"]],
   ["another customer's repair", "repair.view", otherCompany, ["NOT_YOURS", "ok", "ok", "OTHER_CUSTOMER"]],
 
-  ["on t1's walk", "repair.capture", { technicianId: "t1", customerId: "A" }, ["ok", "OUTSIDE_TEAM", "ok", F]],
-  ["on t2's walk", "repair.capture", { technicianId: "t2", customerId: "A" }, ["NOT_YOURS", "ok", "ok", F]],
-  ["on m1's walk", "repair.capture", { technicianId: "m1", customerId: "A" }, ["NOT_YOURS", "ok", "ok", F]],
+  ["on t1's walk", "repair.capture", lotWalk("t1"), ["ok", "OUTSIDE_TEAM", "ok", F]],
+  ["on t2's walk", "repair.capture", lotWalk("t2"), ["NOT_YOURS", "ok", "ok", F]],
+  ["on m1's walk", "repair.capture", lotWalk("m1"), ["NOT_YOURS", "ok", "ok", F]],
+  [
+    "on t1's walk, t1 blocked",
+    "repair.capture",
+    lotWalk("t1", true),
+    ["TECHNICIAN_BLOCKED", "OUTSIDE_TEAM", "TECHNICIAN_BLOCKED", F],
+  ],
+  [
+    "on t2's walk, t2 blocked",
+    "repair.capture",
+    lotWalk("t2", true),
+    ["NOT_YOURS", "TECHNICIAN_BLOCKED", "TECHNICIAN_BLOCKED", F],
+  ],
+  [
+    "on m1's walk, m1 blocked",
+    "repair.capture",
+    lotWalk("m1", true),
+    ["NOT_YOURS", "TECHNICIAN_BLOCKED", "TECHNICIAN_BLOCKED", F],
+  ],
+  ["start t1's walk", "walk.start", lotWalk("t1"), ["ok", "OUTSIDE_TEAM", "ok", F]],
+  ["start t2's walk", "walk.start", lotWalk("t2"), ["NOT_YOURS", "ok", "ok", F]],
+  [
+    "start t1's walk, t1 blocked",
+    "walk.start",
+    lotWalk("t1", true),
+    ["TECHNICIAN_BLOCKED", "OUTSIDE_TEAM", "TECHNICIAN_BLOCKED", F],
+  ],
+  [
+    "start t2's walk, t2 blocked",
+    "walk.start",
+    lotWalk("t2", true),
+    ["NOT_YOURS", "TECHNICIAN_BLOCKED", "TECHNICIAN_BLOCKED", F],
+  ],
   ["t1's walk", "walk.write", { technicianId: "t1", customerId: "A" }, ["ok", "OUTSIDE_TEAM", "ok", F]],
   ["t2's walk", "walk.write", { technicianId: "t2", customerId: "A" }, ["NOT_YOURS", "ok", "ok", F]],
   ["t1's walk at A", "walk.view", { technicianId: "t1", customerId: "A" }, ["ok", "OUTSIDE_TEAM", "ok", "ok"]],
@@ -245,6 +282,7 @@ describe("permission matrix", () => {
       "invoice.view",
       "unit.replaceWindshield",
       "unit.edit",
+      "walk.start",
       "walk.write",
       "walk.view",
       "audit.view",

@@ -16,12 +16,14 @@ export type RepairRef = {
 };
 export type CustomerRef = { customerId: string };
 export type WalkRef = { technicianId: string; customerId: string };
+/** A walk at a customer's lot, and whether that customer has blocked the walk's technician from its lots. */
+export type LotWalkRef = WalkRef & { blockedByCustomer: boolean };
 
 /** The resource each action is decided on. */
 export type PermissionResources = {
   "repair.view": RepairRef;
-  /** Capturing a repair happens on a walk. */
-  "repair.capture": WalkRef;
+  /** Capturing a repair happens on a walk; so does receiving a lot's units before walking it (sync.prepare). */
+  "repair.capture": LotWalkRef;
   "repair.request": CustomerRef;
   "repair.approve": RepairRef;
   "repair.deny": RepairRef;
@@ -44,6 +46,9 @@ export type PermissionResources = {
   "unit.replaceWindshield": CustomerRef;
   /** Registering, editing and importing a customer's units. */
   "unit.edit": CustomerRef;
+  /** Starting a walk at a customer's lot. */
+  "walk.start": LotWalkRef;
+  /** Finishing a walk (its site contact's signature). */
   "walk.write": WalkRef;
   /** A walk's record and what came with it (the site contact's signature). */
   "walk.view": WalkRef;
@@ -62,6 +67,7 @@ export type DenialCode =
   | "OUTSIDE_TEAM" // a manager reaching beyond self + managed technicians
   | "UNASSIGNED" // work must be assigned before it is started or completed
   | "OVER_APPROVAL_LIMIT"
+  | "TECHNICIAN_BLOCKED" // the customer has blocked this technician from its lots
   | "REASON_REQUIRED"
   | "INVALID_AMOUNT"
   | "PRICE_LOCKED"; // invoiced, closed, denied or cancelled: the price can no longer be overridden
@@ -126,6 +132,27 @@ const ownWalk = ({ technician }: Staff, walk: WalkRef): Decision =>
 const teamWalk = ({ team }: Staff, walk: WalkRef): Decision =>
   team.has(walk.technicianId) ? ALLOW : deny("OUTSIDE_TEAM", "this walk belongs to a technician outside your team");
 
+/** A customer may block technicians from its lots: whoever acts, a blocked technician neither walks nor captures there. */
+const notBlocked = (walk: LotWalkRef): Decision =>
+  walk.blockedByCustomer
+    ? deny("TECHNICIAN_BLOCKED", "this customer has blocked this technician from its lots")
+    : ALLOW;
+
+/** Work on a customer's lot: the walk's own rule for who may act, then the customer's block list. */
+const onLot: Rules<LotWalkRef> = {
+  admin: notBlocked,
+  technician: (staff, walk) =>
+    all(
+      () => ownWalk(staff, walk),
+      () => notBlocked(walk),
+    ),
+  manager: (staff, walk) =>
+    all(
+      () => teamWalk(staff, walk),
+      () => notBlocked(walk),
+    ),
+};
+
 const withinLimit = (technician: TechnicianProfile, cents: Cents, what: string): Decision =>
   technician.approvalLimitCents === null || cents <= technician.approvalLimitCents
     ? ALLOW
@@ -156,7 +183,7 @@ const decideOnPending: Rules<RepairRef> = {
 
 const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "repair.view": { admin: always, customer: ownCompany, technician: ownRepair, manager: teamOrUnassigned },
-  "repair.capture": { admin: always, technician: ownWalk, manager: teamWalk },
+  "repair.capture": onLot,
   "repair.request": { admin: always, customer: ownCompany },
   "repair.approve": decideOnPending,
   "repair.deny": decideOnPending,
@@ -196,6 +223,7 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "invoice.view": { admin: always, customer: ownCompany },
   "unit.replaceWindshield": { admin: always, manager: always },
   "unit.edit": { admin: always },
+  "walk.start": onLot,
   "walk.write": { admin: always, technician: ownWalk, manager: teamWalk },
   // The customer signed the walk's summary: they may read it, like their repairs.
   "walk.view": { admin: always, customer: ownCompany, technician: ownWalk, manager: teamWalk },

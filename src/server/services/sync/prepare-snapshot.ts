@@ -69,11 +69,30 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
   if (!technician)
     throw new InvalidRequest("TECHNICIAN_REQUIRED", "Only a technician's account has lot walks to prepare.");
   return db.$transaction(async (tx) => {
-    const walks = await tx.lotWalk.findMany({
+    const found = await tx.lotWalk.findMany({
       where: { technicianId: technician.id, status: { in: ["SCHEDULED", "IN_PROGRESS"] }, OR: walkWindow(now) },
-      select: { id: true, customerId: true, status: true, scheduledFor: true, startedAt: true },
+      select: {
+        id: true,
+        customerId: true,
+        status: true,
+        scheduledFor: true,
+        startedAt: true,
+        customer: { select: { blockedTechnicians: { where: { id: technician.id }, select: { id: true } } } },
+      },
       orderBy: [{ scheduledFor: "asc" }, { startedAt: "asc" }],
     });
+    // A lot where the technician may not capture (the customer blocked them): neither its walk
+    // nor any of its data goes to the device.
+    const walks = found
+      .filter(
+        (w) =>
+          decide(ctx.actor, "repair.capture", {
+            technicianId: technician.id,
+            customerId: w.customerId,
+            blockedByCustomer: w.customer.blockedTechnicians.length > 0,
+          }).allowed,
+      )
+      .map(({ customer: _customer, ...walk }) => walk);
     const customerIds = [...new Set(walks.map((w) => w.customerId))];
     for (const customerId of customerIds) assertAllowed(ctx.actor, "customer.priceList.view", { customerId });
     return {

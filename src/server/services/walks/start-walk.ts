@@ -36,9 +36,16 @@ async function start(tx: DbTx, ctx: ServiceContext, input: Start): Promise<LotWa
   }
   if (!(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } })))
     throw new NotFound("Customer");
-  if (!(await tx.technician.findUnique({ where: { id: technicianId }, select: { id: true } })))
-    throw new NotFound("Technician");
-  assertAllowed(ctx.actor, "walk.write", { technicianId, customerId: input.customerId });
+  const technician = await tx.technician.findUnique({
+    where: { id: technicianId },
+    select: { blockedBy: { where: { id: input.customerId }, select: { id: true } } },
+  });
+  if (!technician) throw new NotFound("Technician");
+  assertAllowed(ctx.actor, "walk.start", {
+    technicianId,
+    customerId: input.customerId,
+    blockedByCustomer: technician.blockedBy.length > 0,
+  });
   if (existing && existing.status !== "SCHEDULED") return existing;
 
   const started = {
