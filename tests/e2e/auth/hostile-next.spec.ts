@@ -14,10 +14,13 @@ for (const next of HOSTILE) {
   test(`signing in from /login?next=${next} ends on the app's own page`, async ({ page, baseURL }) => {
     const left: string[] = [];
     // Never reach the network: a request to the hostile host is the failure this test looks for.
-    await page.route((url) => url.hostname.endsWith("example.invalid"), async (route) => {
-      left.push(route.request().url());
-      await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Left the site</h1>" });
-    });
+    await page.route(
+      (url) => url.hostname.endsWith("example.invalid"),
+      async (route) => {
+        left.push(route.request().url());
+        await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Left the site</h1>" });
+      },
+    );
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await page.getByLabel("Email").fill("tech@demo.test");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
