@@ -170,6 +170,18 @@ const MATRIX: Row[] = [
     [F, "OVER_APPROVAL_LIMIT", "ok", F],
   ],
   [
+    "of a $65 repair over the limit, down to $30",
+    "repair.overridePrice",
+    { repair: repair("t2", { priceCents: 6500 }), amountCents: 3000, reason: "loyal fleet" },
+    [F, "OVER_APPROVAL_LIMIT", "ok", F],
+  ],
+  [
+    "of a repair at the $50 limit, down to $30",
+    "repair.overridePrice",
+    { repair: repair("t2", { priceCents: 5000 }), amountCents: 3000, reason: "loyal fleet" },
+    [F, "ok", "ok", F],
+  ],
+  [
     "without a reason",
     "repair.overridePrice",
     { repair: team, amountCents: 3000, reason: "  " },

@@ -206,6 +206,9 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
         () => (staff.technician.canOverridePricing ? ALLOW : deny("FORBIDDEN", "you may not override prices")),
         () => overrideBasics(resource),
         () => teamOrUnassigned(staff, resource.repair),
+        // The price before the override too: otherwise a manager could lower a repair over their
+        // limit to within it and then approve it; such a repair is left to a higher limit.
+        () => withinLimit(staff.technician, resource.repair.priceCents, "the repair's price"),
         () => withinLimit(staff.technician, resource.amountCents, "the override"),
       ),
   },

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "../support/sign-in";
 const HOSTILE = [
   "//example.invalid/x",
   "/\\example.invalid/x",
-  "/%09/example.invalid/x",
+  "/\t/example.invalid/x",
   "https://example.invalid/x",
   "/..//example.invalid/x",
 ];
@@ -25,9 +25,10 @@ for (const next of HOSTILE) {
     await page.getByLabel("Email").fill("tech@demo.test");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Today's lot walks" })).toBeVisible();
+    await page.waitForURL((url) => url.pathname !== "/login");
+    expect(left).toEqual([]);
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
     expect(new URL(page.url()).pathname).toBe("/walk");
-    expect(left).toEqual([]);
+    await expect(page.getByRole("heading", { level: 1, name: "Today's lot walks" })).toBeVisible();
   });
 }

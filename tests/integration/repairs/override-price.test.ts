@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overridePrice } from "~/server/services/repairs/override-price";
-import { ORIGIN, callerFor, contextFor } from "../../support/fixtures";
+import { ORIGIN, callerFor, contextFor, createCustomer, createWalk } from "../../support/fixtures";
 import { capture, completedRepair, finish } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
 
@@ -85,5 +85,36 @@ describe("overriding a price", () => {
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+
+  it("does not let a manager sidestep their approval limit by overriding the price down first", async () => {
+    // A first repair at this customer costs $200, over Maya's $150 limit.
+    const pricey = await createCustomer(world.db, "Pricey Haulage", {
+      pricing: { useCustomPricing: true, repair1Cents: 20_000 },
+    });
+    const walk = await createWalk(world.db, pricey.id, world.tina.technicianId);
+    const repair = await capture(world.db, world, { unitNumber: "P-1", attachments: [] }, world.tina, walk);
+    expect(repair).toMatchObject({ status: "PENDING_APPROVAL", estimateCents: 20_000 });
+    const maya = callerFor(world.db, world.maya);
+    const overLimit = { code: "FORBIDDEN", cause: { code: "OVER_APPROVAL_LIMIT" } };
+
+    await expect(maya.repair.approve({ ids: [repair.id] })).rejects.toMatchObject(overLimit);
+    await expect(
+      maya.repair.overridePrice({ repairId: repair.id, amountCents: 10_000, reason: "long-standing client" }),
+    ).rejects.toMatchObject(overLimit);
+    await expect(maya.repair.approve({ ids: [repair.id] })).rejects.toMatchObject(overLimit);
+    expect(await world.db.repair.findUniqueOrThrow({ where: { id: repair.id } })).toMatchObject({
+      status: "PENDING_APPROVAL",
+      estimateCents: 20_000,
+      overrideCents: null,
+    });
+
+    // Someone whose authority covers $200 may lower it; the lower price is then Maya's to approve.
+    await callerFor(world.db, world.admin).repair.overridePrice({
+      repairId: repair.id,
+      amountCents: 10_000,
+      reason: "long-standing client",
+    });
+    await expect(maya.repair.approve({ ids: [repair.id] })).resolves.toMatchObject([{ status: "APPROVED" }]);
   });
 });
