@@ -1,12 +1,23 @@
 // Next 16 proxy (formerly middleware): signed-out users go to /login, a role opening a screen
 // it may not use gets the 403 page, "/" sends each user to their home. tRPC procedures check
-// roles themselves; this only gates pages.
+// roles themselves; this only gates pages. It also adds Strict-Transport-Security to pages when
+// the app is served over https (decided at run time, unlike next.config.mjs's headers).
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { HOME_FOR, mayOpen } from "~/domain/screens";
 import { config as settings } from "~/server/config";
 
 export async function proxy(req: NextRequest) {
+  const response = await route(req);
+  // Browsers ignore it over plain http; sent only when the public address is https, so a
+  // server tried out on http://localhost is never pinned to https.
+  if (settings().NEXTAUTH_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+const HSTS = "max-age=31536000";
+
+async function route(req: NextRequest): Promise<NextResponse> {
   const { pathname } = req.nextUrl;
   const token = await getToken({ req, secret: settings().NEXTAUTH_SECRET });
   if (pathname === "/login") {
