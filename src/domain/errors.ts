@@ -29,6 +29,8 @@ export const REFUSALS = {
   BAD_INPUT: badRequest, // the input's shape (zod)
   SERVER_ERROR: { status: 500, trpc: "INTERNAL_SERVER_ERROR" }, // unexpected: the only one worth retrying
   NOT_FOUND: notFound, // also when the actor may not see the record, so nothing leaks
+  CROSS_SITE_REQUEST: forbidden, // a page of another site sent it (src/server/http/cross-site.ts)
+  JSON_REQUIRED: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" }, // a form posted to the tRPC API
 
   // Who may do what (permissions.ts)
   FORBIDDEN: forbidden,
@@ -40,6 +42,7 @@ export const REFUSALS = {
   OVER_APPROVAL_LIMIT: forbidden,
   REASON_REQUIRED: forbidden,
   PRICE_LOCKED: forbidden,
+  TECHNICIAN_BLOCKED: forbidden, // the customer has blocked this technician from its lots
   /** A value that should be money, a count or a percentage is not a usable number. */
   INVALID_AMOUNT: badRequest,
 

@@ -2,9 +2,7 @@
 // elsewhere would otherwise ride on the session cookie, whose SameSite=Lax is then the only
 // defence. Browsers say where a request comes from (Sec-Fetch-Site, else Origin), and a page
 // cannot forge either; a request carrying neither is not from a browser page.
-import { jsonResponse } from "./refusal-response";
-
-export const CROSS_SITE_CODE = "CROSS_SITE_REQUEST";
+import { refusedResponse } from "./refusal-response";
 
 /**
  * True when a browser says the request comes from a page of another origin. `publicUrl`: the
@@ -38,7 +36,7 @@ function safeOrigin(url: string): string | null {
 /** The 403 answer to a cross-site request, or null to go on. */
 export function refuseCrossSite(request: Request, publicUrl?: string): Response | null {
   return isCrossSite(request.headers, publicUrl)
-    ? jsonResponse(403, { code: CROSS_SITE_CODE, message: "Refused: this request was sent from another site." })
+    ? refusedResponse("CROSS_SITE_REQUEST", "Refused: this request was sent from another site.")
     : null;
 }
 
@@ -51,5 +49,5 @@ export function refuseNonJson(request: Request): Response | null {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   return type === "application/json"
     ? null
-    : jsonResponse(415, { code: "JSON_REQUIRED", message: "A call to the API sends its input as application/json." });
+    : refusedResponse("JSON_REQUIRED", "A call to the API sends its input as application/json.");
 }
