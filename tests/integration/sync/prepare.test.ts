@@ -89,7 +89,7 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     await markWindshieldReplaced(db, contextFor(world.maya), { unitId: replaced.unitId });
   });
 
-  it("holds the technician's open walks of today ± 7 days, their customers' settings and price lists", async () => {
+  it("holds the technician's open walks of today ± 7 days, and the settings and price lists of every customer they may serve", async () => {
     const snapshot = await callerFor(world.db, world.tina).sync.prepare();
     expect(snapshot.technician).toEqual({ id: world.tina.technicianId, name: "Tina" });
     expect(snapshot.preparedAt).toBeInstanceOf(Date);
@@ -99,8 +99,9 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
       status: "SCHEDULED",
       startedAt: null,
     });
-    expect(snapshot.customers.map((c) => c.name)).toEqual(["Acme Rentals", "Initech Logistics"]);
-    const [acme, initech] = snapshot.customers;
+    // Globex too: no walk there today, but a walk may be started on the spot (unscheduled).
+    expect(snapshot.customers.map((c) => c.name)).toEqual(["Acme Rentals", "Globex Trucking", "Initech Logistics"]);
+    const [acme, , initech] = snapshot.customers;
     expect(acme).toMatchObject({
       id: world.acme.id,
       settingsVersion: 1,
@@ -124,7 +125,7 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
 
   it("holds every unit of those customers with the counts its estimates need, on the current windshield", async () => {
     const { units } = await callerFor(world.db, world.tina).sync.prepare();
-    expect(units.map((u) => u.unitNumber).sort()).toEqual(["A-1", "A-2", "A-3", "I-1", "I-2"]);
+    expect(units.map((u) => u.unitNumber).sort()).toEqual(["A-1", "A-2", "A-3", "G-1", "I-1", "I-2"]);
     const unit = (n: string) => units.find((u) => u.unitNumber === n)!;
     expect(unit("A-1")).toMatchObject({ completedOnWindshield: 2, openRepairs: 1, windshieldSeq: 1 });
     expect(unit("A-1").history.map((r) => [r.status, r.priceCents, r.tierOrdinal])).toEqual([
@@ -145,12 +146,12 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     });
   });
 
-  it("gives each technician only their own walks' customers", async () => {
+  it("gives each technician only their own walks, and the lines of only the repairs they may see", async () => {
     const theos = await callerFor(world.db, world.theo).sync.prepare();
-    expect(theos.customers.map((c) => c.id)).toEqual([world.globex.id]);
-    expect(theos.units.map((u) => u.unitNumber)).toEqual(["G-1"]);
+    expect(theos.walks.map((w) => w.customerId)).toEqual([world.globex.id]);
+    expect(theos.units.find((u) => u.unitNumber === "A-1")).toMatchObject({ completedOnWindshield: 2, history: [] });
     const mayas = await callerFor(world.db, world.maya).sync.prepare();
-    expect(mayas.customers.map((c) => c.id)).toEqual([world.acme.id]);
+    expect(mayas.walks.map((w) => w.customerId)).toEqual([world.acme.id]);
     expect(mayas.units.find((u) => u.unitNumber === "A-1")!.history).toHaveLength(3); // her team's work
   });
 
@@ -171,7 +172,7 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     const snapshot = await prepareSnapshot(counted, contextFor(world.tina));
     expect(snapshot.units.length).toBeGreaterThan(500);
     expect(counter.queries).toBe(before);
-    // walks, customers, 2 per customer (price list, this month's count), units, repairs
-    expect(before).toBe(4 + 2 * 2);
+    // walks, servable customers, customers, 2 per customer (price list, this month's count), units, repairs
+    expect(before).toBe(5 + 2 * 3);
   });
 });

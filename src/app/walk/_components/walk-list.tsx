@@ -34,14 +34,19 @@ export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
     .filter((w) => w.status === "FINISHED")
     .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
 
-  async function start(walk: { id: string; customerId: string }) {
-    setStarting(walk.id);
+  /** A prepared walk keeps its server id; an unscheduled one gets a new id on the device. */
+  async function start(walk: { id?: string; customerId: string }) {
+    setStarting(walk.id ?? "unscheduled");
     setError(null);
     try {
       const gps = await currentPosition({ timeoutMs: 10_000 });
-      await startWalk(rsDb(), { walkId: walk.id, customerId: walk.customerId, gps: gps.ok ? gps.fix : undefined });
+      const started = await startWalk(rsDb(), {
+        walkId: walk.id,
+        customerId: walk.customerId,
+        gps: gps.ok ? gps.fix : undefined,
+      });
       kickSync();
-      onOpen(walk.id);
+      onOpen(started.id);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -81,6 +86,14 @@ export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
           </li>
         ))}
       </ul>
+      {data.snapshot && data.snapshot.customers.length > 0 && (
+        <UnscheduledWalk
+          customers={data.snapshot.customers}
+          busy={starting !== null}
+          starting={starting === "unscheduled"}
+          onStart={(customerId) => void start({ customerId })}
+        />
+      )}
       {finished.map((walk) => (
         <FinishedWalk key={walk.id} walk={walk} customer={customerName(walk.customerId)} />
       ))}
@@ -98,5 +111,45 @@ function FinishedWalk({ walk, customer }: { walk: LocalWalk; customer: string })
       {walk.error && <p className="error">{walk.error.message}</p>}
       <WalkRepairs walkId={walk.id} />
     </section>
+  );
+}
+
+/** A lot the office did not schedule (the customer called, or the technician is passing by):
+ * any customer prepared on this device, started offline like a scheduled walk. */
+function UnscheduledWalk({
+  customers,
+  busy,
+  starting,
+  onStart,
+}: {
+  customers: { id: string; name: string }[];
+  busy: boolean;
+  starting: boolean;
+  onStart: (customerId: string) => void;
+}) {
+  const [customerId, setCustomerId] = useState("");
+  return (
+    <form
+      className="card"
+      aria-labelledby="unscheduled-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (customerId) onStart(customerId);
+      }}
+    >
+      <h3 id="unscheduled-title">Walk a lot without a schedule</h3>
+      <label htmlFor="unscheduled-customer">Customer</label>
+      <select id="unscheduled-customer" value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
+        <option value="">Choose a customer…</option>
+        {customers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={!customerId || busy}>
+        {starting ? "Getting location…" : "Start unscheduled walk"}
+      </button>
+    </form>
   );
 }

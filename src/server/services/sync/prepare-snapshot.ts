@@ -1,6 +1,7 @@
 // What a technician's device caches before walking lots (sync.prepare): their walks of the
-// fortnight around today, those customers' approval settings and price lists, and every unit
-// with the history its offline estimates need. A fixed handful of queries, whatever the fleet size.
+// fortnight around today, the approval settings and price lists of every customer they may
+// serve (so an unscheduled walk can start offline), and every unit with the history its offline
+// estimates need. Two reads per customer and a fixed handful more, whatever the fleet size.
 import {
   type ApprovalSettings,
   PRICE_FROZEN_STATUSES,
@@ -93,7 +94,13 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
           }).allowed,
       )
       .map(({ customer: _customer, ...walk }) => walk);
-    const customerIds = [...new Set(walks.map((w) => w.customerId))];
+    // Every lot the technician may serve, not only the scheduled ones: a walk can be started
+    // on the spot, offline (the walks' customers are among these).
+    const servable = await tx.customer.findMany({
+      where: { blockedTechnicians: { none: { id: technician.id } } },
+      select: { id: true },
+    });
+    const customerIds = servable.map((c) => c.id);
     for (const customerId of customerIds) assertAllowed(ctx.actor, "customer.priceList.view", { customerId });
     return {
       preparedAt: now,
@@ -118,7 +125,7 @@ function walkWindow(now: Date): Prisma.LotWalkWhereInput[] {
 async function preparedCustomers(tx: DbTx, customerIds: string[], now: Date): Promise<PreparedCustomer[]> {
   const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, orderBy: { name: "asc" } });
   const prepared: PreparedCustomer[] = [];
-  // One walk's customer, rarely more than a few: two small reads each.
+  // The customers a technician may serve, tens at most: two small reads each.
   for (const c of customers) {
     prepared.push({
       id: c.id,
