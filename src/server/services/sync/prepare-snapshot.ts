@@ -1,14 +1,7 @@
 // What a technician's device caches before walking lots (sync.prepare): their walks of the
 // fortnight around today, those customers' approval settings and price lists, and every unit
 // with the history its offline estimates need. A fixed handful of queries, whatever the fleet size.
-import {
-  type ApprovalSettings,
-  PRICE_FROZEN_STATUSES,
-  type PricingRules,
-  assertAllowed,
-  decide,
-  isTerminal,
-} from "~/domain";
+import { PRICE_FROZEN_STATUSES, assertAllowed, decide, isTerminal } from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -17,49 +10,7 @@ import type { ServiceContext } from "../context";
 import { loadPricingRules } from "../pricing/load-pricing-rules";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../pricing/price-history";
 import { repairRef } from "../repairs/load-repair-for";
-
-export type PreparedWalk = {
-  id: string;
-  customerId: string;
-  status: "SCHEDULED" | "IN_PROGRESS";
-  scheduledFor: Date | null;
-  startedAt: Date | null;
-};
-export type PreparedCustomer = {
-  id: string;
-  name: string;
-  address: string | null;
-  settingsVersion: number;
-  approval: ApprovalSettings;
-  pricing: PricingRules;
-  completedThisMonth: number;
-};
-export type PreparedRepair = {
-  id: string;
-  damageType: string;
-  status: string;
-  completedAt: Date | null;
-  priceCents: number | null;
-  tierOrdinal: number | null;
-};
-export type PreparedUnit = {
-  id: string;
-  customerId: string;
-  unitNumber: string;
-  make: string | null;
-  model: string | null;
-  windshieldSeq: number;
-  completedOnWindshield: number;
-  openRepairs: number;
-  history: PreparedRepair[];
-};
-export type PrepareSnapshot = {
-  preparedAt: Date;
-  technician: { id: string; name: string };
-  walks: PreparedWalk[];
-  customers: PreparedCustomer[];
-  units: PreparedUnit[];
-};
+import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "./sync-output";
 
 const WINDOW_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
