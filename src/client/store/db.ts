@@ -6,6 +6,7 @@ import type { DraftFileRow, UnitDraftRow } from "./unit-drafts";
 import type {
   AttachmentKind,
   PhotoStage,
+  PrepareSnapshot,
   PreparedCustomer,
   PreparedUnit,
   PreparedWalk,
@@ -22,7 +23,11 @@ export type SyncState = "queued" | "sent" | "synced" | "rejected";
 
 export type SyncError = { code: string; message: string };
 
-export type MetaRow = { key: string; value: unknown };
+/** When the prepared snapshot was made and stored, and for whom. */
+export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: PrepareSnapshot["technician"] };
+
+/** Single values of the device, each under its own key. */
+export type MetaRow = { key: "deviceId"; value: string } | { key: "snapshot"; value: SnapshotInfo };
 
 /** What the server decided for a repair, kept beside the device's own estimate. */
 export type ServerDecision = {
@@ -170,13 +175,11 @@ export class RsDb extends Dexie {
   }
 }
 
-/** Version 3's outbox row: every entry carried its payload. */
-type OutboxRowV2 = Omit<OutboxFields, "seq"> & {
-  seq: number;
-  type: OutboxEntry["type"];
-  payload?: unknown;
-  refusedAt?: Date;
-};
+/** Version 3's outbox row: every entry carried its payload (a capture's, until moved). */
+type OutboxRowV3 = Omit<OutboxFields, "seq"> & { seq: number; refusedAt?: Date } & (
+    | Extract<QueuedMutation, { type: "walk.start" | "walk.finish" }>
+    | { type: "repair.capture"; payload?: RepairCapturePayload }
+  );
 
 /**
  * Moves each queued capture's payload onto its repair. The outbox's copy is what would have been
@@ -184,11 +187,11 @@ type OutboxRowV2 = Omit<OutboxFields, "seq"> & {
  * rather than being lost. `refusedAt`, never written on an outbox entry, goes.
  */
 async function capturesStoredOnce(tx: Transaction): Promise<void> {
-  const outbox = tx.table<OutboxRowV2, number>("outbox");
+  const outbox = tx.table<OutboxRowV3, number>("outbox");
   const repairs = tx.table<LocalRepair, string>("localRepairs");
   for (const entry of await outbox.toArray()) {
     if (entry.type === "repair.capture" && entry.payload) {
-      const payload = entry.payload as RepairCapturePayload;
+      const { payload } = entry;
       const repair = await repairs.get(entry.recordId);
       await repairs.put(repair ? { ...repair, payload } : repairFromPayload(entry, payload));
       delete entry.payload;
@@ -198,7 +201,7 @@ async function capturesStoredOnce(tx: Transaction): Promise<void> {
   }
 }
 
-function repairFromPayload(entry: OutboxRowV2, payload: RepairCapturePayload): LocalRepair {
+function repairFromPayload(entry: OutboxRowV3, payload: RepairCapturePayload): LocalRepair {
   const capturedAt = payload.capturedAt ?? entry.createdAt;
   return {
     id: entry.recordId,
