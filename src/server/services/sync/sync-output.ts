@@ -179,10 +179,12 @@ const accepted = <T extends MutationType, D extends z.ZodType>(type: T, data: D)
 export const mutationFailureOutput = z.object({ code: z.string(), message: z.string(), retryable: z.boolean() });
 
 /** One mutation's answer: accepted with what the server now holds, or refused with a code. */
-export const mutationResultOutput = z.union([
-  accepted("walk.start", lotWalkOutput),
-  accepted("repair.capture", repairViewOutput),
-  accepted("walk.finish", lotWalkOutput),
+export const mutationResultOutput = z.discriminatedUnion("ok", [
+  z.discriminatedUnion("type", [
+    accepted("walk.start", lotWalkOutput),
+    accepted("repair.capture", repairViewOutput),
+    accepted("walk.finish", lotWalkOutput),
+  ]),
   z.object({ id: z.string(), ok: z.literal(false), type: z.enum(MUTATION_TYPES), ...mutationFailureOutput.shape }),
 ]);
 
