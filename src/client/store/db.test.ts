@@ -20,7 +20,7 @@ describe("RsDb upgrades", () => {
     db.close();
   });
 
-  it("version 3 keeps every queued change and stores each capture's payload once, on its repair", async () => {
+  it("version 4 keeps every queued change and stores each capture's payload once, on its repair", async () => {
     const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
     const at = new Date("2026-03-02T09:00:00Z");
     const capture = (
@@ -84,8 +84,8 @@ describe("RsDb upgrades", () => {
       ),
     ];
 
-    const v2 = new Dexie("rs-v2", deps);
-    v2.version(2).stores({
+    const v3 = new Dexie("rs-v3", deps);
+    v3.version(3).stores({
       meta: "key",
       snapshotWalks: "id, customerId",
       snapshotCustomers: "id",
@@ -94,17 +94,19 @@ describe("RsDb upgrades", () => {
       localRepairs: "id, walkId, sync, jobId, [customerId+completedOnSpot]",
       blobs: "id, ownerId, confirmed",
       outbox: "++seq, &id, state, recordId",
+      drafts: "id, walkId",
+      draftFiles: "id, draftId, [draftId+role]",
     });
-    await v2
+    await v3
       .table("localRepairs")
       .bulkAdd([
         localRepair(capture(edited, "SR-001")),
         { ...localRepair(capture(refused, "BAD-1")), sync: "rejected" },
       ]);
-    await v2.table("outbox").bulkAdd(oldRows);
-    v2.close();
+    await v3.table("outbox").bulkAdd(oldRows);
+    v3.close();
 
-    const db = new RsDb("rs-v2", deps);
+    const db = new RsDb("rs-v3", deps);
     const outbox = await db.outbox.orderBy("seq").toArray();
     expect(outbox.map((e) => [e.id, e.type, e.recordId, e.state, e.attempts])).toEqual(
       oldRows.map((e) => [e.id, e.type, e.recordId, e.state, e.attempts]),
