@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { priceRepair } from "../../src/domain";
-import type { PrepareSnapshot } from "../../src/server/services/sync/prepare-snapshot";
+import type { PrepareSnapshot } from "../../src/server/services/sync/sync-output";
 import { type HttpSession, signInOverHttp } from "../support/http-session";
 import type { BenchFigure, BenchModule } from "../types";
 

@@ -185,3 +185,4 @@ export {
   assertWalkTakesCapture,
   walkFinishStep,
 } from "./walks";
+export { MUTATION_TYPES, type MutationType, PUSH_BATCH_LIMIT } from "./sync-mutations";

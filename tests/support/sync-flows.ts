@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "~/server/db";
 import type { CaptureRepairInput } from "~/server/services/repairs/capture-repair";
-import type { MutationType } from "~/server/services/sync/push-input";
+import type { MutationType } from "~/domain";
 import { pushMutations } from "~/server/services/sync/push-mutations";
 import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
 import type { AttachmentInput } from "~/server/services/shared-inputs";

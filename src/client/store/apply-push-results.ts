@@ -1,7 +1,7 @@
 // The server's answer to one sync.push batch, applied in one transaction: confirmed entries
 // leave the outbox (and only they), refusals stay with their error for the user to fix or
 // discard, retryable ones go back to pending.
-import type { MutationResult, ServerRepairView } from "../sync/contract";
+import type { Accepted, MutationResult, ServerRepairView } from "../sync/contract";
 import type { OutboxEntry, RsDb, ServerDecision, SyncError } from "./db";
 import { settledState } from "./record-sync-state";
 
@@ -19,7 +19,7 @@ export async function applyPushResults(
     for (const entry of sent) {
       const result = byId.get(entry.id);
       if (result?.ok) {
-        await confirm(db, entry, result.data, now);
+        await confirm(db, entry, result, now);
         counts.confirmed += 1;
       } else if (result && !result.retryable) {
         await reject(db, entry, { code: result.code, message: result.message });
@@ -36,7 +36,7 @@ export async function applyPushResults(
   return counts;
 }
 
-async function confirm(db: RsDb, entry: OutboxEntry, data: unknown, now: Date): Promise<void> {
+async function confirm(db: RsDb, entry: OutboxEntry, result: Accepted, now: Date): Promise<void> {
   await db.outbox.delete(entry.seq!);
   if (entry.type === "walk.start") {
     await db.localWalks.update(entry.recordId, { startSync: "synced", error: undefined });
@@ -54,7 +54,10 @@ async function confirm(db: RsDb, entry: OutboxEntry, data: unknown, now: Date): 
   await db.localRepairs.update(repair.id, {
     sync: state,
     error: undefined,
-    server: serverDecision(data as ServerRepairView, repair.deviceEstimateCents, now),
+    // The answer to a capture is the server's repair view; any other answer leaves no decision.
+    ...(result.type === "repair.capture"
+      ? { server: serverDecision(result.data, repair.deviceEstimateCents, now) }
+      : {}),
   });
 }
 

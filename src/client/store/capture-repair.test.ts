@@ -54,11 +54,8 @@ describe("captureRepair", () => {
     const entries = await db.outbox.where("recordId").equals(repair.id).toArray();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ type: "repair.capture", state: "pending", attempts: 0 });
-    const payload = entries[0]!.payload as {
-      attachments: { id: string }[];
-      deviceEstimateCents: number;
-      deviceAutoApproved: boolean;
-    };
+    expect(entries[0]).not.toHaveProperty("payload");
+    const { payload } = (await db.localRepairs.get(repair.id))!;
     expect(payload.attachments.map((a) => a.id)).toEqual(blobs.map((b) => b.id));
     expect(payload).toMatchObject({ deviceEstimateCents: 5000, deviceAutoApproved: true });
   });
@@ -98,9 +95,7 @@ describe("captureRepair", () => {
     const fixed = await captureRepair(db, draft({ photos: [photo("DAMAGE"), photo("AFTER")], completedOnSpot: true }));
     const next = await captureRepair(db, draft());
     expect(fixed.repair.completedOnSpot).toBe(1);
-    expect((await db.outbox.where("recordId").equals(fixed.repair.id).first())?.payload).toHaveProperty(
-      "completedOnSpot.completedAt",
-    );
+    expect((await db.localRepairs.get(fixed.repair.id))?.payload).toHaveProperty("completedOnSpot.completedAt");
     expect(next.repair.deviceEstimateCents).toBe(4000);
   });
 

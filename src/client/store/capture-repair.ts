@@ -125,7 +125,7 @@ export async function captureRepair(
       await Promise.all([
         db.blobs.bulkAdd(files.map((f): BlobRow => f.row)),
         db.localRepairs.add(repair),
-        db.outbox.add(outboxEntry("repair.capture", id, payload, now)),
+        db.outbox.add(outboxEntry(id, { type: "repair.capture" }, now)),
         ...(draft.fromDraftId
           ? [db.draftFiles.where("draftId").equals(draft.fromDraftId).delete(), db.drafts.delete(draft.fromDraftId)]
           : []),

@@ -1,17 +1,20 @@
 // The device's own database (IndexedDB through Dexie). Everything a technician does on a walk
 // lands here first, in one transaction per action; the sync engine drains it to the server.
 // Booleans that must be queried are stored as 0/1: IndexedDB cannot index booleans.
-import Dexie, { type DexieOptions, type EntityTable } from "dexie";
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from "dexie";
 import type { DraftFileRow, UnitDraftRow } from "./unit-drafts";
 import type {
   AttachmentKind,
-  MutationType,
   PhotoStage,
+  PrepareSnapshot,
   PreparedCustomer,
   PreparedUnit,
   PreparedWalk,
   RepairCapturePayload,
+  ServerRepairView,
   SignedSummary,
+  WalkFinishPayload,
+  WalkStartPayload,
 } from "../sync/contract";
 
 /** queued: waiting in the outbox; sent: the server took the record, bytes still uploading;
@@ -20,11 +23,15 @@ export type SyncState = "queued" | "sent" | "synced" | "rejected";
 
 export type SyncError = { code: string; message: string };
 
-export type MetaRow = { key: string; value: unknown };
+/** When the prepared snapshot was made and stored, and for whom. */
+export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: PrepareSnapshot["technician"] };
+
+/** Single values of the device, each under its own key. */
+export type MetaRow = { key: "deviceId"; value: string } | { key: "snapshot"; value: SnapshotInfo };
 
 /** What the server decided for a repair, kept beside the device's own estimate. */
 export type ServerDecision = {
-  status: string;
+  status: ServerRepairView["status"];
   estimateCents: number | null;
   flaggedReason: string | null;
   /** server minus device, in cents; 0 when they agree. */
@@ -58,7 +65,7 @@ export type LocalRepair = {
   jobId: string;
   breakIndex: number;
   capturedAt: Date;
-  /** Exactly what was queued for the server (kept to show, fix and resend). */
+  /** Exactly what is sent to the server, and kept to show: its queued capture carries no copy. */
   payload: RepairCapturePayload;
   deviceEstimateCents: number;
   deviceAutoApproved: 0 | 1;
@@ -94,21 +101,26 @@ export type BlobRow = {
 
 export type OutboxState = "pending" | "sending" | "failed";
 
-export type OutboxEntry = {
+type OutboxFields = {
   /** Order of creation: the server must see a walk start before the walk's repairs. */
   seq?: number;
   id: string;
-  type: MutationType;
   /** The local record it carries (walk or repair id). */
   recordId: string;
-  payload: unknown;
   state: OutboxState;
   attempts: number;
   lastError?: SyncError;
-  /** Set when the server refused the bytes for good (type, size): not retried, shown to the user. */
-  refusedAt?: Date;
   createdAt: Date;
 };
+
+/** A queued mutation. A walk's start and finish carry their payload; a capture's payload is its
+ * repair's (`LocalRepair.payload`), read when it is sent, so an edit changes one record. */
+export type OutboxEntry = OutboxFields & QueuedMutation;
+
+export type QueuedMutation =
+  | { type: "walk.start"; payload: WalkStartPayload }
+  | { type: "repair.capture" }
+  | { type: "walk.finish"; payload: WalkFinishPayload };
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
@@ -158,7 +170,56 @@ export class RsDb extends Dexie {
     // 3: the unit being captured is kept as a draft (see unit-drafts.ts); its files apart, so
     // that a keystroke rewrites a small row and never a photo.
     this.version(3).stores({ drafts: "id, walkId", draftFiles: "id, draftId, [draftId+role]" });
+    // 4: a queued capture no longer keeps a copy of its repair's payload (edits wrote both).
+    this.version(4).upgrade((tx) => capturesStoredOnce(tx));
   }
+}
+
+/** Version 3's outbox row: every entry carried its payload (a capture's, until moved). */
+type OutboxRowV3 = Omit<OutboxFields, "seq"> & { seq: number; refusedAt?: Date } & (
+    | Extract<QueuedMutation, { type: "walk.start" | "walk.finish" }>
+    | { type: "repair.capture"; payload?: RepairCapturePayload }
+  );
+
+/**
+ * Moves each queued capture's payload onto its repair. The outbox's copy is what would have been
+ * sent, so it wins; a capture whose repair is missing gets its repair back from the payload
+ * rather than being lost. `refusedAt`, never written on an outbox entry, goes.
+ */
+async function capturesStoredOnce(tx: Transaction): Promise<void> {
+  const outbox = tx.table<OutboxRowV3, number>("outbox");
+  const repairs = tx.table<LocalRepair, string>("localRepairs");
+  for (const entry of await outbox.toArray()) {
+    if (entry.type === "repair.capture" && entry.payload) {
+      const { payload } = entry;
+      const repair = await repairs.get(entry.recordId);
+      await repairs.put(repair ? { ...repair, payload } : repairFromPayload(entry, payload));
+      delete entry.payload;
+    }
+    delete entry.refusedAt;
+    await outbox.put(entry);
+  }
+}
+
+function repairFromPayload(entry: OutboxRowV3, payload: RepairCapturePayload): LocalRepair {
+  const capturedAt = payload.capturedAt ?? entry.createdAt;
+  return {
+    id: entry.recordId,
+    walkId: payload.walkId,
+    customerId: payload.customerId,
+    unitNumber: payload.unitNumber,
+    jobId: payload.jobId ?? entry.recordId,
+    breakIndex: payload.breakIndex ?? 0,
+    capturedAt,
+    payload,
+    deviceEstimateCents: payload.deviceEstimateCents ?? 0,
+    deviceAutoApproved: payload.deviceAutoApproved ? 1 : 0,
+    deviceDecisionReason: "",
+    completedOnSpot: payload.completedOnSpot ? 1 : 0,
+    attachmentIds: payload.attachments.map((a) => a.id),
+    sync: entry.state === "failed" ? "rejected" : "queued",
+    ...(entry.lastError && entry.state === "failed" ? { error: entry.lastError } : {}),
+  };
 }
 
 let shared: RsDb | undefined;

@@ -4,7 +4,7 @@ import type { RsDb } from "./db";
 export async function deviceId(db: RsDb): Promise<string> {
   return db.transaction("rw", db.meta, async () => {
     const row = await db.meta.get("deviceId");
-    if (typeof row?.value === "string") return row.value;
+    if (row?.key === "deviceId") return row.value;
     const id = crypto.randomUUID();
     await db.meta.put({ key: "deviceId", value: id });
     return id;

@@ -121,7 +121,7 @@ describe("editing a repair before it syncs", () => {
       "The walk's summary is signed: this repair stays as the site contact saw it.",
     );
     await expect(editQueuedRepair(db, repair.id, { damageType: "CRACK" })).rejects.toThrow(EditRefused);
-    expect((await db.outbox.where("recordId").equals(repair.id).first())!.payload).toMatchObject({
+    expect((await db.localRepairs.get(repair.id))!.payload).toMatchObject({
       damageType: "CHIP",
     });
   });

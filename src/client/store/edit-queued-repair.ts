@@ -49,10 +49,10 @@ export async function editQueuedRepair(db: RsDb, repairId: string, edit: RepairE
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
     const editable = await editableRepair(db, repairId);
     if (editable.refusal !== null) throw new EditRefused(editable.refusal);
-    const { repair, entry } = editable;
-    const payload: RepairCapturePayload = { ...(entry.payload as RepairCapturePayload), ...withoutUndefined(edit) };
+    const { repair } = editable;
+    const payload: RepairCapturePayload = { ...repair.payload, ...withoutUndefined(edit) };
     if (edit.damagePosition !== undefined && !edit.damagePosition.trim()) delete payload.damagePosition;
-    await db.outbox.update(entry.seq!, { payload });
+    // The queued capture sends the repair's payload: one record to change.
     await db.localRepairs.update(repair.id, { payload });
   });
 }

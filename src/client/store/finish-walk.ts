@@ -42,15 +42,17 @@ export async function finishWalk(db: RsDb, draft: FinishWalkDraft, now = new Dat
     await db.localWalks.put(finished);
     await db.outbox.add(
       outboxEntry(
-        "walk.finish",
         walk.id,
         {
-          walkId: walk.id,
-          endedAt: now,
-          ...gps,
-          siteContactName: contact,
-          signedSummary: draft.signedSummary,
-          signature: meta,
+          type: "walk.finish",
+          payload: {
+            walkId: walk.id,
+            endedAt: now,
+            ...gps,
+            siteContactName: contact,
+            signedSummary: draft.signedSummary,
+            signature: meta,
+          },
         },
         now,
       ),

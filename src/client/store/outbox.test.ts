@@ -4,7 +4,7 @@ import { testDb } from "../test-support/test-db";
 import { captureRepair } from "./capture-repair";
 import type { RsDb } from "./db";
 import { finishWalk } from "./finish-walk";
-import { markSending, pendingBatch, resetInterruptedSends } from "./outbox";
+import { markSending, pendingBatch, resetInterruptedSends, takePendingBatch } from "./outbox";
 import { savePreparedSnapshot } from "./prepared-snapshot";
 import { startWalk } from "./start-walk";
 import { walkSummary } from "./walk-summary";
@@ -69,6 +69,31 @@ describe("outbox", () => {
     await db.outbox.update(first!.seq!, { state: "failed" });
     const next = await pendingBatch(db, 2);
     expect(next.map((e) => e.type)).toEqual(["repair.capture", "repair.capture"]);
+  });
+
+  it("sends a capture with its repair's payload, as the repair stands when the batch is taken", async () => {
+    await walkWithRepairs(1);
+    const repair = (await db.localRepairs.toArray())[0]!;
+    await db.localRepairs.update(repair.id, { payload: { ...repair.payload, technicianNotes: "late edit" } });
+    const { entries, mutations } = await takePendingBatch(db, 50);
+    expect(entries.every((e) => e.state === "sending")).toBe(true);
+    expect(mutations.map((m) => m.type)).toEqual(["walk.start", "repair.capture", "walk.finish"]);
+    expect(mutations[1]).toMatchObject({
+      id: entries[1]!.id,
+      payload: { id: repair.id, technicianNotes: "late edit" },
+    });
+  });
+
+  it("keeps a capture whose repair is gone out of the batch, refused for the user to discard", async () => {
+    await walkWithRepairs(1);
+    const repair = (await db.localRepairs.toArray())[0]!;
+    await db.localRepairs.delete(repair.id);
+    const { mutations } = await takePendingBatch(db, 50);
+    expect(mutations.map((m) => m.type)).toEqual(["walk.start", "walk.finish"]);
+    expect(await db.outbox.where("recordId").equals(repair.id).first()).toMatchObject({
+      state: "failed",
+      lastError: { code: "RECORD_MISSING" },
+    });
   });
 
   it("puts an interrupted send back to pending", async () => {

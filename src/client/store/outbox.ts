@@ -1,15 +1,10 @@
 // The outbox: mutations waiting for the server, in the order they were made. An entry leaves
 // only when the server confirmed it; a refusal stays (failed) until the user fixes or discards it.
-import type { MutationType, PayloadOf } from "../sync/contract";
-import type { OutboxEntry, RsDb } from "./db";
+import type { PushMutation, RepairCapturePayload } from "../sync/contract";
+import type { OutboxEntry, QueuedMutation, RsDb } from "./db";
 
-export function outboxEntry<T extends MutationType>(
-  type: T,
-  recordId: string,
-  payload: PayloadOf[T],
-  now = new Date(),
-): OutboxEntry {
-  return { id: crypto.randomUUID(), type, recordId, payload, state: "pending", attempts: 0, createdAt: now };
+export function outboxEntry(recordId: string, mutation: QueuedMutation, now = new Date()): OutboxEntry {
+  return { id: crypto.randomUUID(), recordId, state: "pending", attempts: 0, createdAt: now, ...mutation };
 }
 
 /** The next entries to send, oldest first; refused ones wait for the user and are skipped. */
@@ -33,13 +28,43 @@ export async function takePendingBatch(
   db: RsDb,
   limit: number,
   skip: ReadonlySet<string> = new Set(),
-): Promise<OutboxEntry[]> {
-  return db.transaction("rw", db.outbox, async () => {
+): Promise<{ entries: OutboxEntry[]; mutations: PushMutation[] }> {
+  return db.transaction("rw", [db.outbox, db.localRepairs], async () => {
     const batch = await pendingBatch(db, limit, skip);
-    await markSending(db, batch);
-    return batch.map((entry) => ({ ...entry, state: "sending" as const }));
+    const repairs = await db.localRepairs.bulkGet(
+      batch.filter((entry) => entry.type === "repair.capture").map((entry) => entry.recordId),
+    );
+    const payloads = new Map(repairs.flatMap((repair) => (repair ? [[repair.id, repair.payload] as const] : [])));
+    const entries: OutboxEntry[] = [];
+    const mutations: PushMutation[] = [];
+    for (const entry of batch) {
+      const mutation = mutationOf(entry, payloads.get(entry.recordId));
+      if (mutation) {
+        entries.push(entry);
+        mutations.push(mutation);
+      } else {
+        // Nothing left to send: kept (failed) for the user to see and discard, never sent empty.
+        await db.outbox.update(entry.seq!, { state: "failed", lastError: RECORD_GONE });
+      }
+    }
+    await markSending(db, entries);
+    return { entries: entries.map((entry) => ({ ...entry, state: "sending" as const })), mutations };
   });
 }
+
+/** What sync.push receives for an entry; a capture's payload is its repair's. */
+function mutationOf(entry: OutboxEntry, repairPayload: RepairCapturePayload | undefined): PushMutation | null {
+  switch (entry.type) {
+    case "walk.start":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "walk.finish":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "repair.capture":
+      return repairPayload ? { id: entry.id, type: entry.type, payload: repairPayload } : null;
+  }
+}
+
+const RECORD_GONE = { code: "RECORD_MISSING", message: "The repair this change carried is no longer on the device." };
 
 /** A send cut short (tab closed, crash) is simply sent again: every server write is idempotent. */
 export async function resetInterruptedSends(db: RsDb): Promise<number> {

@@ -1,17 +1,15 @@
 // What the device holds for offline work: the answer of sync.prepare, replaced as a whole so a
 // walk never mixes an old price list with new unit counts.
 import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "../sync/contract";
-import { type RsDb, unitKey } from "./db";
+import { type RsDb, type SnapshotInfo, unitKey } from "./db";
 
-export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: { id: string; name: string } };
+export type { SnapshotInfo } from "./db";
 
 export type StoredSnapshot = SnapshotInfo & {
   walks: PreparedWalk[];
   customers: PreparedCustomer[];
   units: PreparedUnit[];
 };
-
-const INFO_KEY = "snapshot";
 
 export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, now = new Date()): Promise<void> {
   const info: SnapshotInfo = { preparedAt: snapshot.preparedAt, storedAt: now, technician: snapshot.technician };
@@ -20,13 +18,13 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     await db.snapshotWalks.bulkAdd(snapshot.walks);
     await db.snapshotCustomers.bulkAdd(snapshot.customers);
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
-    await db.meta.put({ key: INFO_KEY, value: info });
+    await db.meta.put({ key: "snapshot", value: info });
   });
 }
 
 export async function snapshotInfo(db: RsDb): Promise<SnapshotInfo | null> {
-  const row = await db.meta.get(INFO_KEY);
-  return (row?.value as SnapshotInfo | undefined) ?? null;
+  const row = await db.meta.get("snapshot");
+  return row?.key === "snapshot" ? row.value : null;
 }
 
 export async function loadPreparedSnapshot(db: RsDb): Promise<StoredSnapshot | null> {

@@ -21,11 +21,12 @@ async function refusedEntry(db: RsDb, outboxId: string): Promise<OutboxEntry> {
 export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {}): Promise<void> {
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
     const entry = await refusedEntry(db, outboxId);
-    let payload = entry.payload;
     if (entry.type === "repair.capture") {
-      const edited = { ...(entry.payload as RepairCapturePayload), ...withoutUndefined(fix) };
+      const repair = await db.localRepairs.get(entry.recordId);
+      if (!repair) throw new ResolveRefused("This repair is no longer on the device: discard the change.");
+      const edited: RepairCapturePayload = { ...repair.payload, ...withoutUndefined(fix) };
       if (fix.unitNumber !== undefined) edited.unitNumber = fix.unitNumber.trim().toUpperCase();
-      payload = edited;
+      // The queued capture sends the repair's payload: one record to change.
       await db.localRepairs.update(entry.recordId, {
         payload: edited,
         unitNumber: edited.unitNumber,
@@ -43,7 +44,6 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
     // A new id: the refusal may be remembered under the old one.
     await db.outbox.update(entry.seq!, {
       id: crypto.randomUUID(),
-      payload,
       state: "pending",
       attempts: 0,
       lastError: undefined,

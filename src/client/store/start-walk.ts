@@ -29,15 +29,17 @@ export async function startWalk(db: RsDb, draft: StartWalkDraft, now = new Date(
     await db.localWalks.add(walk);
     await db.outbox.add(
       outboxEntry(
-        "walk.start",
         id,
         {
-          id,
-          customerId: draft.customerId,
-          startedAt: now,
-          ...(draft.gps
-            ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM }
-            : {}),
+          type: "walk.start",
+          payload: {
+            id,
+            customerId: draft.customerId,
+            startedAt: now,
+            ...(draft.gps
+              ? { latitude: draft.gps.latitude, longitude: draft.gps.longitude, accuracyM: draft.gps.accuracyM }
+              : {}),
+          },
         },
         now,
       ),

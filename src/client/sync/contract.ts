@@ -1,22 +1,24 @@
 // The device's view of docs/sync-protocol.md. Every shape that travels is the server's own
 // type (type-only imports: no server code reaches the browser), so a change on either side
 // of the contract fails the type check instead of a sync.
+import type { MutationType } from "~/domain";
 import type { CaptureRepairInput } from "~/server/services/repairs/capture-repair";
 import type { AttachmentInput } from "~/server/services/shared-inputs";
-import type { PushInput, PushResult } from "~/server/services/sync/push-input";
+import type { AcceptedMutation, MutationData, PushResult } from "~/server/services/sync/sync-output";
 import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
 import type { StartWalkInput } from "~/server/services/walks/start-walk";
 
-export type { MutationResult, MutationType, PushInput } from "~/server/services/sync/push-input";
+export type { MutationType } from "~/domain";
+export type { PushInput } from "~/server/services/sync/push-input";
 export type {
+  MutationResult,
   PrepareSnapshot,
   PreparedCustomer,
   PreparedUnit,
   PreparedWalk,
-} from "~/server/services/sync/prepare-snapshot";
+} from "~/server/services/sync/sync-output";
 
 export type PushOutput = PushResult;
-export type PushMutation = PushInput["mutations"][number];
 
 /** Attachment metadata: travels with its record, the bytes follow by upload. */
 export type AttachmentMeta = AttachmentInput;
@@ -34,14 +36,17 @@ export type PayloadOf = {
   "walk.finish": WalkFinishPayload;
 };
 
-/** The part of the server's repair view (repair.capture's data) the device keeps beside its own estimate. */
-export type ServerRepairView = {
-  id: string;
-  status: string;
-  estimateCents: number | null;
-  priceCents?: number | null;
-  flaggedReason?: string | null;
-};
+/** One queued mutation as sync.push receives it, its payload typed by its mutation type (a new
+ * mutation type without a payload here fails the type check). */
+export type PushMutation = {
+  [T in MutationType]: { id: string; type: T; payload: PayloadOf[T] };
+}[MutationType];
 
-/** Largest batch sync.push accepts (PUSH_BATCH_LIMIT on the server). */
-export const PUSH_BATCH_SIZE = 50;
+/** A batch as the device sends it to sync.push (its input, with each payload typed). */
+export type DevicePush = { deviceId: string; mutations: PushMutation[] };
+
+/** sync.push's answer to one accepted mutation of type T. */
+export type Accepted<T extends MutationType = MutationType> = AcceptedMutation<T>;
+
+/** The server's repair view (repair.capture's answer): the device keeps its decision beside its own estimate. */
+export type ServerRepairView = MutationData<"repair.capture">;

@@ -3,7 +3,7 @@ import { captureRepair } from "../store/capture-repair";
 import type { RsDb } from "../store/db";
 import { savePreparedSnapshot } from "../store/prepared-snapshot";
 import { startWalk } from "../store/start-walk";
-import { FakeTransport, okResult } from "../test-support/fake-transport";
+import { FakeTransport, okResult, repairAccepted } from "../test-support/fake-transport";
 import { CUSTOMER_ID, WALK_ID, photo, snapshot } from "../test-support/snapshot";
 import { testDb } from "../test-support/test-db";
 import { SessionExpired, TransportFailed } from "./errors";
@@ -49,17 +49,12 @@ describe("pushOutbox", () => {
     const repair = await capture("SR-001");
     const transport = new FakeTransport((m) =>
       m.type === "repair.capture"
-        ? {
-            id: m.id,
-            ok: true,
-            type: m.type,
-            data: {
-              id: repair.id,
-              status: "PENDING_APPROVAL",
-              estimateCents: 4000,
-              flaggedReason: "the device estimated $50.00, the server priced $40.00",
-            },
-          }
+        ? repairAccepted(m, {
+            id: repair.id,
+            status: "PENDING_APPROVAL",
+            estimateCents: 4000,
+            flaggedReason: "the device estimated $50.00, the server priced $40.00",
+          })
         : okResult(m),
     );
     await pushOutbox(db, transport, { deviceId: DEVICE });

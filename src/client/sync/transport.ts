@@ -1,12 +1,12 @@
 // What the sync engine needs from the server (sync.prepare, sync.push), and how a failed call
 // is classified: session over, or the batch stays pending. The tRPC client is one way to get it.
 import { TRPCClientError } from "@trpc/client";
-import type { PrepareSnapshot, PushInput, PushOutput } from "./contract";
+import type { DevicePush, PrepareSnapshot, PushOutput } from "./contract";
 import { SessionExpired, TransportFailed } from "./errors";
 
 export type SyncTransport = {
   prepare(): Promise<PrepareSnapshot>;
-  push(input: PushInput): Promise<PushOutput>;
+  push(input: DevicePush): Promise<PushOutput>;
 };
 
 export async function translated<T>(call: () => Promise<T>): Promise<T> {

@@ -1,14 +1,21 @@
 // A stand-in for sync.push: records every batch and answers each mutation with what `decide`
 // returns (ok with a server repair view by default). Replays return the first answer, as the
 // real server's idempotent writes do.
-import type { MutationResult, PushInput, PushMutation, PushOutput } from "../sync/contract";
+import type {
+  Accepted,
+  DevicePush,
+  MutationResult,
+  PushMutation,
+  PushOutput,
+  ServerRepairView,
+} from "../sync/contract";
 import type { SyncTransport } from "../sync/transport";
 
 export type Decide = (mutation: PushMutation) => MutationResult | "throw";
 
 export class FakeTransport implements SyncTransport {
-  batches: PushInput[] = [];
-  stored = new Map<string, unknown>();
+  batches: DevicePush[] = [];
+  stored = new Map<string, MutationResult>();
   failNext: Error | null = null;
 
   constructor(public decide: Decide = okResult) {}
@@ -17,7 +24,7 @@ export class FakeTransport implements SyncTransport {
     throw new Error("not used");
   }
 
-  async push(input: PushInput): Promise<PushOutput> {
+  async push(input: DevicePush): Promise<PushOutput> {
     this.batches.push(structuredClone(input));
     if (this.failNext) {
       const error = this.failNext;
@@ -28,10 +35,10 @@ export class FakeTransport implements SyncTransport {
     for (const mutation of input.mutations) {
       const result = this.decide(mutation);
       if (result === "throw") throw new Error("boom");
-      const recordId =
-        (mutation.payload as { id?: string; walkId?: string }).id ?? (mutation.payload as { walkId: string }).walkId;
-      if (result.ok && !this.stored.has(recordId)) this.stored.set(recordId, result.data);
-      results.push(result.ok && this.stored.has(recordId) ? { ...result, data: this.stored.get(recordId) } : result);
+      const recordId = recordIdOf(mutation);
+      const first = this.stored.get(recordId);
+      if (result.ok && !first) this.stored.set(recordId, result);
+      results.push(result.ok && first ? { ...first, id: mutation.id } : result);
     }
     return { results, serverMs: 1 };
   }
@@ -41,11 +48,117 @@ export class FakeTransport implements SyncTransport {
   }
 }
 
+const recordIdOf = (mutation: PushMutation) =>
+  mutation.type === "walk.start"
+    ? mutation.payload.id
+    : mutation.type === "repair.capture"
+      ? mutation.payload.id
+      : mutation.payload.walkId;
+
 export function okResult(mutation: PushMutation): MutationResult {
-  const payload = mutation.payload as { id?: string; deviceEstimateCents?: number };
-  const data =
-    mutation.type === "repair.capture"
-      ? { id: payload.id, status: "APPROVED", estimateCents: payload.deviceEstimateCents ?? 0, flaggedReason: null }
-      : { ok: true };
+  switch (mutation.type) {
+    case "repair.capture":
+      return repairAccepted(mutation, {
+        status: "APPROVED",
+        estimateCents: mutation.payload.deviceEstimateCents ?? 0,
+        flaggedReason: null,
+      });
+    case "walk.start":
+      return { id: mutation.id, ok: true, type: mutation.type, data: walkView(mutation.payload.id, "IN_PROGRESS") };
+    case "walk.finish":
+      return { id: mutation.id, ok: true, type: mutation.type, data: walkView(mutation.payload.walkId, "COMPLETED") };
+  }
+}
+
+/** A capture accepted with the server's repair view: `view` over a freshly captured repair. */
+export function repairAccepted(
+  mutation: Extract<PushMutation, { type: "repair.capture" }>,
+  view: Partial<ServerRepairView>,
+): Accepted<"repair.capture"> {
+  const p = mutation.payload;
+  const at = new Date("2026-03-02T09:00:00Z");
+  const data: ServerRepairView = {
+    id: p.id,
+    customerId: p.customerId,
+    unitId: crypto.randomUUID(),
+    windshieldSeq: 1,
+    walkId: p.walkId,
+    technicianId: null,
+    origin: "LOT_WALK",
+    status: "PENDING_APPROVAL",
+    jobId: p.jobId ?? null,
+    breakIndex: p.breakIndex ?? 0,
+    damageType: p.damageType,
+    damagePosition: p.damagePosition ?? null,
+    customerNotes: p.customerNotes ?? "",
+    technicianNotes: p.technicianNotes ?? "",
+    drilledBeforeRepair: p.drilledBeforeRepair ?? null,
+    windshieldTemperatureC: p.windshieldTemperatureC ?? null,
+    resinViscosity: p.resinViscosity ?? null,
+    latitude: p.latitude ?? null,
+    longitude: p.longitude ?? null,
+    gpsAccuracyM: p.gpsAccuracyM ?? null,
+    capturedAt: p.capturedAt ?? null,
+    estimateCents: null,
+    estimateOrdinal: null,
+    estimateSource: null,
+    deviceEstimateCents: p.deviceEstimateCents ?? null,
+    deviceAutoApproved: p.deviceAutoApproved ?? null,
+    flaggedReason: null,
+    flagResolvedAt: null,
+    flagResolvedById: null,
+    flagResolutionNote: null,
+    priceCents: null,
+    tierOrdinal: null,
+    priceSource: null,
+    pricingVersion: null,
+    overrideCents: null,
+    overrideReason: null,
+    overriddenById: null,
+    overriddenAt: null,
+    approvalKind: null,
+    approvalRule: null,
+    approvalReason: null,
+    approvedById: null,
+    approvedAt: null,
+    deniedById: null,
+    deniedAt: null,
+    denialReason: null,
+    cancelledById: null,
+    cancelledAt: null,
+    cancelReason: null,
+    startedAt: null,
+    completedAt: null,
+    invoicedAt: null,
+    closedAt: null,
+    createdById: crypto.randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+    ...view,
+  };
   return { id: mutation.id, ok: true, type: mutation.type, data };
+}
+
+function walkView(id: string, status: "IN_PROGRESS" | "COMPLETED"): Accepted<"walk.start">["data"] {
+  const at = new Date("2026-03-02T08:00:00Z");
+  return {
+    id,
+    customerId: crypto.randomUUID(),
+    technicianId: crypto.randomUUID(),
+    status,
+    scheduledFor: null,
+    startedAt: at,
+    endedAt: status === "COMPLETED" ? at : null,
+    startLatitude: null,
+    startLongitude: null,
+    startAccuracyM: null,
+    endLatitude: null,
+    endLongitude: null,
+    endAccuracyM: null,
+    siteContactName: null,
+    signedSummary: null,
+    signedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }

@@ -8,7 +8,10 @@ export const PHOTO = path.join(import.meta.dirname, "../fixtures/windshield-chip
 export const LOT = { latitude: 39.8561, longitude: -104.6737, accuracy: 12 };
 
 export type DeviceFile = { id: string; sha256: string; size: number; kind: string; ownerId: string };
-export type DeviceOutboxEntry = { id: string; type: string; payload: unknown };
+/** A queued change; a capture's payload is its repair's (`DeviceRepair.payload`), not copied here. */
+export type DeviceOutboxEntry = { id: string; type: string; recordId: string; payload?: unknown };
+export type DeviceRepair = { id: string; payload: Record<string, unknown> };
+export type QueuedMutation = { id: string; type: string; payload: unknown };
 
 /** Reads the device database (IndexedDB "rs-field") from inside the page. */
 export function readDevice<T>(
@@ -32,6 +35,22 @@ export function readDevice<T>(
       }),
     table,
   );
+}
+
+/** The outbox as sync.push would receive it, oldest first: each capture with its repair's payload. */
+export async function readQueuedMutations(page: Page): Promise<QueuedMutation[]> {
+  const [outbox, repairs] = await Promise.all([
+    readDevice<DeviceOutboxEntry & { seq: number }>(page, "outbox"),
+    readDevice<DeviceRepair>(page, "localRepairs"),
+  ]);
+  const payloads = new Map(repairs.map((r) => [r.id, r.payload]));
+  return outbox
+    .sort((a, b) => a.seq - b.seq)
+    .map(({ id, type, recordId, payload }) => ({
+      id,
+      type,
+      payload: type === "repair.capture" ? payloads.get(recordId) : payload,
+    }));
 }
 
 export const syncSummary = (page: Page) => page.getByRole("region", { name: "Sync status" }).getByRole("status");

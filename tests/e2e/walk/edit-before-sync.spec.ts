@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { trpcQuery } from "../support/trpc";
 import {
   type DeviceOutboxEntry,
+  readQueuedMutations,
   LOT,
   captureUnit,
   readDevice,
@@ -33,7 +34,8 @@ test("before they sync, a repair saved offline is corrected and another deleted;
   const corrected = page.getByRole("article", { name: "Repair on unit IF-301: Crack, passenger side, lower" });
   await expect(corrected).toBeVisible();
   await expect(corrected.getByText("Saved on this device, waiting to sync")).toBeVisible();
-  const [capture] = (await readDevice<DeviceOutboxEntry>(page, "outbox")).filter((e) => e.type === "repair.capture");
+  // What will be sent: the queued capture carries the repair's (edited) payload.
+  const [capture] = (await readQueuedMutations(page)).filter((e) => e.type === "repair.capture");
   const repairId = (capture!.payload as { id: string }).id;
   expect(capture!.payload).toMatchObject({
     damageType: "CRACK",

@@ -11,7 +11,7 @@ import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
 import {
   type DeviceFile,
-  type DeviceOutboxEntry,
+  readQueuedMutations,
   LOT,
   PHOTO,
   captureUnit,
@@ -91,7 +91,7 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
     });
 
     const files = await readDevice<DeviceFile>(page, "blobs");
-    const outbox = await readDevice<DeviceOutboxEntry>(page, "outbox");
+    const outbox = await readQueuedMutations(page);
     expect(files.map((f) => f.kind).sort()).toEqual(["PHOTO", "PHOTO", "PHOTO", "SIGNATURE", "VOICE"]);
     expect(outbox.map((e) => e.type)).toEqual([
       "walk.start",

@@ -3,7 +3,7 @@
 // reopens its job so its next damage is the job's next break.
 import { expect, test } from "@playwright/test";
 import { technicianWithWalkAt } from "../support/own-walk";
-import { type DeviceOutboxEntry, LOT, PHOTO, captureUnit, readDevice, startWalkOffline } from "../support/walk-device";
+import { LOT, PHOTO, captureUnit, readQueuedMutations, startWalkOffline } from "../support/walk-device";
 
 test.use({ viewport: { width: 412, height: 915 }, permissions: ["geolocation", "microphone"], geolocation: LOT });
 
@@ -55,7 +55,7 @@ test("a typed number resolves to the one known unit it names; a new unit and a s
     await page.getByRole("button", { name: "Save repair" }).click();
     await expect(page.getByText("Repair 2 on unit SR-105 saved on this device")).toBeVisible();
 
-    const captures = (await readDevice<DeviceOutboxEntry>(page, "outbox"))
+    const captures = (await readQueuedMutations(page))
       .filter((e) => e.type === "repair.capture")
       .map((e) => e.payload as { unitNumber: string; jobId: string; breakIndex: number });
     expect(captures).toHaveLength(2);

@@ -1,11 +1,16 @@
 // Offline lot walks (docs/sync-protocol.md): what a device caches before a walk, and the
-// mutations it queued while offline.
+// mutations it queued while offline. Both answers are checked against the contract the device
+// stores them by (sync-output.ts).
 import { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
 import { pushInput } from "~/server/services/sync/push-input";
 import { pushMutations } from "~/server/services/sync/push-mutations";
+import { prepareOutput, pushOutput } from "~/server/services/sync/sync-output";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 export const syncRouter = createTRPCRouter({
-  prepare: staffProcedure.query(({ ctx }) => prepareSnapshot(ctx.db, ctx)),
-  push: staffProcedure.input(pushInput).mutation(({ ctx, input }) => pushMutations(ctx.db, ctx, input)),
+  prepare: staffProcedure.output(prepareOutput).query(({ ctx }) => prepareSnapshot(ctx.db, ctx)),
+  push: staffProcedure
+    .input(pushInput)
+    .output(pushOutput)
+    .mutation(({ ctx, input }) => pushMutations(ctx.db, ctx, input)),
 });

@@ -2,7 +2,7 @@
 // is final (the device shows it), anything unexpected is retried with the next sync.
 import { ZodError, z } from "zod";
 import { DomainError } from "~/domain";
-import type { MutationFailure } from "./push-input";
+import type { MutationFailure } from "./sync-output";
 
 export function mutationFailure(error: unknown, where: string): MutationFailure {
   if (error instanceof ZodError) return { code: "BAD_INPUT", message: z.prettifyError(error), retryable: false };

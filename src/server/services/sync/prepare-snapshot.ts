@@ -2,14 +2,7 @@
 // fortnight around today, the approval settings and price lists of every customer they may
 // serve (so an unscheduled walk can start offline), and every unit with the history its offline
 // estimates need. Two reads per customer and a fixed handful more, whatever the fleet size.
-import {
-  type ApprovalSettings,
-  PRICE_FROZEN_STATUSES,
-  type PricingRules,
-  assertAllowed,
-  decide,
-  isTerminal,
-} from "~/domain";
+import { PRICE_FROZEN_STATUSES, assertAllowed, decide, isTerminal } from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -18,49 +11,7 @@ import type { ServiceContext } from "../context";
 import { loadPricingRules } from "../pricing/load-pricing-rules";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../pricing/price-history";
 import { repairRef } from "../repairs/load-repair-for";
-
-export type PreparedWalk = {
-  id: string;
-  customerId: string;
-  status: "SCHEDULED" | "IN_PROGRESS";
-  scheduledFor: Date | null;
-  startedAt: Date | null;
-};
-export type PreparedCustomer = {
-  id: string;
-  name: string;
-  address: string | null;
-  settingsVersion: number;
-  approval: ApprovalSettings;
-  pricing: PricingRules;
-  completedThisMonth: number;
-};
-export type PreparedRepair = {
-  id: string;
-  damageType: string;
-  status: string;
-  completedAt: Date | null;
-  priceCents: number | null;
-  tierOrdinal: number | null;
-};
-export type PreparedUnit = {
-  id: string;
-  customerId: string;
-  unitNumber: string;
-  make: string | null;
-  model: string | null;
-  windshieldSeq: number;
-  completedOnWindshield: number;
-  openRepairs: number;
-  history: PreparedRepair[];
-};
-export type PrepareSnapshot = {
-  preparedAt: Date;
-  technician: { id: string; name: string };
-  walks: PreparedWalk[];
-  customers: PreparedCustomer[];
-  units: PreparedUnit[];
-};
+import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "./sync-output";
 
 const WINDOW_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,11 +1,7 @@
-// The shape of sync.push (docs/sync-protocol.md §2): a device's queued mutations, in order.
+// The shape of sync.push (docs/sync-protocol.md §2): a device's queued mutations, in order. Each
+// payload is checked by its own service's schema (push-mutations.ts); the answer is sync-output.ts.
 import { z } from "zod";
-
-export const MUTATION_TYPES = ["walk.start", "repair.capture", "walk.finish"] as const;
-export type MutationType = (typeof MUTATION_TYPES)[number];
-
-/** Largest batch a device sends at once. */
-export const PUSH_BATCH_LIMIT = 50;
+import { MUTATION_TYPES, PUSH_BATCH_LIMIT } from "~/domain";
 
 export const pushInput = z.object({
   deviceId: z.uuid(),
@@ -15,9 +11,3 @@ export const pushInput = z.object({
     .max(PUSH_BATCH_LIMIT),
 });
 export type PushInput = z.input<typeof pushInput>;
-
-export type MutationFailure = { code: string; message: string; retryable: boolean };
-export type MutationResult =
-  | { id: string; ok: true; type: MutationType; data: unknown }
-  | ({ id: string; ok: false; type: MutationType } & MutationFailure);
-export type PushResult = { results: MutationResult[]; serverMs: number };

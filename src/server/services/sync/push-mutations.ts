@@ -8,6 +8,7 @@
 // the record's client id, so a replayed batch answers as the first time.
 import { performance } from "node:perf_hooks";
 import type { z } from "zod";
+import type { MutationType } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import type { ServiceContext } from "../context";
@@ -20,25 +21,20 @@ import { startWalk, startWalkInput } from "../walks/start-walk";
 import { batchCaptureFacts } from "./batch-capture-facts";
 import { type BulkOutcome, captureInBulk } from "./capture-in-bulk";
 import { mutationFailure } from "./mutation-failure";
-import {
-  type MutationFailure,
-  type MutationResult,
-  type MutationType,
-  type PushInput,
-  type PushResult,
-  pushInput,
-} from "./push-input";
+import { type PushInput, pushInput } from "./push-input";
 import { recordSync } from "./record-sync";
+import type { MutationData, MutationFailure, MutationResult, PushResult } from "./sync-output";
 
-type Handler<S extends z.ZodType> = {
+type Handler<S extends z.ZodType, D> = {
   input: S;
-  run: (db: Db, ctx: ServiceContext, payload: z.output<S>, facts: CaptureFacts) => Promise<unknown>;
+  run: (db: Db, ctx: ServiceContext, payload: z.output<S>, facts: CaptureFacts) => Promise<D>;
   /** The walk the mutation belongs to: later mutations wait while its start is pending. */
   walkOf: (payload: z.output<S>) => string;
 };
-const handler = <S extends z.ZodType>(h: Handler<S>) => h as unknown as Handler<z.ZodType>;
+const handler = <S extends z.ZodType, D>(h: Handler<S, D>) => h as unknown as Handler<z.ZodType, D>;
 
-const HANDLERS: Record<MutationType, Handler<z.ZodType>> = {
+/** Each service answers with what sync.push promises for its mutation type (sync-output.ts). */
+const HANDLERS: { [T in MutationType]: Handler<z.ZodType, MutationData<T>> } = {
   "walk.start": handler({ input: startWalkInput, run: startWalk, walkOf: (p) => p.id }),
   "repair.capture": handler({ input: captureRepairInput, run: captureRepair, walkOf: (p) => p.walkId }),
   "walk.finish": handler({ input: finishWalkInput, run: finishWalk, walkOf: (p) => p.walkId }),
@@ -103,15 +99,19 @@ class Push {
     private readonly ctx: ServiceContext,
   ) {}
 
-  answer({ index, id, type }: Pick<Parsed, "index" | "id" | "type">, outcome: MutationFailure | { data: unknown }) {
-    this.results[index] =
-      "data" in outcome ? { id, type, ok: true, data: outcome.data } : { id, type, ok: false, ...outcome };
+  answer({ index, id, type }: Pick<Parsed, "index" | "id" | "type">, failure: MutationFailure) {
+    this.results[index] = { id, type, ok: false, ...failure };
+  }
+
+  accept<T extends MutationType>({ index, id }: Pick<Parsed, "index" | "id">, type: T, data: MutationData<T>) {
+    // TypeScript does not narrow the result union through a generic T; the signature ties data to type.
+    this.results[index] = { id, type, ok: true, data } as MutationResult;
   }
 
   /** A mutation through its service, in its own transaction. */
   async alone(m: Parsed): Promise<void> {
     try {
-      this.answer(m, { data: await HANDLERS[m.type].run(this.db, this.ctx, m.payload, this.facts) });
+      await this.run(m, m.type);
     } catch (error) {
       const failure = mutationFailure(error, `${m.type} ${m.id}`);
       if (m.type === "walk.start" && failure.retryable) this.walksPending.add(m.walkId);
@@ -120,6 +120,10 @@ class Push {
       const walkMissing = error instanceof NotFound && m.type !== "walk.start" && !(await this.walkExists(m.walkId));
       this.answer(m, walkMissing ? NOT_SYNCED : failure);
     }
+  }
+
+  private async run<T extends MutationType>(m: Parsed, type: T): Promise<void> {
+    this.accept(m, type, await HANDLERS[type].run(this.db, this.ctx, m.payload, this.facts));
   }
 
   /** A run of plain captures in one transaction; when that fails, one by one. */
@@ -144,7 +148,7 @@ class Push {
     }
     for (const [i, outcome] of outcomes.entries()) {
       const m = run[i]!;
-      if (outcome.ok) this.answer(m, { data: repairView(this.ctx.actor, outcome.repair) });
+      if (outcome.ok) this.accept(m, "repair.capture", repairView(this.ctx.actor, outcome.repair));
       else
         this.answer(
           m,

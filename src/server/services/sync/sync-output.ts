@@ -1,0 +1,198 @@
+// What sync.prepare and sync.push answer (docs/sync-protocol.md §1–2), checked by the router on
+// the way out. The device stores these shapes and takes their types from here (type-only
+// imports, src/client/sync/contract.ts): a field renamed on the server fails the device's type
+// check instead of storing `undefined` (tests/types/sync-contract.ts holds both sides together).
+import { z } from "zod";
+import { MUTATION_TYPES, type MutationType } from "~/domain";
+import {
+  ApprovalKind,
+  DamageType,
+  type Prisma,
+  PriceSource,
+  RepairOrigin,
+  RepairStatus,
+  ResinViscosity,
+  WalkStatus,
+} from "../../db/generated/client";
+
+const int = z.number().int();
+
+// ── sync.prepare ────────────────────────────────────────────────────────────────────────────
+
+export const preparedWalkOutput = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  status: z.enum(["SCHEDULED", "IN_PROGRESS"]),
+  scheduledFor: z.date().nullable(),
+  startedAt: z.date().nullable(),
+});
+
+const tierCents = int.nullable();
+export const preparedCustomerOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  settingsVersion: int,
+  approval: z.object({
+    autoApproveLotRepairs: z.boolean(),
+    maxAutoApproveCents: int,
+    requirePhotoForApproval: z.boolean(),
+  }),
+  pricing: z.object({
+    version: int,
+    useCustomPricing: z.boolean(),
+    tiersCents: z.tuple([tierCents, tierCents, tierCents, tierCents, tierCents]),
+    volumeDiscountThreshold: int,
+    volumeDiscountBasisPoints: int,
+  }),
+  completedThisMonth: int,
+});
+
+export const preparedRepairOutput = z.object({
+  id: z.string(),
+  damageType: z.enum(DamageType),
+  status: z.enum(RepairStatus),
+  completedAt: z.date().nullable(),
+  priceCents: int.nullable(),
+  tierOrdinal: int.nullable(),
+});
+
+export const preparedUnitOutput = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  unitNumber: z.string(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  windshieldSeq: int,
+  completedOnWindshield: int,
+  openRepairs: int,
+  history: z.array(preparedRepairOutput),
+});
+
+export const prepareOutput = z.object({
+  preparedAt: z.date(),
+  technician: z.object({ id: z.string(), name: z.string() }),
+  walks: z.array(preparedWalkOutput),
+  customers: z.array(preparedCustomerOutput),
+  units: z.array(preparedUnitOutput),
+});
+
+export type PreparedWalk = z.output<typeof preparedWalkOutput>;
+export type PreparedCustomer = z.output<typeof preparedCustomerOutput>;
+export type PreparedRepair = z.output<typeof preparedRepairOutput>;
+export type PreparedUnit = z.output<typeof preparedUnitOutput>;
+export type PrepareSnapshot = z.output<typeof prepareOutput>;
+
+// ── sync.push ───────────────────────────────────────────────────────────────────────────────
+
+const nullableDate = z.date().nullable();
+const nullableString = z.string().nullable();
+const nullableInt = int.nullable();
+const nullableNumber = z.number().nullable();
+
+/** The repair as staff see it (repairView): the answer to a repair.capture. */
+export const repairViewOutput = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  unitId: z.string(),
+  windshieldSeq: int,
+  walkId: nullableString,
+  technicianId: nullableString,
+  origin: z.enum(RepairOrigin),
+  status: z.enum(RepairStatus),
+  jobId: nullableString,
+  breakIndex: int,
+  damageType: z.enum(DamageType),
+  damagePosition: nullableString,
+  customerNotes: z.string(),
+  technicianNotes: z.string().optional(),
+  drilledBeforeRepair: z.boolean().nullable(),
+  windshieldTemperatureC: nullableNumber,
+  resinViscosity: z.enum(ResinViscosity).nullable(),
+  latitude: nullableNumber,
+  longitude: nullableNumber,
+  gpsAccuracyM: nullableNumber,
+  capturedAt: nullableDate,
+  estimateCents: nullableInt,
+  estimateOrdinal: nullableInt,
+  estimateSource: z.enum(PriceSource).nullable(),
+  deviceEstimateCents: nullableInt.optional(),
+  deviceAutoApproved: z.boolean().nullable().optional(),
+  flaggedReason: nullableString.optional(),
+  flagResolvedAt: nullableDate.optional(),
+  flagResolvedById: nullableString.optional(),
+  flagResolutionNote: nullableString.optional(),
+  priceCents: nullableInt,
+  tierOrdinal: nullableInt,
+  priceSource: z.enum(PriceSource).nullable(),
+  pricingVersion: nullableInt,
+  overrideCents: nullableInt,
+  overrideReason: nullableString,
+  overriddenById: nullableString,
+  overriddenAt: nullableDate,
+  approvalKind: z.enum(ApprovalKind).nullable(),
+  approvalRule: nullableString,
+  approvalReason: nullableString,
+  approvedById: nullableString,
+  approvedAt: nullableDate,
+  deniedById: nullableString,
+  deniedAt: nullableDate,
+  denialReason: nullableString,
+  cancelledById: nullableString,
+  cancelledAt: nullableDate,
+  cancelReason: nullableString,
+  startedAt: nullableDate,
+  completedAt: nullableDate,
+  invoicedAt: nullableDate,
+  closedAt: nullableDate,
+  createdById: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+/** The walk as it stands after a walk.start or walk.finish. */
+export const lotWalkOutput = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  technicianId: z.string(),
+  status: z.enum(WalkStatus),
+  scheduledFor: nullableDate,
+  startedAt: nullableDate,
+  endedAt: nullableDate,
+  startLatitude: nullableNumber,
+  startLongitude: nullableNumber,
+  startAccuracyM: nullableNumber,
+  endLatitude: nullableNumber,
+  endLongitude: nullableNumber,
+  endAccuracyM: nullableNumber,
+  siteContactName: nullableString,
+  /** The summary as the contact signed it (finish-walk.ts checks its shape on the way in). */
+  signedSummary: z.custom<Prisma.JsonValue>((value) => value !== undefined),
+  signedAt: nullableDate,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+const accepted = <T extends MutationType, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ id: z.string(), ok: z.literal(true), type: z.literal(type), data });
+
+export const mutationFailureOutput = z.object({ code: z.string(), message: z.string(), retryable: z.boolean() });
+
+/** One mutation's answer: accepted with what the server now holds, or refused with a code. */
+export const mutationResultOutput = z.discriminatedUnion("ok", [
+  z.discriminatedUnion("type", [
+    accepted("walk.start", lotWalkOutput),
+    accepted("repair.capture", repairViewOutput),
+    accepted("walk.finish", lotWalkOutput),
+  ]),
+  z.object({ id: z.string(), ok: z.literal(false), type: z.enum(MUTATION_TYPES), ...mutationFailureOutput.shape }),
+]);
+
+export const pushOutput = z.object({ results: z.array(mutationResultOutput), serverMs: z.number() });
+
+export type MutationFailure = z.output<typeof mutationFailureOutput>;
+export type MutationResult = z.output<typeof mutationResultOutput>;
+export type AcceptedMutation<T extends MutationType = MutationType> = Extract<MutationResult, { ok: true; type: T }>;
+/** What the server answers an accepted mutation of type T with. */
+export type MutationData<T extends MutationType> = AcceptedMutation<T>["data"];
+export type PushResult = z.output<typeof pushOutput>;
