@@ -1,6 +1,7 @@
 // A manager settles a sync flag with a note saying what was done about it. The flag's reason
 // stays on the repair as history; who settled it, when and how is recorded and audited.
 import { z } from "zod";
+import { reasonInput } from "../shared-inputs";
 import { assertAllowed, assertFlagResolvable } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
@@ -8,7 +9,7 @@ import type { ServiceContext } from "../context";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 import { type RepairView, repairView } from "./repair-view";
 
-export const resolveFlagInput = z.object({ repairId: z.uuid(), note: z.string().max(1000) });
+export const resolveFlagInput = z.object({ repairId: z.uuid(), note: reasonInput });
 export type ResolveFlagInput = z.input<typeof resolveFlagInput>;
 
 export async function resolveFlag(db: Db, ctx: ServiceContext, raw: ResolveFlagInput): Promise<RepairView> {

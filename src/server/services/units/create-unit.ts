@@ -1,6 +1,7 @@
 // The admin registers a vehicle of a customer's fleet (a walk may also add one it finds).
 import { z } from "zod";
-import { assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord } from "~/domain";
+import { textInput } from "../shared-inputs";
+import { assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord, FIELDS } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
@@ -9,10 +10,10 @@ import type { ServiceContext } from "../context";
 import { writeUnitNumber } from "./write-unit-number";
 
 export const unitFields = {
-  unitNumber: z.string().max(100),
-  vin: z.string().max(50).nullable().optional(),
-  make: z.string().max(100).nullable().optional(),
-  model: z.string().max(100).nullable().optional(),
+  unitNumber: textInput(FIELDS.unitNumber),
+  vin: textInput(FIELDS.vin).nullable().optional(),
+  make: textInput(FIELDS.make).nullable().optional(),
+  model: textInput(FIELDS.model).nullable().optional(),
   year: z.number().int().nullable().optional(),
 };
 

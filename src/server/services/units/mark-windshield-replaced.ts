@@ -1,6 +1,7 @@
 // A new windshield on a unit: tier pricing restarts from the first tier, older repairs stay
 // in the history on their own windshield, and open repairs are re-estimated.
 import { z } from "zod";
+import { dateInput } from "../shared-inputs";
 import { assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import type { Unit } from "../../db/generated/client";
@@ -9,7 +10,7 @@ import type { ServiceContext } from "../context";
 import { refreshOpenEstimates } from "../repairs/refresh-open-estimates";
 import { loadUnitFor } from "./load-unit-for";
 
-export const markWindshieldReplacedInput = z.object({ unitId: z.uuid(), replacedAt: z.date().optional() });
+export const markWindshieldReplacedInput = z.object({ unitId: z.uuid(), replacedAt: dateInput.optional() });
 export type MarkWindshieldReplacedInput = z.input<typeof markWindshieldReplacedInput>;
 
 export async function markWindshieldReplaced(
