@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIELDS, INT4_MAX, checkText, normalizeText, textProblem } from "./form-fields";
+import { FIELDS, INT4_MAX, checkText, firstTextProblem, normalizeText, textProblem } from "./form-fields";
 
 describe("text rules", () => {
   it("stores the same letters typed two ways as one value (NFC)", () => {
@@ -66,6 +66,13 @@ describe("text rules", () => {
       ok: false,
       problem: "Unit number contains a control character (a new line or tab, for instance).",
     });
+  });
+
+  it("names the first field refused among several, skipping absent ones", () => {
+    expect(firstTextProblem({ unitNumber: "A-1", damagePosition: undefined, customerNotes: null })).toBeNull();
+    expect(firstTextProblem({ unitNumber: "A-1", technicianNotes: "a\u0000", customerNotes: "\ud800" })).toMatch(
+      /^Technician notes contains a control character/,
+    );
   });
 
   it("gives every field a label, a positive limit and a kind", () => {

@@ -88,6 +88,16 @@ export function checkText(value: string, field: TextField): CheckedText {
   return { ok: true, value: normalized };
 }
 
+/** The first refusal among the given fields' values (absent ones skipped), or null: what the device checks before queueing. */
+export function firstTextProblem(values: Partial<Record<FieldName, string | null | undefined>>): string | null {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue;
+    const checked = checkText(value, FIELDS[name as FieldName]);
+    if (!checked.ok) return checked.problem;
+  }
+  return null;
+}
+
 // PostgreSQL's integer (int4): every amount in cents and every count is stored in one.
 export const INT4_MIN = -2_147_483_648;
 export const INT4_MAX = 2_147_483_647;

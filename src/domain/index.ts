@@ -200,6 +200,7 @@ export {
   type TextField,
   type TextKind,
   checkText,
+  firstTextProblem,
   normalizeText,
   textProblem,
 } from "./form-fields";
