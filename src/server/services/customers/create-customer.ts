@@ -9,7 +9,7 @@ import type { ServiceContext } from "../context";
 
 export const createCustomerInput = z.object({
   name: textInput(FIELDS.companyName, { required: true }),
-  contactEmail: z.email().max(FIELDS.email.maxLength).optional(),
+  contactEmail: z.email().max(FIELDS.contactEmail.maxLength).optional(),
   phone: textInput(FIELDS.phone).optional(),
   address: textInput(FIELDS.address).optional(),
 });

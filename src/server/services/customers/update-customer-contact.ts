@@ -13,7 +13,7 @@ export const updateCustomerContactInput = z.object({
   /** Defaults to the customer user's own company. */
   customerId: z.uuid().optional(),
   name: textInput(FIELDS.companyName, { required: true }).optional(),
-  contactEmail: z.email().max(FIELDS.email.maxLength).nullable().optional(),
+  contactEmail: z.email().max(FIELDS.contactEmail.maxLength).nullable().optional(),
   phone: textInput(FIELDS.phone).nullable().optional(),
   address: textInput(FIELDS.address).nullable().optional(),
 });
