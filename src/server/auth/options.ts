@@ -3,7 +3,7 @@
 import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { type ActorKind, actorKind, MAX_PASSWORD_LENGTH } from "~/domain";
+import { type ActorKind, MAX_PASSWORD_LENGTH, actorKind } from "~/domain";
 import { config } from "../config";
 import { db } from "../db";
 import { loadActor } from "./actor";

@@ -1,11 +1,11 @@
 // The audit trail (seeds' Phase 5.2) for the admin: who did what to which record, from where,
 // before -> after; filtered by record, actor, action and time, newest first, a page at a time.
 import { z } from "zod";
-import { dateInput, textInput } from "../shared-inputs";
-import { assertAllowed, FIELDS } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { pageInput, pageOf, pageQuery } from "../page";
+import { textInput } from "../shared-inputs";
 
 export const listAuditLogInput = z.object({
   entityType: textInput(FIELDS.filter).optional(),
@@ -13,9 +13,9 @@ export const listAuditLogInput = z.object({
   actorId: z.uuid().optional(),
   /** An exact action ("repair.approve"), or a prefix ending in a dot ("repair.") for all of an area. */
   action: textInput(FIELDS.filter).optional(),
-  from: dateInput.optional(),
+  from: z.date().optional(),
   /** Exclusive. */
-  to: dateInput.optional(),
+  to: z.date().optional(),
   ...pageInput(50, 200),
 });
 export type ListAuditLogInput = z.input<typeof listAuditLogInput>;

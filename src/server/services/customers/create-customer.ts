@@ -1,11 +1,11 @@
 // A new fleet customer, on the business's default settings and prices until the admin sets
 // its own (updateFleetSettings, updatePricing).
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
-import { assertAllowed, FIELDS } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 
 export const createCustomerInput = z.object({
   name: textInput(FIELDS.companyName, { required: true }),

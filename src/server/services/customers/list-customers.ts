@@ -1,10 +1,10 @@
 // The admin's customer list: each fleet with its settings at a glance and its work in numbers.
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
-import { decide, FIELDS } from "~/domain";
+import { FIELDS, decide } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
+import { textInput } from "../shared-inputs";
 
 export const listCustomersInput = z.object({ search: textInput(FIELDS.search).optional() });
 export type ListCustomersInput = z.input<typeof listCustomersInput>;

@@ -1,12 +1,12 @@
 // A customer's name and contact details. The admin edits all of them; a customer user edits
 // their company's contact email and phone (their "own preferences"), nothing else.
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
-import { assertAllowed, FIELDS } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 import { customerInScope } from "./customer-in-scope";
 
 export const updateCustomerContactInput = z.object({

@@ -3,13 +3,13 @@
 // Only the fields given change; the result is checked whole by the domain. A real change bumps
 // settingsVersion (devices decide auto-approval offline from a cached copy) and is audited.
 import { z } from "zod";
-import { centsInput, int4Input, textInput } from "../shared-inputs";
-import { WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule, COUNT_LIMITS, FIELDS } from "~/domain";
+import { COUNT_LIMITS, FIELDS, WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule } from "~/domain";
 import type { Db } from "../../db";
 import { PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { centsInput, int4Input, textInput } from "../shared-inputs";
 import { lockCustomer } from "./lock-customer";
 import { FLEET_SETTINGS_INCLUDE, fleetSettingsRecord, fleetSettingsView } from "./fleet-settings-view";
 

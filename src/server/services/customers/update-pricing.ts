@@ -3,11 +3,11 @@
 // list's version (devices compare it with their cached copy), re-quotes the customer's open
 // work and is audited before -> after. Completed repairs keep their frozen price.
 import { z } from "zod";
-import { centsInput, int4Input, textInput } from "../shared-inputs";
-import { assertAllowed, assertPricingRules, FIELDS } from "~/domain";
+import { FIELDS, assertAllowed, assertPricingRules } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { centsInput, int4Input, textInput } from "../shared-inputs";
 import { lockCustomer } from "./lock-customer";
 import { pricingRulesOf } from "../pricing/load-pricing-rules";
 import { refreshCustomerEstimates } from "../repairs/refresh-customer-estimates";

@@ -2,7 +2,6 @@
 // transaction (all of them or, if any changed meanwhile, none). Those over the manager's limit
 // are left pending for someone who may approve them, and reported with the reason.
 import { z } from "zod";
-import { reasonInput } from "../shared-inputs";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
@@ -11,6 +10,7 @@ import { manualApproval } from "../repairs/approve-repairs";
 import { changeRepairsStatus } from "../repairs/change-repair-status";
 import { repairRef } from "../repairs/load-repair-for";
 import { type RepairView, repairView } from "../repairs/repair-view";
+import { reasonInput } from "../shared-inputs";
 
 export const approveWalkInput = z.object({ walkId: z.uuid(), note: reasonInput.optional() });
 export type ApproveWalkInput = z.input<typeof approveWalkInput>;

@@ -1,7 +1,7 @@
 // The upfront price of a job on a unit, shown before a customer requests or a technician
 // captures: one line per break, each with its explanation.
 import { z } from "zod";
-import { type JobEstimate, estimateJob, NUMBER_RANGES } from "~/domain";
+import { type JobEstimate, NUMBER_RANGES, estimateJob } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { loadUnitFor } from "../units/load-unit-for";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { actorKind } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
-import { repairIdsInput, reasonInput } from "../shared-inputs";
+import { reasonInput, repairIdsInput } from "../shared-inputs";
 import { type StatusChange, changeRepairsStatus } from "./change-repair-status";
 import { type RepairView, repairView } from "./repair-view";
 

@@ -1,7 +1,7 @@
 // The repairs the actor may see (technician: own; manager: team and unassigned; admin: all;
 // customer user: own company), newest first, a page at a time.
 import { z } from "zod";
-import { decide, COUNT_LIMITS } from "~/domain";
+import { COUNT_LIMITS, decide } from "~/domain";
 import type { Db } from "../../db";
 import { RepairStatus } from "../../db/generated/client";
 import type { ServiceContext } from "../context";

@@ -8,7 +8,7 @@ import type { Repair } from "../../db/generated/client";
 import { auditChange } from "../audit-change";
 import { estimateFields, frozenFields } from "../pricing/quote-repair";
 import type { ServiceContext } from "../context";
-import { reasonInput, centsInput } from "../shared-inputs";
+import { centsInput, reasonInput } from "../shared-inputs";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 import { type RepairView, repairView } from "./repair-view";
 

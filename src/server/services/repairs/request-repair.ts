@@ -2,7 +2,7 @@
 // (estimateForUnit), so the request is its approval: no second step. Nobody is assigned yet:
 // the work waits, visible, for whoever may assign it.
 import { z } from "zod";
-import { authorizeTransition, formatCents, FIELDS } from "~/domain";
+import { FIELDS, authorizeTransition, formatCents } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type Repair } from "../../db/generated/client";
 import type { ServiceContext } from "../context";

@@ -1,11 +1,11 @@
 // A manager settles a sync flag with a note saying what was done about it. The flag's reason
 // stays on the repair as history; who settled it, when and how is recorded and audited.
 import { z } from "zod";
-import { reasonInput } from "../shared-inputs";
 import { assertAllowed, assertFlagResolvable } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { reasonInput } from "../shared-inputs";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 import { type RepairView, repairView } from "./repair-view";
 

@@ -3,12 +3,12 @@
 // hours. Only the fields given change; the domain checks the result (no managing oneself, no
 // circle of managers, valid hours). Audited before -> after.
 import { z } from "zod";
-import { centsInput, textInput } from "../shared-inputs";
-import { assertAllowed, assertTechnicianSettings, COUNT_LIMITS, FIELDS } from "~/domain";
+import { COUNT_LIMITS, FIELDS, assertAllowed, assertTechnicianSettings } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { centsInput, textInput } from "../shared-inputs";
 import {
   TECHNICIAN_INCLUDE,
   TECHNICIAN_SETTINGS_SELECT,

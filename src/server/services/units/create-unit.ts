@@ -1,12 +1,12 @@
 // The admin registers a vehicle of a customer's fleet (a walk may also add one it finds).
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
-import { assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord, FIELDS } from "~/domain";
+import { FIELDS, assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 import { writeUnitNumber } from "./write-unit-number";
 
 export const unitFields = {

@@ -2,13 +2,13 @@
 // it has had (the current one first, newest repair first) and each repair's photos' metadata.
 // A page of units at a time, by unit number; a search narrows by unit number, VIN or model.
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
 import { FIELDS } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { pageInput, pageOf, pageQuery } from "../page";
 import { customerInScope } from "../customers/customer-in-scope";
 import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
+import { textInput } from "../shared-inputs";
 
 export const listFleetHistoryInput = z.object({
   /** Defaults to the customer user's own company. */

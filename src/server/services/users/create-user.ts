@@ -2,14 +2,14 @@
 // set with updateTechnician) or a customer user (of one customer, optionally its primary
 // contact). The email is unique; the password is stored as a bcrypt hash.
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
-import { assertAllowed, assertPassword, normalizeEmail, FIELDS, PASSWORD_INPUT_MAX_LENGTH } from "~/domain";
+import { FIELDS, PASSWORD_INPUT_MAX_LENGTH, assertAllowed, assertPassword, normalizeEmail } from "~/domain";
 import { hashPassword } from "../../auth/passwords";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
 import { isUniqueViolation } from "../retry-on-duplicate-id";
+import { textInput } from "../shared-inputs";
 import { USER_INCLUDE, userView } from "./user-view";
 
 const account = {

@@ -1,7 +1,7 @@
 // The admin sets a new password for someone who lost theirs and tells them out of band. The
 // audit entry says that it changed, never what to.
 import { z } from "zod";
-import { assertAllowed, assertPassword, PASSWORD_INPUT_MAX_LENGTH } from "~/domain";
+import { PASSWORD_INPUT_MAX_LENGTH, assertAllowed, assertPassword } from "~/domain";
 import { hashPassword } from "../../auth/passwords";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";

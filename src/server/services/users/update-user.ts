@@ -3,13 +3,13 @@
 // theirs, to keep walking lots); customer and staff accounts never turn into each other, and
 // an admin cannot lock themself out. A deactivated account is refused at once on every request.
 import { z } from "zod";
-import { textInput } from "../shared-inputs";
-import { assertAllowed, assertNotLockingOut, assertRoleChange, FIELDS } from "~/domain";
+import { FIELDS, assertAllowed, assertNotLockingOut, assertRoleChange } from "~/domain";
 import type { Db } from "../../db";
 import { Role } from "../../db/generated/client";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 import { USER_INCLUDE, userView } from "./user-view";
 
 export const updateUserInput = z.object({

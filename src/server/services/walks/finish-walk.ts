@@ -2,7 +2,7 @@
 // is completed with the summary exactly as it was shown, and the signature's metadata (its
 // bytes follow by upload). A resent finish answers with the walk as it is.
 import { z } from "zod";
-import { assertAllowed, walkFinishStep, FIELDS, NUMBER_RANGES } from "~/domain";
+import { FIELDS, NUMBER_RANGES, assertAllowed, walkFinishStep } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type LotWalk } from "../../db/generated/client";
 import { InvalidRequest, NotFound } from "../../errors";
