@@ -175,7 +175,35 @@ export {
   UPLOAD_CHUNK_BYTES,
   attachmentProblem,
 } from "./attachment-rules";
-export { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName } from "./damage";
+export {
+  DAMAGE_LABELS,
+  DAMAGE_TYPES,
+  type DamageTypeName,
+  RESIN_VISCOSITIES,
+  RESIN_VISCOSITY_LABELS,
+  type ResinViscosityName,
+  damageLabel,
+} from "./damage";
+export {
+  CENTS_RANGE,
+  COUNT_LIMITS,
+  type CheckedText,
+  DATE_RANGE_TEXT,
+  EARLIEST_DATE,
+  FIELDS,
+  type FieldName,
+  INT4_MAX,
+  INT4_MIN,
+  LATEST_DATE,
+  NUMBER_RANGES,
+  PASSWORD_INPUT_MAX_LENGTH,
+  type TextField,
+  type TextKind,
+  checkText,
+  firstTextProblem,
+  normalizeText,
+  textProblem,
+} from "./form-fields";
 export { decideUpload } from "./attachment-access";
 export {
   type WalkForCapture,

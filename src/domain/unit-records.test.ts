@@ -36,6 +36,24 @@ describe("a unit record", () => {
     expect(unitRecordProblems({ ...ok, year: YEAR + 2 }, YEAR)).toHaveLength(1);
     expect(() => assertUnitRecord({ ...ok, unitNumber: "", year: 1900 }, YEAR)).toThrow(UnitRecordRefused);
   });
+
+  it("stores a unit number in NFC and refuses look-alike or unstorable unit numbers, makes and models", () => {
+    expect(normalizeUnitRecord({ unitNumber: "CAFE\u0301-1" }).unitNumber).toBe("CAF\u00c9-1");
+    const ok = normalizeUnitRecord({ unitNumber: "A-1" });
+    expect(unitRecordProblems({ ...ok, unitNumber: "\u202e1-A" }, YEAR)).toEqual([
+      "the unit number contains an invisible or direction-changing character (a zero-width space or a right-to-left mark, for instance)",
+    ]);
+    expect(unitRecordProblems({ ...ok, unitNumber: "A-\ud800" }, YEAR)[0]).toContain("broken character");
+    expect(unitRecordProblems({ ...ok, unitNumber: "x".repeat(51) }, YEAR)).toEqual([
+      "the unit number is longer than 50 characters",
+    ]);
+    expect(unitRecordProblems({ ...ok, make: "Ford\u0000" }, YEAR)[0]).toMatch(
+      /^the make contains a control character/,
+    );
+    expect(unitRecordProblems({ ...ok, model: "y".repeat(101) }, YEAR)).toEqual([
+      "the model is longer than 100 characters",
+    ]);
+  });
 });
 
 describe("checking a fleet import", () => {

@@ -1,4 +1,5 @@
 import { DomainError } from "./errors";
+import { FIELDS, normalizeText, textProblem } from "./form-fields";
 
 // What a unit record (a vehicle of a fleet) may hold, and the checks of a fleet import:
 // every row is checked and the whole file is refused if any row is bad, naming each one,
@@ -13,7 +14,6 @@ export type UnitRecord = {
 };
 
 export const OLDEST_MODEL_YEAR = 1980;
-export const UNIT_NUMBER_MAX_LENGTH = 50;
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const IMPORT_COLUMNS = ["unit_number", "vin", "make", "model", "year"] as const;
@@ -25,7 +25,7 @@ export class UnitRecordRefused extends DomainError {
 // 17 characters; I, O and Q are never used (they read as 1 and 0).
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
-/** Trimmed, blanks as null, the VIN in capitals. */
+/** Trimmed and in NFC (normalizeText), blanks as null, the VIN in capitals. */
 export function normalizeUnitRecord(record: {
   unitNumber: string;
   vin?: string | null;
@@ -33,9 +33,9 @@ export function normalizeUnitRecord(record: {
   model?: string | null;
   year?: number | null;
 }): UnitRecord {
-  const text = (value: string | null | undefined) => value?.trim() || null;
+  const text = (value: string | null | undefined) => (value ? normalizeText(value, "line") : null) || null;
   return {
-    unitNumber: record.unitNumber.trim(),
+    unitNumber: normalizeText(record.unitNumber, FIELDS.unitNumber.kind),
     vin: text(record.vin)?.toUpperCase() ?? null,
     make: text(record.make),
     model: text(record.model),
@@ -47,8 +47,18 @@ export function normalizeUnitRecord(record: {
 export function unitRecordProblems(record: UnitRecord, currentYear: number): string[] {
   const problems: string[] = [];
   if (!record.unitNumber) problems.push("the unit number is missing");
-  else if (record.unitNumber.length > UNIT_NUMBER_MAX_LENGTH)
-    problems.push(`the unit number is longer than ${UNIT_NUMBER_MAX_LENGTH} characters`);
+  else if (record.unitNumber.length > FIELDS.unitNumber.maxLength)
+    problems.push(`the unit number is longer than ${FIELDS.unitNumber.maxLength} characters`);
+  const unitNumberProblem = textProblem(record.unitNumber, FIELDS.unitNumber.kind);
+  if (unitNumberProblem) problems.push(`the unit number ${unitNumberProblem}`);
+  for (const name of ["make", "model"] as const) {
+    const value = record[name];
+    if (value === null) continue;
+    if (value.length > FIELDS[name].maxLength)
+      problems.push(`the ${name} is longer than ${FIELDS[name].maxLength} characters`);
+    const problem = textProblem(value, FIELDS[name].kind);
+    if (problem) problems.push(`the ${name} ${problem}`);
+  }
   if (record.vin !== null && !VIN.test(record.vin))
     problems.push(`the VIN "${record.vin}" is not 17 letters and digits (no I, O or Q)`);
   if (

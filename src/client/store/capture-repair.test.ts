@@ -77,6 +77,15 @@ describe("captureRepair", () => {
     expect(await db.localRepairs.count()).toBe(0);
   });
 
+  it("refuses a look-alike unit number or notes the server could not store, before queueing anything", async () => {
+    await expect(captureRepair(db, draft({ unitNumber: "SR\u200b-002" }))).rejects.toThrow(
+      /Unit number contains an invisible or direction-changing character/,
+    );
+    await expect(captureRepair(db, draft({ technicianNotes: "resin\u0000" }))).rejects.toThrow(CaptureRefused);
+    expect(await db.localRepairs.count()).toBe(0);
+    expect((await db.outbox.toArray()).filter((e) => e.type === "repair.capture")).toEqual([]);
+  });
+
   it("needs the walk started on this device", async () => {
     await expect(captureRepair(db, draft({ walkId: crypto.randomUUID() }))).rejects.toThrow(CaptureRefused);
   });

@@ -1,6 +1,7 @@
 // Saving a repair on the lot: the record, its photo and voice blobs, one outbox entry and the
 // removal of its draft are written in ONE transaction, so a crash leaves either all of it or
 // nothing. Files are checked and ids made before the transaction: only IndexedDB work inside it.
+import { firstTextProblem } from "~/domain";
 import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
 import type { RepairCapturePayload } from "../sync/contract";
 import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -41,6 +42,9 @@ export async function captureRepair(
   draft: RepairDraft,
   now = new Date(),
 ): Promise<{ repair: LocalRepair; estimate: DeviceEstimate }> {
+  const { unitNumber, damagePosition, customerNotes, technicianNotes } = draft;
+  const textProblem = firstTextProblem({ unitNumber, damagePosition, customerNotes, technicianNotes });
+  if (textProblem) throw new CaptureRefused(textProblem);
   for (const photo of draft.photos) assertAcceptable("PHOTO", photo);
   if (draft.voice) assertAcceptable("VOICE", draft.voice);
   const id = crypto.randomUUID();

@@ -73,6 +73,14 @@ describe("editing a repair before it syncs", () => {
     });
   });
 
+  it("refuses notes the server could not store, and keeps the queued capture as it was", async () => {
+    const repair = await queued();
+    await expect(editQueuedRepair(db, repair.id, { customerNotes: "chip \ud83d" })).rejects.toThrow(
+      /Notes for the customer contains a broken character/,
+    );
+    expect((await db.localRepairs.get(repair.id))!.payload.customerNotes).toBe("");
+  });
+
   it("drops a position cleared to blank", async () => {
     const repair = await queued();
     await editQueuedRepair(db, repair.id, { damagePosition: "  " });

@@ -2,6 +2,7 @@
 // (damage type, position, notes, technical fields), which no price or approval depends on. Only
 // while its capture waits in the outbox and its walk is not signed: once sent, the server's
 // record is the one to change (a manager can); once signed, the customer saw it as it is.
+import { firstTextProblem } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
 import type { LocalRepair, OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
@@ -46,6 +47,9 @@ export async function editRefusal(db: RsDb, repairId: string): Promise<string | 
 }
 
 export async function editQueuedRepair(db: RsDb, repairId: string, edit: RepairEdit): Promise<void> {
+  const { damagePosition, customerNotes, technicianNotes } = edit;
+  const textProblem = firstTextProblem({ damagePosition, customerNotes, technicianNotes });
+  if (textProblem) throw new EditRefused(textProblem);
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
     const editable = await editableRepair(db, repairId);
     if (editable.refusal !== null) throw new EditRefused(editable.refusal);

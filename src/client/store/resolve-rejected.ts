@@ -1,5 +1,6 @@
 // What the user can do with a change the server refused: fix it and send it again, or discard
 // it. Only refused entries qualify: anything the server has not answered stays untouched.
+import { firstTextProblem } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
 import type { OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
@@ -19,6 +20,9 @@ async function refusedEntry(db: RsDb, outboxId: string): Promise<OutboxEntry> {
 
 /** Sends the change again (edited, for a repair) under a new mutation id, in its original place in the queue. */
 export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {}): Promise<void> {
+  const { unitNumber, damagePosition, customerNotes, technicianNotes } = fix;
+  const textProblem = firstTextProblem({ unitNumber, damagePosition, customerNotes, technicianNotes });
+  if (textProblem) throw new ResolveRefused(textProblem);
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
     const entry = await refusedEntry(db, outboxId);
     if (entry.type === "repair.capture") {

@@ -3,7 +3,7 @@
 import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { type ActorKind, actorKind } from "~/domain";
+import { type ActorKind, MAX_PASSWORD_LENGTH, actorKind } from "~/domain";
 import { config } from "../config";
 import { db } from "../db";
 import { loadActor } from "./actor";
@@ -11,7 +11,10 @@ import { sameSiteRedirect } from "./redirect";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./passwords";
 import { SignInThrottle, throttleKeys } from "./sign-in-throttle";
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
 const throttle = new SignInThrottle();
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";

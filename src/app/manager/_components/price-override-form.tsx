@@ -2,7 +2,7 @@
 // A manager replaces a repair's price, with a reason. Whether the amount is allowed (limit,
 // status, right to override) is the server's call: its refusal is shown as written.
 import { type FormEvent, useId, useState } from "react";
-import { dollarsToCents, formatCents } from "~/domain";
+import { FIELDS, dollarsToCents, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { type ManagerRepair, currentCents } from "./types";
 import { useRefreshLists } from "./use-refresh-lists";
@@ -57,7 +57,7 @@ export function PriceOverrideForm({ repair, onDone }: { repair: ManagerRepair; o
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         rows={2}
-        maxLength={1000}
+        maxLength={FIELDS.reason.maxLength}
         required
         placeholder="e.g. long crack: extra resin and time"
       />

@@ -2,6 +2,7 @@
 // A decision that needs words (denying, settling a flag): the reason is required before the
 // button enables; the server's refusal, if any, is shown as it wrote it.
 import { type FormEvent, useId, useState } from "react";
+import { FIELDS } from "~/domain";
 
 export function ReasonForm({
   label,
@@ -36,7 +37,7 @@ export function ReasonForm({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         rows={2}
-        maxLength={1000}
+        maxLength={FIELDS.reason.maxLength}
         required
         placeholder={placeholder}
         autoFocus

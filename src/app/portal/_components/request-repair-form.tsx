@@ -2,7 +2,7 @@
 // A customer's repair request. The price is shown before submitting: the request is the
 // approval (single approval, DOMAIN.md), so the button names the amount.
 import { type ChangeEvent, type FormEvent, useState } from "react";
-import { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName, formatCents } from "~/domain";
+import { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName, FIELDS, formatCents } from "~/domain";
 import type { CapturedFile } from "~/client/store/captured-file";
 import type { BlobRow } from "~/client/store/db";
 import { api } from "~/trpc/react";
@@ -130,10 +130,16 @@ export function RequestRepairForm() {
         value={position}
         onChange={(e) => setPosition(e.target.value)}
         placeholder="e.g. passenger side, lower"
-        maxLength={200}
+        maxLength={FIELDS.damagePosition.maxLength}
       />
       <label htmlFor="request-notes">Notes for the technician (optional)</label>
-      <textarea id="request-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} maxLength={4000} />
+      <textarea
+        id="request-notes"
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        rows={3}
+        maxLength={FIELDS.customerNotes.maxLength}
+      />
       <label htmlFor="request-photo">Photo of the damage (optional)</label>
       <input id="request-photo" type="file" accept="image/*" capture="environment" onChange={(e) => void onPhoto(e)} />
       {photo.status === "preparing" && (

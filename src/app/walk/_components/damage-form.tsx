@@ -7,6 +7,7 @@ import { type FormEvent, useCallback, useRef, useState } from "react";
 import { AttachmentRefused, type CapturedFile } from "~/client/store/captured-file";
 import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
 import { type LocalWalk, rsDb } from "~/client/store/db";
+import { type DamageTypeName, FIELDS, RESIN_VISCOSITIES, RESIN_VISCOSITY_LABELS } from "~/domain";
 import {
   type DraftFields,
   type DraftFileRole,
@@ -19,7 +20,6 @@ import {
 import { kickSync } from "../_hooks/lazy-device-sync";
 import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
 import { DamageTypeOptions } from "./damage-type-options";
-import { type DamageTypeName } from "./format";
 import { GpsStatus, useGps } from "./gps-status";
 import { type PhotoItem, PhotoField } from "./photo-field";
 import { VoiceField } from "./voice-field";
@@ -168,12 +168,12 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
       >
         <DamageTypeOptions />
       </select>
-      <label htmlFor="position">Position</label>
+      <label htmlFor="position">{FIELDS.damagePosition.label}</label>
       <input
         id="position"
         name="position"
         placeholder="e.g. driver side, lower"
-        maxLength={200}
+        maxLength={FIELDS.damagePosition.maxLength}
         value={fields.damagePosition}
         onChange={(e) => change("damagePosition", e.target.value)}
       />
@@ -212,19 +212,19 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
       <details className="more-details" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
         <summary>More details{details.length > 0 && <span className="muted"> · {details.join(", ")}</span>}</summary>
         <VoiceField voice={voice} onChange={changeVoice} />
-        <label htmlFor="technicianNotes">Technician notes</label>
+        <label htmlFor="technicianNotes">{FIELDS.technicianNotes.label}</label>
         <textarea
           id="technicianNotes"
           rows={2}
-          maxLength={4000}
+          maxLength={FIELDS.technicianNotes.maxLength}
           value={fields.technicianNotes}
           onChange={(e) => change("technicianNotes", e.target.value)}
         />
-        <label htmlFor="customerNotes">Notes for the customer</label>
+        <label htmlFor="customerNotes">{FIELDS.customerNotes.label}</label>
         <textarea
           id="customerNotes"
           rows={2}
-          maxLength={4000}
+          maxLength={FIELDS.customerNotes.maxLength}
           value={fields.customerNotes}
           onChange={(e) => change("customerNotes", e.target.value)}
         />
@@ -257,9 +257,11 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
               onChange={(e) => change("resinViscosity", e.target.value as DraftFields["resinViscosity"])}
             >
               <option value="">Not recorded</option>
-              <option value="LOW">Low</option>
-              <option value="MEDIUM">Medium</option>
-              <option value="HIGH">High</option>
+              {RESIN_VISCOSITIES.map((value) => (
+                <option key={value} value={value}>
+                  {RESIN_VISCOSITY_LABELS[value]}
+                </option>
+              ))}
             </select>
           </div>
         </div>

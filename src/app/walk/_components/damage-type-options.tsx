@@ -1,10 +1,10 @@
 // The damage types as <option>s, for every select of a damage type on /walk.
-import { DAMAGE_TYPES } from "./format";
+import { DAMAGE_LABELS, DAMAGE_TYPES } from "~/domain";
 
 export function DamageTypeOptions() {
-  return DAMAGE_TYPES.map(([value, label]) => (
+  return DAMAGE_TYPES.map((value) => (
     <option key={value} value={value}>
-      {label}
+      {DAMAGE_LABELS[value]}
     </option>
   ));
 }

@@ -4,11 +4,11 @@
 // approval do not depend on the fields edited here.
 import { type FormEvent, useState } from "react";
 import { rsDb } from "~/client/store/db";
+import { type DamageTypeName, FIELDS } from "~/domain";
 import { editQueuedRepair, editRefusal } from "~/client/store/edit-queued-repair";
 import { removalRefusal, removeQueuedRepair } from "~/client/store/remove-queued-repair";
 import type { LocalRepair } from "~/client/store/db";
 import { DamageTypeOptions } from "./damage-type-options";
-import { type DamageTypeName } from "./format";
 
 export function EditRepair({ repair, label }: { repair: LocalRepair; label: string }) {
   const [open, setOpen] = useState(false);
@@ -82,26 +82,31 @@ export function EditRepair({ repair, label }: { repair: LocalRepair; label: stri
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${prefix}-position`}>Position</label>
-        <input id={`${prefix}-position`} name="position" defaultValue={p.damagePosition ?? ""} maxLength={200} />
+        <label htmlFor={`${prefix}-position`}>{FIELDS.damagePosition.label}</label>
+        <input
+          id={`${prefix}-position`}
+          name="position"
+          defaultValue={p.damagePosition ?? ""}
+          maxLength={FIELDS.damagePosition.maxLength}
+        />
       </div>
       <div className="field">
-        <label htmlFor={`${prefix}-tech`}>Technician notes</label>
+        <label htmlFor={`${prefix}-tech`}>{FIELDS.technicianNotes.label}</label>
         <textarea
           id={`${prefix}-tech`}
           name="technicianNotes"
           defaultValue={p.technicianNotes ?? ""}
-          maxLength={4000}
+          maxLength={FIELDS.technicianNotes.maxLength}
           rows={2}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${prefix}-customer`}>Notes for the customer</label>
+        <label htmlFor={`${prefix}-customer`}>{FIELDS.customerNotes.label}</label>
         <textarea
           id={`${prefix}-customer`}
           name="customerNotes"
           defaultValue={p.customerNotes ?? ""}
-          maxLength={4000}
+          maxLength={FIELDS.customerNotes.maxLength}
           rows={2}
         />
       </div>

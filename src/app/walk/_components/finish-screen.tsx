@@ -2,7 +2,7 @@
 // Ending a walk: the summary of units and prices, the site contact's name and signature.
 // What is shown here is exactly what is stored and sent as the signed summary.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { formatCents } from "~/domain";
+import { damageLabel, formatCents } from "~/domain";
 import type { SignatureField as Field } from "~/client/capture/signature";
 import { AttachmentRefused } from "~/client/store/captured-file";
 import { rsDb } from "~/client/store/db";
@@ -10,7 +10,6 @@ import { FinishRefused, finishWalk } from "~/client/store/finish-walk";
 import { walkSummary } from "~/client/store/walk-summary";
 import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
-import { damageLabel } from "./format";
 import { useGps } from "./gps-status";
 import { SignatureField } from "./signature-field";
 

@@ -15,19 +15,4 @@ export function bytesText(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export const DAMAGE_TYPES = [
-  ["CHIP", "Chip"],
-  ["CRACK", "Crack"],
-  ["STAR_BREAK", "Star break"],
-  ["BULLS_EYE", "Bull's eye"],
-  ["COMBINATION_BREAK", "Combination break"],
-  ["HALF_MOON", "Half-moon"],
-  ["OTHER", "Other"],
-  ["UNKNOWN", "Unknown"],
-] as const;
-
-export type DamageTypeName = (typeof DAMAGE_TYPES)[number][0];
-
-export const damageLabel = (type: string) => DAMAGE_TYPES.find(([value]) => value === type)?.[1] ?? type;
-
 export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,12 +2,12 @@
 // Changes the server refused, each with its reason: fix and send again, or discard for good.
 import { useState } from "react";
 import { rsDb } from "~/client/store/db";
+import { type DamageTypeName, FIELDS } from "~/domain";
 import type { QueueStats, RejectedItem } from "~/client/store/queue-stats";
 import { type RepairFix, discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import { kickSync } from "../_hooks/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { DamageTypeOptions } from "./damage-type-options";
-import { type DamageTypeName } from "./format";
 
 const WHAT: Record<RejectedItem["type"], string> = {
   "walk.start": "Walk start",
@@ -52,8 +52,12 @@ function RejectedRow({ item }: { item: RejectedItem }) {
       {mode === "fix" && item.type === "repair.capture" && repair && (
         <div className="row">
           <label>
-            Unit number
-            <input defaultValue={repair.unitNumber} onChange={(e) => setFix({ ...fix, unitNumber: e.target.value })} />
+            {FIELDS.unitNumber.label}
+            <input
+              defaultValue={repair.unitNumber}
+              maxLength={FIELDS.unitNumber.maxLength}
+              onChange={(e) => setFix({ ...fix, unitNumber: e.target.value })}
+            />
           </label>
           <label>
             Damage type

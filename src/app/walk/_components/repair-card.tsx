@@ -1,10 +1,10 @@
 "use client";
 // One captured repair: the device's estimate and decision, where its sync stands, and after
 // sync the server's status and price, and what of them differs from the device's own (price, decision or both).
-import { STATUS_LABELS, describeDeviceDifference, formatCents, isStatus } from "~/domain";
+import { STATUS_LABELS, damageLabel, describeDeviceDifference, formatCents, isStatus } from "~/domain";
 import type { BlobRow, LocalRepair } from "~/client/store/db";
 import { EditRepair } from "./edit-repair";
-import { damageLabel, sentence } from "./format";
+import { sentence } from "./format";
 
 const SYNC_TEXT: Record<LocalRepair["sync"], string> = {
   queued: "Saved on this device, waiting to sync",

@@ -2,10 +2,11 @@
 // Units kept as drafts on this walk: continue one, or discard it after a confirmation.
 import { useState } from "react";
 import { rsDb } from "~/client/store/db";
+import { damageLabel } from "~/domain";
 import { discardDraft, draftHasContent, draftsOfWalk } from "~/client/store/unit-drafts";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { useNow } from "../_hooks/use-now";
-import { ageText, damageLabel } from "./format";
+import { ageText } from "./format";
 
 export function UnfinishedUnits({ walkId, onContinue }: { walkId: string; onContinue: (unitNumber: string) => void }) {
   const drafts = useLiveQuery(

@@ -4,8 +4,10 @@
 // second fleet record with its own price history. Work already open on the unit is shown first.
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
+  FIELDS,
   PRICE_FROZEN_STATUSES,
   STATUS_LABELS,
+  damageLabel,
   isStatus,
   isTerminal,
   normalizeUnitNumber,
@@ -13,7 +15,6 @@ import {
 } from "~/domain";
 import { type SnapshotUnitRow, rsDb } from "~/client/store/db";
 import { useLiveQuery } from "../_hooks/use-live-query";
-import { damageLabel } from "./format";
 
 const QUICK_PICKS = 6;
 
@@ -58,13 +59,14 @@ export function UnitPicker({
   return (
     <form onSubmit={submit} className="card" aria-labelledby="unit-title">
       <h2 id="unit-title">Add a unit</h2>
-      <label htmlFor="unit-number">Unit number</label>
+      <label htmlFor="unit-number">{FIELDS.unitNumber.label}</label>
       <input
         ref={input}
         id="unit-number"
         list="known-units"
         autoComplete="off"
         autoCapitalize="characters"
+        maxLength={FIELDS.unitNumber.maxLength}
         enterKeyHint="go"
         value={typed}
         onChange={(e) => setTyped(e.target.value)}

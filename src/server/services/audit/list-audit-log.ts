@@ -1,17 +1,18 @@
 // The audit trail (seeds' Phase 5.2) for the admin: who did what to which record, from where,
 // before -> after; filtered by record, actor, action and time, newest first, a page at a time.
 import { z } from "zod";
-import { assertAllowed } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { pageInput, pageOf, pageQuery } from "../page";
+import { textInput } from "../shared-inputs";
 
 export const listAuditLogInput = z.object({
-  entityType: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
+  entityType: textInput(FIELDS.filter).optional(),
+  entityId: textInput(FIELDS.filter).optional(),
   actorId: z.uuid().optional(),
   /** An exact action ("repair.approve"), or a prefix ending in a dot ("repair.") for all of an area. */
-  action: z.string().max(100).optional(),
+  action: textInput(FIELDS.filter).optional(),
   from: z.date().optional(),
   /** Exclusive. */
   to: z.date().optional(),

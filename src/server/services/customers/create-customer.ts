@@ -1,16 +1,17 @@
 // A new fleet customer, on the business's default settings and prices until the admin sets
 // its own (updateFleetSettings, updatePricing).
 import { z } from "zod";
-import { assertAllowed } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 
 export const createCustomerInput = z.object({
-  name: z.string().trim().min(1).max(200),
-  contactEmail: z.email().max(200).optional(),
-  phone: z.string().trim().max(50).optional(),
-  address: z.string().trim().max(500).optional(),
+  name: textInput(FIELDS.companyName, { required: true }),
+  contactEmail: z.email().max(FIELDS.contactEmail.maxLength).optional(),
+  phone: textInput(FIELDS.phone).optional(),
+  address: textInput(FIELDS.address).optional(),
 });
 export type CreateCustomerInput = z.input<typeof createCustomerInput>;
 

@@ -1,11 +1,12 @@
 // The admin's customer list: each fleet with its settings at a glance and its work in numbers.
 import { z } from "zod";
-import { decide } from "~/domain";
+import { FIELDS, decide } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
+import { textInput } from "../shared-inputs";
 
-export const listCustomersInput = z.object({ search: z.string().trim().max(100).optional() });
+export const listCustomersInput = z.object({ search: textInput(FIELDS.search).optional() });
 export type ListCustomersInput = z.input<typeof listCustomersInput>;
 
 export async function listCustomers(db: Db, ctx: ServiceContext, raw: ListCustomersInput = {}) {

@@ -1,20 +1,21 @@
 // A customer's name and contact details. The admin edits all of them; a customer user edits
 // their company's contact email and phone (their "own preferences"), nothing else.
 import { z } from "zod";
-import { assertAllowed } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 import { customerInScope } from "./customer-in-scope";
 
 export const updateCustomerContactInput = z.object({
   /** Defaults to the customer user's own company. */
   customerId: z.uuid().optional(),
-  name: z.string().trim().min(1).max(200).optional(),
-  contactEmail: z.email().max(200).nullable().optional(),
-  phone: z.string().trim().max(50).nullable().optional(),
-  address: z.string().trim().max(500).nullable().optional(),
+  name: textInput(FIELDS.companyName, { required: true }).optional(),
+  contactEmail: z.email().max(FIELDS.contactEmail.maxLength).nullable().optional(),
+  phone: textInput(FIELDS.phone).nullable().optional(),
+  address: textInput(FIELDS.address).nullable().optional(),
 });
 export type UpdateCustomerContactInput = z.input<typeof updateCustomerContactInput>;
 

@@ -3,27 +3,28 @@
 // Only the fields given change; the result is checked whole by the domain. A real change bumps
 // settingsVersion (devices decide auto-approval offline from a cached copy) and is audited.
 import { z } from "zod";
-import { WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule } from "~/domain";
+import { COUNT_LIMITS, FIELDS, WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule } from "~/domain";
 import type { Db } from "../../db";
 import { PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { centsInput, int4Input, textInput } from "../shared-inputs";
 import { lockCustomer } from "./lock-customer";
 import { FLEET_SETTINGS_INCLUDE, fleetSettingsRecord, fleetSettingsView } from "./fleet-settings-view";
 
-const technicianIds = z.array(z.uuid()).max(200);
+const technicianIds = z.array(z.uuid()).max(COUNT_LIMITS.techniciansPerList);
 
 export const updateFleetSettingsInput = z.object({
   customerId: z.uuid(),
-  fleetSize: z.number().int().optional(),
+  fleetSize: int4Input.optional(),
   lotWalkingEnabled: z.boolean().optional(),
-  lotWalkingWeekdays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
+  lotWalkingWeekdays: z.array(z.enum(WEEKDAYS)).max(COUNT_LIMITS.weekdays).optional(),
   lotWalkingFrequency: z.enum(WalkFrequency).optional(),
   /** "HH:MM", or null for no fixed time. */
-  lotWalkingTime: z.string().max(5).nullable().optional(),
+  lotWalkingTime: textInput(FIELDS.timeOfDay).nullable().optional(),
   autoApproveLotRepairs: z.boolean().optional(),
-  maxAutoApproveCents: z.number().int().optional(),
+  maxAutoApproveCents: centsInput.optional(),
   requirePhotoForApproval: z.boolean().optional(),
   serviceMode: z.enum(ServiceMode).optional(),
   paymentTerms: z.enum(PaymentTerms).optional(),

@@ -3,26 +3,27 @@
 // list's version (devices compare it with their cached copy), re-quotes the customer's open
 // work and is audited before -> after. Completed repairs keep their frozen price.
 import { z } from "zod";
-import { assertAllowed, assertPricingRules } from "~/domain";
+import { FIELDS, assertAllowed, assertPricingRules } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { centsInput, int4Input, textInput } from "../shared-inputs";
 import { lockCustomer } from "./lock-customer";
 import { pricingRulesOf } from "../pricing/load-pricing-rules";
 import { refreshCustomerEstimates } from "../repairs/refresh-customer-estimates";
 import { pricingView } from "./pricing-view";
 
-const tier = z.number().int().nullable();
+const tier = centsInput.nullable();
 
 export const updatePricingInput = z.object({
   customerId: z.uuid(),
   useCustomPricing: z.boolean().optional(),
   /** 1st, 2nd, 3rd, 4th, 5th-and-later, in cents; replaced together when given. */
   tiersCents: z.tuple([tier, tier, tier, tier, tier]).optional(),
-  volumeDiscountThreshold: z.number().int().optional(),
+  volumeDiscountThreshold: int4Input.optional(),
   /** 10% = 1000. */
-  volumeDiscountBasisPoints: z.number().int().optional(),
-  notes: z.string().max(4000).optional(),
+  volumeDiscountBasisPoints: int4Input.optional(),
+  notes: textInput(FIELDS.pricingNotes).optional(),
 });
 export type UpdatePricingInput = z.input<typeof updatePricingInput>;
 

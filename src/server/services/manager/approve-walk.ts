@@ -10,8 +10,9 @@ import { manualApproval } from "../repairs/approve-repairs";
 import { changeRepairsStatus } from "../repairs/change-repair-status";
 import { repairRef } from "../repairs/load-repair-for";
 import { type RepairView, repairView } from "../repairs/repair-view";
+import { reasonInput } from "../shared-inputs";
 
-export const approveWalkInput = z.object({ walkId: z.uuid(), note: z.string().max(1000).optional() });
+export const approveWalkInput = z.object({ walkId: z.uuid(), note: reasonInput.optional() });
 export type ApproveWalkInput = z.input<typeof approveWalkInput>;
 
 export type SkippedRepair = {

@@ -4,15 +4,16 @@
 // its lists only when the cursor moves.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { overseenTechnicianIds } from "~/domain";
+import { FIELDS, overseenTechnicianIds } from "~/domain";
 import type { Db } from "../../db";
 import type { Prisma } from "../../db/generated/client";
 import type { ServiceContext } from "../context";
 import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
 import { visibleRepairsWhere } from "../repairs/visible-repairs-where";
+import { textInput } from "../shared-inputs";
 import { OPEN_FLAG } from "./list-flagged-repairs";
 
-export const checkQueueChangesInput = z.object({ cursor: z.string().max(100).optional() });
+export const checkQueueChangesInput = z.object({ cursor: textInput(FIELDS.filter).optional() });
 export type CheckQueueChangesInput = z.input<typeof checkQueueChangesInput>;
 
 // The team board counts today's completions; 36 hours reach any business day's start.

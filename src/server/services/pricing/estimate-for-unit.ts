@@ -1,7 +1,7 @@
 // The upfront price of a job on a unit, shown before a customer requests or a technician
 // captures: one line per break, each with its explanation.
 import { z } from "zod";
-import { type JobEstimate, estimateJob } from "~/domain";
+import { type JobEstimate, NUMBER_RANGES, estimateJob } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { loadUnitFor } from "../units/load-unit-for";
@@ -10,7 +10,7 @@ import { completedOnWindshield, customerCompletedThisMonth } from "./price-histo
 
 export const estimateForUnitInput = z.object({
   unitId: z.uuid(),
-  breaks: z.number().int().min(1).max(20).default(1),
+  breaks: z.number().int().min(NUMBER_RANGES.breaksPerEstimate.min).max(NUMBER_RANGES.breaksPerEstimate.max).default(1),
 });
 export type EstimateForUnitInput = z.input<typeof estimateForUnitInput>;
 

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { actorKind } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
-import { repairIdsInput } from "../shared-inputs";
+import { reasonInput, repairIdsInput } from "../shared-inputs";
 import { type StatusChange, changeRepairsStatus } from "./change-repair-status";
 import { type RepairView, repairView } from "./repair-view";
 
-export const approveRepairsInput = z.object({ ids: repairIdsInput, note: z.string().max(1000).optional() });
+export const approveRepairsInput = z.object({ ids: repairIdsInput, note: reasonInput.optional() });
 export type ApproveRepairsInput = z.input<typeof approveRepairsInput>;
 
 export async function approveRepairs(db: Db, ctx: ServiceContext, raw: ApproveRepairsInput): Promise<RepairView[]> {

@@ -8,6 +8,8 @@ import {
   authorizeTransition,
   autoApprovalDisagrees,
   autoApprovalFor,
+  FIELDS,
+  NUMBER_RANGES,
   formatCents,
 } from "~/domain";
 import type { Db, DbTx } from "../../db";
@@ -25,7 +27,7 @@ import type { ServiceContext } from "../context";
 import { lockPricingHistory } from "../pricing/lock-pricing-history";
 import { quoteRepair, estimateFields } from "../pricing/quote-repair";
 import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { attachmentsInput, hasPhoto } from "../shared-inputs";
+import { attachmentsInput, centsInput, dateInput, hasPhoto, rangeInput, textInput } from "../shared-inputs";
 import { findOrCreateUnit } from "../units/find-or-create-unit";
 import { type CaptureWalk, lockWalksForCapture } from "../walks/lock-walks-for-capture";
 import { type CaptureFacts, freshCaptureFacts } from "./capture-facts";
@@ -39,27 +41,27 @@ export const captureRepairInput = z.object({
   id: z.uuid(),
   walkId: z.uuid(),
   customerId: z.uuid(),
-  unitNumber: z.string().trim().min(1).max(50),
+  unitNumber: textInput(FIELDS.unitNumber, { required: true }),
   /** Breaks captured together on one unit share a jobId; breakIndex orders them from 0. */
   jobId: z.uuid().optional(),
-  breakIndex: z.number().int().min(0).max(99).default(0),
+  breakIndex: rangeInput(NUMBER_RANGES.breakIndex).int().default(0),
   damageType: z.enum(DamageType),
-  damagePosition: z.string().max(200).optional(),
-  customerNotes: z.string().max(4000).default(""),
-  technicianNotes: z.string().max(4000).default(""),
+  damagePosition: textInput(FIELDS.damagePosition).optional(),
+  customerNotes: textInput(FIELDS.customerNotes).default(""),
+  technicianNotes: textInput(FIELDS.technicianNotes).default(""),
   drilledBeforeRepair: z.boolean().optional(),
-  windshieldTemperatureC: z.number().min(-60).max(90).optional(),
+  windshieldTemperatureC: rangeInput(NUMBER_RANGES.windshieldTemperatureC).optional(),
   resinViscosity: z.enum(ResinViscosity).optional(),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
+  latitude: rangeInput(NUMBER_RANGES.latitude).optional(),
+  longitude: rangeInput(NUMBER_RANGES.longitude).optional(),
   gpsAccuracyM: z.number().min(0).optional(),
-  capturedAt: z.date().optional(),
+  capturedAt: dateInput.optional(),
   attachments: attachmentsInput,
   /** What the device computed offline from its cached price list and settings. */
-  deviceEstimateCents: z.number().int().min(0).optional(),
+  deviceEstimateCents: centsInput.min(0).optional(),
   deviceAutoApproved: z.boolean().optional(),
   /** Fixed on the spot before syncing (needs an AFTER photo among the attachments). */
-  completedOnSpot: z.object({ completedAt: z.date() }).optional(),
+  completedOnSpot: z.object({ completedAt: dateInput }).optional(),
 });
 export type CaptureRepairInput = z.input<typeof captureRepairInput>;
 export type Capture = z.output<typeof captureRepairInput>;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
-import { attachmentsInput } from "../shared-inputs";
+import { attachmentsInput, dateInput } from "../shared-inputs";
 import { applyStatusChange } from "./change-repair-status";
 import { attachmentsAdded, createAttachments } from "./create-attachments";
 import { freezeCompletionPrice } from "./freeze-completion-price";
@@ -14,7 +14,7 @@ import { type RepairView, repairView } from "./repair-view";
 export const completeRepairInput = z.object({
   repairId: z.uuid(),
   /** When the device finished the work offline. */
-  completedAt: z.date().optional(),
+  completedAt: dateInput.optional(),
   /** The after photo taken when finishing, if not sent before. */
   attachments: attachmentsInput,
 });

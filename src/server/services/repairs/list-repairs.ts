@@ -1,7 +1,7 @@
 // The repairs the actor may see (technician: own; manager: team and unassigned; admin: all;
 // customer user: own company), newest first, a page at a time.
 import { z } from "zod";
-import { decide } from "~/domain";
+import { COUNT_LIMITS, decide } from "~/domain";
 import type { Db } from "../../db";
 import { RepairStatus } from "../../db/generated/client";
 import type { ServiceContext } from "../context";
@@ -16,7 +16,7 @@ export const listRepairsInput = z.object({
   unitId: z.uuid().optional(),
   /** The last id of the previous page. */
   cursor: z.uuid().optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  limit: z.number().int().min(1).max(COUNT_LIMITS.repairsPerPage).default(50),
 });
 export type ListRepairsInput = z.input<typeof listRepairsInput>;
 

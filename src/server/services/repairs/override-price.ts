@@ -8,11 +8,11 @@ import type { Repair } from "../../db/generated/client";
 import { auditChange } from "../audit-change";
 import { estimateFields, frozenFields } from "../pricing/quote-repair";
 import type { ServiceContext } from "../context";
-import { reasonInput } from "../shared-inputs";
+import { centsInput, reasonInput } from "../shared-inputs";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 import { type RepairView, repairView } from "./repair-view";
 
-export const overridePriceInput = z.object({ repairId: z.uuid(), amountCents: z.number().int(), reason: reasonInput });
+export const overridePriceInput = z.object({ repairId: z.uuid(), amountCents: centsInput, reason: reasonInput });
 export type OverridePriceInput = z.input<typeof overridePriceInput>;
 
 export async function overridePrice(db: Db, ctx: ServiceContext, raw: OverridePriceInput): Promise<RepairView> {

@@ -2,13 +2,13 @@
 // (estimateForUnit), so the request is its approval: no second step. Nobody is assigned yet:
 // the work waits, visible, for whoever may assign it.
 import { z } from "zod";
-import { authorizeTransition, formatCents } from "~/domain";
+import { FIELDS, authorizeTransition, formatCents } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type Repair } from "../../db/generated/client";
 import type { ServiceContext } from "../context";
 import { quoteRepair, estimateFields } from "../pricing/quote-repair";
 import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { attachmentsInput } from "../shared-inputs";
+import { attachmentsInput, textInput } from "../shared-inputs";
 import { loadUnitFor } from "../units/load-unit-for";
 import { earlierRecord } from "./earlier-record";
 import { recordNewRepair } from "./record-new-repair";
@@ -18,8 +18,8 @@ export const requestRepairInput = z.object({
   id: z.uuid(),
   unitId: z.uuid(),
   damageType: z.enum(DamageType),
-  damagePosition: z.string().max(200).optional(),
-  customerNotes: z.string().max(4000).default(""),
+  damagePosition: textInput(FIELDS.damagePosition).optional(),
+  customerNotes: textInput(FIELDS.customerNotes).default(""),
   attachments: attachmentsInput,
 });
 export type RequestRepairInput = z.input<typeof requestRepairInput>;

@@ -5,10 +5,11 @@ import { assertAllowed, assertFlagResolvable } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { reasonInput } from "../shared-inputs";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 import { type RepairView, repairView } from "./repair-view";
 
-export const resolveFlagInput = z.object({ repairId: z.uuid(), note: z.string().max(1000) });
+export const resolveFlagInput = z.object({ repairId: z.uuid(), note: reasonInput });
 export type ResolveFlagInput = z.input<typeof resolveFlagInput>;
 
 export async function resolveFlag(db: Db, ctx: ServiceContext, raw: ResolveFlagInput): Promise<RepairView> {

@@ -3,11 +3,12 @@
 // hours. Only the fields given change; the domain checks the result (no managing oneself, no
 // circle of managers, valid hours). Audited before -> after.
 import { z } from "zod";
-import { assertAllowed, assertTechnicianSettings } from "~/domain";
+import { COUNT_LIMITS, FIELDS, assertAllowed, assertTechnicianSettings } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { centsInput, textInput } from "../shared-inputs";
 import {
   TECHNICIAN_INCLUDE,
   TECHNICIAN_SETTINGS_SELECT,
@@ -15,19 +16,19 @@ import {
   technicianView,
 } from "./technician-view";
 
-const span = z.object({ start: z.string().max(5), end: z.string().max(5) });
+const span = z.object({ start: textInput(FIELDS.timeOfDay), end: textInput(FIELDS.timeOfDay) });
 
 export const updateTechnicianInput = z.object({
   technicianId: z.uuid(),
   isManager: z.boolean().optional(),
-  approvalLimitCents: z.number().int().nullable().optional(),
+  approvalLimitCents: centsInput.nullable().optional(),
   canAssignWork: z.boolean().optional(),
   canOverridePricing: z.boolean().optional(),
-  managedTechnicianIds: z.array(z.uuid()).max(200).optional(),
+  managedTechnicianIds: z.array(z.uuid()).max(COUNT_LIMITS.techniciansPerList).optional(),
   isActive: z.boolean().optional(),
   /** {"monday": {"start": "08:00", "end": "17:00"}, ...}; a missing weekday is a day off. */
   workingHours: z.record(z.string(), span).optional(),
-  phone: z.string().trim().max(50).nullable().optional(),
+  phone: textInput(FIELDS.phone).nullable().optional(),
 });
 export type UpdateTechnicianInput = z.input<typeof updateTechnicianInput>;
 

@@ -1,18 +1,19 @@
 // The admin registers a vehicle of a customer's fleet (a walk may also add one it finds).
 import { z } from "zod";
-import { assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord } from "~/domain";
+import { FIELDS, assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 import { writeUnitNumber } from "./write-unit-number";
 
 export const unitFields = {
-  unitNumber: z.string().max(100),
-  vin: z.string().max(50).nullable().optional(),
-  make: z.string().max(100).nullable().optional(),
-  model: z.string().max(100).nullable().optional(),
+  unitNumber: textInput(FIELDS.unitNumber),
+  vin: textInput(FIELDS.vin).nullable().optional(),
+  make: textInput(FIELDS.make).nullable().optional(),
+  model: textInput(FIELDS.model).nullable().optional(),
   year: z.number().int().nullable().optional(),
 };
 

@@ -2,16 +2,18 @@
 // it has had (the current one first, newest repair first) and each repair's photos' metadata.
 // A page of units at a time, by unit number; a search narrows by unit number, VIN or model.
 import { z } from "zod";
+import { FIELDS } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../context";
 import { pageInput, pageOf, pageQuery } from "../page";
 import { customerInScope } from "../customers/customer-in-scope";
 import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
+import { textInput } from "../shared-inputs";
 
 export const listFleetHistoryInput = z.object({
   /** Defaults to the customer user's own company. */
   customerId: z.uuid().optional(),
-  search: z.string().trim().max(100).optional(),
+  search: textInput(FIELDS.search).optional(),
   ...pageInput(25, 100),
 });
 export type ListFleetHistoryInput = z.input<typeof listFleetHistoryInput>;

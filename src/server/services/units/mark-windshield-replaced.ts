@@ -7,9 +7,10 @@ import type { Unit } from "../../db/generated/client";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
 import { refreshOpenEstimates } from "../repairs/refresh-open-estimates";
+import { dateInput } from "../shared-inputs";
 import { loadUnitFor } from "./load-unit-for";
 
-export const markWindshieldReplacedInput = z.object({ unitId: z.uuid(), replacedAt: z.date().optional() });
+export const markWindshieldReplacedInput = z.object({ unitId: z.uuid(), replacedAt: dateInput.optional() });
 export type MarkWindshieldReplacedInput = z.input<typeof markWindshieldReplacedInput>;
 
 export async function markWindshieldReplaced(

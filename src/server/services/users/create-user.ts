@@ -2,20 +2,25 @@
 // set with updateTechnician) or a customer user (of one customer, optionally its primary
 // contact). The email is unique; the password is stored as a bcrypt hash.
 import { z } from "zod";
-import { assertAllowed, assertPassword, normalizeEmail } from "~/domain";
+import { FIELDS, PASSWORD_INPUT_MAX_LENGTH, assertAllowed, assertPassword, normalizeEmail } from "~/domain";
 import { hashPassword } from "../../auth/passwords";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
 import { isUniqueViolation } from "../retry-on-duplicate-id";
+import { textInput } from "../shared-inputs";
 import { USER_INCLUDE, userView } from "./user-view";
 
-const account = { email: z.email().max(200), name: z.string().trim().min(1).max(200), password: z.string().max(1000) };
+const account = {
+  email: z.email().max(FIELDS.email.maxLength),
+  name: textInput(FIELDS.personName, { required: true }),
+  password: z.string().max(PASSWORD_INPUT_MAX_LENGTH),
+};
 
 export const createUserInput = z.discriminatedUnion("role", [
   z.object({ ...account, role: z.literal("ADMIN") }),
-  z.object({ ...account, role: z.literal("TECHNICIAN"), phone: z.string().trim().max(50).optional() }),
+  z.object({ ...account, role: z.literal("TECHNICIAN"), phone: textInput(FIELDS.phone).optional() }),
   z.object({
     ...account,
     role: z.literal("CUSTOMER"),

@@ -1,17 +1,18 @@
 // Every account with its role and what it is linked to (technician profile, customer), for
 // the admin; filtered by role or a search on name and email, a page at a time.
 import { z } from "zod";
-import { assertAllowed } from "~/domain";
+import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { Role } from "../../db/generated/client";
 import type { ServiceContext } from "../context";
 import { pageInput, pageOf, pageQuery } from "../page";
+import { textInput } from "../shared-inputs";
 import { USER_INCLUDE, userView } from "./user-view";
 
 export const listUsersInput = z.object({
   role: z.enum(Role).optional(),
   customerId: z.uuid().optional(),
-  search: z.string().trim().max(100).optional(),
+  search: textInput(FIELDS.search).optional(),
   ...pageInput(100, 200),
 });
 export type ListUsersInput = z.input<typeof listUsersInput>;

@@ -3,17 +3,18 @@
 // theirs, to keep walking lots); customer and staff accounts never turn into each other, and
 // an admin cannot lock themself out. A deactivated account is refused at once on every request.
 import { z } from "zod";
-import { assertAllowed, assertNotLockingOut, assertRoleChange } from "~/domain";
+import { FIELDS, assertAllowed, assertNotLockingOut, assertRoleChange } from "~/domain";
 import type { Db } from "../../db";
 import { Role } from "../../db/generated/client";
 import { NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
+import { textInput } from "../shared-inputs";
 import { USER_INCLUDE, userView } from "./user-view";
 
 export const updateUserInput = z.object({
   userId: z.uuid(),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: textInput(FIELDS.personName, { required: true }).optional(),
   isActive: z.boolean().optional(),
   role: z.enum(Role).optional(),
 });

@@ -2,7 +2,7 @@
 // is completed with the summary exactly as it was shown, and the signature's metadata (its
 // bytes follow by upload). A resent finish answers with the walk as it is.
 import { z } from "zod";
-import { assertAllowed, walkFinishStep } from "~/domain";
+import { FIELDS, NUMBER_RANGES, assertAllowed, walkFinishStep } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type LotWalk } from "../../db/generated/client";
 import { InvalidRequest, NotFound } from "../../errors";
@@ -10,34 +10,32 @@ import { assertAcceptableAttachments } from "../attachments/accept-attachments";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
 import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { attachmentInput } from "../shared-inputs";
+import { attachmentInput, centsInput, dateInput, rangeInput, textInput } from "../shared-inputs";
 
 /** What the contact saw when signing; strict, so what is stored is exactly what was shown. */
 export const signedSummaryInput = z.strictObject({
   units: z
     .array(
       z.strictObject({
-        unitNumber: z.string().trim().min(1).max(50),
+        unitNumber: textInput(FIELDS.unitNumber, { required: true }),
         repairs: z
-          .array(
-            z.strictObject({ id: z.uuid(), damageType: z.enum(DamageType), estimateCents: z.number().int().min(0) }),
-          )
-          .max(100),
+          .array(z.strictObject({ id: z.uuid(), damageType: z.enum(DamageType), estimateCents: centsInput.min(0) }))
+          .max(NUMBER_RANGES.repairsPerSummaryUnit.max),
       }),
     )
-    .max(2000),
-  totalCents: z.number().int().min(0),
+    .max(NUMBER_RANGES.unitsPerWalkSummary.max),
+  totalCents: centsInput.min(0),
 });
 
 export const finishWalkInput = z.object({
   walkId: z.uuid(),
-  endedAt: z.date(),
+  endedAt: dateInput,
   /** When the contact signed; the end of the walk unless the device says otherwise. */
-  signedAt: z.date().optional(),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
+  signedAt: dateInput.optional(),
+  latitude: rangeInput(NUMBER_RANGES.latitude).optional(),
+  longitude: rangeInput(NUMBER_RANGES.longitude).optional(),
   accuracyM: z.number().min(0).optional(),
-  siteContactName: z.string().trim().min(1).max(200),
+  siteContactName: textInput(FIELDS.siteContactName, { required: true }),
   signedSummary: signedSummaryInput,
   signature: attachmentInput.refine((a) => a.kind === "SIGNATURE", {
     message: "the signature is an attachment of kind SIGNATURE",

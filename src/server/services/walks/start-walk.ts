@@ -1,22 +1,23 @@
 // A technician starts walking a customer's lot, often offline: the walk carries a
 // client-generated id, and a replay (or starting an already started walk) changes nothing.
 import { z } from "zod";
-import { assertAllowed } from "~/domain";
+import { NUMBER_RANGES, assertAllowed } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import type { LotWalk } from "../../db/generated/client";
 import { InvalidRequest, NotFound } from "../../errors";
 import { auditChange } from "../audit-change";
 import type { ServiceContext } from "../context";
 import { retryOnDuplicateId } from "../retry-on-duplicate-id";
+import { dateInput, rangeInput } from "../shared-inputs";
 
 export const startWalkInput = z.object({
   id: z.uuid(),
   customerId: z.uuid(),
   /** Who walks; defaults to the acting technician (a manager or admin may name one). */
   technicianId: z.uuid().optional(),
-  startedAt: z.date().optional(),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
+  startedAt: dateInput.optional(),
+  latitude: rangeInput(NUMBER_RANGES.latitude).optional(),
+  longitude: rangeInput(NUMBER_RANGES.longitude).optional(),
   accuracyM: z.number().min(0).optional(),
 });
 export type StartWalkInput = z.input<typeof startWalkInput>;

@@ -1,6 +1,7 @@
 "use client";
 // The customer's name and how to reach it; a blank optional detail is cleared.
 import type { FormEvent } from "react";
+import { FIELDS } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { TextField } from "../fields";
 import { FormStatus } from "../form-status";
@@ -34,17 +35,38 @@ export function ContactForm({ customer }: { customer: Customer }) {
     <form className="card" onSubmit={onSubmit} aria-labelledby="contact-heading">
       <h3 id="contact-heading">Contact details</h3>
       <div className="admin-row">
-        <TextField id="contact-name" label="Name" value={draft.name} onChange={set("name")} required maxLength={200} />
+        <TextField
+          id="contact-name"
+          label={FIELDS.companyName.label}
+          value={draft.name}
+          onChange={set("name")}
+          required
+          maxLength={FIELDS.companyName.maxLength}
+        />
         <TextField
           id="contact-email"
-          label="Contact email"
+          label={FIELDS.contactEmail.label}
           type="email"
           value={draft.contactEmail}
           onChange={set("contactEmail")}
+          maxLength={FIELDS.contactEmail.maxLength}
         />
-        <TextField id="contact-phone" label="Phone" type="tel" value={draft.phone} onChange={set("phone")} />
+        <TextField
+          id="contact-phone"
+          label={FIELDS.phone.label}
+          type="tel"
+          value={draft.phone}
+          onChange={set("phone")}
+          maxLength={FIELDS.phone.maxLength}
+        />
       </div>
-      <TextField id="contact-address" label="Address" value={draft.address} onChange={set("address")} />
+      <TextField
+        id="contact-address"
+        label={FIELDS.address.label}
+        value={draft.address}
+        onChange={set("address")}
+        maxLength={FIELDS.address.maxLength}
+      />
       <FormStatus error={save.error} saved={save.isSuccess && !edited} />
       <button type="submit" disabled={save.isPending}>
         Save contact details

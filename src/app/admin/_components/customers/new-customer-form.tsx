@@ -1,6 +1,7 @@
 "use client";
 // A new fleet customer; it starts on the default prices and settings until edited.
 import { type FormEvent, useState } from "react";
+import { FIELDS } from "~/domain";
 import { api } from "~/trpc/react";
 import { TextField } from "../fields";
 import { FormStatus } from "../form-status";
@@ -35,31 +36,34 @@ export function NewCustomerForm({ onCreated }: { onCreated: (id: string) => void
       <form onSubmit={onSubmit} aria-label="New customer">
         <TextField
           id="new-customer-name"
-          label="Name"
+          label={FIELDS.companyName.label}
           value={draft.name}
           onChange={set("name")}
           required
-          maxLength={200}
+          maxLength={FIELDS.companyName.maxLength}
         />
         <TextField
           id="new-customer-email"
-          label="Contact email (optional)"
+          label={`${FIELDS.contactEmail.label} (optional)`}
           type="email"
           value={draft.contactEmail}
           onChange={set("contactEmail")}
+          maxLength={FIELDS.contactEmail.maxLength}
         />
         <TextField
           id="new-customer-phone"
-          label="Phone (optional)"
+          label={`${FIELDS.phone.label} (optional)`}
           type="tel"
           value={draft.phone}
           onChange={set("phone")}
+          maxLength={FIELDS.phone.maxLength}
         />
         <TextField
           id="new-customer-address"
-          label="Address (optional)"
+          label={`${FIELDS.address.label} (optional)`}
           value={draft.address}
           onChange={set("address")}
+          maxLength={FIELDS.address.maxLength}
         />
         <FormStatus error={create.error} saved={create.isSuccess} savedText="Customer created" />
         <button type="submit" disabled={create.isPending}>

@@ -3,7 +3,7 @@
 // (shown as the placeholder), 0 means free. Saving bumps the list's version; devices pick it
 // up at their next sync.prepare.
 import type { FormEvent } from "react";
-import { formatBasisPoints, formatCents, percentToBasisPoints } from "~/domain";
+import { FIELDS, formatBasisPoints, formatCents, percentToBasisPoints } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { CheckField, DollarsField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
@@ -85,11 +85,11 @@ export function PricingForm({ customerId, pricing, notes }: { customerId: string
         />
       </div>
       <div className="admin-field">
-        <label htmlFor="pricing-notes">Notes on the agreement (internal)</label>
+        <label htmlFor="pricing-notes">{FIELDS.pricingNotes.label}</label>
         <textarea
           id="pricing-notes"
           rows={3}
-          maxLength={4000}
+          maxLength={FIELDS.pricingNotes.maxLength}
           value={draft.notes}
           onChange={(e) => change({ notes: e.target.value })}
         />

@@ -1,5 +1,6 @@
 // A unit's record as typed: number (unique in the fleet), VIN, make, model, year. The server
 // normalizes and checks it (VIN format, plausible year).
+import { FIELDS } from "~/domain";
 import { TextField } from "../fields";
 import { orNull, wholeNumber } from "../form-values";
 
@@ -43,22 +44,34 @@ export function UnitFields({
     <div className="admin-row">
       <TextField
         id={`${idPrefix}-number`}
-        label="Unit number"
+        label={FIELDS.unitNumber.label}
         value={value.unitNumber}
         onChange={set("unitNumber")}
         required
-        maxLength={100}
+        maxLength={FIELDS.unitNumber.maxLength}
       />
       <TextField
         id={`${idPrefix}-vin`}
-        label="VIN (optional)"
+        label={`${FIELDS.vin.label} (optional)`}
         value={value.vin}
         onChange={set("vin")}
-        maxLength={50}
+        maxLength={FIELDS.vin.maxLength}
         autoCapitalize="characters"
       />
-      <TextField id={`${idPrefix}-make`} label="Make (optional)" value={value.make} onChange={set("make")} />
-      <TextField id={`${idPrefix}-model`} label="Model (optional)" value={value.model} onChange={set("model")} />
+      <TextField
+        id={`${idPrefix}-make`}
+        label={`${FIELDS.make.label} (optional)`}
+        value={value.make}
+        onChange={set("make")}
+        maxLength={FIELDS.make.maxLength}
+      />
+      <TextField
+        id={`${idPrefix}-model`}
+        label={`${FIELDS.model.label} (optional)`}
+        value={value.model}
+        onChange={set("model")}
+        maxLength={FIELDS.model.maxLength}
+      />
       <TextField
         id={`${idPrefix}-year`}
         label="Year (optional)"

@@ -2,7 +2,7 @@
 // Opens an account: an admin, a technician (rights are then set on the Technicians tab) or a
 // customer user of one company, optionally its primary contact.
 import { type FormEvent, useState } from "react";
-import type { Role } from "~/domain";
+import { FIELDS, type Role } from "~/domain";
 import { type RouterInputs, api } from "~/trpc/react";
 import { CustomerSelect } from "../customer-select";
 import { CheckField, SelectField, TextField } from "../fields";
@@ -58,19 +58,20 @@ export function NewUserForm() {
           />
           <TextField
             id="new-user-name"
-            label="Name"
+            label={FIELDS.personName.label}
             value={draft.name}
             onChange={(name) => change({ name })}
             required
-            maxLength={200}
+            maxLength={FIELDS.personName.maxLength}
           />
           <TextField
             id="new-user-email"
-            label="Email"
+            label={FIELDS.email.label}
             type="email"
             value={draft.email}
             onChange={(email) => change({ email })}
             required
+            maxLength={FIELDS.email.maxLength}
             autoComplete="off"
           />
           <TextField
@@ -87,10 +88,11 @@ export function NewUserForm() {
         {draft.role === "TECHNICIAN" && (
           <TextField
             id="new-user-phone"
-            label="Phone (optional)"
+            label={`${FIELDS.phone.label} (optional)`}
             type="tel"
             value={draft.phone}
             onChange={(phone) => change({ phone })}
+            maxLength={FIELDS.phone.maxLength}
           />
         )}
         {draft.role === "CUSTOMER" && (
