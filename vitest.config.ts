@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "~": path.resolve(import.meta.dirname, "src") };
+// Server modules import the "server-only" marker; outside Next it resolves to its empty module.
+const alias = {
+  "~": path.resolve(import.meta.dirname, "src"),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 export default defineConfig({
   resolve: { alias },

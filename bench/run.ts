@@ -13,16 +13,20 @@ const tmpDir = path.resolve("bench/tmp");
 rmSync(tmpDir, { recursive: true, force: true });
 mkdirSync(tmpDir, { recursive: true });
 
-const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    RS_DATA_DIR: path.join(tmpDir, "data"),
-    DATABASE_URL: "",
-    NEXTAUTH_URL: baseUrl,
+const server = spawn(
+  process.execPath,
+  ["--import", "./scripts/lib/server-only-hook.mjs", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      RS_DATA_DIR: path.join(tmpDir, "data"),
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseUrl,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
   },
-  stdio: ["ignore", "pipe", "inherit"],
-});
+);
 server.stdout.resume();
 
 async function waitForServer() {

@@ -5,6 +5,16 @@ import { ensureInstalled, ensureBuilt, run } from "./lib/setup.mjs";
 
 ensureInstalled();
 ensureBuilt();
-run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", ...process.argv.slice(2)], {
-  exitWithChild: true,
-});
+run(
+  process.execPath,
+  [
+    "--import",
+    "./scripts/lib/server-only-hook.mjs",
+    "node_modules/tsx/dist/cli.mjs",
+    "scripts/serve.ts",
+    ...process.argv.slice(2),
+  ],
+  {
+    exitWithChild: true,
+  },
+);

@@ -1,6 +1,6 @@
 import { type Cents } from "./money";
 
-// Who is acting. A manager is a technician with extra rights (seeds' Phase 1.2); the
+// Who is acting. A manager is a technician with extra rights; the
 // transition table speaks in actor kinds, permissions look at the whole actor.
 
 export type Role = "ADMIN" | "TECHNICIAN" | "CUSTOMER";

@@ -1,6 +1,6 @@
 import { type Cents, assertNonNegativeCents, formatCents } from "./money";
 
-// Whether a repair found on a lot walk may be fixed without asking anyone (seeds' Phase 2.3).
+// Whether a repair found on a lot walk may be fixed without asking anyone.
 // Pure, so the device decides offline from cached settings and the server can re-decide on
 // sync with the same function.
 

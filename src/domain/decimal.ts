@@ -7,7 +7,7 @@ const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?$/;
 
 /**
  * `value` scaled by 10^decimals and rounded half-up (half away from zero, like
- * Python's ROUND_HALF_UP used by the seeds' Decimal fields).
+ * the usual rounding of money).
  */
 export function scaleDecimalHalfUp(value: string | number, decimals: number, label: string): number {
   const text = typeof value === "number" ? numberToPlainText(value, label) : value.trim().replace(/,/g, "");

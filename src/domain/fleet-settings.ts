@@ -1,7 +1,7 @@
 import { DomainError } from "./errors";
 import { type Weekday, WEEKDAYS, isTimeOfDay, isWeekday } from "./week";
 
-// A customer's fleet settings (seeds' Phase 2.1) as the admin edits them. Checked whole, after
+// A customer's fleet settings as the admin edits them. Checked whole, after
 // a partial change is merged, so no combination of edits can leave them contradictory.
 
 export type FleetSettingsRefusedCode =

@@ -17,7 +17,7 @@ export function assertNonNegativeCents(value: unknown, label = "amount"): assert
   if (value < 0) throw new InvalidAmount(`${label} may not be negative, got ${value}`);
 }
 
-/** "12.34", "$1,250.5", 12.345 -> cents, rounded half-up (the seeds store Decimal(…, 2)). */
+/** "12.34", "$1,250.5", 12.345 -> cents, rounded half-up (amounts have two decimals). */
 export function dollarsToCents(dollars: string | number): Cents {
   const text = typeof dollars === "string" ? dollars.trim().replace(/^(-?)\$/, "$1") : dollars;
   return scaleDecimalHalfUp(text, 2, "dollars");

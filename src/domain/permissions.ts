@@ -3,7 +3,7 @@ import { DomainError } from "./errors";
 import { type Cents, formatCents } from "./money";
 import { type Status } from "./status";
 
-// The seeds' permission matrix (DOMAIN.md "Roles"), as one function. The transition table
+// Who may do what (docs/architecture.md, "People"), as one function. The transition table
 // says which kind of actor may change a status; this adds who owns what, team boundaries
 // and money limits. A customer user never reaches another customer's data.
 

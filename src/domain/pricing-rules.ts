@@ -26,7 +26,7 @@ export const DEFAULT_PRICING_RULES: PricingRules = Object.freeze({
   version: 0,
   useCustomPricing: false,
   tiersCents: Object.freeze([null, null, null, null, null]) as unknown as CustomTiersCents,
-  volumeDiscountThreshold: 10, // the seeds' default
+  volumeDiscountThreshold: 10, // the business's default
   volumeDiscountBasisPoints: 0,
 }) as PricingRules;
 

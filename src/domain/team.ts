@@ -1,7 +1,7 @@
 import { DomainError } from "./errors";
 import { type Weekday, WEEKDAYS, isTimeOfDay } from "./week";
 
-// A technician's rights and team as the admin edits them (seeds' Phase 1.2). A manager's
+// A technician's rights and team as the admin edits them. A manager's
 // team is the manager and the technicians they manage; management never runs in a circle
 // (a manager cannot manage their own manager, directly or further up).
 

@@ -29,7 +29,7 @@ const ALL_FACTS: TransitionFacts = {
   autoApproval: approvedCapture,
 };
 
-// Written out by hand from DOMAIN.md and the brief, not derived from the implementation:
+// Written out by hand from the business rules (docs/architecture.md), not derived from the implementation:
 // "from action: who -> to". Everything not listed is refused.
 const EXPECTED_ALLOWED = `
   new capture: technician manager admin -> APPROVED

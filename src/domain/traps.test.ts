@@ -9,7 +9,7 @@ import { STATUSES } from "./status";
 import { ACTIONS, TransitionRefused, checkTransition, transition } from "./transitions";
 import { CUSTOM_60_50_45 } from "./test-fixtures";
 
-// One test per trap of DOMAIN.md that pure rules can prevent.
+// One test per mistake we design against (docs/architecture.md) that pure rules can prevent.
 
 const technician: Actor = {
   userId: "u-t1",
@@ -27,7 +27,7 @@ const technician: Actor = {
 const customerA: Actor = { userId: "u-ca", role: "CUSTOMER", customerId: "A" };
 const customerB: Actor = { userId: "u-cb", role: "CUSTOMER", customerId: "B" };
 
-describe("DOMAIN.md traps", () => {
+describe("mistakes we design against", () => {
   it("a status change with no rule in the table is refused", () => {
     expect(() =>
       transition({ action: "complete", from: "REQUESTED", actor: "admin", facts: { hasAfterPhoto: true } }),

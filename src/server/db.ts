@@ -1,5 +1,6 @@
 // The one Prisma client of the server process (create-t3-app convention), on the pg driver
 // adapter: the same code path for the embedded PGlite and a real PostgreSQL server.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "./config";
 import { PrismaClient } from "./db/generated/client";

@@ -1,4 +1,5 @@
 // Server-side refusals that are not business rules but still reach the screen as typed codes.
+import "server-only";
 import { DomainError, type RefusalCode } from "~/domain";
 
 /** Also used when a record exists but the actor may not see it, so nothing leaks. */

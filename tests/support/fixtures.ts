@@ -6,8 +6,8 @@ import type { RequestOrigin } from "~/server/audit/write-audit";
 import { type ActorWithIdentity, loadActor } from "~/server/auth/actor";
 import type { Db } from "~/server/db";
 import type { PhotoStage, Prisma, Role } from "~/server/db/generated/client";
-import type { ServiceContext } from "~/server/services/context";
-import type { AttachmentInput } from "~/server/services/shared-inputs";
+import type { ServiceContext } from "~/server/service-context";
+import type { AttachmentInput } from "~/server/data/shared-inputs";
 
 export const ORIGIN: RequestOrigin = { ip: "203.0.113.7", userAgent: "RS-Field/1.0 (integration test)" };
 

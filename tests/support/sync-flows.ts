@@ -5,7 +5,7 @@ import type { CaptureRepairInput } from "~/server/services/repairs/capture-repai
 import type { MutationType } from "~/domain";
 import { pushMutations } from "~/server/services/sync/push-mutations";
 import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
-import type { AttachmentInput } from "~/server/services/shared-inputs";
+import type { AttachmentInput } from "~/server/data/shared-inputs";
 import { type Person, contextFor, photo } from "./fixtures";
 
 export type Mutation = { id: string; type: MutationType; payload: unknown };

@@ -3,7 +3,7 @@
 // of the contract fails the type check instead of a sync.
 import type { MutationType } from "~/domain";
 import type { CaptureRepairInput } from "~/server/services/repairs/capture-repair";
-import type { AttachmentInput } from "~/server/services/shared-inputs";
+import type { AttachmentInput } from "~/server/data/shared-inputs";
 import type { AcceptedMutation, MutationData, PushResult } from "~/server/services/sync/sync-output";
 import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
 import type { StartWalkInput } from "~/server/services/walks/start-walk";

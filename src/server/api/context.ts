@@ -1,5 +1,6 @@
 // Builds the tRPC context of one HTTP request: who (from the session, re-read from the
 // database) and from where (IP and user agent, for the audit trail).
+import "server-only";
 import { db } from "../db";
 import { requestActor } from "../http/request-actor";
 import type { TrpcContext } from "./trpc";

@@ -1,4 +1,5 @@
 // The app router: one router per area of the business (create-t3-app layout).
+import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { adminRouter } from "./routers/admin";
 import { managerRouter } from "./routers/manager";

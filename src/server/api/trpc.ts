@@ -1,6 +1,7 @@
 // tRPC set-up (create-t3-app layout): the context and the base procedures, defined once.
 // Every procedure names the actor kinds it is for (`procedureFor`); the role check runs on the
 // server from the database's current view of the user, and is what the role test walks.
+import "server-only";
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";

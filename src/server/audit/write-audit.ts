@@ -1,5 +1,6 @@
 // The one audit writer. Every service calls it inside its own transaction, so a change and
 // its audit entry are committed together or not at all.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../db";
 import { insertRows } from "../db/insert-rows";

@@ -1,5 +1,6 @@
 // Loads the acting user's current rights from the database on every request: a JWT says who
 // signed in, but limits, manager flags and deactivation must take effect at once.
+import "server-only";
 import type { Actor } from "~/domain";
 import type { DbTx } from "../db";
 

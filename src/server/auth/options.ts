@@ -1,5 +1,6 @@
 // next-auth: credentials sign-in with JWT sessions carrying the user's id and kind. The kind in
 // the token only routes screens; every tRPC procedure re-reads the user's rights (loadActor).
+import "server-only";
 import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";

@@ -1,4 +1,5 @@
 // Passwords are stored as bcrypt hashes (slow on purpose: costly to brute-force offline).
+import "server-only";
 import bcrypt from "bcryptjs";
 
 const COST = 11;

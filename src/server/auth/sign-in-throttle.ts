@@ -1,6 +1,7 @@
 // Slows down repeated failed sign-ins per email and per IP: after a few free failures each
 // further failure doubles the wait (from 15 seconds up to 15 minutes) before the next attempt
 // is even checked. An IP gets more free failures than an email: a whole office may share one.
+import "server-only";
 const BASE_WAIT_MS = 15_000;
 const MAX_WAIT_MS = 15 * 60_000;
 const FORGET_AFTER_MS = 30 * 60_000;

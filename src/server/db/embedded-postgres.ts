@@ -1,6 +1,7 @@
 // The embedded default database: PostgreSQL compiled to WebAssembly (PGlite), served on a
 // loopback port so Prisma, the migration runner and psql talk to it exactly as to a real
 // server. PGlite is one backend session: keep a single client connection (pool max 1).
+import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 

@@ -7,6 +7,7 @@
 // the database: @default(uuid()) ids and @updatedAt times. A column left out of every row takes
 // its database default; a column given in some rows only is NULL in the others. Dates are sent
 // as UTC ISO strings, which is how Prisma stores a DateTime (timestamp without time zone).
+import "server-only";
 import type { DbTx } from "../db";
 import { Prisma } from "./generated/client";
 

@@ -1,6 +1,7 @@
-// The project's own migration runner (Prisma's migrate deploy cannot run with the JS engine
-// here, see ../shared/STACK.md). Applies prisma/migrations/<name>/migration.sql in name order,
+// The project's own migration runner (Prisma's migrate deploy needs its native
+// engine, which this project does not install). Applies prisma/migrations/<name>/migration.sql in name order,
 // each in its own transaction, records name + sha256, and refuses a changed applied file.
+import "server-only";
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

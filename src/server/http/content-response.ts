@@ -1,5 +1,6 @@
 // GET /api/attachments/{attachmentId}/content: the bytes, for whoever may see their repair or
 // walk; 404 for everyone else (readAttachmentContent decides).
+import "server-only";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { Db } from "../db";
 import { readAttachmentContent } from "../services/attachments/read-attachment-content";

@@ -2,6 +2,7 @@
 // elsewhere would otherwise ride on the session cookie, whose SameSite=Lax is then the only
 // defence. Browsers say where a request comes from (Sec-Fetch-Site, else Origin), and a page
 // cannot forge either; a request carrying neither is not from a browser page.
+import "server-only";
 import { refusedResponse } from "./refusal-response";
 
 /**

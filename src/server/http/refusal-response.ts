@@ -1,9 +1,10 @@
 // A refused or failed request to an attachment route as an HTTP answer: a typed body
 // { code, message } with the status the refusal table gives its code (src/domain/errors.ts;
 // docs/sync-protocol.md §3 lists those of the upload routes).
+import "server-only";
 import { ZodError, z } from "zod";
 import { DomainError, REFUSALS, type RefusalCode } from "~/domain";
-import { UploadRefused } from "../services/attachments/upload-refused";
+import { UploadRefused } from "../data/attachments/upload-refused";
 
 export const jsonResponse = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });

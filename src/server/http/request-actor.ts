@@ -1,5 +1,6 @@
 // Who is calling, for route handlers and the tRPC context alike: the session says who signed
 // in, the database says what they may do now (loadActor).
+import "server-only";
 import { type ActorWithIdentity, loadActor } from "../auth/actor";
 import { getServerAuthSession } from "../auth/session";
 import { db } from "../db";

@@ -1,10 +1,11 @@
 // GET and PUT /api/uploads/{attachmentId}: the route handlers' whole logic, given the actor, so
 // it is tested with real Request objects and no session (tests/integration/sync/upload-http.test.ts).
+import "server-only";
 import { UPLOAD_CHUNK_BYTES } from "~/domain";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { Db } from "../db";
 import { receiveChunk } from "../services/attachments/receive-chunk";
-import { UploadRefused } from "../services/attachments/upload-refused";
+import { UploadRefused } from "../data/attachments/upload-refused";
 import { attachmentIdInput, uploadStatus } from "../services/attachments/upload-status";
 import { jsonResponse, refusalResponse, refusedResponse, signedOutResponse } from "./refusal-response";
 

@@ -2,6 +2,7 @@
 // units each and some repair history, 4 technicians (1 manager over 2), an admin and 2
 // customer users. Deterministic (seeded random), and historic prices come from src/domain,
 // exactly as completing those repairs would have priced them.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import {
   DEFAULT_PRICING_RULES,
@@ -14,7 +15,7 @@ import {
 import { hashPassword } from "../auth/passwords";
 import { config } from "../config";
 import type { Db } from "../db";
-import { estimateFields, frozenFields } from "../services/pricing/quote-repair";
+import { estimateFields, frozenFields } from "../data/pricing/quote-repair";
 import type { DamageType, Prisma } from "../db/generated/client";
 
 export const DEMO_PASSWORD = "demo1234";

@@ -14,19 +14,23 @@ export function ownServer(port: number, dataDir: string): OwnServer {
     output: () => log,
     async start() {
       if (child) throw new Error("the server is already running");
-      child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-        // Embedded database in dataDir, kept across restarts with its auth secret (sessions survive).
-        env: {
-          ...process.env,
-          PORT: String(port),
-          RS_DATA_DIR: dataDir,
-          DATABASE_URL: "",
-          NEXTAUTH_URL: "",
-          NEXTAUTH_SECRET: "",
+      child = spawn(
+        process.execPath,
+        ["--import", "./scripts/lib/server-only-hook.mjs", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"],
+        {
+          // Embedded database in dataDir, kept across restarts with its auth secret (sessions survive).
+          env: {
+            ...process.env,
+            PORT: String(port),
+            RS_DATA_DIR: dataDir,
+            DATABASE_URL: "",
+            NEXTAUTH_URL: "",
+            NEXTAUTH_SECRET: "",
+          },
+          detached: true,
+          stdio: ["ignore", "pipe", "pipe"],
         },
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      );
       child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
       child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
       await expect

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordSync } from "~/server/services/sync/record-sync";
+import { recordSync } from "~/server/data/sync/record-sync";
 import { ORIGIN, callerFor, contextFor, createWalk } from "../../support/fixtures";
 import { capture, requested } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";

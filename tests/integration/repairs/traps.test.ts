@@ -5,8 +5,8 @@ import { actorFor, callerFor, contextFor, createUnit, photo } from "../../suppor
 import { capture, completedRepair, finish } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
 
-// One test per trap of DOMAIN.md, shown impossible through the services and procedures.
-describe("DOMAIN.md traps, end to end", () => {
+// One test per mistake we design against (docs/architecture.md), shown impossible through the services and procedures.
+describe("mistakes we design against, end to end", () => {
   const world = useWorld();
 
   it("re-saving: a completed repair's price never changes after later completions, price-list edits, replacements and overrides", async () => {

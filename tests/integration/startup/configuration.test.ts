@@ -7,15 +7,19 @@ import { describe, expect, it } from "vitest";
 import { readConfig } from "~/server/config";
 
 function serve(env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-    env: {
-      PATH: process.env.PATH!,
-      RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")),
-      ...env,
-    } as unknown as NodeJS.ProcessEnv,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "./scripts/lib/server-only-hook.mjs", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"],
+    {
+      env: {
+        PATH: process.env.PATH!,
+        RS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "rs-start-")),
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   return { status: result.status, stderr: result.stderr };
 }
 

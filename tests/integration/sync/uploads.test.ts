@@ -5,7 +5,7 @@ import type { ActorWithIdentity } from "~/server/auth/actor";
 import { readAttachmentContent } from "~/server/services/attachments/read-attachment-content";
 import { receiveChunk } from "~/server/services/attachments/receive-chunk";
 import { uploadStatus } from "~/server/services/attachments/upload-status";
-import type { AttachmentInput } from "~/server/services/shared-inputs";
+import type { AttachmentInput } from "~/server/data/shared-inputs";
 import { fileOf, push, repairCapture, walkFinish } from "../../support/sync-flows";
 import { useWorld } from "../../support/use-world";
 

@@ -1,6 +1,6 @@
 "use client";
 // A customer's repair request. The price is shown before submitting: the request is the
-// approval (single approval, DOMAIN.md), so the button names the amount.
+// approval (a request is its own approval: docs/architecture.md), so the button names the amount.
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName, FIELDS, formatCents } from "~/domain";
 import type { CapturedFile } from "~/client/store/captured-file";

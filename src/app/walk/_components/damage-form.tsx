@@ -17,7 +17,7 @@ import {
   removeDraftFile,
   saveDraftFields,
 } from "~/client/store/unit-drafts";
-import { kickSync } from "../_hooks/lazy-device-sync";
+import { kickSync } from "../_lib/lazy-device-sync";
 import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
 import { DamageTypeOptions } from "./damage-type-options";
 import { GpsStatus, useGps } from "./gps-status";

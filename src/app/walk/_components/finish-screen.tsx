@@ -8,7 +8,7 @@ import { AttachmentRefused } from "~/client/store/captured-file";
 import { rsDb } from "~/client/store/db";
 import { FinishRefused, finishWalk } from "~/client/store/finish-walk";
 import { walkSummary } from "~/client/store/walk-summary";
-import { kickSync } from "../_hooks/lazy-device-sync";
+import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { useGps } from "./gps-status";
 import { SignatureField } from "./signature-field";

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import type { QueueStats } from "~/client/store/queue-stats";
 import { type StorageUse, storageUse } from "~/client/sync/storage";
-import { kickSync } from "../_hooks/lazy-device-sync";
+import { kickSync } from "../_lib/lazy-device-sync";
 import { useNow } from "../_hooks/use-now";
 import { useOnline } from "../_hooks/use-online";
 import { useSyncStatus } from "../_hooks/use-sync-status";

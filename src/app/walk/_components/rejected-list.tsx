@@ -5,7 +5,7 @@ import { rsDb } from "~/client/store/db";
 import { type DamageTypeName, FIELDS } from "~/domain";
 import type { QueueStats, RejectedItem } from "~/client/store/queue-stats";
 import { type RepairFix, discardRejected, fixRejected } from "~/client/store/resolve-rejected";
-import { kickSync } from "../_hooks/lazy-device-sync";
+import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { DamageTypeOptions } from "./damage-type-options";
 

@@ -6,7 +6,7 @@ import { currentPosition } from "~/client/capture/gps";
 import { type LocalWalk, rsDb } from "~/client/store/db";
 import { loadPreparedSnapshot } from "~/client/store/prepared-snapshot";
 import { startWalk } from "~/client/store/start-walk";
-import { kickSync } from "../_hooks/lazy-device-sync";
+import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { WalkRepairs } from "./walk-repairs";
 

@@ -2,7 +2,7 @@
 // What /walk's HTML carries: the header and a loading line. The app itself (device database,
 // sync engine, screens) loads right after, as its own chunks, so the first load stays small;
 // offline, the service worker serves them from its precache.
-import { lazyComponent } from "../_hooks/lazy-component";
+import { lazyComponent } from "../_lib/lazy-component";
 
 function Placeholder({ failed }: { failed: boolean }) {
   return (

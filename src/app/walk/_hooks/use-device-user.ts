@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react";
 import type { SessionMe } from "~/client/session/me";
 import { type LastUser, lastUser, rememberUser } from "~/client/session/last-user";
-import { whenIdle } from "./when-idle";
+import { whenIdle } from "../_lib/when-idle";
 
 export type DeviceUser = { name: string | null; email: string | null; sessionExpired: boolean; fromDevice: boolean };
 

@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import type { SyncStatus } from "~/client/sync/sync-engine";
-import { loadedDeviceSync, onDeviceSyncLoaded } from "./lazy-device-sync";
+import { loadedDeviceSync, onDeviceSyncLoaded } from "../_lib/lazy-device-sync";
 
 let cached: SyncStatus | null = null;
 const subscribe = (onChange: () => void) => {

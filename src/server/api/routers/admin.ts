@@ -1,5 +1,6 @@
 // The office (admins only): customers with their prices and fleet settings, technicians and
 // their teams, units and fleet imports, user accounts, and the audit trail.
+import "server-only";
 import { listAuditLog, listAuditLogInput } from "~/server/services/audit/list-audit-log";
 import { createCustomer, createCustomerInput } from "~/server/services/customers/create-customer";
 import { getCustomer, getCustomerInput } from "~/server/services/customers/get-customer";

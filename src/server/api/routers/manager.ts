@@ -1,5 +1,6 @@
 // The manager's tablet (managers and admins): approvals, unassigned work, the team board and
 // sync flags, and a cheap poll that says when any of them changed.
+import "server-only";
 import { approveWalk, approveWalkInput } from "~/server/services/manager/approve-walk";
 import { checkQueueChanges, checkQueueChangesInput } from "~/server/services/manager/check-queue-changes";
 import { listApprovalQueue } from "~/server/services/manager/list-approval-queue";

@@ -1,6 +1,7 @@
 // The customer portal (customer users, their own company only): the fleet's history with
 // photos, what waits for their approval, their settings and price list, their contact
 // details. Requests and upfront estimates are repair.request and repair.estimateForUnit.
+import "server-only";
 import { approveRepairs, approveRepairsInput } from "~/server/services/repairs/approve-repairs";
 import { denyRepairs, denyRepairsInput } from "~/server/services/repairs/deny-repairs";
 import { getCustomer } from "~/server/services/customers/get-customer";

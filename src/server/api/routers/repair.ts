@@ -1,5 +1,6 @@
 // Repairs: each procedure names the actor kinds it is for, parses its input and calls one
 // service; finer rules (own company, team, limits, allowed transitions) are the domain's.
+import "server-only";
 import { approveRepairs, approveRepairsInput } from "~/server/services/repairs/approve-repairs";
 import { assignRepair, assignRepairInput } from "~/server/services/repairs/assign-repair";
 import { cancelRepair, cancelRepairInput } from "~/server/services/repairs/cancel-repair";

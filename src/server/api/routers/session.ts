@@ -1,3 +1,4 @@
+import "server-only";
 import { actorKind } from "~/domain";
 import { signedInProcedure, createTRPCRouter } from "../trpc";
 

@@ -1,6 +1,7 @@
 // Offline lot walks (docs/sync-protocol.md): what a device caches before a walk, and the
 // mutations it queued while offline. Both answers are checked against the contract the device
 // stores them by (sync-output.ts).
+import "server-only";
 import { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
 import { pushInput } from "~/server/services/sync/push-input";
 import { pushMutations } from "~/server/services/sync/push-mutations";

@@ -1,4 +1,5 @@
 // Units of a customer's fleet.
+import "server-only";
 import { listUnitsForCustomer, listUnitsForCustomerInput } from "~/server/services/units/list-units-for-customer";
 import { markWindshieldReplaced, markWindshieldReplacedInput } from "~/server/services/units/mark-windshield-replaced";
 import { createTRPCRouter, managerProcedure, signedInProcedure } from "../trpc";

@@ -1,4 +1,5 @@
 // Lot walks.
+import "server-only";
 import { startWalk, startWalkInput } from "~/server/services/walks/start-walk";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 

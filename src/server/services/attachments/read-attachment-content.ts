@@ -1,10 +1,11 @@
 // The bytes of a photo, voice note or signature, for whoever may see the repair or walk they
 // document. Every other case is "not found": a customer cannot reach another customer's photo
 // by guessing or sharing its URL.
+import "server-only";
 import { type Actor, decide } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import { repairRef } from "../repairs/load-repair-for";
+import { repairRef } from "../../data/repairs/load-repair-for";
 import { attachmentIdInput } from "./upload-status";
 
 export type AttachmentContent = { bytes: Uint8Array; mimeType: string; sha256: string };

@@ -1,14 +1,15 @@
 // One chunk of an attachment's bytes (PUT /api/uploads/{attachmentId}?offset=n). Chunks are
 // appended in order to the content-addressed blob; the last one is checked against the
 // declared sha256, and a mismatch resets the blob so the device sends the content again.
+import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type Actor, UPLOAD_CHUNK_BYTES } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import type { Attachment } from "../../db/generated/client";
-import { loadAttachmentToUpload } from "./load-attachment-to-upload";
-import { type BlobState, confirmFromStoredBlob, lockBlobFor } from "./stored-blob";
-import { UploadRefused } from "./upload-refused";
+import { loadAttachmentToUpload } from "../../data/attachments/load-attachment-to-upload";
+import { type BlobState, confirmFromStoredBlob, lockBlobFor } from "../../data/attachments/stored-blob";
+import { UploadRefused } from "../../data/attachments/upload-refused";
 
 export const chunkInput = z.object({
   attachmentId: z.uuid(),

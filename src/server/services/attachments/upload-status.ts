@@ -1,10 +1,11 @@
 // How far the upload of an attachment's bytes has come, so a device resumes where the server
 // is instead of starting over (GET /api/uploads/{attachmentId}).
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "~/domain";
 import type { Db } from "../../db";
-import { loadAttachmentToUpload } from "./load-attachment-to-upload";
-import { confirmFromStoredBlob } from "./stored-blob";
+import { loadAttachmentToUpload } from "../../data/attachments/load-attachment-to-upload";
+import { confirmFromStoredBlob } from "../../data/attachments/stored-blob";
 
 export const attachmentIdInput = z.uuid();
 

@@ -1,11 +1,12 @@
-// The audit trail (seeds' Phase 5.2) for the admin: who did what to which record, from where,
+// The audit trail for the admin: who did what to which record, from where,
 // before -> after; filtered by record, actor, action and time, newest first, a page at a time.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { pageInput, pageOf, pageQuery } from "../page";
-import { textInput } from "../shared-inputs";
+import type { ServiceContext } from "../../service-context";
+import { pageInput, pageOf, pageQuery } from "../../data/page";
+import { textInput } from "../../data/shared-inputs";
 
 export const listAuditLogInput = z.object({
   entityType: textInput(FIELDS.filter).optional(),

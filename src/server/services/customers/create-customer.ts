@@ -1,11 +1,12 @@
 // A new fleet customer, on the business's default settings and prices until the admin sets
 // its own (updateFleetSettings, updatePricing).
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { textInput } from "../shared-inputs";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { textInput } from "../../data/shared-inputs";
 
 export const createCustomerInput = z.object({
   name: textInput(FIELDS.companyName, { required: true }),

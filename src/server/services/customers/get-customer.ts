@@ -1,14 +1,15 @@
 // One customer as the admin's detail screen and the customer's own settings page read it:
 // contact, fleet settings and price list. Internal matters (the pricing agreement's notes,
 // the company's user accounts) are shown only to those who may edit the settings.
+import "server-only";
 import { z } from "zod";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import type { ServiceContext } from "../context";
-import { customerInScope } from "./customer-in-scope";
-import { FLEET_SETTINGS_INCLUDE, fleetSettingsView } from "./fleet-settings-view";
-import { pricingView } from "./pricing-view";
+import type { ServiceContext } from "../../service-context";
+import { customerInScope } from "../../data/customers/customer-in-scope";
+import { FLEET_SETTINGS_INCLUDE, fleetSettingsView } from "../../data/customers/fleet-settings-view";
+import { pricingView } from "../../data/customers/pricing-view";
 
 export const getCustomerInput = z.object({ customerId: z.uuid().optional() });
 export type GetCustomerInput = z.input<typeof getCustomerInput>;

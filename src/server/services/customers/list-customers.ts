@@ -1,10 +1,11 @@
 // The admin's customer list: each fleet with its settings at a glance and its work in numbers.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, decide } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
-import { textInput } from "../shared-inputs";
+import type { ServiceContext } from "../../service-context";
+import { OPEN_STATUSES } from "../../data/repairs/refresh-open-estimates";
+import { textInput } from "../../data/shared-inputs";
 
 export const listCustomersInput = z.object({ search: textInput(FIELDS.search).optional() });
 export type ListCustomersInput = z.input<typeof listCustomersInput>;

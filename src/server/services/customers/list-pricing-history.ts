@@ -1,9 +1,10 @@
 // Who changed a customer's price list, what and when, newest first: read from the audit log,
 // which holds every change before -> after.
+import "server-only";
 import { z } from "zod";
 import { assertAllowed } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
+import type { ServiceContext } from "../../service-context";
 
 export const listPricingHistoryInput = z.object({ customerId: z.uuid() });
 export type ListPricingHistoryInput = z.input<typeof listPricingHistoryInput>;

@@ -1,13 +1,14 @@
 // A customer's name and contact details. The admin edits all of them; a customer user edits
 // their company's contact email and phone (their "own preferences"), nothing else.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { textInput } from "../shared-inputs";
-import { customerInScope } from "./customer-in-scope";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { textInput } from "../../data/shared-inputs";
+import { customerInScope } from "../../data/customers/customer-in-scope";
 
 export const updateCustomerContactInput = z.object({
   /** Defaults to the customer user's own company. */

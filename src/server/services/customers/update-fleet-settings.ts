@@ -1,17 +1,22 @@
-// The admin sets a customer's fleet settings (seeds' Phase 2.1): fleet size, lot-walking
+// The admin sets a customer's fleet settings: fleet size, lot-walking
 // schedule, auto-approval, service mode, preferred and blocked technicians, payment terms.
 // Only the fields given change; the result is checked whole by the domain. A real change bumps
 // settingsVersion (devices decide auto-approval offline from a cached copy) and is audited.
+import "server-only";
 import { z } from "zod";
 import { COUNT_LIMITS, FIELDS, WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule } from "~/domain";
 import type { Db } from "../../db";
 import { PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
 import { NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { centsInput, int4Input, textInput } from "../shared-inputs";
-import { lockCustomer } from "./lock-customer";
-import { FLEET_SETTINGS_INCLUDE, fleetSettingsRecord, fleetSettingsView } from "./fleet-settings-view";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { centsInput, int4Input, textInput } from "../../data/shared-inputs";
+import { lockCustomer } from "../../data/customers/lock-customer";
+import {
+  FLEET_SETTINGS_INCLUDE,
+  fleetSettingsRecord,
+  fleetSettingsView,
+} from "../../data/customers/fleet-settings-view";
 
 const technicianIds = z.array(z.uuid()).max(COUNT_LIMITS.techniciansPerList);
 

@@ -1,17 +1,18 @@
-// The admin sets a customer's price list (seeds' Phase 1.1): five tiers (null = the default
+// The admin sets a customer's price list: five tiers (null = the default
 // tier applies, 0 = free), custom pricing on or off, a volume discount. Each change bumps the
 // list's version (devices compare it with their cached copy), re-quotes the customer's open
 // work and is audited before -> after. Completed repairs keep their frozen price.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed, assertPricingRules } from "~/domain";
 import type { Db } from "../../db";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { centsInput, int4Input, textInput } from "../shared-inputs";
-import { lockCustomer } from "./lock-customer";
-import { pricingRulesOf } from "../pricing/load-pricing-rules";
-import { refreshCustomerEstimates } from "../repairs/refresh-customer-estimates";
-import { pricingView } from "./pricing-view";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { centsInput, int4Input, textInput } from "../../data/shared-inputs";
+import { lockCustomer } from "../../data/customers/lock-customer";
+import { pricingRulesOf } from "../../data/pricing/load-pricing-rules";
+import { refreshCustomerEstimates } from "../../data/repairs/refresh-customer-estimates";
+import { pricingView } from "../../data/customers/pricing-view";
 
 const tier = centsInput.nullable();
 

@@ -1,16 +1,17 @@
 // "Approve the whole walk": every pending repair of the walk this manager may approve, in one
 // transaction (all of them or, if any changed meanwhile, none). Those over the manager's limit
 // are left pending for someone who may approve them, and reported with the reason.
+import "server-only";
 import { z } from "zod";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import type { ServiceContext } from "../context";
+import type { ServiceContext } from "../../service-context";
 import { manualApproval } from "../repairs/approve-repairs";
-import { changeRepairsStatus } from "../repairs/change-repair-status";
-import { repairRef } from "../repairs/load-repair-for";
-import { type RepairView, repairView } from "../repairs/repair-view";
-import { reasonInput } from "../shared-inputs";
+import { changeRepairsStatus } from "../../data/repairs/change-repair-status";
+import { repairRef } from "../../data/repairs/load-repair-for";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
+import { reasonInput } from "../../data/shared-inputs";
 
 export const approveWalkInput = z.object({ walkId: z.uuid(), note: reasonInput.optional() });
 export type ApproveWalkInput = z.input<typeof approveWalkInput>;

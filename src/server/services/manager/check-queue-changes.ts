@@ -2,15 +2,16 @@
 // approvals, unassigned and assigned work, open flags, the team board's work, walks and device
 // syncs, or the manager's own rights)? Index-backed aggregates, no rows: the screen refetches
 // its lists only when the cursor moves.
+import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { FIELDS, overseenTechnicianIds } from "~/domain";
 import type { Db } from "../../db";
 import type { Prisma } from "../../db/generated/client";
-import type { ServiceContext } from "../context";
-import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
-import { visibleRepairsWhere } from "../repairs/visible-repairs-where";
-import { textInput } from "../shared-inputs";
+import type { ServiceContext } from "../../service-context";
+import { OPEN_STATUSES } from "../../data/repairs/refresh-open-estimates";
+import { visibleRepairsWhere } from "../../data/repairs/visible-repairs-where";
+import { textInput } from "../../data/shared-inputs";
 import { OPEN_FLAG } from "./list-flagged-repairs";
 
 export const checkQueueChangesInput = z.object({ cursor: textInput(FIELDS.filter).optional() });

@@ -1,11 +1,12 @@
 // What waits for this person's approval, grouped by the walk it was found on so a whole walk
 // can be approved at once: a manager sees team and unassigned work within their approval
 // limit, an admin everything, a customer user their own company's. Oldest first.
+import "server-only";
 import { decide, sumCents } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { repairRef } from "../repairs/load-repair-for";
-import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
+import type { ServiceContext } from "../../service-context";
+import { repairRef } from "../../data/repairs/load-repair-for";
+import { type RepairCard, loadRepairCards } from "../../data/repairs/load-repair-cards";
 
 /** A tablet screen, not a report: beyond this the oldest are shown and `truncated` says so. */
 export const QUEUE_LIMIT = 500;

@@ -1,12 +1,13 @@
 // The assign picker for one repair: exactly the technicians the assign action would accept
 // (the domain decides), the customer's preferred ones first, each with their open work so the
 // manager can spread it.
+import "server-only";
 import { z } from "zod";
 import { assignableTechnicians } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { loadRepairFor, repairRef } from "../repairs/load-repair-for";
-import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
+import type { ServiceContext } from "../../service-context";
+import { loadRepairFor, repairRef } from "../../data/repairs/load-repair-for";
+import { OPEN_STATUSES } from "../../data/repairs/refresh-open-estimates";
 
 export const listAssignableTechniciansInput = z.object({ repairId: z.uuid() });
 export type ListAssignableTechniciansInput = z.input<typeof listAssignableTechniciansInput>;

@@ -1,9 +1,10 @@
 // Repairs a device and the server disagreed on (price, auto-approval) that no manager has
 // settled yet, oldest first, with the reason the server gave.
+import "server-only";
 import type { Db } from "../../db";
 import type { Prisma } from "../../db/generated/client";
-import type { ServiceContext } from "../context";
-import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
+import type { ServiceContext } from "../../service-context";
+import { type RepairCard, loadRepairCards } from "../../data/repairs/load-repair-cards";
 import { QUEUE_LIMIT } from "./list-approval-queue";
 
 /** The database form of the domain's flagIsOpen. */

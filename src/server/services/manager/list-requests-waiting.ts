@@ -1,8 +1,9 @@
 // Work nobody has been given yet (a customer's request, an approved find without a technician),
 // oldest first: always visible to whoever may assign it.
+import "server-only";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
+import type { ServiceContext } from "../../service-context";
+import { type RepairCard, loadRepairCards } from "../../data/repairs/load-repair-cards";
 import { QUEUE_LIMIT } from "./list-approval-queue";
 
 export async function listRequestsWaiting(

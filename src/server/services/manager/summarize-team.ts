@@ -1,11 +1,12 @@
 // The manager's team board: for each technician (the manager and those they manage; an admin
 // sees everyone), today's work by status, what they completed today, the walk they are on,
 // and when their device last synced (work may still be waiting on a device).
+import "server-only";
 import { PRICE_FROZEN_STATUSES, type Status, overseenTechnicianIds, sameBusinessDay } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
+import type { ServiceContext } from "../../service-context";
+import { OPEN_STATUSES } from "../../data/repairs/refresh-open-estimates";
 
 // A business day lies within 36 hours of any of its instants, whatever the time zone.
 const DAY_REACH_MS = 36 * 60 * 60 * 1000;

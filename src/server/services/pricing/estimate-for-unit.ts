@@ -1,12 +1,13 @@
 // The upfront price of a job on a unit, shown before a customer requests or a technician
 // captures: one line per break, each with its explanation.
+import "server-only";
 import { z } from "zod";
 import { type JobEstimate, NUMBER_RANGES, estimateJob } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { loadUnitFor } from "../units/load-unit-for";
-import { loadPricingRules } from "./load-pricing-rules";
-import { completedOnWindshield, customerCompletedThisMonth } from "./price-history";
+import type { ServiceContext } from "../../service-context";
+import { loadUnitFor } from "../../data/units/load-unit-for";
+import { loadPricingRules } from "../../data/pricing/load-pricing-rules";
+import { completedOnWindshield, customerCompletedThisMonth } from "../../data/pricing/price-history";
 
 export const estimateForUnitInput = z.object({
   unitId: z.uuid(),

@@ -1,12 +1,13 @@
 // Approve one or many pending repairs at once (a customer going through a walk's findings):
 // all are approved or none. Approval is a fact on the repair: who, when, manual, by which role.
+import "server-only";
 import { z } from "zod";
 import { actorKind } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { reasonInput, repairIdsInput } from "../shared-inputs";
-import { type StatusChange, changeRepairsStatus } from "./change-repair-status";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { reasonInput, repairIdsInput } from "../../data/shared-inputs";
+import { type StatusChange, changeRepairsStatus } from "../../data/repairs/change-repair-status";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const approveRepairsInput = z.object({ ids: repairIdsInput, note: reasonInput.optional() });
 export type ApproveRepairsInput = z.input<typeof approveRepairsInput>;

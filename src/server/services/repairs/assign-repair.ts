@@ -1,12 +1,13 @@
 // Give a repair to a technician (assign), or to another one (reassign). The domain refuses an
 // inactive technician, one the customer blocked, and a manager reaching outside their team.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import type { ServiceContext } from "../context";
-import { applyStatusChange } from "./change-repair-status";
-import { loadRepairFor } from "./load-repair-for";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { applyStatusChange } from "../../data/repairs/change-repair-status";
+import { loadRepairFor } from "../../data/repairs/load-repair-for";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const assignRepairInput = z.object({ repairId: z.uuid(), technicianId: z.uuid() });
 export type AssignRepairInput = z.input<typeof assignRepairInput>;

@@ -1,11 +1,12 @@
 // Withdraw a repair nobody has done, with a reason. Who may cancel from which status is the
 // transition table's call (a customer only before anyone committed to the work).
+import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { reasonInput } from "../shared-inputs";
-import { changeRepairStatus } from "./change-repair-status";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { reasonInput } from "../../data/shared-inputs";
+import { changeRepairStatus } from "../../data/repairs/change-repair-status";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const cancelRepairInput = z.object({ repairId: z.uuid(), reason: reasonInput });
 export type CancelRepairInput = z.input<typeof cancelRepairInput>;

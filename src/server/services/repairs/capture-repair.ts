@@ -1,6 +1,7 @@
 // A repair found on a lot walk, usually synced from an offline device. The server prices it
 // and decides auto-approval itself; where the device decided otherwise, the server wins for
 // work not done yet, and work already done on the spot is kept and flagged for a manager.
+import "server-only";
 import { z } from "zod";
 import {
   type AutoApprovalDecision,
@@ -22,20 +23,20 @@ import {
   type Unit,
 } from "../../db/generated/client";
 import { NotFound } from "../../errors";
-import { assertAcceptableAttachments } from "../attachments/accept-attachments";
-import type { ServiceContext } from "../context";
-import { lockPricingHistory } from "../pricing/lock-pricing-history";
-import { quoteRepair, estimateFields } from "../pricing/quote-repair";
-import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { attachmentsInput, centsInput, dateInput, hasPhoto, rangeInput, textInput } from "../shared-inputs";
-import { findOrCreateUnit } from "../units/find-or-create-unit";
-import { type CaptureWalk, lockWalksForCapture } from "../walks/lock-walks-for-capture";
-import { type CaptureFacts, freshCaptureFacts } from "./capture-facts";
-import { earlierRecord } from "./earlier-record";
-import { freezeCompletionPrice } from "./freeze-completion-price";
-import { repairRef } from "./load-repair-for";
-import { recordNewRepair } from "./record-new-repair";
-import { type RepairView, repairView } from "./repair-view";
+import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
+import type { ServiceContext } from "../../service-context";
+import { lockPricingHistory } from "../../data/pricing/lock-pricing-history";
+import { quoteRepair, estimateFields } from "../../data/pricing/quote-repair";
+import { retryOnDuplicateId } from "../../data/retry-on-duplicate-id";
+import { attachmentsInput, centsInput, dateInput, hasPhoto, rangeInput, textInput } from "../../data/shared-inputs";
+import { findOrCreateUnit } from "../../data/units/find-or-create-unit";
+import { type CaptureWalk, lockWalksForCapture } from "../../data/walks/lock-walks-for-capture";
+import { type CaptureFacts, freshCaptureFacts } from "../../data/repairs/capture-facts";
+import { earlierRecord } from "../../data/repairs/earlier-record";
+import { freezeCompletionPrice } from "../../data/repairs/freeze-completion-price";
+import { repairRef } from "../../data/repairs/load-repair-for";
+import { recordNewRepair } from "../../data/repairs/record-new-repair";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const captureRepairInput = z.object({
   id: z.uuid(),

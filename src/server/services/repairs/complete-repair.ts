@@ -1,15 +1,16 @@
 // The work is done: the after photo documents it and the price is frozen from the history as
 // it stands now (counted under lock, so two completions on one unit never share an ordinal).
+import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { attachmentsInput, dateInput } from "../shared-inputs";
-import { applyStatusChange } from "./change-repair-status";
-import { attachmentsAdded, createAttachments } from "./create-attachments";
-import { freezeCompletionPrice } from "./freeze-completion-price";
-import { loadRepairFor } from "./load-repair-for";
-import { refreshOpenEstimates } from "./refresh-open-estimates";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { attachmentsInput, dateInput } from "../../data/shared-inputs";
+import { applyStatusChange } from "../../data/repairs/change-repair-status";
+import { attachmentsAdded, createAttachments } from "../../data/repairs/create-attachments";
+import { freezeCompletionPrice } from "../../data/repairs/freeze-completion-price";
+import { loadRepairFor } from "../../data/repairs/load-repair-for";
+import { refreshOpenEstimates } from "../../data/repairs/refresh-open-estimates";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const completeRepairInput = z.object({
   repairId: z.uuid(),

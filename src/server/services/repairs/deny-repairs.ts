@@ -1,11 +1,12 @@
 // Deny one or many pending repairs with a reason, all or none. A denial is final: the
 // transition table lets nobody restart it.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { reasonInput, repairIdsInput } from "../shared-inputs";
-import { changeRepairsStatus } from "./change-repair-status";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { reasonInput, repairIdsInput } from "../../data/shared-inputs";
+import { changeRepairsStatus } from "../../data/repairs/change-repair-status";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const denyRepairsInput = z.object({ ids: repairIdsInput, reason: reasonInput });
 export type DenyRepairsInput = z.input<typeof denyRepairsInput>;

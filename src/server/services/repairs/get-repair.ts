@@ -1,10 +1,11 @@
 // One repair with its attachments' metadata and, for those who may read the audit log, its history.
+import "server-only";
 import { z } from "zod";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { loadRepairFor } from "./load-repair-for";
-import { repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { loadRepairFor } from "../../data/repairs/load-repair-for";
+import { repairView } from "../../data/repairs/repair-view";
 
 export const getRepairInput = z.object({ id: z.uuid() });
 export type GetRepairInput = z.input<typeof getRepairInput>;

@@ -1,13 +1,14 @@
 // The repairs the actor may see (technician: own; manager: team and unassigned; admin: all;
 // customer user: own company), newest first, a page at a time.
+import "server-only";
 import { z } from "zod";
 import { COUNT_LIMITS, decide } from "~/domain";
 import type { Db } from "../../db";
 import { RepairStatus } from "../../db/generated/client";
-import type { ServiceContext } from "../context";
-import { repairRef } from "./load-repair-for";
-import { repairView } from "./repair-view";
-import { visibleRepairsWhere } from "./visible-repairs-where";
+import type { ServiceContext } from "../../service-context";
+import { repairRef } from "../../data/repairs/load-repair-for";
+import { repairView } from "../../data/repairs/repair-view";
+import { visibleRepairsWhere } from "../../data/repairs/visible-repairs-where";
 
 export const listRepairsInput = z.object({
   status: z.array(z.enum(RepairStatus)).min(1).optional(),

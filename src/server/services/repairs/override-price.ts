@@ -1,16 +1,17 @@
 // A manager's or admin's price replaces the computed one, with a reason, within the limits the
 // domain sets. Before completion it becomes the estimate and wins when the price is frozen;
 // on a completed repair it re-freezes the price with source OVERRIDE, keeping the ordinal.
+import "server-only";
 import { z } from "zod";
 import { PRICE_FROZEN_STATUSES, type PriceQuote, assertAllowed, overriddenQuote } from "~/domain";
 import type { Db } from "../../db";
 import type { Repair } from "../../db/generated/client";
-import { auditChange } from "../audit-change";
-import { estimateFields, frozenFields } from "../pricing/quote-repair";
-import type { ServiceContext } from "../context";
-import { centsInput, reasonInput } from "../shared-inputs";
-import { loadRepairFor, repairRef } from "./load-repair-for";
-import { type RepairView, repairView } from "./repair-view";
+import { auditChange } from "../../data/audit-change";
+import { estimateFields, frozenFields } from "../../data/pricing/quote-repair";
+import type { ServiceContext } from "../../service-context";
+import { centsInput, reasonInput } from "../../data/shared-inputs";
+import { loadRepairFor, repairRef } from "../../data/repairs/load-repair-for";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const overridePriceInput = z.object({ repairId: z.uuid(), amountCents: centsInput, reason: reasonInput });
 export type OverridePriceInput = z.input<typeof overridePriceInput>;

@@ -1,18 +1,19 @@
 // A customer asks for a repair on one of its units. The estimate was shown upfront
 // (estimateForUnit), so the request is its approval: no second step. Nobody is assigned yet:
 // the work waits, visible, for whoever may assign it.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, authorizeTransition, formatCents } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type Repair } from "../../db/generated/client";
-import type { ServiceContext } from "../context";
-import { quoteRepair, estimateFields } from "../pricing/quote-repair";
-import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { attachmentsInput, textInput } from "../shared-inputs";
-import { loadUnitFor } from "../units/load-unit-for";
-import { earlierRecord } from "./earlier-record";
-import { recordNewRepair } from "./record-new-repair";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { quoteRepair, estimateFields } from "../../data/pricing/quote-repair";
+import { retryOnDuplicateId } from "../../data/retry-on-duplicate-id";
+import { attachmentsInput, textInput } from "../../data/shared-inputs";
+import { loadUnitFor } from "../../data/units/load-unit-for";
+import { earlierRecord } from "../../data/repairs/earlier-record";
+import { recordNewRepair } from "../../data/repairs/record-new-repair";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const requestRepairInput = z.object({
   id: z.uuid(),

@@ -1,13 +1,14 @@
 // A manager settles a sync flag with a note saying what was done about it. The flag's reason
 // stays on the repair as history; who settled it, when and how is recorded and audited.
+import "server-only";
 import { z } from "zod";
 import { assertAllowed, assertFlagResolvable } from "~/domain";
 import type { Db } from "../../db";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { reasonInput } from "../shared-inputs";
-import { loadRepairFor, repairRef } from "./load-repair-for";
-import { type RepairView, repairView } from "./repair-view";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { reasonInput } from "../../data/shared-inputs";
+import { loadRepairFor, repairRef } from "../../data/repairs/load-repair-for";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const resolveFlagInput = z.object({ repairId: z.uuid(), note: reasonInput });
 export type ResolveFlagInput = z.input<typeof resolveFlagInput>;

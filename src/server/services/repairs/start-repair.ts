@@ -1,9 +1,10 @@
 // The technician begins the work on an approved or assigned repair.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { changeRepairStatus } from "./change-repair-status";
-import { type RepairView, repairView } from "./repair-view";
+import type { ServiceContext } from "../../service-context";
+import { changeRepairStatus } from "../../data/repairs/change-repair-status";
+import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const startRepairInput = z.object({ repairId: z.uuid() });
 export type StartRepairInput = z.input<typeof startRepairInput>;

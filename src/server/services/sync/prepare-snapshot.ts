@@ -2,15 +2,16 @@
 // fortnight around today, the approval settings and price lists of every customer they may
 // serve (so an unscheduled walk can start offline), and every unit with the history its offline
 // estimates need. Two reads per customer and a fixed handful more, whatever the fleet size.
+import "server-only";
 import { PRICE_FROZEN_STATUSES, assertAllowed, decide, isTerminal } from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
 import { InvalidRequest } from "../../errors";
-import type { ServiceContext } from "../context";
-import { loadPricingRules } from "../pricing/load-pricing-rules";
-import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../pricing/price-history";
-import { repairRef } from "../repairs/load-repair-for";
+import type { ServiceContext } from "../../service-context";
+import { loadPricingRules } from "../../data/pricing/load-pricing-rules";
+import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../../data/pricing/price-history";
+import { repairRef } from "../../data/repairs/load-repair-for";
 import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "./sync-output";
 
 const WINDOW_DAYS = 7;

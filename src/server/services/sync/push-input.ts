@@ -1,5 +1,6 @@
 // The shape of sync.push (docs/sync-protocol.md §2): a device's queued mutations, in order. Each
 // payload is checked by its own service's schema (push-mutations.ts); the answer is sync-output.ts.
+import "server-only";
 import { z } from "zod";
 import { MUTATION_TYPES, PUSH_BATCH_LIMIT } from "~/domain";
 

@@ -6,23 +6,24 @@
 // services one by one, each in its own transaction, as does a run whose bulk transaction failed
 // (a concurrent replay of the same batch, a lost connection...). Every service is idempotent on
 // the record's client id, so a replayed batch answers as the first time.
+import "server-only";
 import { performance } from "node:perf_hooks";
 import type { z } from "zod";
 import type { MutationType } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import type { ServiceContext } from "../context";
-import type { CaptureFacts } from "../repairs/capture-facts";
+import type { ServiceContext } from "../../service-context";
+import type { CaptureFacts } from "../../data/repairs/capture-facts";
 import { type Capture, captureRepair, captureRepairInput } from "../repairs/capture-repair";
-import { repairView } from "../repairs/repair-view";
-import { isUniqueViolation } from "../retry-on-duplicate-id";
+import { repairView } from "../../data/repairs/repair-view";
+import { isUniqueViolation } from "../../data/retry-on-duplicate-id";
 import { finishWalk, finishWalkInput } from "../walks/finish-walk";
 import { startWalk, startWalkInput } from "../walks/start-walk";
-import { batchCaptureFacts } from "./batch-capture-facts";
-import { type BulkOutcome, captureInBulk } from "./capture-in-bulk";
-import { mutationFailure } from "./mutation-failure";
+import { batchCaptureFacts } from "../../data/sync/batch-capture-facts";
+import { type BulkOutcome, captureInBulk } from "../../data/sync/capture-in-bulk";
+import { mutationFailure } from "../../data/sync/mutation-failure";
 import { type PushInput, pushInput } from "./push-input";
-import { recordSync } from "./record-sync";
+import { recordSync } from "../../data/sync/record-sync";
 import type { MutationData, MutationFailure, MutationResult, PushResult } from "./sync-output";
 
 type Handler<S extends z.ZodType, D> = {

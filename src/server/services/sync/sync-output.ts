@@ -2,6 +2,7 @@
 // the way out. The device stores these shapes and takes their types from here (type-only
 // imports, src/client/sync/contract.ts): a field renamed on the server fails the device's type
 // check instead of storing `undefined` (tests/types/sync-contract.ts holds both sides together).
+import "server-only";
 import { z } from "zod";
 import { MUTATION_TYPES, type MutationType } from "~/domain";
 import {

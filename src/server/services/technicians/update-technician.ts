@@ -1,20 +1,21 @@
-// The admin sets a technician's rights (seeds' Phase 1.2): manager flag, approval limit (null =
+// The admin sets a technician's rights: manager flag, approval limit (null =
 // no limit), may assign, may override prices, the technicians they manage, active, working
 // hours. Only the fields given change; the domain checks the result (no managing oneself, no
 // circle of managers, valid hours). Audited before -> after.
+import "server-only";
 import { z } from "zod";
 import { COUNT_LIMITS, FIELDS, assertAllowed, assertTechnicianSettings } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { centsInput, textInput } from "../shared-inputs";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { centsInput, textInput } from "../../data/shared-inputs";
 import {
   TECHNICIAN_INCLUDE,
   TECHNICIAN_SETTINGS_SELECT,
   technicianSettingsRecord,
   technicianView,
-} from "./technician-view";
+} from "../../data/technicians/technician-view";
 
 const span = z.object({ start: textInput(FIELDS.timeOfDay), end: textInput(FIELDS.timeOfDay) });
 

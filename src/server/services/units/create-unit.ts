@@ -1,13 +1,14 @@
 // The admin registers a vehicle of a customer's fleet (a walk may also add one it finds).
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { textInput } from "../shared-inputs";
-import { writeUnitNumber } from "./write-unit-number";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { textInput } from "../../data/shared-inputs";
+import { writeUnitNumber } from "../../data/units/write-unit-number";
 
 export const unitFields = {
   unitNumber: textInput(FIELDS.unitNumber),

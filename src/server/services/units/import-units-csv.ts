@@ -3,15 +3,16 @@
 // row is named with its line and reasons. Otherwise all units are added in one transaction
 // with one audit entry. An import only adds units: a unit number already registered for the
 // customer is a bad row (edit that unit instead), so an import never silently changes data.
+import "server-only";
 import { z } from "zod";
 import { MAX_IMPORT_BYTES, type RowProblem, assertAllowed, businessYear, checkFleetImport } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { parseCsv } from "./parse-csv";
-import { isUniqueViolation } from "../retry-on-duplicate-id";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { parseCsv } from "../../data/units/parse-csv";
+import { isUniqueViolation } from "../../data/retry-on-duplicate-id";
 
 export const importUnitsCsvInput = z.object({
   customerId: z.uuid(),

@@ -1,14 +1,15 @@
 // A customer's fleet as its own users read it: each unit with the repairs on every windshield
 // it has had (the current one first, newest repair first) and each repair's photos' metadata.
 // A page of units at a time, by unit number; a search narrows by unit number, VIN or model.
+import "server-only";
 import { z } from "zod";
 import { FIELDS } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { pageInput, pageOf, pageQuery } from "../page";
-import { customerInScope } from "../customers/customer-in-scope";
-import { type RepairCard, loadRepairCards } from "../repairs/load-repair-cards";
-import { textInput } from "../shared-inputs";
+import type { ServiceContext } from "../../service-context";
+import { pageInput, pageOf, pageQuery } from "../../data/page";
+import { customerInScope } from "../../data/customers/customer-in-scope";
+import { type RepairCard, loadRepairCards } from "../../data/repairs/load-repair-cards";
+import { textInput } from "../../data/shared-inputs";
 
 export const listFleetHistoryInput = z.object({
   /** Defaults to the customer user's own company. */

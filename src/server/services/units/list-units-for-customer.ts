@@ -1,13 +1,14 @@
 // A customer's fleet with each unit's history on its current windshield: what a technician
 // caches to estimate offline, and what a customer user reads about their own vehicles.
+import "server-only";
 import { z } from "zod";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
-import type { ServiceContext } from "../context";
-import { customerInScope } from "../customers/customer-in-scope";
-import { completedByWindshield } from "../pricing/price-history";
-import { repairRef } from "../repairs/load-repair-for";
-import { repairView } from "../repairs/repair-view";
+import type { ServiceContext } from "../../service-context";
+import { customerInScope } from "../../data/customers/customer-in-scope";
+import { completedByWindshield } from "../../data/pricing/price-history";
+import { repairRef } from "../../data/repairs/load-repair-for";
+import { repairView } from "../../data/repairs/repair-view";
 
 export const listUnitsForCustomerInput = z.object({ customerId: z.uuid().optional() });
 export type ListUnitsForCustomerInput = z.input<typeof listUnitsForCustomerInput>;

@@ -1,14 +1,15 @@
 // A new windshield on a unit: tier pricing restarts from the first tier, older repairs stay
 // in the history on their own windshield, and open repairs are re-estimated.
+import "server-only";
 import { z } from "zod";
 import { assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import type { Unit } from "../../db/generated/client";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { refreshOpenEstimates } from "../repairs/refresh-open-estimates";
-import { dateInput } from "../shared-inputs";
-import { loadUnitFor } from "./load-unit-for";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { refreshOpenEstimates } from "../../data/repairs/refresh-open-estimates";
+import { dateInput } from "../../data/shared-inputs";
+import { loadUnitFor } from "../../data/units/load-unit-for";
 
 export const markWindshieldReplacedInput = z.object({ unitId: z.uuid(), replacedAt: dateInput.optional() });
 export type MarkWindshieldReplacedInput = z.input<typeof markWindshieldReplacedInput>;

@@ -1,14 +1,15 @@
 // The admin corrects a unit's number, VIN, make, model or year. Its repairs and windshields
 // are untouched (a new windshield is markWindshieldReplaced).
+import "server-only";
 import { z } from "zod";
 import { assertAllowed, assertUnitRecord, businessYear, normalizeUnitRecord } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
 import { unitFields } from "./create-unit";
-import { loadUnitFor } from "./load-unit-for";
-import { writeUnitNumber } from "./write-unit-number";
+import { loadUnitFor } from "../../data/units/load-unit-for";
+import { writeUnitNumber } from "../../data/units/write-unit-number";
 
 export const updateUnitInput = z.object({
   unitId: z.uuid(),

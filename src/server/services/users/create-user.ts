@@ -1,16 +1,17 @@
 // The admin opens an account: an admin, a technician (with a technician profile; rights are
 // set with updateTechnician) or a customer user (of one customer, optionally its primary
 // contact). The email is unique; the password is stored as a bcrypt hash.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, PASSWORD_INPUT_MAX_LENGTH, assertAllowed, assertPassword, normalizeEmail } from "~/domain";
 import { hashPassword } from "../../auth/passwords";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { isUniqueViolation } from "../retry-on-duplicate-id";
-import { textInput } from "../shared-inputs";
-import { USER_INCLUDE, userView } from "./user-view";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { isUniqueViolation } from "../../data/retry-on-duplicate-id";
+import { textInput } from "../../data/shared-inputs";
+import { USER_INCLUDE, userView } from "../../data/users/user-view";
 
 const account = {
   email: z.email().max(FIELDS.email.maxLength),

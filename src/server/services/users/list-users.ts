@@ -1,13 +1,14 @@
 // Every account with its role and what it is linked to (technician profile, customer), for
 // the admin; filtered by role or a search on name and email, a page at a time.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { Role } from "../../db/generated/client";
-import type { ServiceContext } from "../context";
-import { pageInput, pageOf, pageQuery } from "../page";
-import { textInput } from "../shared-inputs";
-import { USER_INCLUDE, userView } from "./user-view";
+import type { ServiceContext } from "../../service-context";
+import { pageInput, pageOf, pageQuery } from "../../data/page";
+import { textInput } from "../../data/shared-inputs";
+import { USER_INCLUDE, userView } from "../../data/users/user-view";
 
 export const listUsersInput = z.object({
   role: z.enum(Role).optional(),

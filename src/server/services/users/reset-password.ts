@@ -1,12 +1,13 @@
 // The admin sets a new password for someone who lost theirs and tells them out of band. The
 // audit entry says that it changed, never what to.
+import "server-only";
 import { z } from "zod";
 import { PASSWORD_INPUT_MAX_LENGTH, assertAllowed, assertPassword } from "~/domain";
 import { hashPassword } from "../../auth/passwords";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
 
 export const resetPasswordInput = z.object({ userId: z.uuid(), password: z.string().max(PASSWORD_INPUT_MAX_LENGTH) });
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;

@@ -2,15 +2,16 @@
 // becomes a technician gets a technician profile; a technician who becomes an admin keeps
 // theirs, to keep walking lots); customer and staff accounts never turn into each other, and
 // an admin cannot lock themself out. A deactivated account is refused at once on every request.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed, assertNotLockingOut, assertRoleChange } from "~/domain";
 import type { Db } from "../../db";
 import { Role } from "../../db/generated/client";
 import { NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { textInput } from "../shared-inputs";
-import { USER_INCLUDE, userView } from "./user-view";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { textInput } from "../../data/shared-inputs";
+import { USER_INCLUDE, userView } from "../../data/users/user-view";
 
 export const updateUserInput = z.object({
   userId: z.uuid(),

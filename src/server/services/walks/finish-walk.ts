@@ -1,16 +1,17 @@
 // The site contact signs the walk's summary on the technician's device, often offline: the walk
 // is completed with the summary exactly as it was shown, and the signature's metadata (its
 // bytes follow by upload). A resent finish answers with the walk as it is.
+import "server-only";
 import { z } from "zod";
 import { FIELDS, NUMBER_RANGES, assertAllowed, walkFinishStep } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type LotWalk } from "../../db/generated/client";
 import { InvalidRequest, NotFound } from "../../errors";
-import { assertAcceptableAttachments } from "../attachments/accept-attachments";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { attachmentInput, centsInput, dateInput, rangeInput, textInput } from "../shared-inputs";
+import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { retryOnDuplicateId } from "../../data/retry-on-duplicate-id";
+import { attachmentInput, centsInput, dateInput, rangeInput, textInput } from "../../data/shared-inputs";
 
 /** What the contact saw when signing; strict, so what is stored is exactly what was shown. */
 export const signedSummaryInput = z.strictObject({

@@ -1,14 +1,15 @@
 // A technician starts walking a customer's lot, often offline: the walk carries a
 // client-generated id, and a replay (or starting an already started walk) changes nothing.
+import "server-only";
 import { z } from "zod";
 import { NUMBER_RANGES, assertAllowed } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import type { LotWalk } from "../../db/generated/client";
 import { InvalidRequest, NotFound } from "../../errors";
-import { auditChange } from "../audit-change";
-import type { ServiceContext } from "../context";
-import { retryOnDuplicateId } from "../retry-on-duplicate-id";
-import { dateInput, rangeInput } from "../shared-inputs";
+import { auditChange } from "../../data/audit-change";
+import type { ServiceContext } from "../../service-context";
+import { retryOnDuplicateId } from "../../data/retry-on-duplicate-id";
+import { dateInput, rangeInput } from "../../data/shared-inputs";
 
 export const startWalkInput = z.object({
   id: z.uuid(),

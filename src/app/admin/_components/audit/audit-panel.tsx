@@ -1,5 +1,5 @@
 "use client";
-// The audit trail (seeds' Phase 5.2): filtered, newest first, a page at a time. Record ids
+// The audit trail: filtered, newest first, a page at a time. Record ids
 // of technicians and customers are shown by name.
 import { keepPreviousData } from "@tanstack/react-query";
 import { useMemo, useState } from "react";

@@ -1,5 +1,5 @@
 "use client";
-// A customer's fleet settings (seeds' Phase 2.1): fleet size, lot-walking schedule, auto-
+// A customer's fleet settings: fleet size, lot-walking schedule, auto-
 // approval of lot repairs, service mode, preferred and blocked technicians, payment terms.
 // The server checks the whole (e.g. lot walking needs a weekday) and audits before → after.
 import type { FormEvent } from "react";

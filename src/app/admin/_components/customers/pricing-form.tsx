@@ -1,5 +1,5 @@
 "use client";
-// The customer's price list (seeds' Phase 1.1) in dollars: a blank tier uses the default
+// The customer's price list in dollars: a blank tier uses the default
 // (shown as the placeholder), 0 means free. Saving bumps the list's version; devices pick it
 // up at their next sync.prepare.
 import type { FormEvent } from "react";

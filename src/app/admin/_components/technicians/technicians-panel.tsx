@@ -1,5 +1,5 @@
 "use client";
-// Technicians and their rights (seeds' Phase 1.2), one expandable card each.
+// Technicians and their rights, one expandable card each.
 import { formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";

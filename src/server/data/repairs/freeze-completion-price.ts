@@ -1,0 +1,27 @@
+// The price a repair is completed at: history counted under lock, on the windshield the unit
+// has now, an override winning. Written once; no service recomputes it afterwards.
+import "server-only";
+import { freezeQuote } from "~/domain/index";
+import type { DbTx } from "../../db";
+import type { Repair } from "../../db/generated/client";
+import { lockPricingHistory } from "../pricing/lock-pricing-history";
+import { estimateFields, frozenFields, overrideOf, quoteRepair } from "../pricing/quote-repair";
+
+/** `finishedAt`: when the device says the work was done; never later than the server's clock. */
+export async function freezeCompletionPrice(tx: DbTx, repair: Repair, finishedAt: Date) {
+  const now = new Date();
+  const completedAt = finishedAt < now ? finishedAt : now;
+  const { windshieldSeq } = await lockPricingHistory(tx, repair.customerId, repair.unitId);
+  // The breaks of a job completed before this one are in the history now: index 0.
+  const quote = freezeQuote(
+    await quoteRepair(tx, {
+      customerId: repair.customerId,
+      unitId: repair.unitId,
+      windshieldSeq,
+      indexInJob: 0,
+      at: completedAt,
+      override: overrideOf(repair),
+    }),
+  );
+  return { windshieldSeq, completedAt, ...frozenFields(quote), ...estimateFields(quote) };
+}

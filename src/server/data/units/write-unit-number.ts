@@ -1,0 +1,28 @@
+// A unit number is unique within a customer's fleet. Checked before writing for a clear
+// message, and the database's unique index answers the same way if two writes race.
+import "server-only";
+import type { DbTx } from "../../db";
+import { InvalidRequest } from "../../errors";
+import { isUniqueViolation } from "../retry-on-duplicate-id";
+
+const inUse = (unitNumber: string) =>
+  new InvalidRequest("UNIT_NUMBER_IN_USE", `Unit ${unitNumber} is already registered for this customer.`);
+
+/** Runs `write` unless another unit of the customer already has this number. */
+export async function writeUnitNumber<T>(
+  tx: DbTx,
+  target: { customerId: string; unitNumber: string; unitId?: string },
+  write: () => Promise<T>,
+): Promise<T> {
+  const other = await tx.unit.findUnique({
+    where: { customerId_unitNumber: { customerId: target.customerId, unitNumber: target.unitNumber } },
+    select: { id: true },
+  });
+  if (other && other.id !== target.unitId) throw inUse(target.unitNumber);
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw inUse(target.unitNumber);
+    throw error;
+  }
+}
