@@ -83,4 +83,15 @@ describe("text rules", () => {
     }
     expect(INT4_MAX).toBe(2 ** 31 - 1);
   });
+
+  it("stores a unit number in the one spelling every path uses (normalizeUnitNumber)", () => {
+    expect(checkText("  ab  12 ", FIELDS.unitNumber)).toEqual({ ok: true, value: "AB 12" });
+    expect(checkText("A\t12", FIELDS.unitNumber)).toMatchObject({ ok: false, problem: /control character/ });
+    expect(checkText("é".repeat(50), FIELDS.unitNumber)).toEqual({ ok: true, value: "É".repeat(50) });
+    // The length is the stored one's: "ß" upper-cases to "SS".
+    expect(checkText("ß".repeat(26), FIELDS.unitNumber)).toEqual({
+      ok: false,
+      problem: "Unit number has at most 50 characters.",
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import { normalizeUnitNumber } from "./unit-number";
+
 // Every text field a person types: its label, its longest length and the characters it may
 // hold, declared once for the server's input schemas, the device's checks and the forms'
 // maxLength. Ranges of numbers and dates follow, matched to the database's column types so a
@@ -13,12 +15,20 @@
  * No kind may hold a lone surrogate (half of a character, which the database cannot store).
  */
 export type TextKind = "identifier" | "line" | "multiline";
-export type TextField = { readonly label: string; readonly maxLength: number; readonly kind: TextKind };
+export type TextField = {
+  readonly label: string;
+  readonly maxLength: number;
+  readonly kind: TextKind;
+  /** The field's own spelling rule, applied once the text is accepted (unit numbers: normalizeUnitNumber). */
+  readonly normalize?: (value: string) => string;
+};
 
-const field = (label: string, maxLength: number, kind: TextKind): TextField => ({ label, maxLength, kind });
+const field = (label: string, maxLength: number, kind: TextKind, normalize?: (value: string) => string): TextField =>
+  normalize ? { label, maxLength, kind, normalize } : { label, maxLength, kind };
 
 export const FIELDS = {
-  unitNumber: field("Unit number", 50, "identifier"),
+  /** Stored as normalizeUnitNumber spells it, so "ab-12" and "AB-12" are one unit everywhere. */
+  unitNumber: field("Unit number", 50, "identifier", normalizeUnitNumber),
   vin: field("VIN", 50, "identifier"),
   make: field("Make", 100, "line"),
   model: field("Model", 100, "line"),
@@ -81,9 +91,11 @@ export type CheckedText = { ok: true; value: string } | { ok: false; problem: st
 
 /** `value` as stored for `field`, or the sentence saying why it is refused ("Unit number contains…"). */
 export function checkText(value: string, field: TextField): CheckedText {
-  const normalized = normalizeText(value, field.kind);
-  const problem = textProblem(normalized, field.kind);
+  const text = normalizeText(value, field.kind);
+  // Checked before the field's own rule, which could turn a refused tab into a space.
+  const problem = textProblem(text, field.kind);
   if (problem) return { ok: false, problem: `${field.label} ${problem}.` };
+  const normalized = field.normalize ? field.normalize(text) : text;
   if (normalized.length > field.maxLength)
     return { ok: false, problem: `${field.label} has at most ${field.maxLength} characters.` };
   return { ok: true, value: normalized };

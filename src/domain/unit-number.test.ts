@@ -60,3 +60,34 @@ describe("what a typed unit number means", () => {
     );
   });
 });
+
+describe("every spelling of one number is one unit", () => {
+  // Letters, digits, dashes and spaces as people type them, in any case and spacing.
+  const typed = fc.stringMatching(/^[ a-zA-Z0-9éÉ-]{0,20}$/);
+
+  it("agrees exactly when two spellings differ only by case, outer spaces or runs of spaces", () => {
+    fc.assert(
+      fc.property(typed, fc.boolean(), fc.nat(3), (s, lower, pad) => {
+        const variant = ` ${" ".repeat(pad)}${(lower ? s.toLowerCase() : s.toUpperCase()).replace(/ /g, "  ")}`;
+        expect(normalizeUnitNumber(variant)).toBe(normalizeUnitNumber(s));
+      }),
+    );
+  });
+
+  it("keeps what tells two vehicles apart: letters, digits, dashes, single inner spaces", () => {
+    fc.assert(
+      fc.property(typed, typed, (a, b) => {
+        const canonical = (s: string) => s.trim().replace(/ +/g, " ").toUpperCase();
+        expect(normalizeUnitNumber(a) === normalizeUnitNumber(b)).toBe(canonical(a) === canonical(b));
+      }),
+    );
+  });
+
+  it("never holds outer spaces, double spaces or lower-case ASCII (what the database checks)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        expect(normalizeUnitNumber(s)).not.toMatch(/^ | $| {2}|[a-z]/);
+      }),
+    );
+  });
+});

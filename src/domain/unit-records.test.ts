@@ -57,6 +57,23 @@ describe("a unit record", () => {
 });
 
 describe("checking a fleet import", () => {
+  it("spells a unit number as the device does, so a file's 'ab-12 ' is the registered AB-12", () => {
+    expect(normalizeUnitRecord({ unitNumber: "  ab  12 " }).unitNumber).toBe("AB 12");
+    const check = checkFleetImport(lines(["unit_number"], ["ab-12 "], ["sr  105"]), new Set(["AB-12"]), YEAR);
+    expect(check).toEqual({
+      ok: false,
+      fileProblems: [],
+      rowProblems: [{ line: 2, unitNumber: "AB-12", problems: ["unit AB-12 is already registered for this customer"] }],
+    });
+    const twice = checkFleetImport(lines(["unit_number"], ["sr-1"], ["SR-1"]), new Set(), YEAR);
+    expect(twice.ok || twice.rowProblems[0]!.problems).toEqual(["unit SR-1 is already on line 2"]);
+  });
+
+  it("still refuses a tab in a unit number rather than reading it as a space", () => {
+    const check = checkFleetImport(lines(["unit_number"], ["A\t1"]), new Set(), YEAR);
+    expect(check.ok || check.rowProblems[0]!.problems[0]).toMatch(/control character/);
+  });
+
   it("accepts a header in any order and any case, and only the columns it needs", () => {
     const check = checkFleetImport(lines(["Year", "Unit Number"], ["2019", "T-1"], ["", "T-2"]), new Set(), YEAR);
     expect(check).toEqual({

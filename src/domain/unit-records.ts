@@ -1,5 +1,6 @@
 import { DomainError } from "./errors";
 import { FIELDS, normalizeText, textProblem } from "./form-fields";
+import { normalizeUnitNumber } from "./unit-number";
 
 // What a unit record (a vehicle of a fleet) may hold, and the checks of a fleet import:
 // every row is checked and the whole file is refused if any row is bad, naming each one,
@@ -25,7 +26,10 @@ export class UnitRecordRefused extends DomainError {
 // 17 characters; I, O and Q are never used (they read as 1 and 0).
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
-/** Trimmed and in NFC (normalizeText), blanks as null, the VIN in capitals. */
+/**
+ * Trimmed and in NFC (normalizeText), blanks as null, the VIN in capitals, the unit number as
+ * normalizeUnitNumber spells it (unless it holds a refused character: unitRecordProblems names it).
+ */
 export function normalizeUnitRecord(record: {
   unitNumber: string;
   vin?: string | null;
@@ -35,12 +39,17 @@ export function normalizeUnitRecord(record: {
 }): UnitRecord {
   const text = (value: string | null | undefined) => (value ? normalizeText(value, "line") : null) || null;
   return {
-    unitNumber: normalizeText(record.unitNumber, FIELDS.unitNumber.kind),
+    unitNumber: unitNumberOf(record.unitNumber),
     vin: text(record.vin)?.toUpperCase() ?? null,
     make: text(record.make),
     model: text(record.model),
     year: record.year ?? null,
   };
+}
+
+function unitNumberOf(raw: string): string {
+  const text = normalizeText(raw, FIELDS.unitNumber.kind);
+  return textProblem(text, FIELDS.unitNumber.kind) ? text : normalizeUnitNumber(text);
 }
 
 /** Why this (normalized) record is not valid: empty when it is. */

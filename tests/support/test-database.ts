@@ -9,11 +9,12 @@ import { applyMigrations } from "~/server/db/migrations";
 
 export type TestDatabase = { db: Db; url: string; kind: "embedded" | "postgresql"; stop: () => Promise<void> };
 
-export async function startTestDatabase(): Promise<TestDatabase> {
+/** `migrations`: the folder to migrate from (a test of one migration starts from the ones before it). */
+export async function startTestDatabase({ migrations = "prisma/migrations" } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
-    await applyMigrations(embedded.url, "prisma/migrations");
+    await applyMigrations(embedded.url, migrations);
     const db = createDb(embedded.url, 1);
     return {
       db,
@@ -32,7 +33,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await applyMigrations(url.toString(), "prisma/migrations");
+  await applyMigrations(url.toString(), migrations);
   const db = createDb(url.toString(), 10);
   return {
     db,

@@ -2,6 +2,7 @@
 // lands here first, in one transaction per action; the sync engine drains it to the server.
 // Booleans that must be queried are stored as 0/1: IndexedDB cannot index booleans.
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from "dexie";
+import { normalizeUnitNumber } from "~/domain";
 import type { DraftFileRow, UnitDraftRow } from "./unit-drafts";
 import type {
   AttachmentKind,
@@ -127,10 +128,13 @@ export type QueuedMutation =
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
-/** `unitKey`: the unit number as typed on a phone would match it (trimmed, upper case). */
+/**
+ * `unitKey`: the unit number as the server stores it (normalizeUnitNumber), so a typed spelling
+ * finds it. Rows keyed by the older rule (trim, upper case) are rewritten by the next prepare.
+ */
 export type SnapshotUnitRow = PreparedUnit & { unitKey: string };
 
-export const unitKey = (unitNumber: string) => unitNumber.trim().toUpperCase();
+export const unitKey = (unitNumber: string) => normalizeUnitNumber(unitNumber);
 
 export class RsDb extends Dexie {
   meta!: EntityTable<MetaRow, "key">;

@@ -7,7 +7,7 @@
 // and the caller runs the captures one by one instead (push-mutations.ts).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { DomainError } from "~/domain/index";
+import { DomainError, normalizeUnitNumber } from "~/domain/index";
 import type { DbTx } from "../../db";
 import { insertRows, insertRowsReturning, rowsWithIds } from "../../db/insert-rows";
 import type { Prisma, Repair, Unit } from "../../db/generated/client";
@@ -63,7 +63,7 @@ export async function captureInBulk(
       newUnit = {
         id: randomUUID(),
         customerId: customer.id,
-        unitNumber: capture.unitNumber,
+        unitNumber: normalizeUnitNumber(capture.unitNumber),
         windshieldSeq: FIRST_WINDSHIELD_SEQ,
       };
       unit = newUnit;
@@ -130,12 +130,14 @@ async function write(tx: DbTx, ctx: ServiceContext, planned: readonly Planned[])
 /** The units the captures name that exist already (keyed by customer and number: see customerUnitKey). */
 async function knownUnits(tx: DbTx, captures: readonly Capture[]): Promise<Unit[]> {
   const customers = [...new Set(captures.map((c) => c.customerId))];
-  const numbers = [...new Set(captures.map((c) => c.unitNumber))];
+  const numbers = [...new Set(captures.map((c) => normalizeUnitNumber(c.unitNumber)))];
   return tx.$queryRaw<
     Unit[]
   >`SELECT * FROM "Unit" WHERE "customerId" = ANY(${customers}::uuid[]) AND "unitNumber" = ANY(${numbers})`;
 }
 
-const customerUnitKey = (unit: { customerId: string; unitNumber: string }) => `${unit.customerId}\n${unit.unitNumber}`;
+/** Stored numbers are normalized (see normalizeUnitNumber), so one key per vehicle whatever the spelling captured. */
+const customerUnitKey = (unit: { customerId: string; unitNumber: string }) =>
+  `${unit.customerId}\n${normalizeUnitNumber(unit.unitNumber)}`;
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));

@@ -1,5 +1,6 @@
 // Lot walks find vehicles the office never registered: a new unit number creates the unit.
 import "server-only";
+import { normalizeUnitNumber } from "~/domain/index";
 import type { DbTx } from "../../db";
 import type { Unit } from "../../db/generated/client";
 import { type ChangeEntry, auditChange } from "../audit-change";
@@ -12,8 +13,10 @@ export async function findOrCreateUnit(
   tx: DbTx,
   ctx: ServiceContext,
   customerId: string,
-  unitNumber: string,
+  typed: string,
 ): Promise<Unit> {
+  // "ab-12" typed on the lot is the office's "AB-12": the database holds only normalized numbers.
+  const unitNumber = normalizeUnitNumber(typed);
   const existing = await tx.unit.findUnique({ where: { customerId_unitNumber: { customerId, unitNumber } } });
   if (existing) return existing;
   const unit = await tx.unit.create({ data: { customerId, unitNumber, windshieldSeq: FIRST_WINDSHIELD_SEQ } });

@@ -1,6 +1,8 @@
-// A unit number is unique within a customer's fleet. Checked before writing for a clear
+// A unit number is unique within a customer's fleet, compared as normalizeUnitNumber spells it
+// (the only spelling the database stores: migration 0005 checks it). Checked before writing for a clear
 // message, and the database's unique index answers the same way if two writes race.
 import "server-only";
+import { normalizeUnitNumber } from "~/domain/index";
 import type { DbTx } from "../../db";
 import { InvalidRequest } from "../../errors";
 import { isUniqueViolation } from "../retry-on-duplicate-id";
@@ -14,15 +16,16 @@ export async function writeUnitNumber<T>(
   target: { customerId: string; unitNumber: string; unitId?: string },
   write: () => Promise<T>,
 ): Promise<T> {
+  const unitNumber = normalizeUnitNumber(target.unitNumber);
   const other = await tx.unit.findUnique({
-    where: { customerId_unitNumber: { customerId: target.customerId, unitNumber: target.unitNumber } },
+    where: { customerId_unitNumber: { customerId: target.customerId, unitNumber } },
     select: { id: true },
   });
-  if (other && other.id !== target.unitId) throw inUse(target.unitNumber);
+  if (other && other.id !== target.unitId) throw inUse(unitNumber);
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw inUse(target.unitNumber);
+    if (isUniqueViolation(error)) throw inUse(unitNumber);
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 // A page of units at a time, by unit number; a search narrows by unit number, VIN or model.
 import "server-only";
 import { z } from "zod";
-import { FIELDS } from "~/domain";
+import { FIELDS, normalizeUnitNumber } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { pageInput, pageOf, pageQuery } from "../../data/page";
@@ -28,7 +28,17 @@ export async function listFleetHistory(db: Db, ctx: ServiceContext, raw: ListFle
   const rows = await db.unit.findMany({
     where: {
       customerId,
-      ...(search ? { OR: [{ unitNumber: search }, { vin: search }, { make: search }, { model: search }] } : {}),
+      ...(search
+        ? {
+            OR: [
+              // Stored numbers are normalized: "sr  105" finds SR 105.
+              { unitNumber: { ...search, contains: normalizeUnitNumber(search.contains) } },
+              { vin: search },
+              { make: search },
+              { model: search },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ unitNumber: "asc" }, { id: "asc" }],
     ...pageQuery(input),
