@@ -107,6 +107,7 @@ async function main() {
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const peerAddressHook = path.resolve("scripts/lib/peer-address-hook.cjs");
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
@@ -118,6 +119,9 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The connection's address for src/server/http/client-ip.ts (the dev server forks: an
+      // environment variable reaches its child too, unlike a flag).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(peerAddressHook)}`].filter(Boolean).join(" "),
     },
   });
   console.log(
