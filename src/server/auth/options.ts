@@ -66,7 +66,10 @@ export const authOptions: NextAuthOptions = {
   get cookies() {
     const secure = servedOverHttps();
     return {
-      sessionToken: { name: sessionCookieName(secure), options: { httpOnly: true, sameSite: "lax", path: "/", secure } },
+      sessionToken: {
+        name: sessionCookieName(secure),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
     };
   },
   pages: { signIn: "/login", error: "/login" },

@@ -22,7 +22,10 @@ export async function startSession(db: DbTx, userId: string, now = new Date()): 
       ],
     },
   });
-  const { id } = await db.userSession.create({ data: { userId, createdAt: now, lastSeenAt: now }, select: { id: true } });
+  const { id } = await db.userSession.create({
+    data: { userId, createdAt: now, lastSeenAt: now },
+    select: { id: true },
+  });
   return id;
 }
 

@@ -2,7 +2,7 @@
 // written by whoever sends the request, so it names the client only when the connection comes
 // from one of the configured reverse proxies (TRUSTED_PROXIES); then the nearest address in it
 // that is not itself a trusted proxy is the client. The connection's address is stamped on each
-// request by scripts/lib/peer-address-hook.cjs (Next does not hand it to route handlers).
+// request by scripts/lib/peer-address-hook.mjs (Next does not hand it to route handlers).
 import "server-only";
 import { BlockList, isIP } from "node:net";
 import { config } from "../config";
@@ -43,7 +43,10 @@ const isTrusted = (list: BlockList, ip: string) => list.check(ip, isIP(ip) === 6
 let configured: BlockList | undefined;
 
 /** null when the connection's address is unknown (a server started without the hook). */
-export function clientIp(headers: HeaderSource, proxies: BlockList = (configured ??= trustedProxies(config().TRUSTED_PROXIES))): string | null {
+export function clientIp(
+  headers: HeaderSource,
+  proxies: BlockList = (configured ??= trustedProxies(config().TRUSTED_PROXIES)),
+): string | null {
   const peer = normalize(header(headers, PEER_ADDRESS_HEADER) ?? "");
   if (!peer || !isTrusted(proxies, peer)) return peer;
   const forwarded = (header(headers, "x-forwarded-for") ?? "").split(",").map(normalize);
