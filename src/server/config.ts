@@ -97,7 +97,7 @@ export function servedOverHttps(settings: ServerConfig = config()): boolean {
 
 /** The session cookie: one name for next-auth (src/server/auth/options.ts) and the proxy. */
 export function sessionCookieName(https: boolean = servedOverHttps()): string {
-  return https ? "__Host-rs.session-token" : "rs.session-token";
+  return https ? "__Host-next-auth.session-token" : "next-auth.session-token";
 }
 
 export class ConfigError extends Error {

@@ -1,0 +1,62 @@
+// A session the server ended stays ended: a copy of the cookie taken before sign-out or before
+// an admin reset the password is refused (401), and the new password signs in.
+import { type APIRequestContext, type PlaywrightWorkerArgs, expect, test } from "@playwright/test";
+import { signedInApi } from "../support/api-session";
+import { trpcMutation } from "../support/trpc";
+
+async function signInWith(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<APIRequestContext> {
+  const api = await playwright.request.newContext({ baseURL });
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  return api;
+}
+
+const me = (api: APIRequestContext) => api.get("/api/trpc/session.me");
+
+test("after sign-out, the old session cookie replayed gets 401", async ({ playwright, baseURL }) => {
+  const api = await signedInApi(playwright, baseURL!, "tech@demo.test");
+  expect((await me(api)).status()).toBe(200);
+  const copied = await api.storageState();
+
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  expect((await api.post("/api/auth/signout", { form: { csrfToken, json: "true" } })).ok()).toBe(true);
+
+  const replay = await playwright.request.newContext({ baseURL, storageState: copied });
+  const response = await me(replay);
+  expect(response.status()).toBe(401);
+  expect(await response.text()).toContain("UNAUTHORIZED");
+  await Promise.all([api.dispose(), replay.dispose()]);
+});
+
+test("a password reset by an admin ends the user's sessions; the new password signs in", async ({
+  playwright,
+  baseURL,
+}) => {
+  const email = `reset.${Date.now()}@rs.example`;
+  const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
+  const created = await trpcMutation<{ id: string }>(admin, "admin.createUser", {
+    role: "TECHNICIAN",
+    name: "Reset Test",
+    email,
+    password: "first-pass-1",
+  });
+  expect(created).toMatchObject({ ok: true });
+  const userId = (created as { data: { id: string } }).data.id;
+
+  const user = await signInWith(playwright, baseURL!, email, "first-pass-1");
+  expect((await me(user)).status()).toBe(200);
+
+  expect(await trpcMutation(admin, "admin.resetPassword", { userId, password: "second-pass-2" })).toMatchObject({
+    ok: true,
+  });
+  expect((await me(user)).status()).toBe(401);
+
+  const again = await signInWith(playwright, baseURL!, email, "second-pass-2");
+  expect((await me(again)).status()).toBe(200);
+  await Promise.all([admin.dispose(), user.dispose(), again.dispose()]);
+});
