@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf test-results/e2e-data && node --import ./scripts/lib/server-only-hook.mjs node_modules/tsx/dist/cli.mjs scripts/serve.ts`,
+    command: `rm -rf test-results/e2e-data && node --import tsx --import ./scripts/lib/server-only-hook.mjs scripts/serve.ts`,
     url: `http://localhost:${port}/login`,
     env: {
       PORT: String(port),

@@ -15,7 +15,7 @@ mkdirSync(tmpDir, { recursive: true });
 
 const server = spawn(
   process.execPath,
-  ["--import", "./scripts/lib/server-only-hook.mjs", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"],
+  ["--import", "tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/serve.ts"],
   {
     env: {
       ...process.env,

@@ -3,7 +3,7 @@
 // queued captures, written together ("bulk", what the server does) and one by one (each capture
 // in its own transaction, the fallback), and for one capture per push. Runs on a fresh embedded
 // database, or on TEST_DATABASE_URL (a PostgreSQL server). Usage:
-//   node --import ./scripts/lib/server-only-hook.mjs node_modules/tsx/dist/cli.mjs bench/sync-push-in-process.ts [rounds]
+//   node --import tsx --import ./scripts/lib/server-only-hook.mjs bench/sync-push-in-process.ts [rounds]
 import { randomUUID } from "node:crypto";
 import type { Db } from "../src/server/db";
 import { type PushMode, pushMutations } from "../src/server/services/sync/push-mutations";

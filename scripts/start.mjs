@@ -7,13 +7,7 @@ ensureInstalled();
 ensureBuilt();
 run(
   process.execPath,
-  [
-    "--import",
-    "./scripts/lib/server-only-hook.mjs",
-    "node_modules/tsx/dist/cli.mjs",
-    "scripts/serve.ts",
-    ...process.argv.slice(2),
-  ],
+  ["--import", "tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/serve.ts", ...process.argv.slice(2)],
   {
     exitWithChild: true,
   },

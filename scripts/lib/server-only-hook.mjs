@@ -1,8 +1,8 @@
 // Server modules start with `import "server-only"`, so that Next's build fails if a screen ever
 // bundles one. Next resolves that marker to an empty module on the server; plain Node (the
 // start-up, seed and migration scripts, the bench) must do the same, or the marker throws.
-// Loaded with `node --import ./scripts/lib/server-only-hook.mjs node_modules/tsx/dist/cli.mjs …`
-// (given to tsx itself, the flag comes after tsx's own loader and is not seen in time).
+// Loaded with `node --import tsx --import ./scripts/lib/server-only-hook.mjs …`
+// (after tsx: hooks registered later run first, and tsx would resolve the marker itself).
 import { register } from "node:module";
 import { URL } from "node:url";
 

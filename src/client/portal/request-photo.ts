@@ -6,8 +6,11 @@ import { type CapturedFile, attachmentRows } from "../store/captured-file";
 import { type UploadOutcome, uploadAttachment } from "../sync/upload-attachment";
 
 export async function keepRequestPhoto(repairId: string, file: CapturedFile) {
-  const { row, meta } = attachmentRows({ ownerType: "repair", ownerId: repairId }, "PHOTO", file, "DAMAGE");
-  await rsDb().blobs.put(row);
+  const { row, content, meta } = attachmentRows({ ownerType: "repair", ownerId: repairId }, "PHOTO", file, "DAMAGE");
+  const db = rsDb();
+  await db.transaction("rw", [db.blobs, db.blobContent], () =>
+    Promise.all([db.blobs.put(row), db.blobContent.put(content)]),
+  );
   return { row, meta };
 }
 

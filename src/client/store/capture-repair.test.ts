@@ -50,7 +50,10 @@ describe("captureRepair", () => {
       ["PHOTO", 4096],
       ["VOICE", 500],
     ]);
-    expect(blobs[0]!.blob).toBeInstanceOf(Blob);
+    // The bytes sit apart from the upload state, under the same id.
+    expect(blobs[0]).not.toHaveProperty("blob");
+    const content = await db.blobContent.bulkGet(repair.attachmentIds);
+    expect(content.map((c) => c!.blob.size)).toEqual([2048, 4096, 500]);
     const entries = await db.outbox.where("recordId").equals(repair.id).toArray();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ type: "repair.capture", state: "pending", attempts: 0 });

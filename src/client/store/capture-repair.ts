@@ -60,6 +60,7 @@ export async function captureRepair(
       db.localWalks,
       db.localRepairs,
       db.blobs,
+      db.blobContent,
       db.outbox,
       db.snapshotCustomers,
       db.snapshotUnits,
@@ -128,6 +129,7 @@ export async function captureRepair(
       };
       await Promise.all([
         db.blobs.bulkAdd(files.map((f): BlobRow => f.row)),
+        db.blobContent.bulkAdd(files.map((f) => f.content)),
         db.localRepairs.add(repair),
         db.outbox.add(outboxEntry(id, { type: "repair.capture" }, now)),
         ...(draft.fromDraftId

@@ -2,7 +2,7 @@
 // checked against the shared attachment rules before anything is queued.
 import { type AttachmentKindName, attachmentProblem } from "~/domain";
 import type { AttachmentMeta, PhotoStage } from "../sync/contract";
-import type { BlobRow } from "./db";
+import type { BlobContentRow, BlobRow } from "./db";
 
 export type CapturedFile = { blob: Blob; sha256: string; mimeType: string };
 export type CapturedPhoto = CapturedFile & { stage: PhotoStage };
@@ -22,14 +22,15 @@ export function assertAcceptable(kind: AttachmentKindName, file: CapturedFile): 
   if (problem) throw new AttachmentRefused(problem.code, problem.message);
 }
 
-/** The blob row and the metadata that travels with its record, under one new attachment id. */
+/** The file's upload-state row, its bytes, and the metadata that travels with its record, all
+ * under one new attachment id. */
 export function attachmentRows(
   owner: Pick<BlobRow, "ownerType" | "ownerId">,
   kind: AttachmentKindName,
   file: CapturedFile,
   stage?: PhotoStage,
   now = new Date(),
-): { row: BlobRow; meta: AttachmentMeta } {
+): { row: BlobRow; content: BlobContentRow; meta: AttachmentMeta } {
   const id = crypto.randomUUID();
   const meta: AttachmentMeta = {
     id,
@@ -42,7 +43,6 @@ export function attachmentRows(
   const row: BlobRow = {
     id,
     ...owner,
-    blob: file.blob,
     sha256: file.sha256,
     mimeType: file.mimeType,
     size: file.blob.size,
@@ -53,5 +53,5 @@ export function attachmentRows(
     ownerAcknowledged: 0,
     createdAt: now,
   };
-  return { row, meta };
+  return { row, content: { id, blob: file.blob }, meta };
 }

@@ -134,4 +134,39 @@ describe("RsDb upgrades", () => {
     );
     db.close();
   });
+
+  it("version 5 moves each file's bytes apart from its upload state, losing none", async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const v4 = new Dexie("rs-v4", deps);
+    v4.version(4).stores({ blobs: "id, ownerId, confirmed" });
+    const photo = new Blob([new Uint8Array(3000).fill(7)], { type: "image/jpeg" });
+    const state = {
+      ownerType: "repair",
+      ownerId: "repair-1",
+      sha256: "c".repeat(64),
+      mimeType: "image/jpeg",
+      size: 3000,
+      kind: "PHOTO",
+      uploadedBytes: 1024,
+      confirmed: 0,
+      ownerAcknowledged: 1,
+      createdAt: new Date(),
+    };
+    await v4.table("blobs").bulkAdd([
+      { id: "half-sent", ...state, blob: photo },
+      { id: "not-started", ...state, uploadedBytes: 0, blob: photo },
+    ]);
+    v4.close();
+
+    const db = new RsDb("rs-v4", deps);
+    const rows = await db.blobs.orderBy("id").toArray();
+    expect(rows.map((r) => [r.id, r.uploadedBytes])).toEqual([
+      ["half-sent", 1024],
+      ["not-started", 0],
+    ]);
+    for (const row of rows) expect(row).not.toHaveProperty("blob");
+    const content = await db.blobContent.bulkGet(["half-sent", "not-started"]);
+    expect(content.map((c) => c?.blob.size)).toEqual([3000, 3000]);
+    db.close();
+  });
 });

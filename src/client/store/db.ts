@@ -82,7 +82,6 @@ export type BlobRow = {
   id: string;
   ownerType: "repair" | "walk";
   ownerId: string;
-  blob: Blob;
   sha256: string;
   mimeType: string;
   size: number;
@@ -98,6 +97,10 @@ export type BlobRow = {
   refusedAt?: Date;
   createdAt: Date;
 };
+
+/** A file's bytes, written once when it is captured: the metadata row beside it changes with
+ * every uploaded chunk, and rewriting a row that held the photo would store the photo again. */
+export type BlobContentRow = { id: string; blob: Blob };
 
 export type OutboxState = "pending" | "sending" | "failed";
 
@@ -137,6 +140,7 @@ export class RsDb extends Dexie {
   localWalks!: EntityTable<LocalWalk, "id">;
   localRepairs!: EntityTable<LocalRepair, "id">;
   blobs!: EntityTable<BlobRow, "id">;
+  blobContent!: EntityTable<BlobContentRow, "id">;
   outbox!: EntityTable<OutboxEntry, "seq">;
   drafts!: EntityTable<UnitDraftRow, "id">;
   draftFiles!: EntityTable<DraftFileRow, "id">;
@@ -172,6 +176,23 @@ export class RsDb extends Dexie {
     this.version(3).stores({ drafts: "id, walkId", draftFiles: "id, draftId, [draftId+role]" });
     // 4: a queued capture no longer keeps a copy of its repair's payload (edits wrote both).
     this.version(4).upgrade((tx) => capturesStoredOnce(tx));
+    // 5: a file's bytes apart from its upload state (BlobContentRow), so that upload progress
+    // never rewrites a photo.
+    this.version(5)
+      .stores({ blobContent: "id" })
+      .upgrade((tx) => bytesApartFromState(tx));
+  }
+}
+
+/** Moves each file's bytes out of its metadata row into blobContent, under the same id. */
+async function bytesApartFromState(tx: Transaction): Promise<void> {
+  const blobs = tx.table<BlobRow & { blob?: Blob }, string>("blobs");
+  const content = tx.table<BlobContentRow, string>("blobContent");
+  for (const row of await blobs.toArray()) {
+    if (!row.blob) continue;
+    const { blob, ...state } = row;
+    await content.put({ id: row.id, blob });
+    await blobs.put(state);
   }
 }
 
@@ -230,4 +251,5 @@ export function rsDb(): RsDb {
 }
 
 /** Every table that an action writing records, blobs and outbox entries touches. */
-export const writeTables = (db: RsDb) => [db.localWalks, db.localRepairs, db.blobs, db.outbox, db.meta] as const;
+export const writeTables = (db: RsDb) =>
+  [db.localWalks, db.localRepairs, db.blobs, db.blobContent, db.outbox, db.meta] as const;

@@ -20,9 +20,13 @@ export async function finishWalk(db: RsDb, draft: FinishWalkDraft, now = new Dat
   const contact = draft.siteContactName.trim();
   if (!contact) throw new FinishRefused("Enter the name of the site contact who signs.");
   assertAcceptable("SIGNATURE", draft.signature);
-  const { row, meta } = attachmentRows({ ownerType: "walk", ownerId: draft.walkId }, "SIGNATURE", draft.signature);
+  const { row, content, meta } = attachmentRows(
+    { ownerType: "walk", ownerId: draft.walkId },
+    "SIGNATURE",
+    draft.signature,
+  );
 
-  return db.transaction("rw", [db.localWalks, db.blobs, db.outbox], async () => {
+  return db.transaction("rw", [db.localWalks, db.blobs, db.blobContent, db.outbox], async () => {
     const walk = await db.localWalks.get(draft.walkId);
     if (!walk) throw new FinishRefused("This walk was not started on this device.");
     if (walk.status === "FINISHED") return walk;
@@ -39,6 +43,7 @@ export async function finishWalk(db: RsDb, draft: FinishWalkDraft, now = new Dat
       finishSync: "queued",
     };
     await db.blobs.add(row);
+    await db.blobContent.add(content);
     await db.localWalks.put(finished);
     await db.outbox.add(
       outboxEntry(

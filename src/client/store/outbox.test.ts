@@ -96,6 +96,30 @@ describe("outbox", () => {
     });
   });
 
+  it("holds back what was captured on a walk the server refused for good, refused with the walk's reason", async () => {
+    await walkWithRepairs(2);
+    const refusal = { code: "TECHNICIAN_BLOCKED", message: "This customer does not want this technician on its lots." };
+    await db.localWalks.update(WALK_ID, { startSync: "rejected", error: refusal });
+    const start = (await db.outbox.where("recordId").equals(WALK_ID).first())!;
+    await db.outbox.update(start.seq!, { state: "failed", lastError: refusal });
+
+    const { mutations } = await takePendingBatch(db, 10);
+    expect(mutations).toEqual([]);
+    const entries = await db.outbox.orderBy("seq").toArray();
+    expect(entries.map((e) => [e.type, e.state, e.lastError?.code])).toEqual([
+      ["walk.start", "failed", "TECHNICIAN_BLOCKED"],
+      ["repair.capture", "failed", "WALK_REFUSED"],
+      ["repair.capture", "failed", "WALK_REFUSED"],
+      ["walk.finish", "failed", "WALK_REFUSED"],
+    ]);
+    const repairs = await db.localRepairs.toArray();
+    expect(repairs.map((r) => r.sync)).toEqual(["rejected", "rejected"]);
+    expect(repairs[0]!.error?.message).toBe(
+      "The server refused the walk this belongs to: This customer does not want this technician on its lots. It cannot be sent; discard it.",
+    );
+    expect((await db.localWalks.get(WALK_ID))?.finishSync).toBe("rejected");
+  });
+
   it("puts an interrupted send back to pending", async () => {
     await walkWithRepairs(1);
     await markSending(db, await pendingBatch(db, 50));

@@ -29,28 +29,49 @@ export async function takePendingBatch(
   limit: number,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<{ entries: OutboxEntry[]; mutations: PushMutation[] }> {
-  return db.transaction("rw", [db.outbox, db.localRepairs], async () => {
+  return db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
     const batch = await pendingBatch(db, limit, skip);
     const repairs = await db.localRepairs.bulkGet(
       batch.filter((entry) => entry.type === "repair.capture").map((entry) => entry.recordId),
     );
     const payloads = new Map(repairs.flatMap((repair) => (repair ? [[repair.id, repair.payload] as const] : [])));
+    const walkIds = [
+      ...new Set(
+        batch.map((entry) => (entry.type === "repair.capture" ? payloads.get(entry.recordId)?.walkId : entry.recordId)),
+      ),
+    ].filter((id): id is string => Boolean(id));
+    const walks = new Map(
+      (await db.localWalks.bulkGet(walkIds)).flatMap((walk) => (walk ? [[walk.id, walk] as const] : [])),
+    );
     const entries: OutboxEntry[] = [];
     const mutations: PushMutation[] = [];
     for (const entry of batch) {
       const mutation = mutationOf(entry, payloads.get(entry.recordId));
-      if (mutation) {
-        entries.push(entry);
-        mutations.push(mutation);
-      } else {
+      const walkId = entry.type === "repair.capture" ? payloads.get(entry.recordId)?.walkId : entry.recordId;
+      const walk = walkId ? walks.get(walkId) : undefined;
+      if (!mutation) {
         // Nothing left to send: kept (failed) for the user to see and discard, never sent empty.
         await db.outbox.update(entry.seq!, { state: "failed", lastError: RECORD_GONE });
+      } else if (entry.type !== "walk.start" && walk?.startSync === "rejected") {
+        // The server refused this walk for good: what was captured on it would wait forever.
+        const error = walkRefused(walk.error?.message);
+        await db.outbox.update(entry.seq!, { state: "failed", lastError: error });
+        if (entry.type === "repair.capture") await db.localRepairs.update(entry.recordId, { sync: "rejected", error });
+        else await db.localWalks.update(entry.recordId, { finishSync: "rejected", error });
+      } else {
+        entries.push(entry);
+        mutations.push(mutation);
       }
     }
     await markSending(db, entries);
     return { entries: entries.map((entry) => ({ ...entry, state: "sending" as const })), mutations };
   });
 }
+
+const walkRefused = (reason: string | undefined) => ({
+  code: "WALK_REFUSED",
+  message: `The server refused the walk this belongs to${reason ? `: ${reason.replace(/\.$/, "")}` : ""}. It cannot be sent; discard it.`,
+});
 
 /** What sync.push receives for an entry; a capture's payload is its repair's. */
 function mutationOf(entry: OutboxEntry, repairPayload: RepairCapturePayload | undefined): PushMutation | null {

@@ -4,6 +4,7 @@
 import { captureWithdrawalRefusal } from "~/domain";
 import type { RsDb } from "./db";
 import { EditRefused, editableRepair } from "./edit-queued-repair";
+import { deleteFilesOf } from "./delete-files";
 
 export async function removalRefusal(db: RsDb, repairId: string): Promise<string | null> {
   const editable = await editableRepair(db, repairId);
@@ -19,7 +20,7 @@ export async function removalRefusal(db: RsDb, repairId: string): Promise<string
 
 /** Removes the repair, its queued capture and its files from the device. */
 export async function removeQueuedRepair(db: RsDb, repairId: string): Promise<void> {
-  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs], async () => {
+  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs, db.blobContent], async () => {
     const refusal = await removalRefusal(db, repairId);
     if (refusal) throw new EditRefused(refusal);
     await db.outbox
@@ -27,7 +28,7 @@ export async function removeQueuedRepair(db: RsDb, repairId: string): Promise<vo
       .equals(repairId)
       .filter((e) => e.type === "repair.capture")
       .delete();
-    await db.blobs.where("ownerId").equals(repairId).delete();
+    await deleteFilesOf(db, [repairId]);
     await db.localRepairs.delete(repairId);
   });
 }

@@ -4,6 +4,7 @@ import { firstTextProblem } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
 import type { OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
+import { deleteFilesOf } from "./delete-files";
 
 export type RepairFix = Partial<
   Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">
@@ -57,13 +58,13 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
 
 /** Removes the refused change and what only it carried (the user's explicit choice). */
 export async function discardRejected(db: RsDb, outboxId: string): Promise<void> {
-  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs], async () => {
+  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs, db.blobContent], async () => {
     const entry = await refusedEntry(db, outboxId);
     if (entry.type === "repair.capture") {
       await db.localRepairs.delete(entry.recordId);
-      await db.blobs.where("ownerId").equals(entry.recordId).delete();
+      await deleteFilesOf(db, [entry.recordId]);
     } else if (entry.type === "walk.finish") {
-      await db.blobs.where("ownerId").equals(entry.recordId).delete();
+      await deleteFilesOf(db, [entry.recordId]);
       await db.localWalks.update(entry.recordId, {
         status: "IN_PROGRESS",
         finishSync: undefined,

@@ -27,13 +27,19 @@ export async function uploadAttachment(db: RsDb, row: BlobRow, deps: UploadDeps)
   if (!first.ok) return stopOn(db, row, first);
   const status = (await first.json()) as ServerState;
   if (status.complete) return confirmed(db, row, deps);
+  const content = await db.blobContent.get(row.id);
+  if (!content)
+    return refuse(db, row, {
+      code: "FILE_MISSING",
+      message: "This file is no longer on the device; it cannot be sent.",
+    });
   let offset = status.receivedBytes;
   let mismatches = 0;
   // Every chunk once, plus room for a few resumes; never an endless loop on a confused server.
   const maxRequests = 2 * Math.ceil(row.size / UPLOAD_CHUNK_BYTES) + 4;
   for (let i = 0; i < maxRequests; i++) {
     if (offset < 0 || offset >= row.size) return "retry";
-    const chunk = row.blob.slice(offset, offset + UPLOAD_CHUNK_BYTES);
+    const chunk = content.blob.slice(offset, offset + UPLOAD_CHUNK_BYTES);
     const res = await attempt(() =>
       deps.fetch(`${url}?offset=${offset}`, {
         method: "PUT",

@@ -27,7 +27,6 @@ async function stored(size: number, over: Partial<BlobRow> = {}): Promise<BlobRo
     id: crypto.randomUUID(),
     ownerType: "repair",
     ownerId: REPAIR,
-    blob: new Blob([data], { type: "image/jpeg" }),
     sha256: sha256Of(data),
     mimeType: "image/jpeg",
     size,
@@ -40,6 +39,7 @@ async function stored(size: number, over: Partial<BlobRow> = {}): Promise<BlobRo
     ...over,
   };
   await db.blobs.add(row);
+  await db.blobContent.add({ id: row.id, blob: new Blob([data], { type: "image/jpeg" }) });
   await db.localRepairs
     .where("id")
     .equals(REPAIR)

@@ -10,6 +10,7 @@ import { VALLEY, customerIdOf, openCustomer, query, signInAsAdmin } from "./admi
 
 type Prepared = {
   customers: { id: string; pricing: { version: number; useCustomPricing: boolean; tiersCents: (number | null)[] } }[];
+  walks: { id: string }[];
 };
 
 test("custom tiers $60/$50/$45 (4th and 5th default) price Valley's next repair and reach the device at its next prepare", async ({
@@ -78,7 +79,7 @@ test("custom tiers $60/$50/$45 (4th and 5th default) price Valley's next repair 
     unitNumber,
     repairs: [{ id: repair.ok ? repair.data.id : "", damageType: "CHIP", estimateCents: 6000 }],
   });
-  expect((await query<Prepared>(device, "sync.prepare")).customers.map((c) => c.id)).not.toContain(valleyId);
+  expect((await query<Prepared>(device, "sync.prepare")).walks.map((w) => w.id)).not.toContain(walkId);
   await device.dispose();
 });
 

@@ -16,7 +16,7 @@ export function ownServer(port: number, dataDir: string): OwnServer {
       if (child) throw new Error("the server is already running");
       child = spawn(
         process.execPath,
-        ["--import", "./scripts/lib/server-only-hook.mjs", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"],
+        ["--import", "tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/serve.ts"],
         {
           // Embedded database in dataDir, kept across restarts with its auth secret (sessions survive).
           env: {

@@ -9,7 +9,7 @@ import { readConfig } from "~/server/config";
 function serve(env: Record<string, string>) {
   const result = spawnSync(
     process.execPath,
-    ["--import", "./scripts/lib/server-only-hook.mjs", "node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"],
+    ["--import", "tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/serve.ts"],
     {
       env: {
         PATH: process.env.PATH!,

@@ -64,7 +64,7 @@ export function RequestRepairForm() {
     } else {
       setPendingPhoto(row);
       setPhotoNote(
-        `The photo did not go through${outcome === "refused" ? "" : " yet"}: ${(await requestPhotoProblem(row.id)) ?? "no connection"}.`,
+        `The photo did not go through${outcome === "refused" ? "" : " yet"}: ${((await requestPhotoProblem(row.id)) ?? "no connection").replace(/\.$/, "")}.`,
       );
     }
   }

@@ -74,15 +74,18 @@ function RejectedRow({ item }: { item: RejectedItem }) {
       <div className="actions">
         {mode === "view" && (
           <>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                item.type === "repair.capture" ? setMode("fix") : void act(() => fixRejected(rsDb(), item.outboxId))
-              }
-            >
-              Fix
-            </button>
+            {/* Nothing on the device can fix a refused walk: its captures can only be discarded. */}
+            {item.code !== "WALK_REFUSED" && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  item.type === "repair.capture" ? setMode("fix") : void act(() => fixRejected(rsDb(), item.outboxId))
+                }
+              >
+                Fix
+              </button>
+            )}
             <button type="button" className="secondary danger" onClick={() => setMode("discard")}>
               Discard
             </button>
