@@ -26,3 +26,4 @@ CREATE INDEX "SignInAttempt_updatedAt_idx" ON "SignInAttempt"("updatedAt");
 
 -- AddForeignKey
 ALTER TABLE "UserSession" ADD CONSTRAINT "UserSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
