@@ -36,11 +36,12 @@ test("after sign-out, the old session cookie replayed gets 401", async ({ playwr
 test("a password reset by an admin ends the user's sessions; the new password signs in", async ({
   playwright,
   baseURL,
+  browser,
 }) => {
   const email = `reset.${Date.now()}@rs.example`;
   const admin = await signedInApi(playwright, baseURL!, "admin@demo.test");
   const created = await trpcMutation<{ id: string }>(admin, "admin.createUser", {
-    role: "TECHNICIAN",
+    role: "ADMIN",
     name: "Reset Test",
     email,
     password: "first-pass-1",
@@ -50,11 +51,23 @@ test("a password reset by an admin ends the user's sessions; the new password si
 
   const user = await signInWith(playwright, baseURL!, email, "first-pass-1");
   expect((await me(user)).status()).toBe(200);
+  const copied = await user.storageState();
 
   expect(await trpcMutation(admin, "admin.resetPassword", { userId, password: "second-pass-2" })).toMatchObject({
     ok: true,
   });
   expect((await me(user)).status()).toBe(401);
+  // The 401 removed the cookie, so the pages no longer treat this client as signed in.
+  expect((await user.storageState()).cookies.some((c) => c.name.endsWith("session-token"))).toBe(false);
+  // A page opened with a copy of the ended cookie goes to the sign-in page, which then stays.
+  const tab = await browser.newContext({ storageState: copied });
+  const page = await tab.newPage();
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/login");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await tab.close();
 
   const again = await signInWith(playwright, baseURL!, email, "second-pass-2");
   expect((await me(again)).status()).toBe(200);
