@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { ConfigError, type ServerConfig, readConfig } from "../src/server/config";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
@@ -32,6 +33,10 @@ function readSettings(): ServerConfig {
 }
 
 const settings = readSettings();
+// Behind a reverse proxy the public address is not http://localhost: without it next-auth would
+// send session cookies without Secure over the proxy's https.
+if (settings.TRUSTED_PROXIES.length > 0 && !settings.NEXTAUTH_URL)
+  fail("NEXTAUTH_URL: set it to the public URL (such as https://rs.example.com) when TRUSTED_PROXIES is set.");
 const dataDir = path.resolve(settings.RS_DATA_DIR);
 
 async function checkReachable(url: string): Promise<void> {
@@ -107,6 +112,7 @@ async function main() {
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const peerAddressHook = path.resolve("scripts/lib/peer-address-hook.mjs");
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
@@ -118,6 +124,12 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The connection's address for src/server/http/client-ip.ts (the dev server forks: an
+      // environment variable reaches its child too, unlike a flag).
+      // eslint-disable-next-line no-restricted-properties -- flags of the operator kept beside ours
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${JSON.stringify(pathToFileURL(peerAddressHook).href)}`]
+        .filter(Boolean)
+        .join(" "),
     },
   });
   console.log(

@@ -5,7 +5,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { HOME_FOR, mayOpen } from "~/domain/screens";
-import { config as settings } from "~/server/config";
+import { servedOverHttps, config as settings, sessionCookieName } from "~/server/config";
 
 export async function proxy(req: NextRequest) {
   const response = await route(req);
@@ -19,7 +19,15 @@ const HSTS = "max-age=31536000";
 
 async function route(req: NextRequest): Promise<NextResponse> {
   const { pathname } = req.nextUrl;
-  const token = await getToken({ req, secret: settings().NEXTAUTH_SECRET });
+  // Reads the cookie only: whether the session was ended is checked by every API call and page
+  // (requireKind), which then remove the cookie.
+  const secureCookie = servedOverHttps();
+  const token = await getToken({
+    req,
+    secret: settings().NEXTAUTH_SECRET,
+    secureCookie,
+    cookieName: sessionCookieName(secureCookie),
+  });
   if (pathname === "/login") {
     return token?.kind ? NextResponse.redirect(new URL(HOME_FOR[token.kind], req.url)) : NextResponse.next();
   }

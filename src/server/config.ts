@@ -44,6 +44,23 @@ export const settingsSchema = z.object({
     .string()
     .regex(httpUrl, { message: "must be the public URL, such as https://rs.example.com" })
     .optional(),
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of the app, comma-separated. Only
+   * a request whose connection comes from one of them may name the client in X-Forwarded-For;
+   * otherwise the connection's own address is the client (sign-in throttle, audit trail).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)), {
+      message: "must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.2,10.1.0.0/16",
+    }),
   /** Calendar months for volume discounts are counted in the business's time zone. */
   BUSINESS_TIME_ZONE: z
     .string()
@@ -68,6 +85,20 @@ export const settingsSchema = z.object({
 });
 
 export type ServerConfig = z.infer<typeof settingsSchema>;
+
+/**
+ * Whether users open the app over https: then session cookies are Secure and carry the __Host-
+ * prefix (a page on another subdomain or on plain http cannot set or replace them). Read here
+ * because the request proxy and next-auth must agree on the cookie's name.
+ */
+export function servedOverHttps(settings: ServerConfig = config()): boolean {
+  return settings.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
+/** The session cookie: one name for next-auth (src/server/auth/options.ts) and the proxy. */
+export function sessionCookieName(https: boolean = servedOverHttps()): string {
+  return https ? "__Host-next-auth.session-token" : "next-auth.session-token";
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";

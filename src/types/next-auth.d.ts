@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     kind: ActorKind;
+    /** The UserSession row this cookie stands for (src/server/auth/user-sessions.ts). */
+    sid?: string;
   }
 }

@@ -8,7 +8,7 @@ import { db } from "~/server/db";
 
 export async function requireKind(...kinds: ActorKind[]) {
   const session = await getServerAuthSession();
-  if (!session) redirect("/login");
+  if (!session) redirect("/api/session-ended");
   const actor = await loadActor(db(), session.user.id);
   if (!actor) redirect("/api/auth/signout");
   const kind = actorKind(actor);

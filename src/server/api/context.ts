@@ -2,6 +2,7 @@
 // database) and from where (IP and user agent, for the audit trail).
 import "server-only";
 import { db } from "../db";
+import { clientIp } from "../http/client-ip";
 import { requestActor } from "../http/request-actor";
 import type { TrpcContext } from "./trpc";
 
@@ -10,7 +11,7 @@ export async function createRequestContext(req: Request): Promise<TrpcContext> {
     db: db(),
     actor: await requestActor(),
     origin: {
-      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? req.headers.get("x-real-ip"),
+      ip: clientIp(req.headers),
       userAgent: req.headers.get("user-agent"),
     },
   };

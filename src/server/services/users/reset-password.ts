@@ -1,9 +1,11 @@
 // The admin sets a new password for someone who lost theirs and tells them out of band. The
-// audit entry says that it changed, never what to.
+// audit entry says that it changed, never what to. Every session of that user ends: whoever knew
+// the old password and signed in with it is signed out.
 import "server-only";
 import { z } from "zod";
 import { PASSWORD_INPUT_MAX_LENGTH, assertAllowed, assertPassword } from "~/domain";
 import { hashPassword } from "../../auth/passwords";
+import { endUserSessions } from "../../auth/user-sessions";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { auditChange } from "../../data/audit-change";
@@ -28,6 +30,7 @@ export async function resetPassword(
       data: { passwordHash },
       select: { updatedAt: true },
     });
+    await endUserSessions(tx, input.userId);
     await auditChange(tx, ctx, {
       action: "user.resetPassword",
       entityType: "User",

@@ -1,10 +1,12 @@
 // The admin renames, deactivates or re-roles an account. Staff roles may swap (an admin who
 // becomes a technician gets a technician profile; a technician who becomes an admin keeps
 // theirs, to keep walking lots); customer and staff accounts never turn into each other, and
-// an admin cannot lock themself out. A deactivated account is refused at once on every request.
+// an admin cannot lock themself out. A deactivated account is refused at once on every request;
+// deactivation and a role change also end the user's sessions (the role routes their screens).
 import "server-only";
 import { z } from "zod";
 import { FIELDS, assertAllowed, assertNotLockingOut, assertRoleChange } from "~/domain";
+import { endUserSessions } from "../../auth/user-sessions";
 import type { Db } from "../../db";
 import { Role } from "../../db/generated/client";
 import { NotFound } from "../../errors";
@@ -35,6 +37,7 @@ export async function updateUser(db: Db, ctx: ServiceContext, raw: UpdateUserInp
       data: { ...changes, ...(needsProfile ? { technician: { create: {} } } : {}) },
       include: USER_INCLUDE,
     });
+    if (after.role !== before.role || (before.isActive && !after.isActive)) await endUserSessions(tx, userId);
     await auditChange(tx, ctx, {
       action: "user.update",
       entityType: "User",
