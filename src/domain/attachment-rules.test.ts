@@ -57,7 +57,7 @@ describe("content checked against its declared type", () => {
     "audio/mp4": bytes([0, 0, 0, 0x20], "ftypM4A "),
     "audio/mpeg": bytes("ID3", [4, 0]),
     "audio/aac": bytes([0xff, 0xf1, 0x50]),
-    "image/svg+xml": bytes('\uFEFF <?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+    "image/svg+xml": bytes('\uFEFF <?xml version="1.0"?>\n<svg/>'),
   };
   it("accepts each allowed type's own signature", () => {
     for (const [type, head] of Object.entries(samples)) expect(contentMatchesType(type, head), type).toBe(true);

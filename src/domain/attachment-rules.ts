@@ -102,7 +102,7 @@ const SIGNATURES: Record<string, (head: Uint8Array) => boolean> = {
       .decode(h)
       .replace(/^\uFEFF/, "")
       .trimStart();
-    return text.startsWith("<") && /<svg[\s>]/i.test(text);
+    return text.startsWith("<") && /<svg[\s/>]/i.test(text);
   },
 };
 
