@@ -14,6 +14,8 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/e
 import { applyMigrations } from "../src/server/db/migrations";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoBusiness } from "../src/server/seed/demo-business";
 import { createDb } from "../src/server/db";
+import { dropAbandonedUploads } from "../src/server/data/attachments/partial-upload";
+import { ABANDONED_UPLOAD_DAYS } from "../src/domain/attachment-rules";
 
 const dev = process.argv.includes("--dev");
 
@@ -107,6 +109,9 @@ async function main() {
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
       for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(10)} ${login.email}`);
     }
+    // Uploads also drop these whenever one starts; at start, an idle server reclaims them too.
+    const dropped = await dropAbandonedUploads(seedDb, new Date());
+    if (dropped) console.log(`Dropped ${dropped} upload(s) abandoned for ${ABANDONED_UPLOAD_DAYS} days.`);
   } finally {
     await seedDb.$disconnect();
   }

@@ -22,7 +22,32 @@ export const ATTACHMENT_RULES: Record<
 /** Upload chunk size: small enough to resume cheaply on a weak link, large enough to keep request count low. */
 export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 
+/** An upload left unfinished this long is dropped; the device sends the file again from the start. */
+export const ABANDONED_UPLOAD_DAYS = 7;
+
+/**
+ * Declared bytes of the unfinished uploads one person may have open at once. A device uploads 3
+ * files at a time; this leaves room for many interrupted ones while keeping a misbehaving
+ * account from filling the server's storage with partial files.
+ */
+export const OPEN_UPLOAD_BYTES_PER_USER = 100 * 1024 * 1024;
+
 export type AttachmentProblem = { code: "WRONG_FILE_TYPE" | "FILE_TOO_LARGE" | "EMPTY_FILE"; message: string };
+
+// A MIME type as a browser reports it: type/subtype, then `; name=value` parameters (a codec
+// list may be quoted). Nothing else: a control character (CR/LF) would end the Content-Type
+// header the file is later served with.
+const TOKEN = "[a-z0-9!#$&^_.+-]+";
+const MIME_SHAPE = new RegExp(
+  `^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"[^"\\\\\\x00-\\x1f\\x7f]*"))*$`,
+  "i",
+);
+
+/** The MIME type's base (lowercase, without parameters), or null when it is not a well-formed MIME type. */
+export function mimeBaseType(mimeType: string): string | null {
+  if (mimeType.length > 100 || !MIME_SHAPE.test(mimeType)) return null;
+  return mimeType.split(";")[0]!.trim().toLowerCase();
+}
 
 /** null when the file is acceptable; otherwise why not, in words a screen can show. */
 export function attachmentProblem(
@@ -31,11 +56,11 @@ export function attachmentProblem(
   sizeBytes: number,
 ): AttachmentProblem | null {
   const rule = ATTACHMENT_RULES[kind];
-  const baseType = mimeType.split(";")[0]!.trim().toLowerCase();
-  if (!rule.mimeTypes.includes(baseType)) {
+  const baseType = mimeBaseType(mimeType);
+  if (baseType === null || !rule.mimeTypes.includes(baseType)) {
     return {
       code: "WRONG_FILE_TYPE",
-      message: `A ${rule.label} must be ${rule.mimeTypes.join(", ")}; this file is ${baseType || "of unknown type"}.`,
+      message: `A ${rule.label} must be ${rule.mimeTypes.join(", ")}; this file is ${baseType ?? "of unknown type"}.`,
     };
   }
   if (sizeBytes <= 0) return { code: "EMPTY_FILE", message: `The ${rule.label} is empty.` };
@@ -49,3 +74,45 @@ export function attachmentProblem(
 }
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** How many leading bytes `contentMatchesType` looks at. */
+export const CONTENT_HEAD_BYTES = 512;
+
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const startsWith = (head: Uint8Array, bytes: readonly number[], at = 0) =>
+  head.length >= at + bytes.length && bytes.every((b, i) => head[at + i] === b);
+// MPEG audio frame sync (11 bits set) or an ID3 tag before the first frame.
+const mpegAudio = (head: Uint8Array) =>
+  startsWith(head, ascii("ID3")) || (head.length >= 2 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0);
+
+// What the first bytes of each allowed type look like (their format's signature). An ISO media
+// file (MP4/M4A) names its brand in an `ftyp` box at offset 4.
+const SIGNATURES: Record<string, (head: Uint8Array) => boolean> = {
+  "image/jpeg": (h) => startsWith(h, [0xff, 0xd8, 0xff]),
+  "image/png": (h) => startsWith(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  "image/webp": (h) => startsWith(h, ascii("RIFF")) && startsWith(h, ascii("WEBP"), 8),
+  "audio/webm": (h) => startsWith(h, [0x1a, 0x45, 0xdf, 0xa3]),
+  "audio/ogg": (h) => startsWith(h, ascii("OggS")),
+  "audio/mp4": (h) => startsWith(h, ascii("ftyp"), 4),
+  "audio/mpeg": mpegAudio,
+  // ADTS: 12 sync bits set, layer bits 00.
+  "audio/aac": (h) => h.length >= 2 && h[0] === 0xff && (h[1]! & 0xf6) === 0xf0,
+  "image/svg+xml": (h) => {
+    const text = new TextDecoder("utf-8", { fatal: false })
+      .decode(h)
+      .replace(/^\uFEFF/, "")
+      .trimStart();
+    return text.startsWith("<") && /<svg[\s/>]/i.test(text);
+  },
+};
+
+/**
+ * Whether a file's first bytes (at least CONTENT_HEAD_BYTES, or the whole file) are of the type it
+ * was declared as: a file is served with its declared type, so an HTML page declared as a JPEG
+ * must never be stored.
+ */
+export function contentMatchesType(mimeType: string, head: Uint8Array): boolean {
+  const baseType = mimeBaseType(mimeType);
+  const matches = baseType === null ? undefined : SIGNATURES[baseType];
+  return matches ? matches(head) : false;
+}

@@ -13,6 +13,7 @@ export type TrpcErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNPROCESSABLE_CONTENT"
+  | "TOO_MANY_REQUESTS"
   | "INTERNAL_SERVER_ERROR";
 
 export type RefusalKind = { readonly status: number; readonly trpc: TrpcErrorCode };
@@ -99,7 +100,8 @@ export const REFUSALS = {
   CHUNK_TOO_LARGE: badRequest,
   EMPTY_CHUNK: badRequest,
   MORE_BYTES_THAN_DECLARED: badRequest,
-  SIZE_MISMATCH: badRequest,
+  CONTENT_NOT_OF_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },
+  UPLOAD_QUOTA_EXCEEDED: { status: 429, trpc: "TOO_MANY_REQUESTS" },
 } as const satisfies Record<string, RefusalKind>;
 
 export type RefusalCode = keyof typeof REFUSALS;

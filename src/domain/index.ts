@@ -169,11 +169,16 @@ export {
 export { type AuthorizationFacts, type RepairState, authorizeTransition, permissionFor } from "./authorize";
 export { HOME_FOR, ROUTE_ACCESS, landingAfterSignIn, mayOpen, sameOriginPath } from "./screens";
 export {
+  ABANDONED_UPLOAD_DAYS,
   ATTACHMENT_RULES,
   type AttachmentKindName,
   type AttachmentProblem,
+  CONTENT_HEAD_BYTES,
+  OPEN_UPLOAD_BYTES_PER_USER,
   UPLOAD_CHUNK_BYTES,
   attachmentProblem,
+  contentMatchesType,
+  mimeBaseType,
 } from "./attachment-rules";
 export {
   DAMAGE_LABELS,

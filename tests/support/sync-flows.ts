@@ -57,22 +57,36 @@ export const push = (db: Db, by: Person, mutations: Mutation[]) =>
   pushMutations(db, contextFor(by), { deviceId: DEVICE_ID, mutations });
 
 /** Random content of `size` bytes and the metadata a device would send for it. */
+/** The first bytes of a file of each type the attachment rules allow (what the server checks). */
+export const SIGNATURE_BYTES: Record<string, number[]> = {
+  "image/jpeg": [0xff, 0xd8, 0xff, 0xe0],
+  "image/png": [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  "image/webp": [...Buffer.from("RIFF\0\0\0\0WEBP")],
+  "audio/webm": [0x1a, 0x45, 0xdf, 0xa3],
+  "audio/ogg": [...Buffer.from("OggS")],
+  "audio/mp4": [0, 0, 0, 0x20, ...Buffer.from("ftypM4A ")],
+};
+
+/** Random bytes of the declared type (its signature first), with metadata naming their sha256. */
 export function fileOf(
   size: number,
   meta: Partial<AttachmentInput> = {},
 ): { bytes: Uint8Array; meta: AttachmentInput } {
+  const mimeType = meta.mimeType ?? "image/jpeg";
   const bytes = new Uint8Array(randomBytes(size));
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  bytes.set((SIGNATURE_BYTES[mimeType.split(";")[0]!] ?? []).slice(0, size));
+  return { bytes, meta: metaOf(bytes, { mimeType, ...meta }) };
+}
+
+/** Metadata for these exact bytes. */
+export function metaOf(bytes: Uint8Array, meta: Partial<AttachmentInput> = {}): AttachmentInput {
   return {
-    bytes,
-    meta: {
-      id: randomUUID(),
-      kind: "PHOTO",
-      photoStage: "DAMAGE",
-      mimeType: "image/jpeg",
-      sizeBytes: size,
-      sha256,
-      ...meta,
-    },
+    id: randomUUID(),
+    kind: "PHOTO",
+    photoStage: "DAMAGE",
+    mimeType: "image/jpeg",
+    sizeBytes: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    ...meta,
   };
 }

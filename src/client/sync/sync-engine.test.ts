@@ -51,7 +51,7 @@ async function capture() {
   for (const id of repair.attachmentIds) {
     const row = (await db.blobs.get(id))!;
     uploads.know(id, row.sha256, row.size);
-    uploads.files.get(id)!.complete = true; // content-addressed: already there
+    uploads.files.get(id)!.complete = true; // as if an earlier run had sent the bytes: these tests are about pushing
   }
   return repair;
 }

@@ -22,7 +22,7 @@ export async function attachmentContentResponse(
         "Content-Type": content.mimeType,
         "Content-Length": String(content.bytes.length),
         "Cache-Control": `private, max-age=${CACHE_SECONDS}`,
-        ETag: `"${content.sha256}"`,
+        ETag: `"${content.etag}"`,
         // An SVG signature could carry script: never sniffed, never run, even opened on its own.
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",

@@ -24,7 +24,7 @@ import {
 import { type OwnServer, ownServer } from "../support/own-server";
 
 type ServerRepair = { id: string; status: string; estimateCents: number; deviceEstimateCents: number | null };
-type RepairDetail = ServerRepair & { attachments: { id: string; sha256: string; uploadedAt: string | null }[] };
+type RepairDetail = ServerRepair & { attachments: { id: string; uploadedAt: string | null }[] };
 
 test.describe.configure({ mode: "serial" });
 

@@ -50,6 +50,29 @@ describe("completing a repair", () => {
     });
   });
 
+  it("checks the after photo's type as a capture does, and counts only one whose bytes came or come now", async () => {
+    const tina = callerFor(world.db, world.tina);
+    const repair = await capture(world.db, world, { unitNumber: "C-20" });
+    await tina.repair.start({ repairId: repair.id });
+    const page = { ...photo("AFTER"), mimeType: "text/html" };
+    await expect(tina.repair.complete({ repairId: repair.id, attachments: [page] })).rejects.toMatchObject({
+      cause: { code: "WRONG_FILE_TYPE" },
+    });
+    expect(await world.db.attachment.count({ where: { id: page.id } })).toBe(0);
+
+    // An after photo recorded earlier whose bytes never came does not document the work.
+    const never = photo("AFTER");
+    await world.db.attachment.create({
+      data: { ...never, repairId: repair.id, createdById: world.tina.userId },
+    });
+    await expect(tina.repair.complete({ repairId: repair.id })).rejects.toMatchObject({
+      cause: { code: "PRECONDITION_FAILED", rule: "AFTER_PHOTO_REQUIRED" },
+    });
+    // Once its bytes arrived, it does.
+    await world.db.attachment.update({ where: { id: never.id }, data: { uploadedAt: new Date() } });
+    expect(await tina.repair.complete({ repairId: repair.id })).toMatchObject({ status: "COMPLETED" });
+  });
+
   it("prices the next three repairs of a unit with 2 completed at $35, $30, $25", async () => {
     await completedRepair(world.db, world, "C-3");
     await completedRepair(world.db, world, "C-3");

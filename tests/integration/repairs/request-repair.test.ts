@@ -68,6 +68,22 @@ describe("a customer requesting a repair", () => {
     await expect(carla.repair.estimateForUnit({ unitId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("checks its photos' types as a capture does", async () => {
+    const unit = await createUnit(world.db, world.acme.id, "R-9");
+    const carla = callerFor(world.db, world.carla);
+    for (const mimeType of ["text/html", "image/jpeg; <b>"]) {
+      await expect(
+        carla.repair.request({
+          id: randomUUID(),
+          unitId: unit.id,
+          damageType: "CHIP",
+          attachments: [{ ...photo("DAMAGE"), mimeType }],
+        }),
+      ).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", cause: { code: "WRONG_FILE_TYPE" } });
+    }
+    expect(await world.db.repair.count({ where: { unitId: unit.id } })).toBe(0);
+  });
+
   it("may be made by an admin for a customer, not by a technician", async () => {
     const unit = await createUnit(world.db, world.acme.id, "R-4");
     const made = await callerFor(world.db, world.admin).repair.request({

@@ -43,7 +43,6 @@ describe("upload and content routes: statuses, bodies and headers", () => {
     expect(status.headers.get("cache-control")).toBe("no-store");
     expect(await status.json()).toEqual({
       attachmentId: id,
-      sha256: file.meta.sha256,
       sizeBytes: 300_000,
       receivedBytes: 0,
       complete: false,
@@ -71,6 +70,7 @@ describe("upload and content routes: statuses, bodies and headers", () => {
     expect(response.headers.get("content-type")).toBe("image/jpeg");
     expect(response.headers.get("cache-control")).toMatch(/^private, max-age=\d+$/);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("etag")).toMatch(new RegExp(`^"${id}\\.[0-9a-z]+"$`));
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(file.bytes))).toBe(true);
     const other = await attachmentContentResponse(world.db, world.gus.actor, id);
     expect([other.status, await other.json()]).toEqual([404, expect.objectContaining({ code: "NOT_FOUND" })]);

@@ -42,7 +42,6 @@ describe("uploading an attachment's bytes and reading them back", () => {
       const id = photo.meta.id;
       expect(await uploadStatus(world.db, tina, id)).toEqual({
         attachmentId: id,
-        sha256: photo.meta.sha256,
         sizeBytes: 600_000,
         receivedBytes: 0,
         complete: false,
@@ -76,10 +75,15 @@ describe("uploading an attachment's bytes and reading them back", () => {
       expect(await uploadStatus(world.db, tina, id)).toMatchObject({ receivedBytes: 600_000, complete: true });
     });
 
-    it("is stored once: the same content attached again is complete at once", async () => {
+    it("is stored once, yet every attachment of it sends its own bytes", async () => {
       const again = { ...photo.meta, id: randomUUID() };
       await capturedWith(again, "U-2");
+      // Naming content the server holds proves nothing: the device sends the bytes.
       expect(await uploadStatus(world.db, world.tina.actor, again.id)).toMatchObject({
+        receivedBytes: 0,
+        complete: false,
+      });
+      expect(await uploadAll(world.tina.actor, again.id, photo.bytes)).toEqual({
         receivedBytes: 600_000,
         complete: true,
       });
@@ -87,6 +91,7 @@ describe("uploading an attachment's bytes and reading them back", () => {
         Date,
       );
       expect(await world.db.storedBlob.count({ where: { sha256: photo.meta.sha256 } })).toBe(1);
+      expect(await world.db.partialUpload.count({ where: { attachmentId: again.id } })).toBe(0);
     });
 
     it("is read by whoever may see the repair, and by nobody else", async () => {
@@ -131,11 +136,10 @@ describe("uploading an attachment's bytes and reading them back", () => {
       code: "CHECKSUM_MISMATCH",
       receivedBytes: 0,
     });
-    expect(await world.db.storedBlob.findUniqueOrThrow({ where: { sha256: declared.meta.sha256 } })).toMatchObject({
-      receivedBytes: 0,
-      content: null,
-      completedAt: null,
-    });
+    expect(await world.db.partialUpload.findUniqueOrThrow({ where: { attachmentId: declared.meta.id } })).toMatchObject(
+      { receivedBytes: 0, content: new Uint8Array() },
+    );
+    expect(await world.db.storedBlob.count({ where: { sha256: declared.meta.sha256 } })).toBe(0);
     expect(await uploadStatus(world.db, world.tina.actor, declared.meta.id)).toMatchObject({
       receivedBytes: 0,
       complete: false,

@@ -14,8 +14,10 @@ export type UploadRefusalCode =
   | "CHUNK_TOO_LARGE"
   | "EMPTY_CHUNK"
   | "MORE_BYTES_THAN_DECLARED"
-  /** Content with this sha256 is already stored, with another size than this attachment declares. */
-  | "SIZE_MISMATCH";
+  /** The complete content is not of its declared type (its first bytes say so); final. */
+  | "CONTENT_NOT_OF_TYPE"
+  /** The uploader's open uploads would go over OPEN_UPLOAD_BYTES_PER_USER; try again later. */
+  | "UPLOAD_QUOTA_EXCEEDED";
 
 export class UploadRefused extends DomainError {
   constructor(

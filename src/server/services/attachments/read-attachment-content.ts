@@ -2,13 +2,14 @@
 // document. Every other case is "not found": a customer cannot reach another customer's photo
 // by guessing or sharing its URL.
 import "server-only";
-import { type Actor, decide } from "~/domain";
+import { type Actor, decide, mimeBaseType } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { attachmentIdInput } from "./upload-status";
 
-export type AttachmentContent = { bytes: Uint8Array; mimeType: string; sha256: string };
+/** `etag` names this attachment's upload, never its sha256 (which would let anyone holding it claim the bytes). */
+export type AttachmentContent = { bytes: Uint8Array; mimeType: string; etag: string };
 
 export async function readAttachmentContent(db: Db, actor: Actor, attachmentId: string): Promise<AttachmentContent> {
   const id = attachmentIdInput.safeParse(attachmentId);
@@ -19,12 +20,18 @@ export async function readAttachmentContent(db: Db, actor: Actor, attachmentId: 
     : attachment?.walk
       ? decide(actor, "walk.view", attachment.walk)
       : null;
-  // Only this attachment's own confirmed upload counts: it passed the type checks at upload.
+  // Only this attachment's own upload counts: its bytes were sent for it, and checked against its
+  // checksum and its declared type.
   if (!attachment?.uploadedAt || !decision?.allowed) throw new NotFound("Attachment");
   const blob = await db.storedBlob.findUnique({
     where: { sha256: attachment.sha256 },
     select: { content: true, completedAt: true },
   });
   if (!blob?.completedAt || !blob.content) throw new NotFound("Attachment");
-  return { bytes: blob.content, mimeType: attachment.mimeType, sha256: attachment.sha256 };
+  return {
+    bytes: blob.content,
+    // A row stored before the MIME rule refused control characters is served as plain bytes.
+    mimeType: mimeBaseType(attachment.mimeType) ? attachment.mimeType : "application/octet-stream",
+    etag: `${attachment.id}.${attachment.uploadedAt.getTime().toString(36)}`,
+  };
 }

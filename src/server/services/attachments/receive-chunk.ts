@@ -1,14 +1,26 @@
 // One chunk of an attachment's bytes (PUT /api/uploads/{attachmentId}?offset=n). Chunks are
-// appended in order to the content-addressed blob; the last one is checked against the
-// declared sha256, and a mismatch resets the blob so the device sends the content again.
+// appended in order to this attachment's own upload; the whole content is then checked against
+// the declared sha256 (a mismatch resets the upload, the device sends it again) and against the
+// declared type (a mismatch is final). Only then is the attachment uploaded: naming the sha256
+// of content the server already holds proves nothing, sending the bytes does.
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { type Actor, UPLOAD_CHUNK_BYTES } from "~/domain";
+import { type Actor, CONTENT_HEAD_BYTES, UPLOAD_CHUNK_BYTES, contentMatchesType, mimeBaseType } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import type { Attachment } from "../../db/generated/client";
 import { loadAttachmentToUpload } from "../../data/attachments/load-attachment-to-upload";
-import { type BlobState, confirmFromStoredBlob, lockBlobFor } from "../../data/attachments/stored-blob";
+import {
+  type PartialState,
+  appendToPartial,
+  confirmUpload,
+  dropPartial,
+  lockAttachment,
+  openPartial,
+  partialContent,
+  partialState,
+  resetPartial,
+} from "../../data/attachments/partial-upload";
 import { UploadRefused } from "../../data/attachments/upload-refused";
 
 export const chunkInput = z.object({
@@ -20,10 +32,14 @@ export type ChunkInput = z.input<typeof chunkInput>;
 
 export type ChunkReceived = { receivedBytes: number; complete: boolean };
 
+type Rejected = "CHECKSUM_MISMATCH" | "CONTENT_NOT_OF_TYPE";
+
 export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promise<ChunkReceived> {
   const input = chunkInput.parse(raw);
+  let declaredType = "";
   const outcome = await db.$transaction(async (tx) => {
     const attachment = await loadAttachmentToUpload(tx, actor, input.attachmentId);
+    declaredType = mimeBaseType(attachment.mimeType) ?? attachment.mimeType;
     if (input.bytes.length > UPLOAD_CHUNK_BYTES) {
       throw new UploadRefused(
         "CHUNK_TOO_LARGE",
@@ -31,13 +47,10 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
       );
     }
     // A resent last chunk whose answer was lost: the upload is done.
-    if (attachment.uploadedAt) return done(attachment);
-    const blob = await lockBlobFor(tx, attachment);
-    if (blob.completedAt) {
-      await confirmFromStoredBlob(tx, attachment, blob);
-      return done(attachment);
-    }
-    return append(tx, attachment, blob, input.offset, input.bytes);
+    if ((await lockAttachment(tx, attachment.id)).uploadedAt) return done(attachment);
+    const partial =
+      (await partialState(tx, attachment.id)) ?? (await openPartial(tx, actor.userId, attachment, new Date()));
+    return append(tx, attachment, partial, input.offset, input.bytes);
   });
   // Thrown after the transaction committed the reset, so the device starts over from 0.
   if (outcome === "CHECKSUM_MISMATCH") {
@@ -47,15 +60,21 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
       0,
     );
   }
+  if (outcome === "CONTENT_NOT_OF_TYPE") {
+    throw new UploadRefused(
+      "CONTENT_NOT_OF_TYPE",
+      `The file's content is not ${declaredType} as it was declared; it will not be stored.`,
+    );
+  }
   return outcome;
 }
 
-async function append(tx: DbTx, attachment: Attachment, blob: BlobState, offset: number, bytes: Uint8Array) {
-  if (offset !== blob.receivedBytes) {
+async function append(tx: DbTx, attachment: Attachment, partial: PartialState, offset: number, bytes: Uint8Array) {
+  if (offset !== partial.receivedBytes) {
     throw new UploadRefused(
       "OFFSET_MISMATCH",
-      `The server has ${blob.receivedBytes} bytes; continue from there.`,
-      blob.receivedBytes,
+      `The server has ${partial.receivedBytes} bytes; continue from there.`,
+      partial.receivedBytes,
     );
   }
   if (bytes.length === 0) throw new UploadRefused("EMPTY_CHUNK", "The chunk is empty.");
@@ -66,32 +85,22 @@ async function append(tx: DbTx, attachment: Attachment, blob: BlobState, offset:
       `The attachment was declared as ${attachment.sizeBytes} bytes; this chunk goes beyond.`,
     );
   }
-  // Appended in the database, so earlier chunks never travel back to this process.
-  await tx.$executeRaw`
-    UPDATE "StoredBlob" SET content = COALESCE(content, ''::bytea) || ${Buffer.from(bytes)}, "receivedBytes" = ${receivedBytes}
-    WHERE sha256 = ${attachment.sha256}`;
+  await appendToPartial(tx, attachment.id, bytes, receivedBytes);
   if (receivedBytes < attachment.sizeBytes) return { receivedBytes, complete: false };
   return verifyWhole(tx, attachment);
 }
 
-async function verifyWhole(tx: DbTx, attachment: Attachment): Promise<ChunkReceived | "CHECKSUM_MISMATCH"> {
-  const { content } = await tx.storedBlob.findUniqueOrThrow({
-    where: { sha256: attachment.sha256 },
-    select: { content: true },
-  });
-  const actual = createHash("sha256")
-    .update(content ?? new Uint8Array())
-    .digest("hex");
-  if (actual !== attachment.sha256) {
-    await tx.storedBlob.update({ where: { sha256: attachment.sha256 }, data: { content: null, receivedBytes: 0 } });
+async function verifyWhole(tx: DbTx, attachment: Attachment): Promise<ChunkReceived | Rejected> {
+  const content = await partialContent(tx, attachment.id);
+  if (createHash("sha256").update(content).digest("hex") !== attachment.sha256) {
+    await resetPartial(tx, attachment.id);
     return "CHECKSUM_MISMATCH";
   }
-  const now = new Date();
-  await tx.storedBlob.update({
-    where: { sha256: attachment.sha256 },
-    data: { completedAt: now, sizeBytes: attachment.sizeBytes },
-  });
-  await tx.attachment.update({ where: { id: attachment.id }, data: { uploadedAt: now } });
+  if (!contentMatchesType(attachment.mimeType, content.subarray(0, CONTENT_HEAD_BYTES))) {
+    await dropPartial(tx, attachment.id);
+    return "CONTENT_NOT_OF_TYPE";
+  }
+  await confirmUpload(tx, attachment, new Date());
   return done(attachment);
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
+import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
 import { attachmentsInput, dateInput } from "../../data/shared-inputs";
 import { applyStatusChange } from "../../data/repairs/change-repair-status";
 import { attachmentsAdded, createAttachments } from "../../data/repairs/create-attachments";
@@ -23,12 +24,21 @@ export type CompleteRepairInput = z.input<typeof completeRepairInput>;
 
 export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteRepairInput): Promise<RepairView> {
   const input = completeRepairInput.parse(raw);
+  assertAcceptableAttachments(input.attachments);
   const completedAt = input.completedAt ?? new Date();
   const repair = await db.$transaction(async (tx) => {
     const repair = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
     await createAttachments(tx, ctx, repair.id, input.attachments, { replayable: true });
+    // An after photo counts when its bytes arrived, or when it comes with this completion (its
+    // bytes follow by upload, as for a repair completed on the spot during a walk). Metadata
+    // recorded earlier whose bytes never came does not document the work.
     const afterPhotos = await tx.attachment.count({
-      where: { repairId: repair.id, kind: "PHOTO", photoStage: "AFTER" },
+      where: {
+        repairId: repair.id,
+        kind: "PHOTO",
+        photoStage: "AFTER",
+        OR: [{ uploadedAt: { not: null } }, { id: { in: input.attachments.map((a) => a.id) } }],
+      },
     });
     const completed = await applyStatusChange(tx, ctx, repair, {
       action: "complete",

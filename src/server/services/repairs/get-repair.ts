@@ -26,7 +26,6 @@ export async function getRepair(db: Db, ctx: ServiceContext, raw: GetRepairInput
         photoStage: true,
         mimeType: true,
         sizeBytes: true,
-        sha256: true,
         uploadedAt: true,
         createdAt: true,
       },

@@ -9,6 +9,7 @@ import { DamageType, type Repair } from "../../db/generated/client";
 import type { ServiceContext } from "../../service-context";
 import { quoteRepair, estimateFields } from "../../data/pricing/quote-repair";
 import { retryOnDuplicateId } from "../../data/retry-on-duplicate-id";
+import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
 import { attachmentsInput, textInput } from "../../data/shared-inputs";
 import { loadUnitFor } from "../../data/units/load-unit-for";
 import { earlierRecord } from "../../data/repairs/earlier-record";
@@ -27,6 +28,7 @@ export type RequestRepairInput = z.input<typeof requestRepairInput>;
 
 export async function requestRepair(db: Db, ctx: ServiceContext, raw: RequestRepairInput): Promise<RepairView> {
   const input = requestRepairInput.parse(raw);
+  assertAcceptableAttachments(input.attachments);
   const repair = await retryOnDuplicateId(() => db.$transaction((tx) => request(tx, ctx, input)));
   return repairView(ctx.actor, repair);
 }
