@@ -7,8 +7,8 @@ import { refusedResponse } from "./refusal-response";
 
 /** Sign-in, sign-out and the other next-auth posts: a few form fields. */
 export const AUTH_BODY_BYTES = 8 * 1024;
-/** A tRPC call's JSON; the largest, a sync.push batch of text records, stays far below. */
-export const TRPC_BODY_BYTES = 1024 * 1024;
+/** A tRPC call's JSON; the device splits a sync.push batch to stay below (src/client/sync/push-outbox.ts). */
+export { TRPC_BODY_BYTES } from "~/domain/api-limits";
 
 /** The body's bytes, or null as soon as it proves longer than maxBytes (the rest is not read). */
 export async function readBodyWithin(request: Request, maxBytes: number): Promise<Uint8Array | null> {
