@@ -85,7 +85,11 @@ async function main() {
     await checkReachable(external);
     databaseUrl = external;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+    // Its socket stays in the data folder, open to this user only (never a network port).
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pglite"),
+      socketDir: path.join(dataDir, "pglite-socket"),
+    });
     databaseUrl = embedded.url;
   }
   const secret = authSecret(Boolean(external) && !dev);

@@ -32,6 +32,7 @@ export const REFUSALS = {
   NOT_FOUND: notFound, // also when the actor may not see the record, so nothing leaks
   CROSS_SITE_REQUEST: forbidden, // a page of another site sent it (src/server/http/cross-site.ts)
   JSON_REQUIRED: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" }, // a form posted to the tRPC API
+  BODY_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" }, // over its route's limit (src/server/http/body-limit.ts)
 
   // Who may do what (permissions.ts)
   FORBIDDEN: forbidden,

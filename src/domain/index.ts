@@ -10,6 +10,7 @@ export {
   type TrpcErrorCode,
   isRefusalCode,
 } from "./errors";
+export { TRPC_BODY_BYTES, TRPC_MAX_BATCH_CALLS } from "./api-limits";
 export {
   type Cents,
   assertCents,

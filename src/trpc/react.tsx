@@ -7,6 +7,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
 import { publicConfig } from "~/config/public";
+import { TRPC_MAX_BATCH_CALLS } from "~/domain/api-limits";
 import type { AppRouter } from "~/server/api/root";
 import { createQueryClient } from "./query-client";
 
@@ -26,7 +27,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         loggerLink({
           enabled: (op) => publicConfig.development && op.direction === "down" && op.result instanceof Error,
         }),
-        httpBatchLink({ transformer: superjson, url: "/api/trpc" }),
+        httpBatchLink({ transformer: superjson, url: "/api/trpc", maxItems: TRPC_MAX_BATCH_CALLS }),
       ],
     }),
   );

@@ -45,6 +45,31 @@ describe("pushOutbox", () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it("splits a batch whose JSON would pass the server's body limit, keeping the order", async () => {
+    for (let i = 0; i < 9; i++) await capture(`B-${i}`, []);
+    const transport = new FakeTransport();
+    const oneCapture = new TextEncoder().encode(JSON.stringify((await db.localRepairs.toArray())[0]!.payload)).length;
+    await pushOutbox(db, transport, { deviceId: DEVICE, bodyBudgetBytes: oneCapture * 3.5 });
+    const sizes = transport.batches.map((b) => b.mutations.length);
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(sizes.reduce((a, b) => a + b)).toBe(10);
+    expect(transport.batches.every((b) => JSON.stringify(b.mutations).length <= oneCapture * 3.5 + 100)).toBe(true);
+    expect(transport.sentIds).toEqual([...new Set(transport.sentIds)]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it("when a later part of a split batch fails, what was confirmed stays confirmed and the rest stays pending", async () => {
+    for (let i = 0; i < 5; i++) await capture(`C-${i}`, []);
+    const transport = new FakeTransport();
+    let calls = 0;
+    const push = transport.push.bind(transport);
+    transport.push = (input) =>
+      ++calls === 3 ? Promise.reject(new TransportFailed("OFFLINE", "dropped")) : push(input);
+    await expect(pushOutbox(db, transport, { deviceId: DEVICE, bodyBudgetBytes: 1 })).rejects.toThrow(TransportFailed);
+    expect(await db.outbox.count()).toBe(4);
+    expect(await db.outbox.where("state").equals("pending").count()).toBe(4);
+  });
+
   it("keeps the server's decision beside the device estimate and waits for the bytes", async () => {
     const repair = await capture("SR-001");
     const transport = new FakeTransport((m) =>

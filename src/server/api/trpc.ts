@@ -9,6 +9,7 @@ import { type ActorKind, DomainError, REFUSALS, actorKind } from "~/domain";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { RequestOrigin } from "../audit/write-audit";
 import type { Db } from "../db";
+import { logServerFailure, serverFailureMessage } from "../http/server-failure";
 
 export type TrpcContext = {
   db: Db;
@@ -24,8 +25,14 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
       const cause = error.cause;
+      // Unexpected: the caller gets a generic sentence with an id, the log the details.
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        const id = logServerFailure(`tRPC ${path ?? "call"}`, error.cause ?? error);
+        const { stack: _stack, ...data } = shape.data;
+        return { ...shape, message: serverFailureMessage(id), data: { ...data, domainCode: null, fieldErrors: null } };
+      }
       return {
         ...shape,
         data: {

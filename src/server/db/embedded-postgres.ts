@@ -1,26 +1,56 @@
-// The embedded default database: PostgreSQL compiled to WebAssembly (PGlite), served on a
-// loopback port so Prisma, the migration runner and psql talk to it exactly as to a real
-// server. PGlite is one backend session: keep a single client connection (pool max 1).
+// The embedded default database: PostgreSQL compiled to WebAssembly (PGlite), served on a Unix
+// socket so Prisma, the migration runner and psql talk to it exactly as to a real server.
+// PGlite trusts whoever connects and serves one connection at a time, so it never listens on a
+// port: the socket sits in a folder only this user may open (0700), the same protection the data
+// files themselves have. Keep a single client connection (pool max 1).
 import "server-only";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
+export type EmbeddedPostgres = { url: string; socketDir: string; stop: () => Promise<void> };
 
-/** dataDir undefined = in memory (tests); otherwise a folder created on first run. */
+/** The file name PostgreSQL clients (pg, Prisma, psql) look for in the folder given as `host`. */
+const SOCKET_FILE = ".s.PGSQL.5432";
+/** sun_path holds 108 bytes on Linux, 104 on macOS. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * dataDir undefined = in memory (tests); otherwise a folder created on first run.
+ * socketDir: where the socket lives (made 0700); a private temporary folder when not given or
+ * when its path is too long for a socket.
+ */
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; socketDir?: string } = {},
 ): Promise<EmbeddedPostgres> {
   const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await db.waitReady;
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0 });
+  const { dir, temporary } = privateSocketDir(options.socketDir);
+  const socketPath = path.join(dir, SOCKET_FILE);
+  // A socket left by a process that died; PGlite's own folder cannot be opened twice anyway.
+  rmSync(socketPath, { force: true });
+  const server = new PGLiteSocketServer({ db, path: socketPath });
   await server.start();
-  const address = server.getServerConn();
+  chmodSync(socketPath, 0o600);
   return {
-    url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&sslmode=disable`,
+    socketDir: dir,
     async stop() {
       await server.stop();
       await db.close();
+      rmSync(temporary ? dir : socketPath, { recursive: true, force: true });
     },
   };
+}
+
+function privateSocketDir(wanted: string | undefined): { dir: string; temporary: boolean } {
+  if (wanted && path.resolve(wanted, SOCKET_FILE).length <= MAX_SOCKET_PATH) {
+    const dir = path.resolve(wanted);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700); // also when the folder existed with wider rights
+    return { dir, temporary: false };
+  }
+  return { dir: mkdtempSync(path.join(tmpdir(), "rs-pglite-")), temporary: true };
 }

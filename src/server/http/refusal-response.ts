@@ -5,6 +5,7 @@ import "server-only";
 import { ZodError, z } from "zod";
 import { DomainError, REFUSALS, type RefusalCode } from "~/domain";
 import { UploadRefused } from "../data/attachments/upload-refused";
+import { logServerFailure, serverFailureMessage } from "./server-failure";
 
 export const jsonResponse = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -21,6 +22,6 @@ export function refusalResponse(error: unknown, where: string): Response {
     const receivedBytes = error instanceof UploadRefused ? error.receivedBytes : undefined;
     return refusedResponse(error.code, error.message, receivedBytes === undefined ? {} : { receivedBytes });
   }
-  console.error(`${where} failed unexpectedly`, error);
-  return refusedResponse("SERVER_ERROR", "The server could not handle this now; try again later.");
+  const id = logServerFailure(where, error);
+  return refusedResponse("SERVER_ERROR", `${serverFailureMessage(id)} Try again later.`, { requestId: id });
 }

@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import { receiveChunk } from "../services/attachments/receive-chunk";
 import { UploadRefused } from "../data/attachments/upload-refused";
 import { attachmentIdInput, uploadStatus } from "../services/attachments/upload-status";
+import { readBodyWithin } from "./body-limit";
 import { jsonResponse, refusalResponse, refusedResponse, signedOutResponse } from "./refusal-response";
 
 const notFound = () => refusedResponse("NOT_FOUND", "Attachment was not found.");
@@ -39,7 +40,9 @@ export async function chunkResponse(
       throw new UploadRefused("CHUNK_TOO_LARGE", `A chunk is at most ${UPLOAD_CHUNK_BYTES} bytes.`);
     }
     const offset = new URL(request.url).searchParams.get("offset") ?? undefined;
-    const bytes = new Uint8Array(await request.arrayBuffer());
+    // Counted as they arrive: a body without a length is cut off at the limit, not buffered.
+    const bytes = await readBodyWithin(request, UPLOAD_CHUNK_BYTES);
+    if (!bytes) throw new UploadRefused("CHUNK_TOO_LARGE", `A chunk is at most ${UPLOAD_CHUNK_BYTES} bytes.`);
     return jsonResponse(200, await receiveChunk(db, actor, { attachmentId, offset, bytes }));
   } catch (error) {
     return refusalResponse(error, "upload chunk");

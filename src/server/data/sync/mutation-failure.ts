@@ -3,15 +3,16 @@
 import "server-only";
 import { ZodError, z } from "zod";
 import { DomainError } from "~/domain/index";
+import { logServerFailure, serverFailureMessage } from "../../http/server-failure";
 import type { MutationFailure } from "../../services/sync/sync-output";
 
 export function mutationFailure(error: unknown, where: string): MutationFailure {
   if (error instanceof ZodError) return { code: "BAD_INPUT", message: z.prettifyError(error), retryable: false };
   if (error instanceof DomainError) return { code: error.code, message: error.message, retryable: false };
-  console.error(`sync.push: ${where} failed unexpectedly`, error);
+  const id = logServerFailure(`sync.push: ${where}`, error);
   return {
     code: "SERVER_ERROR",
-    message: "The server could not save this now; it is sent again with the next sync.",
+    message: `${serverFailureMessage(id)} It is sent again with the next sync.`,
     retryable: true,
   };
 }
