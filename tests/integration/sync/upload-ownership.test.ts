@@ -29,7 +29,7 @@ describe("files private to their attachment", () => {
 
   /** Gus (Globex) requests a repair of one of his company's units, carrying `meta`. */
   async function requestedByGus(meta: AttachmentInput) {
-    const unit = await createUnit(world.db, world.globex.id, `G-${randomUUID().slice(0, 8)}`);
+    const unit = await createUnit(world.db, world.globex.id, `G-${randomUUID().slice(0, 8).toUpperCase()}`);
     return callerFor(world.db, world.gus).repair.request({
       id: randomUUID(),
       unitId: unit.id,
