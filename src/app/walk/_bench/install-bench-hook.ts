@@ -26,6 +26,8 @@ declare global {
 function randomPhoto(bytes: number): Blob {
   const data = new Uint8Array(bytes);
   for (let i = 0; i < bytes; i += 65_536) crypto.getRandomValues(data.subarray(i, Math.min(i + 65_536, bytes)));
+  // A JPEG's first bytes: the server checks a file's content against its declared type.
+  data.set([0xff, 0xd8, 0xff, 0xe0]);
   return new Blob([data], { type: "image/jpeg" });
 }
 
