@@ -185,6 +185,11 @@ export class RsDb extends Dexie {
     this.version(5)
       .stores({ blobContent: "id" })
       .upgrade((tx) => bytesApartFromState(tx));
+    // 6: the walk screen reads a walk's latest captures and one unit's captures by index, so
+    // that saving the 100th unit costs what the 1st did.
+    this.version(6).stores({
+      localRepairs: "id, walkId, sync, jobId, [customerId+completedOnSpot], [walkId+capturedAt], [walkId+unitNumber]",
+    });
   }
 }
 
