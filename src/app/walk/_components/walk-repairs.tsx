@@ -7,7 +7,8 @@ import { recentCaptures } from "~/client/store/walk-captures";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { RepairCard } from "./repair-card";
 
-const PAGE = 10;
+/** A phone screen's worth: the units just captured are the ones a technician looks back at. */
+const PAGE = 5;
 
 export function WalkRepairs({ walkId }: { walkId: string }) {
   const [shown, setShown] = useState(PAGE);
