@@ -8,7 +8,13 @@ import { type APIRequestContext, type BrowserContext, type Page, expect, test } 
 import { newCustomer, uniqueUnit, walkWithFinds } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn, signInAndLand } from "../support/sign-in";
-import { LOT, captureUnit, drawSignature, prepareForOffline } from "../support/walk-device";
+import {
+  LOT,
+  captureUnit,
+  drawSignature,
+  prepareForOffline,
+  waitForServiceWorkerControl,
+} from "../support/walk-device";
 
 const CUSTOMER = "Summit Car Rentals";
 // A 1×1 PNG answered for every map tile: the tests run without the internet, and a tile the
@@ -119,6 +125,18 @@ test("every screen runs under the policy, as each role, without a violation", as
     await drawSignature(page);
     await page.getByRole("button", { name: "Confirm and finish walk" }).click();
     await expect(page.getByRole("region", { name: `Finished walk at ${CUSTOMER}` })).toBeVisible();
+    // Offline, the service worker answers /walk with the HTML and the policy it precached: the
+    // hashes of that same build's inline scripts, so the page still runs.
+    await waitForServiceWorkerControl(page);
+    await context.setOffline(true);
+    const offline = await page.goto("/walk");
+    expect(offline?.fromServiceWorker()).toBe(true);
+    expect(scriptSrc(policyOf(offline!.headers()))).toEqual([
+      "'self'",
+      ...new Set(inlineHashes(await offline!.text())),
+    ]);
+    await expect(page.getByRole("region", { name: `Finished walk at ${CUSTOMER}` })).toBeVisible();
+    await context.setOffline(false);
     // A role opening a screen it may not use gets the 403 page.
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "403 · Not allowed" })).toBeVisible();
