@@ -6,6 +6,7 @@
 import path from "node:path";
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { publicConfig } from "~/config/public";
 import { HOME_FOR, mayOpen } from "~/domain/screens";
 import { servedOverHttps, config as settings, sessionCookieName } from "~/server/config";
 import {
@@ -21,7 +22,8 @@ export async function proxy(req: NextRequest) {
   const response = await route(req, (page) => {
     const development = settings().NODE_ENV === "development";
     const scripts = scriptsFor(page, development ? null : builtPages(), newNonce);
-    return pagePolicy({ scripts, mapTilesUrl: settings().NEXT_PUBLIC_MAP_TILES_URL, https, development });
+    // The tiles the browser bundle was built to ask for (NEXT_PUBLIC_ values are fixed at build time).
+    return pagePolicy({ scripts, mapTilesUrl: publicConfig.mapTilesUrl, https, development });
   });
   // Browsers ignore it over plain http; sent only when the public address is https, so a
   // server tried out on http://localhost is never pinned to https.
