@@ -21,7 +21,7 @@ function Placeholder({ failed }: { failed: boolean }) {
         <section className="syncbar card" aria-hidden="true">
           <div className="syncbar-row">
             <p className="syncbar-summary">
-              <strong>Reading the device queue…</strong>
+              <strong>Reading the queue…</strong>
               <span className="muted">&nbsp;</span>
             </p>
             <span className="button secondary reserve">Sync now</span>
