@@ -12,7 +12,7 @@ const RUNS = 3;
 const TARGET_SCORE = 95;
 const TARGET_CLS = 0.02;
 
-type Run = { score: number; cls: number; lcpMs: number; tbtMs: number; fcpMs: number };
+type Run = { score: number; cls: number; lcpMs: number; tbtMs: number; fcpMs: number; lcpElement: string };
 
 async function sessionCookie(env: Parameters<BenchModule["run"]>[0]): Promise<string> {
   return withChromium(env, async (browser) => {
@@ -46,10 +46,17 @@ async function lighthouseRun(env: Parameters<BenchModule["run"]>[0], cookie: str
       lcpMs: audit("largest-contentful-paint"),
       tbtMs: audit("total-blocking-time"),
       fcpMs: audit("first-contentful-paint"),
+      lcpElement: lcpSnippet(lhr.audits["largest-contentful-paint-element"]?.details),
     };
   } finally {
     chrome.kill();
   }
+}
+
+/** The LCP element's HTML as Lighthouse reports it (a list whose first table names the node). */
+function lcpSnippet(details: unknown): string {
+  const first = (details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items?.[0];
+  return first?.items?.[0]?.node?.snippet ?? "?";
 }
 
 const lighthouseWalk: BenchModule = {
@@ -58,8 +65,9 @@ const lighthouseWalk: BenchModule = {
     const cookie = await sessionCookie(env);
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await lighthouseRun(env, cookie));
-    const pick = (key: keyof Run) => median(runs.map((r) => r[key]));
-    const list = (key: keyof Run, digits = 0) => runs.map((r) => r[key].toFixed(digits)).join(", ");
+    type Measure = Exclude<keyof Run, "lcpElement">;
+    const pick = (key: Measure) => median(runs.map((r) => r[key]));
+    const list = (key: Measure, digits = 0) => runs.map((r) => r[key].toFixed(digits)).join(", ");
     const score = pick("score");
     const cls = pick("cls");
     return [
@@ -79,6 +87,7 @@ const lighthouseWalk: BenchModule = {
           fcpMs: Math.round(pick("fcpMs")),
           lcpRunsMs: list("lcpMs"),
           tbtRunsMs: list("tbtMs"),
+          lcpElements: [...new Set(runs.map((r) => r.lcpElement))].join(" | "),
         },
       },
     ];
