@@ -22,7 +22,7 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
   const running = status && status.phase !== "idle";
   const expired = sessionExpired || Boolean(status?.sessionExpired);
   const summary = !stats
-    ? "Reading the device queue…"
+    ? "Reading the queue…"
     : stats.unsynced === 0
       ? "Everything is synced"
       : `${stats.unsynced} unsynced item${stats.unsynced === 1 ? "" : "s"}${stats.oldestAt ? ` · oldest ${ageText(stats.oldestAt, now)}` : ""}`;
@@ -47,7 +47,8 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
           {running ? "Syncing…" : "Sync now"}
         </button>
       </div>
-      {running && status && (
+      {/* Only with something to send: an empty run (every load) would open and close it, moving the screen. */}
+      {running && status && status.records.total + status.bytes.total > 0 && (
         <div className="syncbar-progress">
           <progress aria-label="Sync progress" max={1} value={progressValue(status)} />
           <span className="muted">
