@@ -11,15 +11,11 @@ import { config } from "../config";
 import { logger } from "../logging/logger";
 import { type RequestContext, requestContexts } from "../logging/request-context";
 import { requestIdFor } from "../logging/request-id";
+import { loggedPath } from "../logging/request-line";
 
 const servers = new Set<http.Server>();
 const inFlight = new Set<http.ServerResponse>();
 let stopping = false;
-
-/** The path alone: a query string may carry a token or an e-mail address. */
-export function loggedPath(url: string | undefined): string {
-  return (url ?? "").split(/[?#]/, 1)[0]!.slice(0, 300);
-}
 
 function track(req: http.IncomingMessage, res: http.ServerResponse, context: RequestContext): void {
   const started = performance.now();
