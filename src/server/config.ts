@@ -73,6 +73,14 @@ export const settingsSchema = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((v) => v === "true")
     .optional(),
+  /** Server log lines at this level and above (JSON on stdout). */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  /** On SIGTERM/SIGINT, how long requests already being served may take before they are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** `npm run admin:create` only: the first admin's password (a random one is printed when unset). */
   ADMIN_PASSWORD: z.string().optional(),
   NEXT_PUBLIC_MAP_TILES_URL: z
