@@ -144,7 +144,7 @@ const downUntil = new Map<string, number>();
 /** The device's next instance in turn, skipping one that just failed (unless all did). */
 function nextInstance(device: Device, urls: string[]): number {
   for (let i = 0; i < urls.length; i++) {
-    const at = nextInstance(device, urls);
+    const at = device.turn++ % urls.length;
     if ((downUntil.get(urls[at]!) ?? 0) <= Date.now()) return at;
   }
   return device.turn++ % urls.length;
@@ -268,7 +268,7 @@ export type StormPlan = {
   capturesPerBatch: number;
   /** Photo sizes are drawn between these (bytes); above UPLOAD_CHUNK_BYTES a photo takes 2 chunks. */
   photoBytes: [number, number];
-  /** Called after every acknowledged push (the fault test kills an instance from here). */
+  /** Called after every acknowledged push and photo (the fault test kills an instance from here). */
   onAck?: (stats: StormStats) => void;
 };
 
@@ -303,7 +303,10 @@ export async function runStorm(devices: Device[], urls: string[], plan: StormPla
           });
         await pushUntilAnswered(device, mutations, stats, urls);
         plan.onAck?.(stats);
-        for (const photo of photos) await uploadPhoto(device, photo, stats, urls);
+        for (const photo of photos) {
+          await uploadPhoto(device, photo, stats, urls);
+          plan.onAck?.(stats);
+        }
       }
     }),
   );
