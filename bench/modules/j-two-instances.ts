@@ -52,6 +52,9 @@ async function storm(serverUrl: string, instanceCount: number): Promise<Run> {
       seconds,
       repairs,
     };
+  } catch (error) {
+    for (const i of instances) console.error(`  ${i.name} printed:\n${i.output().slice(-2000)}`);
+    throw error;
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
   }

@@ -92,7 +92,16 @@ export async function startDevice(baseUrls: string[], email: string, password: s
   const { cookie, error } = await signIn(baseUrls[turn % baseUrls.length]!, email, password);
   if (!cookie) throw new Error(`sign-in of ${email} refused: ${error}`);
   const clients = baseUrls.map((url) => trpcClient(url, cookie));
-  const snapshot = await clients[(turn + 1) % clients.length]!.sync.prepare.query();
+  let snapshot;
+  for (let attempt = 1; !snapshot; attempt++) {
+    try {
+      snapshot = await clients[(turn + attempt) % clients.length]!.sync.prepare.query();
+    } catch (error) {
+      // The device asks again after no answer or a 5xx (a loaded server may time out).
+      if (!isLost(error) || attempt >= 5) throw error;
+      await pause(500);
+    }
+  }
   const customerId = snapshot.walks[0]?.customerId ?? snapshot.customers[0]?.id;
   if (!customerId) throw new Error(`${email} has no customer in the prepared snapshot`);
   return { email, deviceId: randomUUID(), clients, cookie, walk: { id: randomUUID(), customerId }, turn: turn + 2 };
