@@ -73,6 +73,21 @@ async function checkReachable(url: string): Promise<void> {
   }
 }
 
+/** Key of the session-level advisory lock held while checking for users and seeding. */
+const SEED_LOCK = 727275;
+
+async function holdLock(url: string, key: number): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("SELECT pg_advisory_lock($1)", [key]);
+  return {
+    async release() {
+      await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
+}
+
 /** Development and the embedded default get a random secret kept in the data folder. */
 function authSecret(production: boolean): string {
   const given = settings.NEXTAUTH_SECRET;
@@ -108,6 +123,9 @@ async function main() {
   if (applied.length) logger().info({ migrations: applied }, `applied ${applied.length} migration(s)`);
 
   const wantDemo = settings.SEED_DEMO ?? !external;
+  // Instances started together on one empty server would each count no users and seed twice
+  // (the second fails on the unique emails and stops); one seeds, the others wait and see users.
+  const seedLock = external ? await holdLock(databaseUrl, SEED_LOCK) : null;
   const seedDb = createDb(databaseUrl, 1);
   try {
     const users = await seedDb.user.count();
@@ -128,6 +146,7 @@ async function main() {
     if (dropped) logger().info(`dropped ${dropped} upload(s) abandoned for ${ABANDONED_UPLOAD_DAYS} days.`);
   } finally {
     await seedDb.$disconnect();
+    await seedLock?.release();
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
