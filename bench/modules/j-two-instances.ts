@@ -8,6 +8,7 @@
 import pg from "pg";
 import { type AppInstance, startInstance } from "../../tests/support/app-instances";
 import { type Device, percentile, runStorm, startDevice } from "../../tests/support/device-storm";
+import { s3Environment, startS3Server } from "../../tests/support/s3-server";
 import { postgresBin, startThrowawayPostgres } from "../support/throwaway-postgres";
 import type { BenchFigure, BenchModule } from "../types";
 
@@ -32,9 +33,11 @@ async function freshDatabase(serverUrl: string, name: string): Promise<string> {
 
 async function storm(serverUrl: string, instanceCount: number): Promise<Run> {
   const databaseUrl = await freshDatabase(serverUrl, `rs_bench_j${instanceCount}`);
+  // Photos in object storage every instance reaches (as in production), for one instance too.
+  const s3 = await startS3Server();
   const instances: AppInstance[] = await Promise.all(
     PORTS.slice(0, instanceCount).map((port, i) =>
-      startInstance(`bench-${i}`, port, databaseUrl, { SEED_DEMO: "true" }),
+      startInstance(`bench-${i}`, port, databaseUrl, { SEED_DEMO: "true", ...s3Environment(s3) }),
     ),
   );
   try {
@@ -57,6 +60,7 @@ async function storm(serverUrl: string, instanceCount: number): Promise<Run> {
     throw error;
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
+    await s3.stop();
   }
 }
 

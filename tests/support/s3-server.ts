@@ -30,3 +30,9 @@ export async function startS3Server(bucket = "rs-test"): Promise<TestS3Server> {
     },
   };
 }
+
+/** The settings as environment variables, for an app instance started as its own process. */
+export function s3Environment(server: TestS3Server): Record<string, string> {
+  const { url, bucket, accessKeyId, secretAccessKey } = server.settings;
+  return { S3_URL: url, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey };
+}

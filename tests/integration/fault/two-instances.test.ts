@@ -18,6 +18,7 @@ import { DEMO_PASSWORD } from "~/server/seed/demo-business";
 import { ensureBuilt } from "../../../scripts/lib/setup.mjs";
 import { type AppInstance, startInstance } from "../../support/app-instances";
 import { type Device, emptyStats, runStorm, signIn, startDevice } from "../../support/device-storm";
+import { type TestS3Server, s3Environment, startS3Server } from "../../support/s3-server";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const PORTS = [3341, 3342] as const;
@@ -32,6 +33,7 @@ describe.skipIf(!serverUrl)(
     let sql: pg.Client;
     let instances: AppInstance[] = [];
     let urls: string[];
+    let s3: TestS3Server;
 
     beforeAll(async () => {
       ensureBuilt();
@@ -42,9 +44,14 @@ describe.skipIf(!serverUrl)(
       const url = new URL(serverUrl!);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
+      // Photos live in object storage that every instance reaches, as in production: a file store
+      // on one machine's disk is not shared.
+      s3 = await startS3Server();
       // Both start at once on the empty database: each migrates and seeds only if no one did.
       instances = await Promise.all(
-        PORTS.map((port, i) => startInstance(`instance-${"AB"[i]}`, port, databaseUrl, { SEED_DEMO: "true" })),
+        PORTS.map((port, i) =>
+          startInstance(`instance-${"AB"[i]}`, port, databaseUrl, { SEED_DEMO: "true", ...s3Environment(s3) }),
+        ),
       );
       urls = instances.map((i) => i.baseUrl);
       sql = new pg.Client({ connectionString: databaseUrl });
@@ -54,6 +61,7 @@ describe.skipIf(!serverUrl)(
     afterAll(async () => {
       await Promise.all(instances.map((i) => i.stop()));
       await sql?.end();
+      await s3?.stop();
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

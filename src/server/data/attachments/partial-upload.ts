@@ -33,6 +33,9 @@ export async function partialState(tx: DbTx, attachmentId: string): Promise<Part
  */
 export async function openPartial(tx: DbTx, userId: string, attachment: Attachment, now: Date): Promise<PartialState> {
   await dropAbandonedUploads(tx, now);
+  // One opening per person at a time, on every instance: two uploads started together must not
+  // both pass the check below before either is counted.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rs:upload-quota'), hashtext(${userId}))`;
   const open = await tx.partialUpload.aggregate({ where: { userId }, _sum: { sizeBytes: true } });
   if ((open._sum.sizeBytes ?? 0) + attachment.sizeBytes > OPEN_UPLOAD_BYTES_PER_USER) {
     throw new UploadRefused(
