@@ -44,6 +44,7 @@ export const REFUSALS = {
   OVER_APPROVAL_LIMIT: forbidden,
   REASON_REQUIRED: forbidden,
   PRICE_LOCKED: forbidden,
+  REPAIR_CLOSED: conflict, // denied, cancelled, invoiced or closed: no more photos
   TECHNICIAN_BLOCKED: forbidden, // the customer has blocked this technician from its lots
   /** A value that should be money, a count or a percentage is not a usable number. */
   INVALID_AMOUNT: badRequest,

@@ -158,6 +158,7 @@ export {
   type Decision,
   type DenialCode,
   OVERRIDE_LOCKED_STATUSES,
+  PHOTO_LOCKED_STATUSES,
   type PermissionAction,
   PermissionDenied,
   type PermissionResources,

@@ -31,6 +31,8 @@ export type PermissionResources = {
   "repair.overridePrice": { repair: RepairRef; amountCents: Cents; reason: string };
   "repair.start": RepairRef;
   "repair.complete": RepairRef;
+  /** A damage or after photo added to an existing repair (from the device, offline). */
+  "repair.addPhoto": RepairRef;
   "repair.cancel": RepairRef;
   "repair.invoice": RepairRef;
   "repair.close": RepairRef;
@@ -70,7 +72,8 @@ export type DenialCode =
   | "TECHNICIAN_BLOCKED" // the customer has blocked this technician from its lots
   | "REASON_REQUIRED"
   | "INVALID_AMOUNT"
-  | "PRICE_LOCKED"; // invoiced, closed, denied or cancelled: the price can no longer be overridden
+  | "PRICE_LOCKED" // invoiced, closed, denied or cancelled: the price can no longer be overridden
+  | "REPAIR_CLOSED"; // denied, cancelled, invoiced or closed: its record no longer takes photos
 
 export type Decision = { allowed: true } | { allowed: false; code: DenialCode; reason: string };
 
@@ -161,6 +164,14 @@ const withinLimit = (technician: TechnicianProfile, cents: Cents, what: string):
         `${what} ${formatCents(cents)} is over your ${formatCents(technician.approvalLimitCents)} approval limit`,
       );
 
+/** Statuses in which a repair takes no more photos: refused or withdrawn, or its invoice is made. */
+export const PHOTO_LOCKED_STATUSES: readonly Status[] = ["DENIED", "CANCELLED", "INVOICED", "CLOSED"];
+
+const takesPhotos = (repair: RepairRef): Decision =>
+  PHOTO_LOCKED_STATUSES.includes(repair.status)
+    ? deny("REPAIR_CLOSED", `a repair that is ${repair.status.toLowerCase()} takes no more photos`)
+    : ALLOW;
+
 /** Runs checks in order; the first refusal wins. */
 const all = (...checks: (() => Decision)[]): Decision => {
   for (const check of checks) {
@@ -214,6 +225,20 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   },
   "repair.start": { admin: always, technician: ownRepair, manager: teamWork },
   "repair.complete": { admin: always, technician: ownRepair, manager: teamWork },
+  // Whoever may work the repair, while it is still open (or just completed: an after photo).
+  "repair.addPhoto": {
+    admin: takesPhotos,
+    technician: (staff, repair) =>
+      all(
+        () => ownRepair(staff, repair),
+        () => takesPhotos(repair),
+      ),
+    manager: (staff, repair) =>
+      all(
+        () => teamWork(staff, repair),
+        () => takesPhotos(repair),
+      ),
+  },
   "repair.cancel": { admin: always, customer: ownCompany, manager: teamOrUnassigned },
   "repair.invoice": { admin: always },
   "repair.close": { admin: always },

@@ -5,6 +5,9 @@ import type { MutationType } from "~/domain";
 import type { CaptureRepairInput } from "~/server/services/repairs/capture-repair";
 import type { AttachmentInput } from "~/server/data/shared-inputs";
 import type { AcceptedMutation, MutationData, PushResult } from "~/server/services/sync/sync-output";
+import type { AddRepairPhotoInput } from "~/server/services/repairs/add-repair-photo";
+import type { CompleteRepairInput } from "~/server/services/repairs/complete-repair";
+import type { StartRepairInput } from "~/server/services/repairs/start-repair";
 import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
 import type { StartWalkInput } from "~/server/services/walks/start-walk";
 
@@ -16,6 +19,7 @@ export type {
   PreparedCustomer,
   PreparedUnit,
   PreparedWalk,
+  PreparedWork,
 } from "~/server/services/sync/sync-output";
 
 export type PushOutput = PushResult;
@@ -30,10 +34,18 @@ export type RepairCapturePayload = CaptureRepairInput & { attachments: Attachmen
 export type WalkFinishPayload = FinishWalkInput;
 export type SignedSummary = FinishWalkInput["signedSummary"];
 
+/** A queued change on an existing repair carries its own client id (the outbox entry's). */
+export type RepairStartPayload = StartRepairInput & { id: string };
+export type RepairCompletePayload = CompleteRepairInput & { id: string; attachments: AttachmentMeta[] };
+export type RepairAddPhotoPayload = AddRepairPhotoInput;
+
 export type PayloadOf = {
   "walk.start": WalkStartPayload;
   "repair.capture": RepairCapturePayload;
   "walk.finish": WalkFinishPayload;
+  "repair.start": RepairStartPayload;
+  "repair.complete": RepairCompletePayload;
+  "repair.addPhoto": RepairAddPhotoPayload;
 };
 
 /** One queued mutation as sync.push receives it, its payload typed by its mutation type (a new

@@ -7,6 +7,7 @@ import type {
   MutationResult,
   PushMutation,
   PushOutput,
+  RepairCapturePayload,
   ServerRepairView,
 } from "../sync/contract";
 import type { SyncTransport } from "../sync/transport";
@@ -48,12 +49,18 @@ export class FakeTransport implements SyncTransport {
   }
 }
 
-const recordIdOf = (mutation: PushMutation) =>
-  mutation.type === "walk.start"
-    ? mutation.payload.id
-    : mutation.type === "repair.capture"
-      ? mutation.payload.id
-      : mutation.payload.walkId;
+const recordIdOf = (mutation: PushMutation) => {
+  switch (mutation.type) {
+    case "walk.start":
+    case "repair.capture":
+      return mutation.payload.id;
+    case "walk.finish":
+      return mutation.payload.walkId;
+    default:
+      // A change on an existing repair is its own record: replaying it answers as the first time.
+      return mutation.payload.id;
+  }
+};
 
 export function okResult(mutation: PushMutation): MutationResult {
   switch (mutation.type) {
@@ -67,6 +74,10 @@ export function okResult(mutation: PushMutation): MutationResult {
       return { id: mutation.id, ok: true, type: mutation.type, data: walkView(mutation.payload.id, "IN_PROGRESS") };
     case "walk.finish":
       return { id: mutation.id, ok: true, type: mutation.type, data: walkView(mutation.payload.walkId, "COMPLETED") };
+    case "repair.start":
+    case "repair.complete":
+    case "repair.addPhoto":
+      return workAccepted(mutation);
   }
 }
 
@@ -161,4 +172,25 @@ function walkView(id: string, status: "IN_PROGRESS" | "COMPLETED"): Accepted<"wa
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** A change on an existing repair accepted, answered with that repair's view as it now stands. */
+function workAccepted(
+  mutation: Extract<PushMutation, { type: "repair.start" | "repair.complete" | "repair.addPhoto" }>,
+): MutationResult {
+  const status = mutation.type === "repair.complete" ? "COMPLETED" : "IN_PROGRESS";
+  const capture = {
+    id: mutation.id,
+    type: "repair.capture" as const,
+    payload: {
+      id: mutation.payload.repairId,
+      walkId: null,
+      customerId: crypto.randomUUID(),
+      unitNumber: "WORK",
+      damageType: "CHIP",
+      attachments: [],
+    } as unknown as RepairCapturePayload,
+  };
+  const accepted = repairAccepted(capture, { status, walkId: null, origin: "CUSTOMER_REQUEST" });
+  return { ...accepted, type: mutation.type } as MutationResult;
 }

@@ -55,6 +55,7 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
         history: [],
       },
     ],
+    myWork: [],
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 // The work is done: the after photo documents it and the price is frozen from the history as
 // it stands now (counted under lock, so two completions on one unit never share an ordinal).
+// Online, or from the device's queue (sync.push "repair.complete", with the change's client id).
 import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db";
@@ -10,11 +11,14 @@ import { applyStatusChange } from "../../data/repairs/change-repair-status";
 import { attachmentsAdded, createAttachments } from "../../data/repairs/create-attachments";
 import { freezeCompletionPrice } from "../../data/repairs/freeze-completion-price";
 import { loadRepairFor } from "../../data/repairs/load-repair-for";
+import { applyOnce } from "../../data/repairs/repair-change";
 import { refreshOpenEstimates } from "../../data/repairs/refresh-open-estimates";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const completeRepairInput = z.object({
   repairId: z.uuid(),
+  /** The device's id for this change: a replay answers as the first time. */
+  id: z.uuid().optional(),
   /** When the device finished the work offline. */
   completedAt: dateInput.optional(),
   /** The after photo taken when finishing, if not sent before. */
@@ -26,28 +30,31 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
   const input = completeRepairInput.parse(raw);
   assertAcceptableAttachments(input.attachments);
   const completedAt = input.completedAt ?? new Date();
-  const repair = await db.$transaction(async (tx) => {
-    const repair = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
-    await createAttachments(tx, ctx, repair.id, input.attachments, { replayable: true });
-    // An after photo counts when its bytes arrived, or when it comes with this completion (its
-    // bytes follow by upload, as for a repair completed on the spot during a walk). Metadata
-    // recorded earlier whose bytes never came does not document the work.
-    const afterPhotos = await tx.attachment.count({
-      where: {
-        repairId: repair.id,
-        kind: "PHOTO",
-        photoStage: "AFTER",
-        OR: [{ uploadedAt: { not: null } }, { id: { in: input.attachments.map((a) => a.id) } }],
-      },
-    });
-    const completed = await applyStatusChange(tx, ctx, repair, {
-      action: "complete",
-      facts: { hasAfterPhoto: afterPhotos > 0 },
-      fields: () => freezeCompletionPrice(tx, repair, completedAt),
-      extraChanges: attachmentsAdded(input.attachments),
-    });
-    await refreshOpenEstimates(tx, repair.unitId);
-    return completed;
-  });
+  const change = input.id ? { id: input.id, kind: "complete" as const, repairId: input.repairId } : null;
+  const repair = await db.$transaction((tx) =>
+    applyOnce(tx, ctx.actor, change, async () => {
+      const repair = await loadRepairFor(tx, ctx.actor, input.repairId, { lock: true });
+      await createAttachments(tx, ctx, repair.id, input.attachments, { replayable: true });
+      // An after photo counts when its bytes arrived, or when it comes with this completion (its
+      // bytes follow by upload, as for a repair completed on the spot during a walk). Metadata
+      // recorded earlier whose bytes never came does not document the work.
+      const afterPhotos = await tx.attachment.count({
+        where: {
+          repairId: repair.id,
+          kind: "PHOTO",
+          photoStage: "AFTER",
+          OR: [{ uploadedAt: { not: null } }, { id: { in: input.attachments.map((a) => a.id) } }],
+        },
+      });
+      const completed = await applyStatusChange(tx, ctx, repair, {
+        action: "complete",
+        facts: { hasAfterPhoto: afterPhotos > 0 },
+        fields: () => freezeCompletionPrice(tx, repair, completedAt),
+        extraChanges: attachmentsAdded(input.attachments),
+      });
+      await refreshOpenEstimates(tx, repair.unitId);
+      return completed;
+    }),
+  );
   return repairView(ctx.actor, repair);
 }

@@ -12,7 +12,10 @@ import type { ServiceContext } from "../../service-context";
 import { loadPricingRules } from "../../data/pricing/load-pricing-rules";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../../data/pricing/price-history";
 import { repairRef } from "../../data/repairs/load-repair-for";
-import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "./sync-output";
+import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk, PreparedWork } from "./sync-output";
+
+/** Work the technician can do from the phone: approved or assigned to them, or begun. */
+const WORK_STATUSES = ["APPROVED", "ASSIGNED", "IN_PROGRESS"] as const;
 
 const WINDOW_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -60,6 +63,7 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       walks: walks as PreparedWalk[],
       customers: await preparedCustomers(tx, customerIds, now),
       units: await preparedUnits(tx, ctx, customerIds),
+      myWork: await preparedWork(tx, ctx, technician.id),
     };
   });
 }
@@ -134,4 +138,54 @@ async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[
         })),
     };
   });
+}
+
+/**
+ * The repairs on the technician's name still to be done (My work), whatever the customer: an
+ * assigned request is on-call work, not a lot walk's. One read with what the card shows; only
+ * what the actor may view (a blocked lot's work is unassigned by whoever blocks, not hidden here).
+ */
+async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string): Promise<PreparedWork[]> {
+  const repairs = await tx.repair.findMany({
+    where: { technicianId, status: { in: [...WORK_STATUSES] } },
+    include: {
+      customer: { select: { name: true, address: true } },
+      unit: { select: { unitNumber: true, make: true, model: true } },
+      attachments: {
+        where: { kind: "PHOTO" },
+        select: { id: true, photoStage: true, mimeType: true, uploadedAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+    orderBy: [{ customer: { name: "asc" } }, { createdAt: "asc" }],
+  });
+  return repairs
+    .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
+    .map((r) => ({
+      id: r.id,
+      status: r.status as (typeof WORK_STATUSES)[number],
+      origin: r.origin,
+      customerId: r.customerId,
+      customerName: r.customer.name,
+      siteAddress: r.customer.address,
+      unitId: r.unitId,
+      unitNumber: r.unit.unitNumber,
+      make: r.unit.make,
+      model: r.unit.model,
+      damageType: r.damageType,
+      damagePosition: r.damagePosition,
+      customerNotes: r.customerNotes,
+      technicianNotes: r.technicianNotes,
+      estimateCents: r.overrideCents ?? r.estimateCents,
+      approvalKind: r.approvalKind,
+      approvedAt: r.approvedAt,
+      startedAt: r.startedAt,
+      createdAt: r.createdAt,
+      photos: r.attachments.map((a) => ({
+        id: a.id,
+        stage: a.photoStage,
+        mimeType: a.mimeType,
+        uploaded: a.uploadedAt !== null,
+      })),
+    }));
 }

@@ -4,18 +4,23 @@
 // decides it, and written in one transaction (capture-in-bulk.ts). Walk starts and finishes,
 // and captures completed on the spot (priced under the history's locks), go through their
 // services one by one, each in its own transaction, as does a run whose bulk transaction failed
-// (a concurrent replay of the same batch, a lost connection...). Every service is idempotent on
-// the record's client id, so a replayed batch answers as the first time.
+// (a concurrent replay of the same batch, a lost connection...). Changes on existing repairs
+// (start, complete, add a photo: the technician's My work) go one by one through the services an
+// online call reaches. Every service is idempotent on the record's or change's client id, so a
+// replayed batch answers as the first time.
 import "server-only";
 import { performance } from "node:perf_hooks";
-import type { z } from "zod";
+import { z } from "zod";
 import type { MutationType } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { requestLog } from "../../logging/logger";
 import type { ServiceContext } from "../../service-context";
 import type { CaptureFacts } from "../../data/repairs/capture-facts";
+import { addRepairPhoto, addRepairPhotoInput } from "../repairs/add-repair-photo";
 import { type Capture, captureRepair, captureRepairInput } from "../repairs/capture-repair";
+import { completeRepair, completeRepairInput } from "../repairs/complete-repair";
+import { startRepair, startRepairInput } from "../repairs/start-repair";
 import { repairView } from "../../data/repairs/repair-view";
 import { isUniqueViolation } from "../../data/retry-on-duplicate-id";
 import { finishWalk, finishWalkInput } from "../walks/finish-walk";
@@ -31,15 +36,22 @@ type Handler<S extends z.ZodType, D> = {
   input: S;
   run: (db: Db, ctx: ServiceContext, payload: z.output<S>, facts: CaptureFacts) => Promise<D>;
   /** The walk the mutation belongs to: later mutations wait while its start is pending. */
-  walkOf: (payload: z.output<S>) => string;
+  walkOf: (payload: z.output<S>) => string | null;
 };
 const handler = <S extends z.ZodType, D>(h: Handler<S, D>) => h as unknown as Handler<z.ZodType, D>;
+// Online the change id is optional; from a device's queue it is required (a replay needs it).
+const queuedStart = startRepairInput.extend({ id: z.uuid() });
+const queuedCompletion = completeRepairInput.extend({ id: z.uuid() });
 
 /** Each service answers with what sync.push promises for its mutation type (sync-output.ts). */
 const HANDLERS: { [T in MutationType]: Handler<z.ZodType, MutationData<T>> } = {
   "walk.start": handler({ input: startWalkInput, run: startWalk, walkOf: (p) => p.id }),
   "repair.capture": handler({ input: captureRepairInput, run: captureRepair, walkOf: (p) => p.walkId }),
   "walk.finish": handler({ input: finishWalkInput, run: finishWalk, walkOf: (p) => p.walkId }),
+  // A queued change carries its client id in the payload: the services need it to answer a replay.
+  "repair.start": handler({ input: queuedStart, run: startRepair, walkOf: () => null }),
+  "repair.complete": handler({ input: queuedCompletion, run: completeRepair, walkOf: () => null }),
+  "repair.addPhoto": handler({ input: addRepairPhotoInput, run: addRepairPhoto, walkOf: () => null }),
 };
 
 const NOT_SYNCED: MutationFailure = {
@@ -51,7 +63,7 @@ const NOT_SYNCED: MutationFailure = {
 /** "one-by-one": every mutation in its own transaction, as when a bulk write fails (for comparing both). */
 export type PushMode = "bulk" | "one-by-one";
 
-type Parsed = { index: number; id: string; type: MutationType; payload: unknown; walkId: string };
+type Parsed = { index: number; id: string; type: MutationType; payload: unknown; walkId: string | null };
 
 export async function pushMutations(
   db: Db,
@@ -71,7 +83,7 @@ export async function pushMutations(
       continue;
     }
     const mutation = { index, id, type, payload: parsed.data, walkId: walkOf(parsed.data) };
-    if (push.walksPending.has(mutation.walkId)) {
+    if (mutation.walkId !== null && push.walksPending.has(mutation.walkId)) {
       push.answer(mutation, NOT_SYNCED);
     } else if (mode === "bulk" && isPlainCapture(mutation)) {
       run.push(mutation);
@@ -116,10 +128,11 @@ class Push {
       await this.run(m, m.type);
     } catch (error) {
       const failure = mutationFailure(error, `${m.type} ${m.id}`);
-      if (m.type === "walk.start" && failure.retryable) this.walksPending.add(m.walkId);
+      if (m.type === "walk.start" && failure.retryable && m.walkId) this.walksPending.add(m.walkId);
       // A walk unknown here was started on a device whose start has not arrived (another batch,
       // still pending): retried, never dropped.
-      const walkMissing = error instanceof NotFound && m.type !== "walk.start" && !(await this.walkExists(m.walkId));
+      const walkMissing =
+        error instanceof NotFound && m.walkId !== null && m.type !== "walk.start" && !(await this.walkExists(m.walkId));
       this.answer(m, walkMissing ? NOT_SYNCED : failure);
     }
   }

@@ -8,6 +8,7 @@ import { MUTATION_TYPES, type MutationType } from "~/domain";
 import {
   ApprovalKind,
   DamageType,
+  PhotoStage,
   type Prisma,
   PriceSource,
   RepairOrigin,
@@ -70,18 +71,54 @@ export const preparedUnitOutput = z.object({
   history: z.array(preparedRepairOutput),
 });
 
+/** A photo of an assigned repair; `uploaded`: its bytes can be fetched (and kept for offline). */
+export const preparedWorkPhotoOutput = z.object({
+  id: z.string(),
+  stage: z.enum(PhotoStage).nullable(),
+  mimeType: z.string(),
+  uploaded: z.boolean(),
+});
+
+/** A repair assigned to the technician, or approved on their walk, still to be done (My work). */
+export const preparedWorkOutput = z.object({
+  id: z.string(),
+  status: z.enum(["APPROVED", "ASSIGNED", "IN_PROGRESS"]),
+  origin: z.enum(RepairOrigin),
+  customerId: z.string(),
+  customerName: z.string(),
+  /** The site: the customer's address (no stops of a day's route exist yet). */
+  siteAddress: z.string().nullable(),
+  unitId: z.string(),
+  unitNumber: z.string(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  damageType: z.enum(DamageType),
+  damagePosition: z.string().nullable(),
+  customerNotes: z.string(),
+  technicianNotes: z.string(),
+  /** The current estimate; the price is frozen by the server at completion. */
+  estimateCents: int.nullable(),
+  approvalKind: z.enum(ApprovalKind).nullable(),
+  approvedAt: z.date().nullable(),
+  startedAt: z.date().nullable(),
+  createdAt: z.date(),
+  photos: z.array(preparedWorkPhotoOutput),
+});
+
 export const prepareOutput = z.object({
   preparedAt: z.date(),
   technician: z.object({ id: z.string(), name: z.string() }),
   walks: z.array(preparedWalkOutput),
   customers: z.array(preparedCustomerOutput),
   units: z.array(preparedUnitOutput),
+  myWork: z.array(preparedWorkOutput),
 });
 
 export type PreparedWalk = z.output<typeof preparedWalkOutput>;
 export type PreparedCustomer = z.output<typeof preparedCustomerOutput>;
 export type PreparedRepair = z.output<typeof preparedRepairOutput>;
 export type PreparedUnit = z.output<typeof preparedUnitOutput>;
+export type PreparedWork = z.output<typeof preparedWorkOutput>;
 export type PrepareSnapshot = z.output<typeof prepareOutput>;
 
 // ── sync.push ───────────────────────────────────────────────────────────────────────────────
@@ -185,6 +222,9 @@ export const mutationResultOutput = z.discriminatedUnion("ok", [
     accepted("walk.start", lotWalkOutput),
     accepted("repair.capture", repairViewOutput),
     accepted("walk.finish", lotWalkOutput),
+    accepted("repair.start", repairViewOutput),
+    accepted("repair.complete", repairViewOutput),
+    accepted("repair.addPhoto", repairViewOutput),
   ]),
   z.object({ id: z.string(), ok: z.literal(false), type: z.enum(MUTATION_TYPES), ...mutationFailureOutput.shape }),
 ]);
