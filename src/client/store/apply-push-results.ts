@@ -15,7 +15,7 @@ export async function applyPushResults(
 ): Promise<AppliedCounts> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const counts: AppliedCounts = { confirmed: 0, rejected: 0, retrying: 0 };
-  await db.transaction("rw", [db.outbox, db.localWalks, db.localRepairs, db.blobs], async () => {
+  await db.transaction("rw", [db.outbox, db.localWalks, db.localRepairs, db.blobs, db.workRepairs], async () => {
     for (const entry of sent) {
       const result = byId.get(entry.id);
       if (result?.ok) {
@@ -42,6 +42,10 @@ async function confirm(db: RsDb, entry: OutboxEntry, result: Accepted, now: Date
     await db.localWalks.update(entry.recordId, { startSync: "synced", error: undefined });
     return;
   }
+  if (entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete") {
+    await confirmWork(db, entry, result);
+    return;
+  }
   // The record is on the server now: its attachments may upload.
   await db.blobs.where("ownerId").equals(entry.recordId).modify({ ownerAcknowledged: 1 });
   const state = await settledState(db, entry.recordId);
@@ -61,9 +65,30 @@ async function confirm(db: RsDb, entry: OutboxEntry, result: Accepted, now: Date
   });
 }
 
+/** A change on a repair of My work: the photos it carried may upload now; a completion's price is kept to show. */
+async function confirmWork(
+  db: RsDb,
+  entry: Extract<OutboxEntry, { type: "repair.start" | "repair.addPhoto" | "repair.complete" }>,
+  result: Accepted,
+): Promise<void> {
+  const photoIds =
+    entry.type === "repair.addPhoto"
+      ? [entry.payload.photo.id]
+      : entry.type === "repair.complete"
+        ? entry.payload.attachments.map((a) => a.id)
+        : [];
+  if (photoIds.length) await db.blobs.where("id").anyOf(photoIds).modify({ ownerAcknowledged: 1 });
+  const row = await db.workRepairs.get(entry.recordId);
+  if (row && result.type === "repair.complete" && result.data.priceCents !== null)
+    await db.workRepairs.update(row.id, { device: { ...row.device, frozenPriceCents: result.data.priceCents } });
+}
+
 async function reject(db: RsDb, entry: OutboxEntry, error: SyncError): Promise<void> {
   await db.outbox.update(entry.seq!, { state: "failed", attempts: entry.attempts + 1, lastError: error });
   if (entry.type === "repair.capture") await db.localRepairs.update(entry.recordId, { sync: "rejected", error });
+  // A change on a repair of My work shows its refusal from the outbox entry itself (my-work.ts).
+  else if (entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete")
+    return;
   else if (entry.type === "walk.start") await db.localWalks.update(entry.recordId, { startSync: "rejected", error });
   else await db.localWalks.update(entry.recordId, { finishSync: "rejected", error });
 }

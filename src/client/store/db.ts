@@ -11,7 +11,11 @@ import type {
   PreparedCustomer,
   PreparedUnit,
   PreparedWalk,
+  PreparedWork,
+  RepairAddPhotoPayload,
   RepairCapturePayload,
+  RepairCompletePayload,
+  RepairStartPayload,
   ServerRepairView,
   SignedSummary,
   WalkFinishPayload,
@@ -124,7 +128,27 @@ export type OutboxEntry = OutboxFields & QueuedMutation;
 export type QueuedMutation =
   | { type: "walk.start"; payload: WalkStartPayload }
   | { type: "repair.capture" }
-  | { type: "walk.finish"; payload: WalkFinishPayload };
+  | { type: "walk.finish"; payload: WalkFinishPayload }
+  // Changes on a repair of My work: `recordId` is the repair's id, the payload's `id` the entry's.
+  | { type: "repair.start"; payload: RepairStartPayload }
+  | { type: "repair.complete"; payload: RepairCompletePayload }
+  | { type: "repair.addPhoto"; payload: RepairAddPhotoPayload };
+
+/** What the technician did on a repair of My work on this device, not yet seen in a prepare. */
+export type WorkDeviceState = {
+  startedAt?: Date;
+  completedAt?: Date;
+  /** Photos taken on the device for this repair (BlobRow ids, owner: the repair). */
+  photoIds: string[];
+  /** The price the server froze when it took the completion. */
+  frozenPriceCents?: number;
+};
+
+/** A repair of My work as prepared, with what the device did on it since. */
+export type WorkRepairRow = PreparedWork & { device: WorkDeviceState };
+
+/** A photo of a repair of My work the server already held, kept to be seen offline. */
+export type WorkPhotoRow = { id: string; repairId: string; blob: Blob };
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
@@ -148,6 +172,8 @@ export class RsDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, "seq">;
   drafts!: EntityTable<UnitDraftRow, "id">;
   draftFiles!: EntityTable<DraftFileRow, "id">;
+  workRepairs!: EntityTable<WorkRepairRow, "id">;
+  workPhotos!: EntityTable<WorkPhotoRow, "id">;
 
   constructor(name = "rs-field", options?: DexieOptions) {
     super(name, options);
@@ -192,6 +218,8 @@ export class RsDb extends Dexie {
       localRepairs: "id, walkId, sync, jobId, [customerId+completedOnSpot], [walkId+capturedAt], [walkId+unitNumber]",
       blobs: "id, ownerId, confirmed, [confirmed+createdAt], [confirmed+ownerAcknowledged]",
     });
+    // 7: My work, the repairs given to the technician (my-work.ts), and their photos kept offline.
+    this.version(7).stores({ workRepairs: "id, customerId, unitId", workPhotos: "id, repairId" });
   }
 }
 

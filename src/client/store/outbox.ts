@@ -35,11 +35,9 @@ export async function takePendingBatch(
       batch.filter((entry) => entry.type === "repair.capture").map((entry) => entry.recordId),
     );
     const payloads = new Map(repairs.flatMap((repair) => (repair ? [[repair.id, repair.payload] as const] : [])));
-    const walkIds = [
-      ...new Set(
-        batch.map((entry) => (entry.type === "repair.capture" ? payloads.get(entry.recordId)?.walkId : entry.recordId)),
-      ),
-    ].filter((id): id is string => Boolean(id));
+    const walkIds = [...new Set(batch.map((entry) => walkIdOf(entry, payloads)))].filter((id): id is string =>
+      Boolean(id),
+    );
     const walks = new Map(
       (await db.localWalks.bulkGet(walkIds)).flatMap((walk) => (walk ? [[walk.id, walk] as const] : [])),
     );
@@ -47,7 +45,7 @@ export async function takePendingBatch(
     const mutations: PushMutation[] = [];
     for (const entry of batch) {
       const mutation = mutationOf(entry, payloads.get(entry.recordId));
-      const walkId = entry.type === "repair.capture" ? payloads.get(entry.recordId)?.walkId : entry.recordId;
+      const walkId = walkIdOf(entry, payloads);
       const walk = walkId ? walks.get(walkId) : undefined;
       if (!mutation) {
         // Nothing left to send: kept (failed) for the user to see and discard, never sent empty.
@@ -68,6 +66,13 @@ export async function takePendingBatch(
   });
 }
 
+/** The walk an entry belongs to; a change on a repair of My work belongs to none. */
+function walkIdOf(entry: OutboxEntry, payloads: ReadonlyMap<string, RepairCapturePayload>): string | undefined {
+  if (entry.type === "repair.capture") return payloads.get(entry.recordId)?.walkId;
+  if (entry.type === "walk.start" || entry.type === "walk.finish") return entry.recordId;
+  return undefined;
+}
+
 const walkRefused = (reason: string | undefined) => ({
   code: "WALK_REFUSED",
   message: `The server refused the walk this belongs to${reason ? `: ${reason.replace(/\.$/, "")}` : ""}. It cannot be sent; discard it.`,
@@ -82,6 +87,12 @@ function mutationOf(entry: OutboxEntry, repairPayload: RepairCapturePayload | un
       return { id: entry.id, type: entry.type, payload: entry.payload };
     case "repair.capture":
       return repairPayload ? { id: entry.id, type: entry.type, payload: repairPayload } : null;
+    case "repair.start":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "repair.complete":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "repair.addPhoto":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
   }
 }
 

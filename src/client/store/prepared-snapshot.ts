@@ -2,6 +2,7 @@
 // walk never mixes an old price list with new unit counts.
 import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk } from "../sync/contract";
 import { type RsDb, type SnapshotInfo, unitKey } from "./db";
+import { saveMyWork } from "./my-work";
 
 export type { SnapshotInfo } from "./db";
 
@@ -13,8 +14,10 @@ export type StoredSnapshot = SnapshotInfo & {
 
 export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, now = new Date()): Promise<void> {
   const info: SnapshotInfo = { preparedAt: snapshot.preparedAt, storedAt: now, technician: snapshot.technician };
-  await db.transaction("rw", [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta], async () => {
+  const tables = [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta, db.workRepairs, db.workPhotos];
+  await db.transaction("rw", [...tables, db.outbox, db.blobs], async () => {
     await Promise.all([db.snapshotWalks.clear(), db.snapshotCustomers.clear(), db.snapshotUnits.clear()]);
+    await saveMyWork(db, snapshot.myWork);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
     await db.snapshotCustomers.bulkAdd(snapshot.customers);
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));

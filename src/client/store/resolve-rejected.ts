@@ -5,6 +5,10 @@ import type { RepairCapturePayload } from "../sync/contract";
 import type { OutboxEntry, RsDb } from "./db";
 import { withoutUndefined } from "./without-undefined";
 import { deleteFilesOf } from "./delete-files";
+import { undoWorkChange } from "./my-work";
+
+const isWorkChange = (entry: OutboxEntry) =>
+  entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete";
 
 export type RepairFix = Partial<
   Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">
@@ -26,7 +30,9 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
   if (textProblem) throw new ResolveRefused(textProblem);
   await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks], async () => {
     const entry = await refusedEntry(db, outboxId);
-    if (entry.type === "repair.capture") {
+    if (isWorkChange(entry)) {
+      // Sent again as it was (the manager may have fixed the assignment), under a new id below.
+    } else if (entry.type === "repair.capture") {
       const repair = await db.localRepairs.get(entry.recordId);
       if (!repair) throw new ResolveRefused("This repair is no longer on the device: discard the change.");
       const edited: RepairCapturePayload = { ...repair.payload, ...withoutUndefined(fix) };
@@ -46,21 +52,27 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
           : { finishSync: "queued", error: undefined },
       );
     }
-    // A new id: the refusal may be remembered under the old one.
+    // A new id: the refusal may be remembered under the old one. A change on a repair of My work
+    // carries its id in its payload too.
+    const id = crypto.randomUUID();
     await db.outbox.update(entry.seq!, {
-      id: crypto.randomUUID(),
+      id,
       state: "pending",
       attempts: 0,
       lastError: undefined,
+      ...("payload" in entry && isWorkChange(entry) ? { payload: { ...entry.payload, id } } : {}),
     });
   });
 }
 
 /** Removes the refused change and what only it carried (the user's explicit choice). */
 export async function discardRejected(db: RsDb, outboxId: string): Promise<void> {
-  await db.transaction("rw", [db.outbox, db.localRepairs, db.localWalks, db.blobs, db.blobContent], async () => {
+  const tables = [db.outbox, db.localRepairs, db.localWalks, db.blobs, db.blobContent, db.workRepairs];
+  await db.transaction("rw", tables, async () => {
     const entry = await refusedEntry(db, outboxId);
-    if (entry.type === "repair.capture") {
+    if (isWorkChange(entry)) {
+      await undoWorkChange(db, entry);
+    } else if (entry.type === "repair.capture") {
       await db.localRepairs.delete(entry.recordId);
       await deleteFilesOf(db, [entry.recordId]);
     } else if (entry.type === "walk.finish") {

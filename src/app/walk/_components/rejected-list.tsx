@@ -13,6 +13,9 @@ const WHAT: Record<RejectedItem["type"], string> = {
   "walk.start": "Walk start",
   "repair.capture": "Repair",
   "walk.finish": "Walk end and signature",
+  "repair.start": "Start of a repair in My work",
+  "repair.complete": "Completion of a repair in My work",
+  "repair.addPhoto": "Photo of a repair in My work",
 };
 
 export function RejectedList({ stats }: { stats: QueueStats | undefined }) {

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { PreparedWork } from "../sync/contract";
+import { pushOutbox } from "../sync/push-outbox";
+import { FakeTransport } from "../test-support/fake-transport";
+import { CUSTOMER_ID, photo, snapshot } from "../test-support/snapshot";
+import { testDb } from "../test-support/test-db";
+import type { RsDb } from "./db";
+import {
+  WorkRefused,
+  addWorkPhoto,
+  completeWork,
+  startWork,
+  workChanges,
+  workPhotosToFetch,
+  workStatus,
+} from "./my-work";
+import { savePreparedSnapshot } from "./prepared-snapshot";
+import { discardRejected, fixRejected } from "./resolve-rejected";
+
+const REPAIR_ID = "3b7f1e2a-5555-4a8e-9d41-000000000005";
+const DEVICE = "7d1c3a2e-0000-4000-8000-000000000000";
+
+function work(overrides: Partial<PreparedWork> = {}): PreparedWork {
+  return {
+    id: REPAIR_ID,
+    status: "ASSIGNED",
+    origin: "CUSTOMER_REQUEST",
+    customerId: CUSTOMER_ID,
+    customerName: "Summit Car Rentals",
+    siteAddress: "1200 Airport Blvd",
+    unitId: "3b7f1e2a-6666-4a8e-9d41-000000000006",
+    unitNumber: "SR-7",
+    make: null,
+    model: null,
+    damageType: "CHIP",
+    damagePosition: "Driver side",
+    customerNotes: "Chip low on the driver's side",
+    technicianNotes: "",
+    estimateCents: 5000,
+    approvalKind: null,
+    approvedAt: null,
+    startedAt: null,
+    createdAt: new Date("2026-03-01T10:00:00Z"),
+    photos: [{ id: "3b7f1e2a-7777-4a8e-9d41-000000000007", stage: "DAMAGE", mimeType: "image/jpeg", uploaded: true }],
+    ...overrides,
+  };
+}
+
+let db: RsDb;
+
+beforeEach(async () => {
+  db = testDb();
+  await savePreparedSnapshot(db, snapshot({ myWork: [work()] }));
+});
+
+const row = async () => (await db.workRepairs.get(REPAIR_ID))!;
+
+describe("My work on the device", () => {
+  it("prepare stores the work, and lists the photos still to fetch", async () => {
+    expect(workStatus(await row())).toBe("ASSIGNED");
+    expect(await workPhotosToFetch(db)).toEqual([{ id: "3b7f1e2a-7777-4a8e-9d41-000000000007", repairId: REPAIR_ID }]);
+  });
+
+  it("start, after photo and completion each queue one change carrying its own id; the completion its after photo", async () => {
+    await startWork(db, REPAIR_ID, new Date("2026-03-02T09:00:00Z"));
+    expect(workStatus(await row())).toBe("IN_PROGRESS");
+    await expect(completeWork(db, REPAIR_ID)).rejects.toThrow(WorkRefused);
+    const meta = await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
+    await completeWork(db, REPAIR_ID, new Date("2026-03-02T09:30:00Z"));
+    expect(workStatus(await row())).toBe("COMPLETED");
+
+    const changes = await workChanges(db, REPAIR_ID);
+    expect(changes.map((c) => c.type)).toEqual(["repair.start", "repair.addPhoto", "repair.complete"]);
+    for (const c of changes) expect(c.type !== "walk.finish" && "payload" in c && c.payload.id).toBe(c.id);
+    const completion = changes[2]!;
+    expect(completion.type === "repair.complete" && completion.payload.attachments).toEqual([meta]);
+    expect(await db.blobs.get(meta.id)).toMatchObject({ ownerId: REPAIR_ID, stage: "AFTER", ownerAcknowledged: 0 });
+    await expect(startWork(db, REPAIR_ID)).rejects.toThrow(WorkRefused);
+  });
+
+  it("a sync sends the changes, keeps the frozen price and lets the after photo upload", async () => {
+    await startWork(db, REPAIR_ID);
+    const meta = await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
+    await completeWork(db, REPAIR_ID);
+    const transport = new FakeTransport();
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    expect(transport.batches[0]!.mutations.map((m) => m.type)).toEqual([
+      "repair.start",
+      "repair.addPhoto",
+      "repair.complete",
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.blobs.get(meta.id)).toMatchObject({ ownerAcknowledged: 1 });
+    expect((await row()).device.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("a refusal stays on the item; sending again uses a new id, discarding undoes the change", async () => {
+    await startWork(db, REPAIR_ID);
+    const transport = new FakeTransport((m) => ({
+      id: m.id,
+      ok: false,
+      type: m.type,
+      code: "NOT_FOUND",
+      message: "Repair not found.",
+      retryable: false,
+    }));
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    const [refused] = await workChanges(db, REPAIR_ID);
+    expect(refused).toMatchObject({ state: "failed", lastError: { code: "NOT_FOUND" } });
+
+    await fixRejected(db, refused!.id);
+    const [again] = await workChanges(db, REPAIR_ID);
+    expect(again!.id).not.toBe(refused!.id);
+    expect(again!.type === "repair.start" && again!.payload.id).toBe(again!.id);
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    const [refusedAgain] = await workChanges(db, REPAIR_ID);
+    await discardRejected(db, refusedAgain!.id);
+    expect(await workChanges(db, REPAIR_ID)).toEqual([]);
+    expect(workStatus(await row())).toBe("ASSIGNED");
+  });
+
+  it("a new prepare keeps what the device did until it is confirmed, and drops work no longer listed", async () => {
+    await startWork(db, REPAIR_ID);
+    await savePreparedSnapshot(db, snapshot({ myWork: [] }));
+    expect(workStatus(await row())).toBe("IN_PROGRESS");
+    await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
+    await savePreparedSnapshot(db, snapshot({ myWork: [work({ status: "IN_PROGRESS" })] }));
+    expect(await row()).toMatchObject({ status: "IN_PROGRESS", device: { photoIds: [] } });
+    await savePreparedSnapshot(db, snapshot({ myWork: [] }));
+    expect(await db.workRepairs.count()).toBe(0);
+  });
+});
