@@ -3,6 +3,7 @@
 // online and keep them on the device; show what is stored and how old it is.
 import { useState } from "react";
 import { rsDb } from "~/client/store/db";
+import { cacheWorkPhotos } from "~/client/store/my-work";
 import { loadPreparedSnapshot, savePreparedSnapshot } from "~/client/store/prepared-snapshot";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { SessionExpired } from "~/client/sync/errors";
@@ -27,6 +28,8 @@ export function PreparePanel() {
       // The tRPC client loads with the sync engine, after the first screen (lazy-device-sync.ts).
       const { trpcSyncTransport } = await import("~/client/sync/trpc-transport");
       await savePreparedSnapshot(rsDb(), await trpcSyncTransport().prepare());
+      // My work's photos, kept so its cards show them offline.
+      await cacheWorkPhotos(rsDb());
       setMessage({
         error: false,
         text: persisted

@@ -14,6 +14,7 @@ import { useDeviceUser } from "../_hooks/use-device-user";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { whenIdle } from "../_lib/when-idle";
 import { PreparePanel } from "./prepare-panel";
+import { MyWork } from "./my-work";
 import { QueueStatus } from "./queue-status";
 import { RejectedList } from "./rejected-list";
 import { WalkList } from "./walk-list";
@@ -94,7 +95,16 @@ export function WalkApp() {
                   ? `Working offline as ${user.name}`
                   : `Signed in as ${user.email}`}
             </p>
-            <WalkList onOpen={(walkId) => setScreen({ name: "walk", walkId })} after={<PreparePanel />} />
+            {/* My work last: it appears once read, and moves nothing above it. */}
+            <WalkList
+              onOpen={(walkId) => setScreen({ name: "walk", walkId })}
+              after={
+                <>
+                  <PreparePanel />
+                  <MyWork />
+                </>
+              }
+            />
           </>
         )}
         {screen.name === "walk" && (
