@@ -102,3 +102,21 @@ function WorkCard({ card, onOpen }: { card: Card; onOpen: () => void }) {
     </button>
   );
 }
+
+/**
+ * On a unit's open work during a walk: a repair of My work is done now, on its work screen,
+ * rather than captured a second time. Nothing when the repair is not in My work or done already.
+ */
+export function DoWorkNow({ repairId }: { repairId: string }) {
+  const row = useLiveQuery(() => rsDb().workRepairs.get(repairId), `work-row-${repairId}`);
+  const [open, setOpen] = useState(false);
+  if (!row || workStatus(row) === "COMPLETED") return null;
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Do this work now
+      </button>
+      {open && <WorkScreenLoaded repairId={repairId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

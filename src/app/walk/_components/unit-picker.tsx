@@ -16,6 +16,7 @@ import {
 import { type SnapshotUnitRow, rsDb } from "~/client/store/db";
 import { capturedOnUnit } from "~/client/store/walk-captures";
 import { useLiveQuery } from "../_hooks/use-live-query";
+import { DoWorkNow } from "./my-work";
 
 const QUICK_PICKS = 6;
 
@@ -163,7 +164,8 @@ function UnitFacts({
             <ul>
               {open.map((r) => (
                 <li key={r.id}>
-                  {damageLabel(r.damageType)} · {isStatus(r.status) ? STATUS_LABELS[r.status] : r.status}
+                  {damageLabel(r.damageType)} · {isStatus(r.status) ? STATUS_LABELS[r.status] : r.status}{" "}
+                  <DoWorkNow repairId={r.id} />
                 </li>
               ))}
             </ul>
