@@ -123,9 +123,14 @@ describe("My work on the device", () => {
     await startWork(db, REPAIR_ID);
     await savePreparedSnapshot(db, snapshot({ myWork: [] }));
     expect(workStatus(await row())).toBe("IN_PROGRESS");
+    const meta = await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
     await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
+    await savePreparedSnapshot(db, snapshot({ myWork: [] }));
+    expect(await row()).toBeDefined(); // its photo's bytes are not confirmed yet
+    await db.blobs.update(meta.id, { confirmed: 1 });
     await savePreparedSnapshot(db, snapshot({ myWork: [work({ status: "IN_PROGRESS" })] }));
     expect(await row()).toMatchObject({ status: "IN_PROGRESS", device: { photoIds: [] } });
+    expect(await db.blobContent.get(meta.id)).toBeUndefined(); // the server holds it now
     await savePreparedSnapshot(db, snapshot({ myWork: [] }));
     expect(await db.workRepairs.count()).toBe(0);
   });

@@ -38,6 +38,10 @@ export async function saveMyWork(db: RsDb, work: readonly PreparedWork[]): Promi
   });
   const gone = existing.filter((r) => !prepared.has(r.id) && !busy.has(r.id)).map((r) => r.id);
   const kept = existing.filter((r) => !prepared.has(r.id) && busy.has(r.id));
+  // Photos taken here for a repair whose changes are all confirmed: the server lists them now,
+  // and they are fetched like its other photos (cacheWorkPhotos); the device's copies go.
+  const settledPhotos = existing.filter((r) => !busy.has(r.id)).flatMap((r) => r.device.photoIds);
+  await Promise.all([db.blobs.bulkDelete(settledPhotos), db.blobContent.bulkDelete(settledPhotos)]);
   await db.workRepairs.bulkDelete(gone);
   await db.workRepairs.bulkPut([...rows, ...kept]);
   // Kept photos of repairs no longer listed go with them; a photo the server lists stays.

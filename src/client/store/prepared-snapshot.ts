@@ -15,7 +15,7 @@ export type StoredSnapshot = SnapshotInfo & {
 export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, now = new Date()): Promise<void> {
   const info: SnapshotInfo = { preparedAt: snapshot.preparedAt, storedAt: now, technician: snapshot.technician };
   const tables = [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta, db.workRepairs, db.workPhotos];
-  await db.transaction("rw", [...tables, db.outbox, db.blobs], async () => {
+  await db.transaction("rw", [...tables, db.outbox, db.blobs, db.blobContent], async () => {
     await Promise.all([db.snapshotWalks.clear(), db.snapshotCustomers.clear(), db.snapshotUnits.clear()]);
     await saveMyWork(db, snapshot.myWork);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
