@@ -14,7 +14,10 @@ import type {
 import type { MutationType } from "~/domain";
 import type { AppRouter } from "~/server/api/root";
 import type { LotWalk } from "~/server/db/generated/client";
+import type { addRepairPhoto } from "~/server/services/repairs/add-repair-photo";
 import type { captureRepair } from "~/server/services/repairs/capture-repair";
+import type { completeRepair } from "~/server/services/repairs/complete-repair";
+import type { startRepair } from "~/server/services/repairs/start-repair";
 import type { startWalk } from "~/server/services/walks/start-walk";
 import type { finishWalk } from "~/server/services/walks/finish-walk";
 import type { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
@@ -36,6 +39,9 @@ export type SyncContractChecks = [
   Expect<Equals<Data<"repair.capture">, Awaited<ReturnType<typeof captureRepair>>>>,
   Expect<Equals<Data<"walk.start">, Awaited<ReturnType<typeof startWalk>>>>,
   Expect<Equals<Data<"walk.finish">, LotWalk>>,
+  Expect<Equals<Data<"repair.start">, Awaited<ReturnType<typeof startRepair>>>>,
+  Expect<Equals<Data<"repair.complete">, Awaited<ReturnType<typeof completeRepair>>>>,
+  Expect<Equals<Data<"repair.addPhoto">, Awaited<ReturnType<typeof addRepairPhoto>>>>,
   Expect<Equals<Awaited<ReturnType<typeof finishWalk>>, LotWalk>>,
   Expect<Equals<Awaited<ReturnType<typeof prepareSnapshot>>, PrepareSnapshot>>,
   // The server's decision the device keeps beside its estimate is read from that view.
@@ -55,6 +61,25 @@ export type SyncContractChecks = [
     Equals<
       Extract<PushMutation, { type: "walk.finish" }>["payload"],
       Extract<OutboxEntry, { type: "walk.finish" }>["payload"]
+    >
+  >,
+  // My work's changes carry their payload in the outbox, as sent.
+  Expect<
+    Equals<
+      Extract<PushMutation, { type: "repair.start" }>["payload"],
+      Extract<OutboxEntry, { type: "repair.start" }>["payload"]
+    >
+  >,
+  Expect<
+    Equals<
+      Extract<PushMutation, { type: "repair.complete" }>["payload"],
+      Extract<OutboxEntry, { type: "repair.complete" }>["payload"]
+    >
+  >,
+  Expect<
+    Equals<
+      Extract<PushMutation, { type: "repair.addPhoto" }>["payload"],
+      Extract<OutboxEntry, { type: "repair.addPhoto" }>["payload"]
     >
   >,
   // Every mutation type has a payload on the device and an answer from the server.
