@@ -14,7 +14,7 @@ export const templateRouter = createTRPCRouter({
   list: staffProcedure.query(({ ctx }) => listTemplates(ctx.db, ctx)),
   save: staffProcedure.input(saveTemplateInput).mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx, input)),
   delete: staffProcedure.input(deleteTemplateInput).mutation(({ ctx, input }) => deleteTemplate(ctx.db, ctx, input)),
-  apply: staffProcedure
+  applyTo: staffProcedure
     .input(applyTemplateInput)
     .mutation(({ ctx, input }) => applyTemplateToRepairs(ctx.db, ctx, input)),
 });
