@@ -78,6 +78,12 @@ export default tseslint.config(
     },
   },
   {
+    // Server code logs through src/server/logging/logger.ts: JSON lines with the request's id.
+    files: ["src/server/**/*.ts", "scripts/serve.ts"],
+    ignores: ["src/server/**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     files: ["scripts/**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

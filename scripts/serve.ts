@@ -2,7 +2,10 @@
 // DATABASE_URL names a PostgreSQL server), applies migrations, seeds the demo business on an
 // empty embedded database, then serves the built app with `next start` on $PORT (default 3000).
 // Bad configuration stops here with one sentence naming the variable (src/server/config.ts
-// declares and checks every setting).
+// declares and checks every setting). Logs are JSON lines (src/server/logging/logger.ts); the
+// logins and the address are printed plainly for the person who typed `npm start`.
+// SIGTERM or SIGINT stops the server gracefully (src/server/lifecycle/serve-requests.ts), then
+// closes the database; a second signal ends the server at once.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,11 +19,13 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoBusiness } from "../src/server/seed
 import { createDb } from "../src/server/db";
 import { dropAbandonedUploads } from "../src/server/data/attachments/partial-upload";
 import { ABANDONED_UPLOAD_DAYS } from "../src/domain/attachment-rules";
+import { logger } from "../src/server/logging/logger";
 
 const dev = process.argv.includes("--dev");
 
 function fail(sentence: string): never {
-  console.error(`\nRS Systems cannot start. ${sentence}\n`);
+  // Plain text: the settings (and so the log level) may be what is wrong.
+  process.stderr.write(`\nRS Systems cannot start. ${sentence}\n\n`);
   process.exit(1);
 }
 
@@ -40,6 +45,11 @@ const settings = readSettings();
 if (settings.TRUSTED_PROXIES.length > 0 && !settings.NEXTAUTH_URL)
   fail("NEXTAUTH_URL: set it to the public URL (such as https://rs.example.com) when TRUSTED_PROXIES is set.");
 const dataDir = path.resolve(settings.RS_DATA_DIR);
+
+/** For the person at the terminal: not a log line. */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
 
 async function checkReachable(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -61,6 +71,21 @@ async function checkReachable(url: string): Promise<void> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Key of the session-level advisory lock held while checking for users and seeding. */
+const SEED_LOCK = 727275;
+
+async function holdLock(url: string, key: number): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("SELECT pg_advisory_lock($1)", [key]);
+  return {
+    async release() {
+      await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
 }
 
 /** Development and the embedded default get a random secret kept in the data folder. */
@@ -95,33 +120,37 @@ async function main() {
   const secret = authSecret(Boolean(external) && !dev);
 
   const applied = await applyMigrations(databaseUrl, "prisma/migrations");
-  if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  if (applied.length) logger().info({ migrations: applied }, `applied ${applied.length} migration(s)`);
 
   const wantDemo = settings.SEED_DEMO ?? !external;
+  // Instances started together on one empty server would each count no users and seed twice
+  // (the second fails on the unique emails and stops); one seeds, the others wait and see users.
+  const seedLock = external ? await holdLock(databaseUrl, SEED_LOCK) : null;
   const seedDb = createDb(databaseUrl, 1);
   try {
     const users = await seedDb.user.count();
     if (users === 0 && wantDemo) {
-      console.log("Empty database: creating the demo business…");
+      logger().info("empty database: creating the demo business");
       await seedDemoBusiness(seedDb, new Date(), settings.BUSINESS_TIME_ZONE);
     } else if (users === 0) {
-      console.log(
+      logger().warn(
         "The database has no users. Create the first admin with `npm run admin:create -- <email> <name>`, or start once with SEED_DEMO=true for demo data.",
       );
     }
     if (wantDemo || (await seedDb.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })) > 0) {
-      console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
-      for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(10)} ${login.email}`);
+      print(`\nDemo logins (password ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) print(`  ${login.role.padEnd(10)} ${login.email}`);
     }
     // Uploads also drop these whenever one starts; at start, an idle server reclaims them too.
     const dropped = await dropAbandonedUploads(seedDb, new Date());
-    if (dropped) console.log(`Dropped ${dropped} upload(s) abandoned for ${ABANDONED_UPLOAD_DAYS} days.`);
+    if (dropped) logger().info(`dropped ${dropped} upload(s) abandoned for ${ABANDONED_UPLOAD_DAYS} days.`);
   } finally {
     await seedDb.$disconnect();
+    await seedLock?.release();
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const peerAddressHook = path.resolve("scripts/lib/peer-address-hook.mjs");
+  const serverHook = pathToFileURL(path.resolve("scripts/lib/next-server-hook.mjs")).href;
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
@@ -133,23 +162,41 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      // The connection's address for src/server/http/client-ip.ts (the dev server forks: an
-      // environment variable reaches its child too, unlike a flag).
-      // eslint-disable-next-line no-restricted-properties -- flags of the operator kept beside ours
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${JSON.stringify(pathToFileURL(peerAddressHook).href)}`]
+      // The request hook stops the production server itself, letting requests in flight finish.
+      ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "1" }),
+      // The connection's address for src/server/http/client-ip.ts, request ids, the request log
+      // and graceful stop (the dev server forks: an environment variable reaches its child too,
+      // unlike a flag).
+      NODE_OPTIONS: [
+        // eslint-disable-next-line no-restricted-properties -- flags of the operator kept beside ours
+        process.env.NODE_OPTIONS,
+        `--import ${JSON.stringify(serverHook)}`,
+      ]
         .filter(Boolean)
         .join(" "),
     },
   });
-  console.log(
+  print(
     `\nRS Systems: http://localhost:${port}/login ${embedded ? `(embedded database in ${path.relative(process.cwd(), dataDir) || "."})` : "(PostgreSQL server)"}`,
   );
 
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  // The first signal asks the server to stop gracefully; a second one ends it at once.
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals === 1) logger().info({ signal }, "stopping the server");
+    else logger().warn({ signal }, "second signal: ending the server now");
+    child.kill(signals === 1 ? "SIGTERM" : "SIGKILL");
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  const code = await new Promise<number>((resolve) =>
+    child.on("exit", (c, s) => resolve(c ?? (s === "SIGKILL" ? 1 : s ? 0 : 1))),
+  );
+  // The server is gone: the embedded database writes its last changes to disk and closes.
   await embedded?.stop();
+  logger().info({ code }, "database closed, exiting");
+  logger().flush();
   process.exit(code);
 }
 

@@ -103,4 +103,19 @@ describe("readConfig", () => {
     );
     expect(refusal({ DATABASE_POOL_MAX: "0" })).toMatch(/^DATABASE_POOL_MAX: /);
   });
+
+  it("takes the S3 settings all four together or not at all", () => {
+    const s3 = {
+      S3_URL: "http://127.0.0.1:9000",
+      S3_BUCKET: "rs",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+    };
+    expect(readConfig(env(s3))).toMatchObject(s3);
+    expect(refusal({ ...s3, S3_SECRET_ACCESS_KEY: "" })).toBe(
+      "S3_SECRET_ACCESS_KEY: set it too, since S3_URL, S3_BUCKET, S3_ACCESS_KEY_ID are set (S3 needs all four).",
+    );
+    expect(refusal({ S3_BUCKET: "rs" })).toBe("S3_URL: set it too, since S3_BUCKET is set (S3 needs all four).");
+    expect(refusal({ ...s3, S3_URL: "s3.example.com" })).toMatch(/^S3_URL: must be the storage endpoint/);
+  });
 });

@@ -27,8 +27,19 @@ export const settingsSchema = z.object({
       error: (issue) => `"${String(issue.input)}" is not a port number between 1 and 65535`,
     })
     .transform(Number),
-  /** The embedded database and the development auth secret live here. */
+  /** The embedded database, the development auth secret and (without S3_URL) the blob store live here. */
   RS_DATA_DIR: z.string().default("data"),
+  /**
+   * S3-compatible object storage for photos, voice notes and signatures (src/server/blobs); all
+   * four S3_* together, or none (then files under RS_DATA_DIR/blobs).
+   */
+  S3_URL: z
+    .string()
+    .regex(httpUrl, { message: "must be the storage endpoint, such as https://s3.example.com" })
+    .optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Set by scripts/serve.ts to the embedded database when the operator gave none. */
   DATABASE_URL: z
     .string()
@@ -73,6 +84,14 @@ export const settingsSchema = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((v) => v === "true")
     .optional(),
+  /** Server log lines at this level and above (JSON on stdout). */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  /** On SIGTERM/SIGINT, how long requests already being served may take before they are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** `npm run admin:create` only: the first admin's password (a random one is printed when unset). */
   ADMIN_PASSWORD: z.string().optional(),
   NEXT_PUBLIC_MAP_TILES_URL: z
@@ -100,6 +119,8 @@ export function sessionCookieName(https: boolean = servedOverHttps()): string {
   return https ? "__Host-next-auth.session-token" : "next-auth.session-token";
 }
 
+const S3_SETTINGS = ["S3_URL", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -111,6 +132,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`${issue.path.join(".")}: ${issue.message}.`);
+  }
+  const s3 = S3_SETTINGS.filter((name) => parsed.data[name] !== undefined);
+  if (s3.length > 0 && s3.length < S3_SETTINGS.length) {
+    const missing = S3_SETTINGS.filter((name) => !s3.includes(name));
+    throw new ConfigError(
+      `${missing[0]}: set it too, since ${s3.join(", ")} ${s3.length > 1 ? "are" : "is"} set (S3 needs all four).`,
+    );
   }
   return parsed.data;
 }

@@ -2,9 +2,8 @@
 // Follow-up, Request Parts, favorite customers) over the tRPC vanilla client: /walk has no tRPC
 // React provider. Each answers the server's result, or its refusal in words; none is queued
 // offline yet (the buttons say "Needs a connection").
-import { TRPCClientError, createTRPCClient, httpLink } from "@trpc/client";
+import type { TRPCClient } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
 
 type Inputs = inferRouterInputs<AppRouter>;
@@ -13,11 +12,17 @@ export type PartsRequestOnPhone = Outputs["parts"]["forRepair"][number];
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string; code: string | null };
 
-let client: ReturnType<typeof createTRPCClient<AppRouter>> | undefined;
+// The client's code loads with the first action, not with the screen that shows the buttons.
+let client: Promise<TRPCClient<AppRouter>> | undefined;
 const api = () =>
-  (client ??= createTRPCClient<AppRouter>({ links: [httpLink({ url: "/api/trpc", transformer: superjson })] }));
+  (client ??= Promise.all([import("@trpc/client"), import("superjson")]).then(([trpc, superjson]) =>
+    trpc.createTRPCClient<AppRouter>({
+      links: [trpc.httpLink({ url: "/api/trpc", transformer: superjson.default })],
+    }),
+  ));
 
 async function answer<T>(call: () => Promise<T>): Promise<Answer<T>> {
+  const { TRPCClientError } = await import("@trpc/client");
   try {
     return { ok: true, value: await call() };
   } catch (error) {
@@ -30,13 +35,14 @@ async function answer<T>(call: () => Promise<T>): Promise<Answer<T>> {
 }
 
 export const quickActions = {
-  assignToMe: (repairId: string) => answer(() => api().repair.claim.mutate({ repairId })),
-  markUrgent: (input: Inputs["repair"]["markUrgent"]) => answer(() => api().repair.markUrgent.mutate(input)),
-  sendToCustomer: (repairId: string) => answer(() => api().repair.sendToCustomer.mutate({ repairId })),
+  assignToMe: (repairId: string) => answer(async () => (await api()).repair.claim.mutate({ repairId })),
+  markUrgent: (input: Inputs["repair"]["markUrgent"]) =>
+    answer(async () => (await api()).repair.markUrgent.mutate(input)),
+  sendToCustomer: (repairId: string) => answer(async () => (await api()).repair.sendToCustomer.mutate({ repairId })),
   createFollowUp: (input: Inputs["repair"]["createFollowUp"]) =>
-    answer(() => api().repair.createFollowUp.mutate(input)),
-  requestParts: (input: Inputs["parts"]["request"]) => answer(() => api().parts.request.mutate(input)),
-  partsForRepair: (repairId: string) => answer(() => api().parts.forRepair.query({ repairId })),
+    answer(async () => (await api()).repair.createFollowUp.mutate(input)),
+  requestParts: (input: Inputs["parts"]["request"]) => answer(async () => (await api()).parts.request.mutate(input)),
+  partsForRepair: (repairId: string) => answer(async () => (await api()).parts.forRepair.query({ repairId })),
   setFavorite: (customerId: string, favorite: boolean) =>
-    answer(() => api().favorite.set.mutate({ customerId, favorite })),
+    answer(async () => (await api()).favorite.set.mutate({ customerId, favorite })),
 };

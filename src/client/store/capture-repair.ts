@@ -1,7 +1,7 @@
 // Saving a repair on the lot: the record, its photo and voice blobs, one outbox entry and the
 // removal of its draft are written in ONE transaction, so a crash leaves either all of it or
 // nothing. Files are checked and ids made before the transaction: only IndexedDB work inside it.
-import { firstTextProblem } from "~/domain";
+import { firstTextProblem, normalizeUnitNumber } from "~/domain";
 import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
 import type { RepairCapturePayload } from "../sync/contract";
 import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -92,7 +92,7 @@ export async function captureRepair(
         id,
         walkId: draft.walkId,
         customerId: draft.customerId,
-        unitNumber: facts.unit?.unitNumber ?? draft.unitNumber.trim().toUpperCase(),
+        unitNumber: facts.unit?.unitNumber ?? normalizeUnitNumber(draft.unitNumber),
         jobId: draft.jobId,
         breakIndex: draft.breakIndex,
       };

@@ -185,6 +185,13 @@ export class RsDb extends Dexie {
     this.version(5)
       .stores({ blobContent: "id" })
       .upgrade((tx) => bytesApartFromState(tx));
+    // 6: the walk screen reads a walk's latest captures and one unit's captures by index, and the
+    // queue status counts files still to upload from index keys, so that saving the 100th unit
+    // costs what the 1st did.
+    this.version(6).stores({
+      localRepairs: "id, walkId, sync, jobId, [customerId+completedOnSpot], [walkId+capturedAt], [walkId+unitNumber]",
+      blobs: "id, ownerId, confirmed, [confirmed+createdAt], [confirmed+ownerAcknowledged]",
+    });
   }
 }
 

@@ -41,7 +41,31 @@ describe("queueStats", () => {
     );
 
     const stats = await queueStats(db);
-    expect(stats).toMatchObject({ unsynced: 2, pendingChanges: 0, pendingUploads: 1, pendingUploadBytes: 1000 });
+    expect(stats).toMatchObject({ unsynced: 2, pendingChanges: 0, pendingUploads: 1 });
     expect(stats.rejected).toMatchObject([{ type: "repair.capture", code: "OTHER_CUSTOMER" }]);
+  });
+
+  it("reads no file rows however many photos wait to upload (it runs after every save)", async () => {
+    const db = testDb();
+    await savePreparedSnapshot(db, snapshot());
+    await startWalk(db, { customerId: CUSTOMER_ID, walkId: WALK_ID });
+    for (let i = 0; i < 20; i++)
+      await captureRepair(db, {
+        walkId: WALK_ID,
+        customerId: CUSTOMER_ID,
+        unitNumber: `NEW-${i}`,
+        jobId: crypto.randomUUID(),
+        breakIndex: 0,
+        damageType: "CHIP",
+        completedOnSpot: false,
+        photos: [photo("DAMAGE")],
+      });
+    let fileRowsRead = 0;
+    db.blobs.hook("reading", (row) => {
+      fileRowsRead++;
+      return row;
+    });
+    expect(await queueStats(db)).toMatchObject({ unsynced: 41, pendingUploads: 20 });
+    expect(fileRowsRead).toBeLessThanOrEqual(1);
   });
 });

@@ -1,6 +1,7 @@
 // What is still on its way to the server, for the queue status bar. Re-read after every change
-// to the queue, so it counts by index and reads whole rows only where it must (refused changes,
-// and the sizes of files still to upload).
+// to the queue (every save on a walk), so it counts by index and reads whole rows only of the
+// refused changes: its cost does not grow with the number of photos waiting to upload.
+import { Dexie } from "dexie";
 import type { OutboxEntry, RsDb } from "./db";
 
 export type RejectedItem = {
@@ -17,7 +18,6 @@ export type QueueStats = {
   unsynced: number;
   pendingChanges: number;
   pendingUploads: number;
-  pendingUploadBytes: number;
   /** When the oldest unsynced item was made; null when everything is synced. */
   oldestAt: Date | null;
   rejected: RejectedItem[];
@@ -25,22 +25,19 @@ export type QueueStats = {
 
 export async function queueStats(db: RsDb): Promise<QueueStats> {
   return db.transaction("r", [db.outbox, db.blobs], async () => {
-    const [changes, oldestChange, refused, uploads] = await Promise.all([
+    const [changes, oldestChange, refused, uploads, oldestUpload] = await Promise.all([
       db.outbox.count(),
       db.outbox.orderBy("seq").first(),
       db.outbox.where("state").equals("failed").toArray(),
-      db.blobs.where("confirmed").equals(0).toArray(),
+      db.blobs.where("confirmed").equals(0).count(),
+      db.blobs.where("[confirmed+createdAt]").between([0, Dexie.minKey], [0, Dexie.maxKey]).first(),
     ]);
-    const times = [
-      ...(oldestChange ? [oldestChange.createdAt.getTime()] : []),
-      ...uploads.map((b) => b.createdAt.getTime()),
-    ];
+    const times = [oldestChange?.createdAt, oldestUpload?.createdAt].filter((t) => t !== undefined);
     return {
-      unsynced: changes + uploads.length,
+      unsynced: changes + uploads,
       pendingChanges: changes - refused.length,
-      pendingUploads: uploads.length,
-      pendingUploadBytes: uploads.reduce((sum, b) => sum + b.size - b.uploadedBytes, 0),
-      oldestAt: times.length ? new Date(Math.min(...times)) : null,
+      pendingUploads: uploads,
+      oldestAt: times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null,
       rejected: refused.map((e) => ({
         outboxId: e.id,
         type: e.type,

@@ -9,6 +9,7 @@ import { type ActorKind, MAX_PASSWORD_LENGTH, actorKind } from "~/domain";
 import { config, servedOverHttps, sessionCookieName } from "../config";
 import { clientIp } from "../http/client-ip";
 import { db } from "../db";
+import { requestLog } from "../logging/logger";
 import { loadActor } from "./actor";
 import { sameSiteRedirect } from "./redirect";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./passwords";
@@ -107,9 +108,11 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       if (metadata instanceof SessionEnded || (metadata as { error?: unknown })?.error instanceof SessionEnded) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      // The metadata may hold the sign-in's input: only its error is logged.
+      const err = metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error;
+      requestLog().error({ err, code }, "next-auth error");
     },
-    warn: (code) => console.warn(`[next-auth][warn][${code}]`),
+    warn: (code) => requestLog().warn({ code }, "next-auth warning"),
     debug: () => {},
   },
 };

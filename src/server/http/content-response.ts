@@ -1,6 +1,7 @@
 // GET /api/attachments/{attachmentId}/content: the bytes, for whoever may see their repair or
 // walk; 404 for everyone else (readAttachmentContent decides).
 import "server-only";
+import { Readable } from "node:stream";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { Db } from "../db";
 import { readAttachmentContent } from "../services/attachments/read-attachment-content";
@@ -17,10 +18,10 @@ export async function attachmentContentResponse(
   if (!actor) return signedOutResponse();
   try {
     const content = await readAttachmentContent(db, actor, attachmentId);
-    return new Response(Buffer.from(content.bytes), {
+    return new Response(Readable.toWeb(content.body) as ReadableStream<Uint8Array>, {
       headers: {
         "Content-Type": content.mimeType,
-        "Content-Length": String(content.bytes.length),
+        "Content-Length": String(content.sizeBytes),
         "Cache-Control": `private, max-age=${CACHE_SECONDS}`,
         ETag: `"${content.etag}"`,
         // An SVG signature could carry script: never sniffed, never run, even opened on its own.

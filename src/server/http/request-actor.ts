@@ -4,9 +4,12 @@ import "server-only";
 import { type ActorWithIdentity, loadActor } from "../auth/actor";
 import { getServerAuthSession } from "../auth/session";
 import { db } from "../db";
+import { noteRequestUser } from "../logging/request-context";
 
 /** null when signed out or deactivated. */
 export async function requestActor(): Promise<ActorWithIdentity | null> {
   const session = await getServerAuthSession();
-  return session?.user.id ? loadActor(db(), session.user.id) : null;
+  if (!session?.user.id) return null;
+  noteRequestUser(session.user.id);
+  return loadActor(db(), session.user.id);
 }

@@ -3,7 +3,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect } from "@playwright/test";
 
-export type OwnServer = { baseURL: string; start(): Promise<void>; stop(): Promise<void>; output(): string };
+export type OwnServer = {
+  baseURL: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+  /** Sends `signal` to the server's processes and resolves with the launcher's exit code. */
+  signal(signal: NodeJS.Signals): Promise<number | null>;
+};
 
 export function ownServer(port: number, dataDir: string): OwnServer {
   let child: ChildProcess | undefined;
@@ -39,6 +46,16 @@ export function ownServer(port: number, dataDir: string): OwnServer {
           intervals: [250, 500, 1000],
         })
         .toBe(200);
+    },
+    signal(signal) {
+      const running = child;
+      if (!running?.pid || running.exitCode !== null) throw new Error("the server is not running");
+      const exited = new Promise<number | null>((resolve) => running.once("exit", (code) => resolve(code)));
+      exited.then(() => {
+        if (child === running) child = undefined;
+      });
+      process.kill(-running.pid, signal);
+      return exited;
     },
     async stop() {
       const running = child;

@@ -1,32 +1,24 @@
 // An unexpected failure answers with a generic sentence and a request id; what went wrong (the
 // database's error, a stack) is only in the server log, under that id.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import { createDb } from "~/server/db";
 import { refusalResponse } from "~/server/http/refusal-response";
+import { captureServerLog } from "../../support/server-log";
 import { useWorld } from "../../support/use-world";
 
-const GENERIC = /^Something went wrong on the server \(request id ([0-9a-f]{12})\)\./;
+const GENERIC = /^Something went wrong on the server \(request id ([0-9a-f]{16})\)\./;
 
-/** The ids the server logged failures under, and everything it logged. */
-function serverLog() {
-  const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-  return {
-    text: () =>
-      spy.mock.calls
-        .map((args) => args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" "))
-        .join("\n"),
-  };
-}
-
-afterEach(() => vi.restoreAllMocks());
+let log: ReturnType<typeof captureServerLog>;
+const serverLog = () => (log = captureServerLog());
+afterEach(() => log?.restore());
 
 describe("unexpected server failures", () => {
   const world = useWorld();
 
   it("a tRPC call whose database fails: 500, a generic message with an id, the details only in the log", async () => {
-    const log = serverLog();
+    serverLog();
     const unreachable = createDb("postgresql://rs@localhost/rs?host=%2Fnonexistent-socket-dir", 1);
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
@@ -40,12 +32,12 @@ describe("unexpected server failures", () => {
     expect(message).toMatch(GENERIC);
     expect(body).not.toMatch(/nonexistent|prisma|at .*\.ts|stack/i);
     const id = GENERIC.exec(message)![1]!;
-    expect(log.text()).toContain(`[request ${id}]`);
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: "error", requestId: id }));
     expect(log.text()).toMatch(/nonexistent-socket-dir|Can't reach|ENOENT|connect/i);
   });
 
   it("an HTTP route's unexpected failure: 500 SERVER_ERROR, generic, with the id it was logged under", async () => {
-    const log = serverLog();
+    serverLog();
     const response = refusalResponse(
       new Error('relation "Attachment" does not exist at /srv/app/x.ts:1'),
       "upload chunk",
@@ -55,7 +47,9 @@ describe("unexpected server failures", () => {
     expect(body.code).toBe("SERVER_ERROR");
     expect(body.message).toMatch(GENERIC);
     expect(JSON.stringify(body)).not.toContain("Attachment");
-    expect(log.text()).toContain(`[request ${body.requestId}] upload chunk failed unexpectedly`);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ requestId: body.requestId, msg: "upload chunk failed unexpectedly" }),
+    );
     expect(log.text()).toContain('relation "Attachment" does not exist');
   });
 });

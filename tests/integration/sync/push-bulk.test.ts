@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db";
 import type { Customer, LotWalk } from "~/server/db/generated/client";
 import { type PushMode, pushMutations } from "~/server/services/sync/push-mutations";
 import { markWindshieldReplaced } from "~/server/services/units/mark-windshield-replaced";
 import { callerFor, contextFor, createCustomer, createWalk, photo } from "../../support/fixtures";
+import { captureServerLog } from "../../support/server-log";
 import { capture, finish } from "../../support/repair-flows";
 import { DEVICE_ID, type Mutation, mutation, push, repairCapture, signature } from "../../support/sync-flows";
 import { type WorldOnDatabase, useWorld } from "../../support/use-world";
@@ -322,11 +323,10 @@ describe("sync.push writes a batch's captures together", () => {
   it("writes the captures one by one when their bulk transaction fails, each once", async () => {
     const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
     const batch = ["FALLBACK-1", "FALLBACK-2", "FALLBACK-1"].map((unitNumber) => repairCapture(walk, { unitNumber }));
-    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const log = captureServerLog();
     const failing = watched(world.db, 1);
-    const { results } = await push(failing.db, world.tina, batch);
-    expect(warned).toHaveBeenCalledOnce();
-    warned.mockRestore();
+    const { results } = await push(failing.db, world.tina, batch).finally(log.restore);
+    expect(log.lines.filter((line) => line.level === "warn")).toHaveLength(1);
     expect(failing.transactions.started).toBe(1 + 3);
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect(await world.db.repair.count({ where: { walkId: walk.id } })).toBe(3);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db";
 import { callerFor, photo } from "../../support/fixtures";
+import { captureServerLog } from "../../support/server-log";
 import { completedRepair } from "../../support/repair-flows";
 import { DEVICE_ID, type Mutation, push, repairCapture, walkStart } from "../../support/sync-flows";
 import { useWorld } from "../../support/use-world";
@@ -167,10 +168,10 @@ describe("sync.push: a device's queued mutations", () => {
       repairCapture(walk, { unitNumber: "LATER-1" }),
       repairCapture(world.walk, { unitNumber: "NOW-1" }),
     ];
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { results } = await push(failingOnce(world.db), world.tina, batch);
-    expect(logged).toHaveBeenCalledOnce(); // unexpected failures are logged for the operator
-    logged.mockRestore();
+    const log = captureServerLog();
+    const { results } = await push(failingOnce(world.db), world.tina, batch).finally(log.restore);
+    // Unexpected failures are logged for the operator.
+    expect(log.lines.filter((line) => line.level === "error")).toHaveLength(1);
     expect(results.map((r) => (r.ok ? "ok" : [r.code, r.retryable]))).toEqual([
       ["SERVER_ERROR", true],
       ["WALK_NOT_SYNCED", true],

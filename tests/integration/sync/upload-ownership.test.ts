@@ -222,6 +222,39 @@ describe("files private to their attachment", () => {
     });
   });
 
+  it("counts uploads started at the same moment against one quota (no two pass the same check)", async () => {
+    const fiveMb = 5 * 1024 * 1024;
+    const files = Array.from({ length: 6 }, () => fileOf(fiveMb));
+    for (const [i, file] of files.entries()) await capturedWith(file.meta, `Q-${i}`);
+    const repair = await world.db.repair.findFirstOrThrow({ where: { createdById: world.tina.userId } });
+    await world.db.partialUpload.deleteMany({ where: { userId: world.tina.userId } });
+    const filler = await world.db.attachment.create({
+      data: { ...fileOf(1).meta, sizeBytes: 1, repairId: repair.id, createdById: world.tina.userId },
+    });
+    // Room for exactly two more 5 MB files.
+    await world.db.partialUpload.create({
+      data: {
+        attachmentId: filler.id,
+        userId: world.tina.userId,
+        sizeBytes: OPEN_UPLOAD_BYTES_PER_USER - 2 * fiveMb - 1,
+        updatedAt: new Date(),
+      },
+    });
+    const outcomes = await Promise.allSettled(
+      files.map((file) =>
+        receiveChunk(world.db, world.tina.actor, {
+          attachmentId: file.meta.id,
+          offset: 0,
+          bytes: file.bytes.subarray(0, UPLOAD_CHUNK_BYTES),
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(2);
+    for (const o of outcomes.filter((o) => o.status === "rejected"))
+      expect(o.reason).toMatchObject({ code: "UPLOAD_QUOTA_EXCEEDED" });
+    await world.db.partialUpload.deleteMany({ where: { userId: world.tina.userId } });
+  });
+
   it("drops abandoned uploads by itself when a new upload starts", async () => {
     const stale = fileOf(2 * UPLOAD_CHUNK_BYTES);
     await capturedWith(stale.meta, "P-7");

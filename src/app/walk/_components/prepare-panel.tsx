@@ -48,41 +48,46 @@ export function PreparePanel() {
   return (
     <section aria-labelledby="prepare-title" className="card">
       <h2 id="prepare-title">Offline data</h2>
-      {loaded && !stored && <p className="empty">Nothing is stored yet. Prepare for offline before you walk a lot.</p>}
-      {stored && (
-        <dl aria-label="Stored on this device" className="facts">
-          <div>
-            <dt>Walks</dt>
-            <dd>{stored.walks.length}</dd>
-          </div>
-          <div>
-            <dt>Customers</dt>
-            <dd>{stored.customers.length}</dd>
-          </div>
-          <div>
-            <dt>Units</dt>
-            <dd>{stored.units.length}</dd>
-          </div>
-          <div>
-            <dt>Price list version</dt>
-            <dd>{versions.length ? versions.join(", ") : "—"}</dd>
-          </div>
-          <div>
-            <dt>Prepared</dt>
-            <dd>
-              <time dateTime={stored.preparedAt.toISOString()}>{ageText(stored.preparedAt, now)}</time>
-            </dd>
-          </div>
-        </dl>
-      )}
-      <button type="button" onClick={() => void prepare()} disabled={!online || busy}>
-        {busy ? "Preparing…" : "Prepare for offline"}
-      </button>
-      {!online && <p className="muted">Connect to prepare; what is stored stays usable offline.</p>}
-      {message && (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "muted"}>
-          {message.text}
-        </p>
+      {/* Nothing under the heading until the store is read: the button appears once, in its place. */}
+      {!loaded ? null : (
+        <>
+          {!stored && <p className="empty">Nothing is stored yet. Prepare for offline before you walk a lot.</p>}
+          {stored && (
+            <dl aria-label="Stored on this device" className="facts">
+              <div>
+                <dt>Walks</dt>
+                <dd>{stored.walks.length}</dd>
+              </div>
+              <div>
+                <dt>Customers</dt>
+                <dd>{stored.customers.length}</dd>
+              </div>
+              <div>
+                <dt>Units</dt>
+                <dd>{stored.units.length}</dd>
+              </div>
+              <div>
+                <dt>Price list version</dt>
+                <dd>{versions.length ? versions.join(", ") : "—"}</dd>
+              </div>
+              <div>
+                <dt>Prepared</dt>
+                <dd>
+                  <time dateTime={stored.preparedAt.toISOString()}>{ageText(stored.preparedAt, now)}</time>
+                </dd>
+              </div>
+            </dl>
+          )}
+          <button type="button" onClick={() => void prepare()} disabled={!online || busy}>
+            {busy ? "Preparing…" : "Prepare for offline"}
+          </button>
+          {!online && <p className="muted">Connect to prepare; what is stored stays usable offline.</p>}
+          {message && (
+            <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "muted"}>
+              {message.text}
+            </p>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,12 +1,11 @@
 "use client";
 // The queue status bar: what is still on the device, how old, how much room it takes, and
 // the progress of a running sync. An expired session says so and keeps everything.
-import { useEffect, useState } from "react";
 import type { QueueStats } from "~/client/store/queue-stats";
-import { type StorageUse, storageUse } from "~/client/sync/storage";
 import { kickSync } from "../_lib/lazy-device-sync";
 import { useNow } from "../_hooks/use-now";
 import { useOnline } from "../_hooks/use-online";
+import { useStorageUse } from "../_hooks/use-storage-use";
 import { useSyncStatus } from "../_hooks/use-sync-status";
 import { ageText, bytesText } from "./format";
 
@@ -14,15 +13,12 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
   const status = useSyncStatus();
   const online = useOnline();
   const now = useNow();
-  const [storage, setStorage] = useState<StorageUse | null>(null);
-  useEffect(() => {
-    void storageUse().then(setStorage);
-  }, [stats?.unsynced, status?.phase]);
+  const storage = useStorageUse(`${stats?.unsynced}-${status?.phase}`);
 
   const running = status && status.phase !== "idle";
   const expired = sessionExpired || Boolean(status?.sessionExpired);
   const summary = !stats
-    ? "Reading the device queue…"
+    ? "Reading the queue…"
     : stats.unsynced === 0
       ? "Everything is synced"
       : `${stats.unsynced} unsynced item${stats.unsynced === 1 ? "" : "s"}${stats.oldestAt ? ` · oldest ${ageText(stats.oldestAt, now)}` : ""}`;
@@ -47,7 +43,8 @@ export function QueueStatus({ stats, sessionExpired }: { stats: QueueStats | und
           {running ? "Syncing…" : "Sync now"}
         </button>
       </div>
-      {running && status && (
+      {/* Only with something to send: an empty run (every load) would open and close it, moving the screen. */}
+      {running && status && status.records.total + status.bytes.total > 0 && (
         <div className="syncbar-progress">
           <progress aria-label="Sync progress" max={1} value={progressValue(status)} />
           <span className="muted">

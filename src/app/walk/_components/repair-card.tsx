@@ -1,6 +1,7 @@
 "use client";
 // One captured repair: the device's estimate and decision, where its sync stands, and after
 // sync the server's status and price, and what of them differs from the device's own (price, decision or both).
+import { memo } from "react";
 import { STATUS_LABELS, damageLabel, describeDeviceDifference, formatCents, isStatus } from "~/domain";
 import type { BlobRow, LocalRepair } from "~/client/store/db";
 import { EditRepair } from "./edit-repair";
@@ -13,16 +14,27 @@ const SYNC_TEXT: Record<LocalRepair["sync"], string> = {
   rejected: "Refused by the server",
 };
 
+type Props = { repair: LocalRepair; files: BlobRow[]; editable?: boolean };
+
+/** What a card shows, to skip redrawing it when a query hands back equal rows (every save re-reads them). */
+const shown = ({ repair, files, editable }: Props) =>
+  JSON.stringify([
+    repair.id,
+    repair.sync,
+    repair.server,
+    repair.error,
+    repair.payload,
+    repair.deviceEstimateCents,
+    repair.deviceDecisionReason,
+    repair.completedOnSpot,
+    files.map((f) => [f.id, f.lastError?.message]),
+    editable,
+  ]);
+
+export const RepairCard = memo(RepairCardView, (before, after) => shown(before) === shown(after));
+
 /** `editable`: its walk is not signed yet, so a queued repair's description may be corrected. */
-export function RepairCard({
-  repair,
-  files,
-  editable = false,
-}: {
-  repair: LocalRepair;
-  files: BlobRow[];
-  editable?: boolean;
-}) {
+function RepairCardView({ repair, files, editable = false }: Props) {
   const server = repair.server;
   const fileErrors = files.filter((f) => f.lastError);
   const difference =

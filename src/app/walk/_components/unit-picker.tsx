@@ -14,6 +14,7 @@ import {
   resolveUnitEntry,
 } from "~/domain";
 import { type SnapshotUnitRow, rsDb } from "~/client/store/db";
+import { capturedOnUnit } from "~/client/store/walk-captures";
 import { useLiveQuery } from "../_hooks/use-live-query";
 
 const QUICK_PICKS = 6;
@@ -39,11 +40,6 @@ export function UnitPicker({
       () => rsDb().snapshotUnits.where("customerId").equals(customerId).sortBy("unitNumber"),
       `units-${customerId}`,
     ) ?? [];
-  const capturedHere =
-    useLiveQuery(async () => {
-      const repairs = await rsDb().localRepairs.where("walkId").equals(walkId).toArray();
-      return repairs.filter((r) => r.sync !== "rejected").map((r) => normalizeUnitNumber(r.unitNumber));
-    }, `walk-units-${walkId}`) ?? [];
   const [typed, setTyped] = useState("");
   const entry = resolveUnitEntry(typed, units);
   const chosen = entry.kind === "known" || entry.kind === "match" ? entry.unit : null;
@@ -82,7 +78,7 @@ export function UnitPicker({
       <div id="unit-hint" aria-live="polite">
         {entry.kind === "empty" && <p className="muted">{units.length} known units for this customer.</p>}
         {chosen && (
-          <UnitFacts unit={chosen} matchedFrom={entry.kind === "match" ? entry.typed : null} captured={capturedHere} />
+          <UnitFacts unit={chosen} matchedFrom={entry.kind === "match" ? entry.typed : null} walkId={walkId} />
         )}
         {entry.kind === "ambiguous" && (
           <p className="muted">
@@ -125,17 +121,21 @@ function quickPicks(units: SnapshotUnitRow[], typed: string, chosen: SnapshotUni
 function UnitFacts({
   unit,
   matchedFrom,
-  captured,
+  walkId,
 }: {
   unit: SnapshotUnitRow;
   matchedFrom: string | null;
-  captured: string[];
+  walkId: string;
 }) {
   const done = unit.completedOnWindshield;
   const open = unit.history.filter(
     (r) => isStatus(r.status) && !isTerminal(r.status) && !PRICE_FROZEN_STATUSES.includes(r.status),
   );
-  const alreadyHere = captured.filter((n) => n === normalizeUnitNumber(unit.unitNumber)).length;
+  const alreadyHere =
+    useLiveQuery(
+      async () => (await capturedOnUnit(rsDb(), walkId, unit.unitNumber)).length,
+      `captured-${walkId}-${unit.unitNumber}`,
+    ) ?? 0;
   return (
     <>
       <p className="muted">

@@ -86,13 +86,15 @@ export function WalkApp() {
         {screen.name === "home" && (
           <>
             <h1>Today&apos;s lot walks</h1>
-            {user.name && (
-              <p className="muted">
-                {user.fromDevice ? `Working offline as ${user.name}` : `Signed in as ${user.email}`}
-              </p>
-            )}
-            <WalkList onOpen={(walkId) => setScreen({ name: "walk", walkId })} />
-            <PreparePanel />
+            {/* The line is there before the user is known, so the list under it does not move. */}
+            <p className="muted">
+              {!user.name
+                ? "\u00a0"
+                : user.fromDevice
+                  ? `Working offline as ${user.name}`
+                  : `Signed in as ${user.email}`}
+            </p>
+            <WalkList onOpen={(walkId) => setScreen({ name: "walk", walkId })} after={<PreparePanel />} />
           </>
         )}
         {screen.name === "walk" && (

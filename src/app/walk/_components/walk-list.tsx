@@ -1,7 +1,7 @@
 "use client";
 // The walks on this device: prepared ones to start (GPS recorded), started ones to continue,
 // finished ones with their repairs and what the server made of them.
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { favoritesFirst } from "~/domain";
 import { currentPosition } from "~/client/capture/gps";
 import { type LocalWalk, rsDb } from "~/client/store/db";
@@ -19,7 +19,8 @@ const FINISH_TEXT = {
   rejected: "refused by the server",
 } as const;
 
-export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
+/** `after` (the offline-data panel) shows once the list is read, so the list does not push it down. */
+export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; after?: ReactNode }) {
   const data = useLiveQuery(
     async () => ({ snapshot: await loadPreparedSnapshot(rsDb()), local: await rsDb().localWalks.toArray() }),
     "walk-list",
@@ -57,52 +58,55 @@ export function WalkList({ onOpen }: { onOpen: (walkId: string) => void }) {
   }
 
   return (
-    <section aria-labelledby="walks-title">
-      <h2 id="walks-title">Lot walks</h2>
-      {error && <p className="error">{error}</p>}
-      {toStart.length + inProgress.length + finished.length === 0 && (
-        <p className="empty card">No walks on this device. Prepare for offline to load your scheduled walks.</p>
-      )}
-      <ul className="plain">
-        {inProgress.map((walk) => (
-          <li key={walk.id} className="card">
-            <p>
-              <strong>{customerName(walk.customerId)}</strong> · started{" "}
-              {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
-            </p>
-            <button type="button" onClick={() => onOpen(walk.id)}>
-              Continue walk at {customerName(walk.customerId)}
-            </button>
-          </li>
+    <>
+      <section aria-labelledby="walks-title">
+        <h2 id="walks-title">Lot walks</h2>
+        {error && <p className="error">{error}</p>}
+        {toStart.length + inProgress.length + finished.length === 0 && (
+          <p className="empty card">No walks on this device. Prepare for offline to load your scheduled walks.</p>
+        )}
+        <ul className="plain">
+          {inProgress.map((walk) => (
+            <li key={walk.id} className="card">
+              <p>
+                <strong>{customerName(walk.customerId)}</strong> · started{" "}
+                {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+              </p>
+              <button type="button" onClick={() => onOpen(walk.id)}>
+                Continue walk at {customerName(walk.customerId)}
+              </button>
+            </li>
+          ))}
+          {toStart.map((walk) => (
+            <li key={walk.id} className="card">
+              <p>
+                <strong>{customerName(walk.customerId)}</strong>
+                {walk.scheduledFor && <> · scheduled {walk.scheduledFor.toLocaleDateString()}</>}
+                {walk.status === "IN_PROGRESS" && <> · already started</>}
+              </p>
+              <button type="button" disabled={starting !== null} onClick={() => void start(walk)}>
+                {starting === walk.id ? "Getting location…" : `Start walk at ${customerName(walk.customerId)}`}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {data.snapshot && data.snapshot.customers.length > 0 && (
+          <UnscheduledWalk
+            customers={favoritesFirst(
+              data.snapshot.customers,
+              data.snapshot.customers.filter((c) => c.favorite).map((c) => c.id),
+            )}
+            busy={starting !== null}
+            starting={starting === "unscheduled"}
+            onStart={(customerId) => void start({ customerId })}
+          />
+        )}
+        {finished.map((walk) => (
+          <FinishedWalk key={walk.id} walk={walk} customer={customerName(walk.customerId)} />
         ))}
-        {toStart.map((walk) => (
-          <li key={walk.id} className="card">
-            <p>
-              <strong>{customerName(walk.customerId)}</strong>
-              {walk.scheduledFor && <> · scheduled {walk.scheduledFor.toLocaleDateString()}</>}
-              {walk.status === "IN_PROGRESS" && <> · already started</>}
-            </p>
-            <button type="button" disabled={starting !== null} onClick={() => void start(walk)}>
-              {starting === walk.id ? "Getting location…" : `Start walk at ${customerName(walk.customerId)}`}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {data.snapshot && data.snapshot.customers.length > 0 && (
-        <UnscheduledWalk
-          customers={favoritesFirst(
-            data.snapshot.customers,
-            data.snapshot.customers.filter((c) => c.favorite).map((c) => c.id),
-          )}
-          busy={starting !== null}
-          starting={starting === "unscheduled"}
-          onStart={(customerId) => void start({ customerId })}
-        />
-      )}
-      {finished.map((walk) => (
-        <FinishedWalk key={walk.id} walk={walk} customer={customerName(walk.customerId)} />
-      ))}
-    </section>
+      </section>
+      {after}
+    </>
   );
 }
 

@@ -1,31 +1,35 @@
 "use client";
-// The repairs of one walk, grouped by unit in the order they were captured.
+// The repairs of one walk, grouped by unit, the units captured last first. Only the latest units
+// are read and drawn (more on request), so a save on a 100-unit walk redraws a few cards, not 100.
+import { useState } from "react";
 import { rsDb } from "~/client/store/db";
-import { walkRepairs } from "~/client/store/walk-summary";
+import { recentCaptures } from "~/client/store/walk-captures";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { RepairCard } from "./repair-card";
 
+/** A phone screen's worth: the units just captured are the ones a technician looks back at. */
+const PAGE = 5;
+
 export function WalkRepairs({ walkId }: { walkId: string }) {
+  const [shown, setShown] = useState(PAGE);
   const data = useLiveQuery(async () => {
-    const repairs = await walkRepairs(rsDb(), walkId);
-    const files = await rsDb()
-      .blobs.where("ownerId")
-      .anyOf(repairs.map((r) => r.id))
-      .toArray();
-    const walk = await rsDb().localWalks.get(walkId);
-    return { repairs, files, inProgress: walk?.status === "IN_PROGRESS" };
-  }, `walk-repairs-${walkId}`);
+    const [captures, walk] = await Promise.all([recentCaptures(rsDb(), walkId, shown), rsDb().localWalks.get(walkId)]);
+    return { ...captures, inProgress: walk?.status === "IN_PROGRESS" };
+  }, `walk-repairs-${walkId}-${shown}`);
   if (!data) return <p className="muted">Loading repairs…</p>;
-  if (data.repairs.length === 0) return <p className="empty">No repairs captured on this walk yet.</p>;
-  const units = [...new Set(data.repairs.map((r) => r.unitNumber))];
+  if (data.totalRepairs === 0) return <p className="empty">No repairs captured on this walk yet.</p>;
+  const hidden = data.totalUnits - data.units.length;
   return (
-    <ul className="plain units" aria-label="Captured units">
-      {units.map((unitNumber) => (
-        <li key={unitNumber}>
-          <h3>Unit {unitNumber}</h3>
-          {data.repairs
-            .filter((r) => r.unitNumber === unitNumber)
-            .map((r) => (
+    <>
+      <p className="muted">
+        {data.totalUnits} unit{data.totalUnits === 1 ? "" : "s"}, {data.totalRepairs} repair
+        {data.totalRepairs === 1 ? "" : "s"} · latest first
+      </p>
+      <ul className="plain units" aria-label="Captured units">
+        {data.units.map((unit) => (
+          <li key={unit.unitNumber}>
+            <h3>Unit {unit.unitNumber}</h3>
+            {unit.repairs.map((r) => (
               <RepairCard
                 key={r.id}
                 repair={r}
@@ -33,8 +37,14 @@ export function WalkRepairs({ walkId }: { walkId: string }) {
                 editable={data.inProgress}
               />
             ))}
-        </li>
-      ))}
-    </ul>
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" className="secondary" onClick={() => setShown((n) => n + PAGE)}>
+          Show {Math.min(PAGE, hidden)} more of {hidden} earlier unit{hidden === 1 ? "" : "s"}
+        </button>
+      )}
+    </>
   );
 }

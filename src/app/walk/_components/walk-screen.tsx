@@ -13,6 +13,7 @@ import {
   draftsOfWalk,
   loadDraft,
 } from "~/client/store/unit-drafts";
+import { capturedOnUnit } from "~/client/store/walk-captures";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { DamageForm } from "./damage-form";
 import { UnfinishedUnits } from "./unfinished-units";
@@ -194,8 +195,7 @@ async function openUnit(walkId: string, unitNumber: string): Promise<CurrentUnit
   const key = normalizeUnitNumber(unitNumber);
   const kept = (await draftsOfWalk(db, walkId)).find((d) => normalizeUnitNumber(d.draft.unitNumber) === key);
   if (kept) return { unitNumber: kept.draft.unitNumber, jobId: kept.draft.jobId, draft: kept };
-  const onThisWalk = await db.localRepairs.where("walkId").equals(walkId).toArray();
-  const earlier = onThisWalk.find((r) => r.sync !== "rejected" && normalizeUnitNumber(r.unitNumber) === key);
+  const [earlier] = await capturedOnUnit(db, walkId, unitNumber);
   const place = earlier
     ? { walkId, unitNumber: earlier.unitNumber, jobId: earlier.jobId }
     : { walkId, unitNumber, jobId: crypto.randomUUID() };

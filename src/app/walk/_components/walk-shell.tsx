@@ -4,13 +4,29 @@
 // offline, the service worker serves them from its precache.
 import { lazyComponent } from "../_lib/lazy-component";
 
+// Laid out like the app's first frame (top bar with its button, sync bar, heading, one line under
+// it) so nothing on screen moves when the app replaces it: no layout shift. The reserved buttons
+// are spans, not buttons: the placeholder must not look tappable, or ready, to anyone.
 function Placeholder({ failed }: { failed: boolean }) {
   return (
     <>
       <header className="topbar">
         <span className="brand">RS Systems · Lot walk</span>
+        <span className="who" />
+        <span className="button ghost reserve" aria-hidden="true">
+          Sign out
+        </span>
       </header>
       <main className="walk-app">
+        <section className="syncbar card" aria-hidden="true">
+          <div className="syncbar-row">
+            <p className="syncbar-summary">
+              <strong>Reading the queue…</strong>
+              <span className="muted">&nbsp;</span>
+            </p>
+            <span className="button secondary reserve">Sync now</span>
+          </div>
+        </section>
         <h1>Today&apos;s lot walks</h1>
         {failed ? (
           <p className="error" role="alert">

@@ -2,8 +2,13 @@
 // of the same content cannot reset it, and naming a sha256 never makes anyone else's bytes
 // yours. Once complete and checked, the content joins the content-addressed StoredBlob (stored
 // once however many attachments carry it, an internal detail never named to a client).
+// The bytes are in the blob store under the attachment's id; the PartialUpload row counts how
+// many of them are received (the store may hold more, written by a chunk whose transaction rolled
+// back: the next chunk overwrites them).
 import "server-only";
+import type { Readable } from "node:stream";
 import { ABANDONED_UPLOAD_DAYS, OPEN_UPLOAD_BYTES_PER_USER } from "~/domain/index";
+import { BlobMissing, blobStore } from "../../blobs";
 import type { Db, DbTx } from "../../db";
 import type { Attachment } from "../../db/generated/client";
 import { UploadRefused } from "./upload-refused";
@@ -28,6 +33,9 @@ export async function partialState(tx: DbTx, attachmentId: string): Promise<Part
  */
 export async function openPartial(tx: DbTx, userId: string, attachment: Attachment, now: Date): Promise<PartialState> {
   await dropAbandonedUploads(tx, now);
+  // One opening per person at a time, on every instance: two uploads started together must not
+  // both pass the check below before either is counted.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rs:upload-quota'), hashtext(${userId}))`;
   const open = await tx.partialUpload.aggregate({ where: { userId }, _sum: { sizeBytes: true } });
   if ((open._sum.sizeBytes ?? 0) + attachment.sizeBytes > OPEN_UPLOAD_BYTES_PER_USER) {
     throw new UploadRefused(
@@ -41,41 +49,89 @@ export async function openPartial(tx: DbTx, userId: string, attachment: Attachme
   return { receivedBytes: 0 };
 }
 
-/** Appends a chunk in the database, so earlier chunks never travel back to this process. */
-export async function appendToPartial(tx: DbTx, attachmentId: string, bytes: Uint8Array, receivedBytes: number) {
-  await tx.$executeRaw`
-    UPDATE "PartialUpload" SET content = content || ${Buffer.from(bytes)}, "receivedBytes" = ${receivedBytes},
-      "updatedAt" = now()
-    WHERE "attachmentId" = ${attachmentId}::uuid`;
+/**
+ * Writes a chunk at `offset` in the store (earlier chunks never travel back to this process) and
+ * counts it. Returns false when the store lost the earlier bytes: the upload is reset to 0.
+ */
+export async function appendToPartial(
+  tx: DbTx,
+  attachmentId: string,
+  offset: number,
+  bytes: Uint8Array,
+): Promise<boolean> {
+  await moveLegacyPartial(tx, attachmentId);
+  try {
+    await blobStore().writePartial(attachmentId, offset, bytes);
+  } catch (error) {
+    if (!(error instanceof BlobMissing)) throw error;
+    await resetPartial(tx, attachmentId);
+    return false;
+  }
+  await tx.partialUpload.update({
+    where: { attachmentId },
+    data: { receivedBytes: offset + bytes.length, updatedAt: new Date() },
+  });
+  return true;
 }
 
-export async function partialContent(tx: DbTx, attachmentId: string): Promise<Uint8Array> {
-  const { content } = await tx.partialUpload.findUniqueOrThrow({ where: { attachmentId }, select: { content: true } });
-  return content;
+/**
+ * An upload begun before the blob store holds its bytes in the row: they go to the store first
+ * (`npm run blobs:move` does the same for all of them at once).
+ */
+export async function moveLegacyPartial(tx: DbTx, attachmentId: string) {
+  const row = await tx.partialUpload.findUnique({
+    where: { attachmentId },
+    select: { inStore: true, content: true, receivedBytes: true },
+  });
+  if (!row || row.inStore) return;
+  await blobStore().writePartial(attachmentId, 0, row.content.subarray(0, row.receivedBytes));
+  await tx.partialUpload.update({ where: { attachmentId }, data: { content: new Uint8Array(), inStore: true } });
+}
+
+/** The received bytes of the upload, read from the store (throws BlobMissing when it lost them). */
+export async function partialContent(tx: DbTx, attachmentId: string): Promise<Readable> {
+  await moveLegacyPartial(tx, attachmentId);
+  const { receivedBytes } = await tx.partialUpload.findUniqueOrThrow({
+    where: { attachmentId },
+    select: { receivedBytes: true },
+  });
+  return blobStore().openPartial(attachmentId, receivedBytes);
 }
 
 /** The upload starts over from 0 (its content did not match its checksum). */
 export async function resetPartial(tx: DbTx, attachmentId: string) {
   await tx.partialUpload.update({
     where: { attachmentId },
-    data: { content: new Uint8Array(), receivedBytes: 0, updatedAt: new Date() },
+    data: { content: new Uint8Array(), inStore: true, receivedBytes: 0, updatedAt: new Date() },
   });
+  await blobStore().dropPartial(attachmentId);
 }
 
 export async function dropPartial(tx: DbTx, attachmentId: string) {
   await tx.partialUpload.deleteMany({ where: { attachmentId } });
+  await blobStore().dropPartial(attachmentId);
 }
 
 /**
  * The checked content becomes the attachment's: stored once per sha256 (identical content is
  * already there when another attachment carried it), and the attachment is marked uploaded.
+ * The store checks the bytes against the sha256 again as it writes them, before the row names
+ * their key. A crash between the two leaves an object no row names: unreachable, never served.
  */
 export async function confirmUpload(tx: DbTx, attachment: Attachment, now: Date) {
-  await tx.$executeRaw`
-    INSERT INTO "StoredBlob" (sha256, "mimeType", "sizeBytes", "receivedBytes", content, "completedAt")
-    SELECT ${attachment.sha256}, ${attachment.mimeType}, "receivedBytes", "receivedBytes", content, ${now}
-    FROM "PartialUpload" WHERE "attachmentId" = ${attachment.id}::uuid
-    ON CONFLICT (sha256) DO NOTHING`;
+  const stored = await tx.storedBlob.findUnique({ where: { sha256: attachment.sha256 }, select: { sha256: true } });
+  if (!stored) {
+    const store = blobStore();
+    const expected = { sha256: attachment.sha256, sizeBytes: attachment.sizeBytes };
+    const storeKey = await store.put(await partialContent(tx, attachment.id), expected);
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "StoredBlob" (sha256, "mimeType", "sizeBytes", "receivedBytes", "storeKey", "completedAt")
+      VALUES (${attachment.sha256}, ${attachment.mimeType}, ${attachment.sizeBytes}, ${attachment.sizeBytes},
+        ${storeKey}, ${now})
+      ON CONFLICT (sha256) DO NOTHING`;
+    // Another attachment of the same content was stored meanwhile: one copy is enough.
+    if (inserted === 0) await store.delete(storeKey);
+  }
   await dropPartial(tx, attachment.id);
   await tx.attachment.update({ where: { id: attachment.id }, data: { uploadedAt: now } });
 }
@@ -86,6 +142,13 @@ export async function confirmUpload(tx: DbTx, attachment: Attachment, now: Date)
  */
 export async function dropAbandonedUploads(db: Db | DbTx, now: Date, days = ABANDONED_UPLOAD_DAYS): Promise<number> {
   const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
-  const { count } = await db.partialUpload.deleteMany({ where: { updatedAt: { lt: before } } });
+  const abandoned = await db.partialUpload.findMany({
+    where: { updatedAt: { lt: before } },
+    select: { attachmentId: true },
+  });
+  if (abandoned.length === 0) return 0;
+  const ids = abandoned.map((row) => row.attachmentId);
+  const { count } = await db.partialUpload.deleteMany({ where: { attachmentId: { in: ids }, updatedAt: { lt: before } } });
+  for (const id of ids) await blobStore().dropPartial(id);
   return count;
 }

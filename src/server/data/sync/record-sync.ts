@@ -2,6 +2,7 @@
 // work may still be waiting on a device. Not audited: it records contact, not a business change.
 import "server-only";
 import type { Db } from "../../db";
+import { requestLog } from "../../logging/logger";
 import type { ServiceContext } from "../../service-context";
 
 export async function recordSync(db: Db, ctx: ServiceContext, at = new Date()): Promise<void> {
@@ -13,6 +14,6 @@ export async function recordSync(db: Db, ctx: ServiceContext, at = new Date()): 
     await db.$executeRaw`UPDATE "Technician" SET "lastSyncAt" = ${at}, "updatedAt" = ${at} WHERE id = ${technicianId}::uuid`;
   } catch (error) {
     // The device must still get its results: they say what was saved.
-    console.error("sync.push: could not record the sync time", error);
+    requestLog().error({ err: error }, "sync.push: could not record the sync time");
   }
 }

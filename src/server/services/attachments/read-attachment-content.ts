@@ -2,14 +2,20 @@
 // document. Every other case is "not found": a customer cannot reach another customer's photo
 // by guessing or sharing its URL.
 import "server-only";
+import { Readable } from "node:stream";
 import { type Actor, decide, mimeBaseType } from "~/domain";
+import { blobStore } from "../../blobs";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { attachmentIdInput } from "./upload-status";
 
-/** `etag` names this attachment's upload, never its sha256 (which would let anyone holding it claim the bytes). */
-export type AttachmentContent = { bytes: Uint8Array; mimeType: string; etag: string };
+/**
+ * `body` streams from the blob store (or from the row, for bytes stored before it and not moved
+ * yet). `etag` names this attachment's upload, never its sha256 (which would let anyone holding
+ * it claim the bytes).
+ */
+export type AttachmentContent = { body: Readable; sizeBytes: number; mimeType: string; etag: string };
 
 export async function readAttachmentContent(db: Db, actor: Actor, attachmentId: string): Promise<AttachmentContent> {
   const id = attachmentIdInput.safeParse(attachmentId);
@@ -25,11 +31,14 @@ export async function readAttachmentContent(db: Db, actor: Actor, attachmentId: 
   if (!attachment?.uploadedAt || !decision?.allowed) throw new NotFound("Attachment");
   const blob = await db.storedBlob.findUnique({
     where: { sha256: attachment.sha256 },
-    select: { content: true, completedAt: true },
+    select: { content: true, storeKey: true, sizeBytes: true, completedAt: true },
   });
-  if (!blob?.completedAt || !blob.content) throw new NotFound("Attachment");
+  if (!blob?.completedAt || (!blob.storeKey && !blob.content)) throw new NotFound("Attachment");
+  // A key the store does not hold is lost data, not a refusal: it fails loudly (500, logged).
+  const body = blob.storeKey ? await blobStore().open(blob.storeKey) : Readable.from([Buffer.from(blob.content!)]);
   return {
-    bytes: blob.content,
+    body,
+    sizeBytes: blob.storeKey ? blob.sizeBytes : blob.content!.length,
     // A row stored before the MIME rule refused control characters is served as plain bytes.
     mimeType: mimeBaseType(attachment.mimeType) ? attachment.mimeType : "application/octet-stream",
     etag: `${attachment.id}.${attachment.uploadedAt.getTime().toString(36)}`,

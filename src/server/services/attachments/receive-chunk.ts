@@ -4,9 +4,9 @@
 // declared type (a mismatch is final). Only then is the attachment uploaded: naming the sha256
 // of content the server already holds proves nothing, sending the bytes does.
 import "server-only";
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type Actor, CONTENT_HEAD_BYTES, UPLOAD_CHUNK_BYTES, contentMatchesType, mimeBaseType } from "~/domain";
+import { BlobMismatch, BlobMissing, digestOf } from "../../blobs";
 import type { Db, DbTx } from "../../db";
 import type { Attachment } from "../../db/generated/client";
 import { loadAttachmentToUpload } from "../../data/attachments/load-attachment-to-upload";
@@ -32,7 +32,7 @@ export type ChunkInput = z.input<typeof chunkInput>;
 
 export type ChunkReceived = { receivedBytes: number; complete: boolean };
 
-type Rejected = "CHECKSUM_MISMATCH" | "CONTENT_NOT_OF_TYPE";
+type Rejected = "CHECKSUM_MISMATCH" | "CONTENT_NOT_OF_TYPE" | "STORE_LOST_PARTIAL";
 
 export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promise<ChunkReceived> {
   const input = chunkInput.parse(raw);
@@ -60,6 +60,9 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
       0,
     );
   }
+  if (outcome === "STORE_LOST_PARTIAL") {
+    throw new UploadRefused("OFFSET_MISMATCH", "The server has 0 bytes; continue from there.", 0);
+  }
   if (outcome === "CONTENT_NOT_OF_TYPE") {
     throw new UploadRefused(
       "CONTENT_NOT_OF_TYPE",
@@ -85,22 +88,37 @@ async function append(tx: DbTx, attachment: Attachment, partial: PartialState, o
       `The attachment was declared as ${attachment.sizeBytes} bytes; this chunk goes beyond.`,
     );
   }
-  await appendToPartial(tx, attachment.id, bytes, receivedBytes);
+  // The store lost the bytes before this chunk (a data folder restored from an older copy):
+  // the device is told to start again from 0.
+  if (!(await appendToPartial(tx, attachment.id, offset, bytes))) return "STORE_LOST_PARTIAL";
   if (receivedBytes < attachment.sizeBytes) return { receivedBytes, complete: false };
   return verifyWhole(tx, attachment);
 }
 
 async function verifyWhole(tx: DbTx, attachment: Attachment): Promise<ChunkReceived | Rejected> {
-  const content = await partialContent(tx, attachment.id);
-  if (createHash("sha256").update(content).digest("hex") !== attachment.sha256) {
+  // Hashed as it streams from the store: a whole file is never held in memory.
+  const content = await partialContent(tx, attachment.id)
+    .then((stream) => digestOf(stream, CONTENT_HEAD_BYTES))
+    .catch((error: unknown) => {
+      if (error instanceof BlobMissing) return null;
+      throw error;
+    });
+  if (content?.sha256 !== attachment.sha256 || content.sizeBytes !== attachment.sizeBytes) {
     await resetPartial(tx, attachment.id);
     return "CHECKSUM_MISMATCH";
   }
-  if (!contentMatchesType(attachment.mimeType, content.subarray(0, CONTENT_HEAD_BYTES))) {
+  if (!contentMatchesType(attachment.mimeType, content.head)) {
     await dropPartial(tx, attachment.id);
     return "CONTENT_NOT_OF_TYPE";
   }
-  await confirmUpload(tx, attachment, new Date());
+  try {
+    await confirmUpload(tx, attachment, new Date());
+  } catch (error) {
+    // The bytes changed in the store between the check and the copy: start over.
+    if (!(error instanceof BlobMismatch)) throw error;
+    await resetPartial(tx, attachment.id);
+    return "CHECKSUM_MISMATCH";
+  }
   return done(attachment);
 }
 

@@ -12,6 +12,7 @@ import type { z } from "zod";
 import type { MutationType } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
+import { requestLog } from "../../logging/logger";
 import type { ServiceContext } from "../../service-context";
 import type { CaptureFacts } from "../../data/repairs/capture-facts";
 import { type Capture, captureRepair, captureRepairInput } from "../repairs/capture-repair";
@@ -143,7 +144,10 @@ class Push {
     } catch (error) {
       // A concurrent push of the same records is expected (foreground and background sync).
       if (!isUniqueViolation(error))
-        console.warn(`sync.push: ${run.length} captures could not be written together; writing them one by one`, error);
+        requestLog().warn(
+          { err: error },
+          `sync.push: ${run.length} captures could not be written together; writing them one by one`,
+        );
       for (const m of run) await this.alone(m);
       return;
     }

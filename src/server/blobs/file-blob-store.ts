@@ -1,0 +1,150 @@
+// The blob store of the embedded default: files under <root> (RS_DATA_DIR/blobs), a folder to
+// copy as it is.
+//   <root>/<2 first characters of the key>/<key>   complete blobs
+//   <root>/partial/<attachment id>                  uploads in progress, written in place
+//   <root>/tmp/<random>                             blobs being written
+// A blob is written to tmp/, flushed to disk, checked, then renamed under its key: a crash never
+// leaves a half-written file under a key. What a crash leaves in tmp/ is never read, and is
+// deleted once it is an hour old (the first write of each process looks).
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import {
+  type BlobSource,
+  type BlobStore,
+  type ByteRange,
+  BlobMismatch,
+  BlobMissing,
+  type Expected,
+  hashingCounter,
+  newBlobKey,
+  sameContent,
+  toReadable,
+} from "./blob-store";
+
+const STALE_TEMP_MS = 60 * 60 * 1000;
+const KEY = /^[0-9a-f-]{36}$/;
+
+export function createFileBlobStore(
+  root: string,
+): BlobStore & { root: string; cleanTemp(now?: Date): Promise<number> } {
+  const tmpDir = path.join(root, "tmp");
+  const partialDir = path.join(root, "partial");
+  const blobPath = (key: string) => {
+    // Keys are ours (uuids); anything else would name a path outside the store.
+    if (!KEY.test(key)) throw new BlobMissing(key);
+    return path.join(root, key.slice(0, 2), key);
+  };
+  const partialPath = (uploadId: string) => {
+    if (!KEY.test(uploadId)) throw new Error(`Not an upload id: ${uploadId}`);
+    return path.join(partialDir, uploadId);
+  };
+  let cleaned: Promise<number> | undefined;
+
+  async function cleanTemp(now = new Date()): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
+      const file = path.join(tmpDir, name);
+      const info = await stat(file).catch(() => null);
+      if (info && now.getTime() - info.mtimeMs > STALE_TEMP_MS) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  async function syncDir(dir: string) {
+    const handle = await open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  return {
+    kind: "file",
+    root,
+    cleanTemp,
+
+    async put(source: BlobSource, expected: Expected) {
+      await (cleaned ??= cleanTemp().catch(() => 0));
+      await mkdir(tmpDir, { recursive: true });
+      const temp = path.join(tmpDir, randomUUID());
+      try {
+        const counter = hashingCounter();
+        const out = createWriteStream(temp, { flags: "wx" });
+        await pipeline(toReadable(source), counter, out);
+        const actual = counter.result();
+        if (!sameContent(expected, actual)) throw new BlobMismatch(expected, actual);
+        const handle = await open(temp, "r+");
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        const key = newBlobKey();
+        const final = blobPath(key);
+        await mkdir(path.dirname(final), { recursive: true });
+        await rename(temp, final);
+        await syncDir(path.dirname(final));
+        return key;
+      } finally {
+        await rm(temp, { force: true });
+      }
+    },
+
+    async open(key: string, range?: ByteRange) {
+      const file = blobPath(key);
+      const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
+        throw error.code === "ENOENT" ? new BlobMissing(key) : error;
+      });
+      return createReadStream(file, { fd: handle, start: range?.start, end: range?.end });
+    },
+
+    async exists(key: string) {
+      return (await stat(blobPath(key)).catch(() => null))?.isFile() ?? false;
+    },
+
+    async delete(key: string) {
+      await rm(blobPath(key), { force: true });
+    },
+
+    async writePartial(uploadId: string, offset: number, bytes: Uint8Array) {
+      const file = partialPath(uploadId);
+      await mkdir(partialDir, { recursive: true });
+      const handle = await open(file, offset === 0 ? "w" : "r+").catch((error: NodeJS.ErrnoException) => {
+        throw error.code === "ENOENT" ? new BlobMissing(`partial/${uploadId}`) : error;
+      });
+      try {
+        if ((await handle.stat()).size < offset) throw new BlobMissing(`partial/${uploadId}`);
+        await handle.write(bytes, 0, bytes.length, offset);
+        await handle.truncate(offset + bytes.length);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+
+    async openPartial(uploadId: string, length: number): Promise<Readable> {
+      const file = partialPath(uploadId);
+      const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
+        throw error.code === "ENOENT" ? new BlobMissing(`partial/${uploadId}`) : error;
+      });
+      if (length === 0) {
+        await handle.close();
+        return toReadable(new Uint8Array());
+      }
+      return createReadStream(file, { fd: handle, start: 0, end: length - 1 });
+    },
+
+    async dropPartial(uploadId: string) {
+      await rm(partialPath(uploadId), { force: true });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// GET /api/health against a real database, and against one that cannot be reached.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "~/server/db";
+import { healthResponse } from "~/server/health/checks";
+import { type TestDatabase, startTestDatabase } from "../../support/test-database";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await startTestDatabase();
+});
+afterAll(() => database.stop());
+
+describe("GET /api/health", () => {
+  it("answers 200 ok with each part's check when the database answers", async () => {
+    const response = await healthResponse(database.db);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({
+      status: "ok",
+      checks: {
+        database: { ok: true, ms: expect.any(Number) },
+        blobStore: { ok: true, configured: false },
+        jobQueue: { ok: true, configured: false },
+      },
+    });
+  });
+
+  it("answers 503 down, without the address or the error, when the database cannot be reached", async () => {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    const unreachable = createDb("postgresql://rs:secret-pw@127.0.0.1:1/rs", 1);
+    try {
+      const response = await healthResponse(unreachable, 3_000);
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({ status: "down", checks: { database: { ok: false } } });
+      expect(text).not.toMatch(/127\.0\.0\.1|secret-pw|ECONNREFUSED|rs@/);
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+});
