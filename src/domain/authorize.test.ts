@@ -169,6 +169,11 @@ describe("the transition table and the permissions agree on who may act", () => 
       case "assign":
       case "reassign":
         return decide(actor, "repair.assign", { repair, targetTechnicianId: ownId[kind] }).allowed;
+      case "claim":
+        return decide(actor, "repair.claim", { repair: { ...repair, technicianId: null }, blockedByCustomer: false })
+          .allowed;
+      case "followUp":
+        return decide(actor, "repair.followUp", repair).allowed;
       default:
         return decide(actor, permissionFor(action) as "repair.approve", repair).allowed;
     }

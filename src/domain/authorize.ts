@@ -20,6 +20,8 @@ export type RepairState = Omit<RepairRef, "status"> & { status: Status | null };
 export type AuthorizationFacts = TransitionFacts & {
   /** capture: the walk the repair is captured on. */
   walk?: LotWalkRef;
+  /** followUp: the repair the new one follows up. */
+  original?: RepairRef;
 };
 
 const PERMISSION_FOR: Readonly<Record<Action, PermissionAction>> = {
@@ -34,6 +36,8 @@ const PERMISSION_FOR: Readonly<Record<Action, PermissionAction>> = {
   invoice: "repair.invoice",
   close: "repair.close",
   cancel: "repair.cancel",
+  claim: "repair.claim",
+  followUp: "repair.followUp",
 };
 
 /** The permission a status-change action needs (for screens that hide buttons). */
@@ -76,6 +80,17 @@ function permissionDecision(actor: Actor, action: Action, repair: RepairState, f
         repair: existing(repair),
         targetTechnicianId: facts.assignee?.technicianId ?? "",
       });
+    case "claim":
+      return decide(actor, "repair.claim", {
+        repair: existing(repair),
+        blockedByCustomer: facts.assignee?.blockedByCustomer ?? false,
+      });
+    case "followUp":
+      if (!facts.original) return { allowed: false, code: "FORBIDDEN", reason: "a follow-up follows up a repair" };
+      if (facts.original.customerId !== repair.customerId) {
+        return { allowed: false, code: "FORBIDDEN", reason: "a follow-up is for the same customer" };
+      }
+      return decide(actor, "repair.followUp", facts.original);
     default:
       return decide(actor, PERMISSION_FOR[action] as RepairAction, existing(repair));
   }
@@ -90,7 +105,7 @@ type RepairAction =
   | "repair.close"
   | "repair.cancel";
 
-/** Only capture and request start from no status, and the table has refused anything else. */
+/** Only capture, request and followUp start from no status, and the table has refused anything else. */
 function existing(repair: RepairState): RepairRef {
   if (repair.status === null)
     throw new Error("unreachable: the transition table admits no other action on a new repair");

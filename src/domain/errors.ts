@@ -46,6 +46,7 @@ export const REFUSALS = {
   PRICE_LOCKED: forbidden,
   REPAIR_CLOSED: conflict, // denied, cancelled, invoiced or closed: no more photos
   TECHNICIAN_BLOCKED: forbidden, // the customer has blocked this technician from its lots
+  ALREADY_ASSIGNED: conflict, // "Assign to Me" on work someone already has
   /** A value that should be money, a count or a percentage is not a usable number. */
   INVALID_AMOUNT: badRequest,
 
@@ -92,6 +93,13 @@ export const REFUSALS = {
   WALK_ALREADY_FINISHED: badRequest,
   TECHNICIAN_REQUIRED: badRequest,
   ID_IN_USE: badRequest,
+
+  // Quick actions, parts requests, follow-ups, templates (quick-actions.ts)
+  INVALID_PARTS_REQUEST: badRequest,
+  PARTS_REQUEST_CLOSED: conflict, // fulfilled or cancelled, or the step is out of order
+  INVALID_FOLLOW_UP: badRequest,
+  INVALID_TEMPLATE: badRequest,
+  TEMPLATE_NOT_APPLICABLE: conflict, // the repair is done or ended: its record is history
 
   // Attachments and their uploads (attachment-rules.ts; docs/sync-protocol.md §3)
   WRONG_FILE_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },

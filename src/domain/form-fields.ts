@@ -51,6 +51,12 @@ export const FIELDS = {
   /** Filters and cursors the office screens send back (audit log, queue changes). */
   filter: field("Filter", 100, "line"),
   mimeType: field("File type", 100, "line"),
+  partsItem: field("Part", 200, "line"),
+  partsNote: field("Note", 1000, "multiline"),
+  followUpNote: field("What to follow up", 1000, "multiline"),
+  customerMessage: field("Message to the customer", 2000, "multiline"),
+  templateName: field("Template name", 100, "line"),
+  checklistItem: field("Checklist item", 200, "line"),
 } as const satisfies Record<string, TextField>;
 export type FieldName = keyof typeof FIELDS;
 

@@ -19,6 +19,11 @@ export type WalkRef = { technicianId: string; customerId: string };
 /** A walk at a customer's lot, and whether that customer has blocked the walk's technician from its lots. */
 export type LotWalkRef = WalkRef & { blockedByCustomer: boolean };
 
+/** A repair someone wants to take, and whether its customer has blocked the one taking it. */
+export type ClaimRef = { repair: RepairRef; blockedByCustomer: boolean };
+/** A template's owner: a technician's own, or company-wide (null). */
+export type TemplateRef = { ownerTechnicianId: string | null };
+
 /** The resource each action is decided on. */
 export type PermissionResources = {
   "repair.view": RepairRef;
@@ -38,6 +43,23 @@ export type PermissionResources = {
   "repair.close": RepairRef;
   /** Settling a flag raised when a device and the server disagreed. */
   "repair.resolveFlag": RepairRef;
+  /** "Assign to Me": a technician takes unassigned work at a customer that has not blocked them. */
+  "repair.claim": ClaimRef;
+  /** Quick actions on a repair the actor works or oversees: urgency, send to the customer, follow-up, parts. */
+  "repair.markUrgent": RepairRef;
+  "repair.sendToCustomer": RepairRef;
+  "repair.followUp": RepairRef;
+  "repair.requestParts": RepairRef;
+  /** A saved pattern (damage, position, notes, checklist) written onto an open repair. */
+  "repair.applyTemplate": RepairRef;
+  /** The office's side of a parts request on this repair: acknowledge, fulfil, cancel. */
+  "parts.manage": RepairRef;
+  /** A technician's own star on a customer they may serve. */
+  "customer.favorite": { customerId: string; blockedByCustomer: boolean };
+  /** What was sent to a customer's portal inbox. */
+  "customer.inbox.view": CustomerRef;
+  /** Creating, editing, deleting a repair template; ownerTechnicianId null = company-wide. */
+  "template.manage": TemplateRef;
   "customer.create": null;
   "customer.settings.view": CustomerRef;
   "customer.settings.edit": CustomerRef;
@@ -73,7 +95,8 @@ export type DenialCode =
   | "REASON_REQUIRED"
   | "INVALID_AMOUNT"
   | "PRICE_LOCKED" // invoiced, closed, denied or cancelled: the price can no longer be overridden
-  | "REPAIR_CLOSED"; // denied, cancelled, invoiced or closed: its record no longer takes photos
+  | "REPAIR_CLOSED" // denied, cancelled, invoiced or closed: its record no longer takes photos
+  | "ALREADY_ASSIGNED"; // "Assign to Me" on work someone already has
 
 export type Decision = { allowed: true } | { allowed: false; code: DenialCode; reason: string };
 
@@ -172,6 +195,15 @@ const takesPhotos = (repair: RepairRef): Decision =>
     ? deny("REPAIR_CLOSED", `a repair that is ${repair.status.toLowerCase()} takes no more photos`)
     : ALLOW;
 
+/** Unassigned work only, and never at a customer that has blocked the one taking it. */
+function claim(_staff: Staff, { repair, blockedByCustomer }: ClaimRef): Decision {
+  if (repair.technicianId !== null) return deny("ALREADY_ASSIGNED", "this repair is already assigned");
+  return blockedByCustomer ? deny("TECHNICIAN_BLOCKED", "this customer has blocked you from its lots") : ALLOW;
+}
+
+const notBlockingMe = (_staff: Staff, { blockedByCustomer }: { blockedByCustomer: boolean }): Decision =>
+  blockedByCustomer ? deny("TECHNICIAN_BLOCKED", "this customer has blocked you from its lots") : ALLOW;
+
 /** Runs checks in order; the first refusal wins. */
 const all = (...checks: (() => Decision)[]): Decision => {
   for (const check of checks) {
@@ -243,6 +275,26 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "repair.invoice": { admin: always },
   "repair.close": { admin: always },
   "repair.resolveFlag": { admin: always, manager: teamOrUnassigned },
+  // Only a technician (or manager) can take work for themself; an admin has no technician profile.
+  "repair.claim": { technician: claim, manager: claim },
+  "repair.markUrgent": { admin: always, technician: ownRepair, manager: teamOrUnassigned },
+  "repair.sendToCustomer": { admin: always, technician: ownRepair, manager: teamOrUnassigned },
+  "repair.followUp": { admin: always, technician: ownRepair, manager: teamOrUnassigned },
+  "repair.requestParts": { admin: always, technician: ownRepair, manager: teamOrUnassigned },
+  "repair.applyTemplate": { admin: always, technician: ownRepair, manager: teamOrUnassigned },
+  "parts.manage": { admin: always, manager: teamOrUnassigned },
+  "customer.favorite": { technician: notBlockingMe, manager: notBlockingMe },
+  "customer.inbox.view": { admin: always, customer: ownCompany },
+  "template.manage": {
+    admin: always,
+    // A manager keeps the company-wide patterns as well as their own.
+    manager: ({ technician }, { ownerTechnicianId }) =>
+      ownerTechnicianId === null || ownerTechnicianId === technician.id
+        ? ALLOW
+        : deny("NOT_YOURS", "this template belongs to another technician"),
+    technician: ({ technician }, { ownerTechnicianId }) =>
+      ownerTechnicianId === technician.id ? ALLOW : deny("NOT_YOURS", "you may change only your own templates"),
+  },
   "customer.create": { admin: always },
   "customer.settings.view": { admin: always, customer: ownCompany },
   "customer.settings.edit": { admin: always },

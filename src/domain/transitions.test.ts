@@ -34,6 +34,9 @@ const ALL_FACTS: TransitionFacts = {
 const EXPECTED_ALLOWED = `
   new capture: technician manager admin -> APPROVED
   new request: customer admin -> REQUESTED
+  new followUp: technician manager admin -> PENDING_APPROVAL
+  REQUESTED claim: technician manager -> ASSIGNED
+  APPROVED claim: technician manager -> ASSIGNED
   REQUESTED assign: manager admin -> ASSIGNED
   REQUESTED cancel: manager admin customer -> CANCELLED
   PENDING_APPROVAL approve: manager admin customer -> APPROVED
@@ -65,7 +68,7 @@ const cases = FROM.flatMap((from) => ACTIONS.flatMap((action) => KINDS.map((acto
 
 describe("transition table: every status x action x actor kind", () => {
   it("covers all combinations", () => {
-    expect(cases).toHaveLength(11 * 11 * 4);
+    expect(cases).toHaveLength(13 * 11 * 4);
   });
 
   it.each(cases)("$from --$action--> by $actor", ({ from, action, actor }) => {

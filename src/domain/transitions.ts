@@ -19,6 +19,8 @@ export const ACTIONS = [
   "invoice",
   "close",
   "cancel",
+  "claim",
+  "followUp",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -35,7 +37,7 @@ export type Assignee = {
 export type TransitionFacts = {
   /** deny, cancel: why (stored on the repair). */
   reason?: string;
-  /** assign, reassign. */
+  /** assign, reassign; claim: the one taking the work. */
   assignee?: Assignee;
   /** complete: an "after" photo documents the repair. */
   hasAfterPhoto?: boolean;
@@ -103,6 +105,16 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: "complete", from: ["IN_PROGRESS"], to: "COMPLETED", actors: STAFF, preconditions: [needsAfterPhoto] },
   { action: "invoice", from: ["COMPLETED"], to: "INVOICED", actors: ["admin"], preconditions: [] },
   { action: "close", from: ["COMPLETED", "INVOICED"], to: "CLOSED", actors: ["admin"], preconditions: [] },
+  // "Assign to Me": whether it is unassigned and the customer lets them serve it is the permission's rule.
+  {
+    action: "claim",
+    from: ["REQUESTED", "APPROVED"],
+    to: "ASSIGNED",
+    actors: ["technician", "manager"],
+    preconditions: [],
+  },
+  // A follow-up is new work found while on a repair: it waits for approval like any other find.
+  { action: "followUp", from: [null], to: "PENDING_APPROVAL", actors: STAFF, preconditions: [] },
   // A customer may withdraw only what nobody has committed to yet.
   {
     action: "cancel",

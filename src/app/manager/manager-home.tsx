@@ -6,6 +6,7 @@ import { QueryState } from "../_components/query-state";
 import { ApprovalQueue } from "./_components/approval-queue";
 import { FlaggedRepairs } from "./_components/flagged-repairs";
 import { LiveStatus } from "./_components/live-status";
+import { ManagerNav } from "./_components/manager-nav";
 import { RequestsWaiting } from "./_components/requests-waiting";
 import { TeamBoard } from "./_components/team-board";
 import { useManagerRights } from "./_components/use-manager-rights";
@@ -17,6 +18,7 @@ export function ManagerHome() {
       <h1>Approvals and team</h1>
       {email && <p className="muted mgr-who">Signed in as {email}</p>}
       <LiveStatus />
+      <ManagerNav />
       <nav aria-label="Sections" className="mgr-nav">
         <a href="#approvals">Approvals</a>
         <a href="#requests">Requests</a>

@@ -4,6 +4,7 @@
 // tRPC procedures that confine a customer user to their own company.
 import { api } from "~/trpc/react";
 import { FleetHistory } from "./_components/fleet-history";
+import { Inbox } from "./_components/inbox";
 import { OpenWork } from "./_components/open-work";
 import { PendingApprovals } from "./_components/pending-approvals";
 import { RequestRepairForm } from "./_components/request-repair-form";
@@ -15,6 +16,7 @@ export function PortalHome() {
       <h1>Your fleet</h1>
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
       <PendingApprovals />
+      <Inbox />
       <RequestRepairForm />
       <OpenWork />
       <FleetHistory />

@@ -9,6 +9,9 @@ import { sessionRouter } from "./routers/session";
 import { syncRouter } from "./routers/sync";
 import { unitRouter } from "./routers/unit";
 import { walkRouter } from "./routers/walk";
+import { favoriteRouter } from "./routers/favorite";
+import { partsRouter } from "./routers/parts";
+import { templateRouter } from "./routers/template";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -19,6 +22,9 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   portal: portalRouter,
   sync: syncRouter,
+  parts: partsRouter,
+  template: templateRouter,
+  favorite: favoriteRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -172,8 +172,8 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     const snapshot = await prepareSnapshot(counted, contextFor(world.tina));
     expect(snapshot.units.length).toBeGreaterThan(500);
     expect(counter.queries).toBe(before);
-    // walks, servable customers, customers, 2 per customer (price list, this month's count), units,
+    // walks, servable customers, favorites, customers, 2 per customer (price list, this month's count), units,
     // repairs, the technician's work
-    expect(before).toBe(6 + 2 * 3);
+    expect(before).toBe(7 + 2 * 3);
   });
 });

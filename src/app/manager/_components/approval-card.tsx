@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { formatCents } from "~/domain";
 import { api } from "~/trpc/react";
+import { CardQuickActions } from "./card-quick-actions";
 import { PriceOverrideForm } from "./price-override-form";
 import { ReasonForm } from "./reason-form";
 import { ApprovalReason, RepairFacts } from "./repair-facts";
@@ -35,6 +36,7 @@ export function ApprovalCard({ repair, rights, pin, selected, onToggle }: Props)
       <RepairFacts repair={repair} pin={pin} showCustomer={false}>
         <ApprovalReason repair={repair} />
       </RepairFacts>
+      <CardQuickActions repair={repair} />
       {!mayDecide && rights.approvalLimitCents !== null && (
         <p className="notice">
           Over your {formatCents(rights.approvalLimitCents)} approval limit: someone with a higher limit decides on it.

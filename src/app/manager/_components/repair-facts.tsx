@@ -29,6 +29,7 @@ export function RepairFacts({ repair, heading: Heading = "h4", pin, showCustomer
           </span>
         )}
         Unit {unit.unitNumber}
+        {repair.urgent && <span className="badge mgr-urgent">Urgent</span>}
         {unit.make && <span className="muted"> · {[unit.year, unit.make, unit.model].filter(Boolean).join(" ")}</span>}
       </Heading>
       <dl className="mgr-facts">

@@ -1,9 +1,10 @@
 "use client";
-// Work nobody has yet (a customer's request, an approved find without a technician), oldest
-// first, to give to someone in the manager's team.
+// Work nobody has yet (a customer's request, an approved find without a technician), urgent
+// first, then oldest first, to give to someone in the manager's team.
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { AssignPicker } from "./assign-picker";
+import { CardQuickActions } from "./card-quick-actions";
 import { RepairFacts } from "./repair-facts";
 import type { ManagerRights } from "./use-manager-rights";
 
@@ -30,6 +31,7 @@ export function RequestsWaiting({ rights }: { rights: ManagerRights }) {
               aria-label={`Unit ${repair.unit.unitNumber}`}
             >
               <RepairFacts repair={repair} heading="h3" />
+              <CardQuickActions repair={repair} />
               {rights.canAssign && (
                 <AssignPicker repairId={repair.id} unitNumber={repair.unit.unitNumber} verb="Assign" />
               )}

@@ -2,12 +2,14 @@
 // The walks on this device: prepared ones to start (GPS recorded), started ones to continue,
 // finished ones with their repairs and what the server made of them.
 import { type ReactNode, useState } from "react";
+import { favoritesFirst } from "~/domain";
 import { currentPosition } from "~/client/capture/gps";
 import { type LocalWalk, rsDb } from "~/client/store/db";
 import { loadPreparedSnapshot } from "~/client/store/prepared-snapshot";
 import { startWalk } from "~/client/store/start-walk";
 import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
+import { FavoriteStar } from "./quick-actions";
 import { WalkRepairs } from "./walk-repairs";
 
 const FINISH_TEXT = {
@@ -90,7 +92,10 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
         </ul>
         {data.snapshot && data.snapshot.customers.length > 0 && (
           <UnscheduledWalk
-            customers={data.snapshot.customers}
+            customers={favoritesFirst(
+              data.snapshot.customers,
+              data.snapshot.customers.filter((c) => c.favorite).map((c) => c.id),
+            )}
             busy={starting !== null}
             starting={starting === "unscheduled"}
             onStart={(customerId) => void start({ customerId })}
@@ -126,7 +131,7 @@ function UnscheduledWalk({
   starting,
   onStart,
 }: {
-  customers: { id: string; name: string }[];
+  customers: { id: string; name: string; favorite?: boolean }[];
   busy: boolean;
   starting: boolean;
   onStart: (customerId: string) => void;
@@ -147,10 +152,13 @@ function UnscheduledWalk({
         <option value="">Choose a customer…</option>
         {customers.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
+            {c.favorite ? `★ ${c.name}` : c.name}
           </option>
         ))}
       </select>
+      {customers.some((c) => c.id === customerId) && (
+        <FavoriteStar customer={customers.find((c) => c.id === customerId)!} />
+      )}
       <button type="submit" disabled={!customerId || busy}>
         {starting ? "Getting location…" : "Start unscheduled walk"}
       </button>

@@ -8,6 +8,7 @@ import { getCustomer } from "~/server/services/customers/get-customer";
 import { updateCustomerContact, updateCustomerContactInput } from "~/server/services/customers/update-customer-contact";
 import { listApprovalQueue } from "~/server/services/manager/list-approval-queue";
 import { listFleetHistory, listFleetHistoryInput } from "~/server/services/units/list-fleet-history";
+import { listInbox } from "~/server/services/portal/list-inbox";
 import { createTRPCRouter, customerProcedure } from "../trpc";
 
 /** What a customer user may change about their company: how to reach it. */
@@ -23,6 +24,8 @@ export const portalRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => approveRepairs(ctx.db, ctx, input)),
   deny: customerProcedure.input(denyRepairsInput).mutation(({ ctx, input }) => denyRepairs(ctx.db, ctx, input)),
   settings: customerProcedure.query(({ ctx }) => getCustomer(ctx.db, ctx, {})),
+  /** What staff sent with "Send to Customer". */
+  inbox: customerProcedure.query(({ ctx }) => listInbox(ctx.db, ctx, {})),
   updatePreferences: customerProcedure
     .input(updatePreferencesInput)
     .mutation(({ ctx, input }) => updateCustomerContact(ctx.db, ctx, input)),

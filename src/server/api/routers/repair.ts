@@ -13,6 +13,10 @@ import { overridePrice, overridePriceInput } from "~/server/services/repairs/ove
 import { requestRepair, requestRepairInput } from "~/server/services/repairs/request-repair";
 import { startRepair, startRepairInput } from "~/server/services/repairs/start-repair";
 import { estimateForUnit, estimateForUnitInput } from "~/server/services/pricing/estimate-for-unit";
+import { claimRepair, claimRepairInput } from "~/server/services/repairs/claim-repair";
+import { createFollowUp, createFollowUpInput } from "~/server/services/repairs/create-follow-up";
+import { markUrgent, markUrgentInput } from "~/server/services/repairs/mark-urgent";
+import { sendToCustomer, sendToCustomerInput } from "~/server/services/repairs/send-to-customer";
 import { createTRPCRouter, managerProcedure, procedureFor, signedInProcedure, staffProcedure } from "../trpc";
 
 /** Those who may decide on a pending repair or withdraw one. */
@@ -36,5 +40,16 @@ export const repairRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => overridePrice(ctx.db, ctx, input)),
   cancel: deciderProcedure.input(cancelRepairInput).mutation(({ ctx, input }) => cancelRepair(ctx.db, ctx, input)),
   list: signedInProcedure.input(listRepairsInput).query(({ ctx, input }) => listRepairs(ctx.db, ctx, input)),
+  // Quick actions on a repair card (the phone and the manager's tablet).
+  claim: procedureFor("technician", "manager")
+    .input(claimRepairInput)
+    .mutation(({ ctx, input }) => claimRepair(ctx.db, ctx, input)),
+  markUrgent: staffProcedure.input(markUrgentInput).mutation(({ ctx, input }) => markUrgent(ctx.db, ctx, input)),
+  sendToCustomer: staffProcedure
+    .input(sendToCustomerInput)
+    .mutation(({ ctx, input }) => sendToCustomer(ctx.db, ctx, input)),
+  createFollowUp: staffProcedure
+    .input(createFollowUpInput)
+    .mutation(({ ctx, input }) => createFollowUp(ctx.db, ctx, input)),
   byId: signedInProcedure.input(getRepairInput).query(({ ctx, input }) => getRepair(ctx.db, ctx, input)),
 });

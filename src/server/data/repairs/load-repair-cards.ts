@@ -29,6 +29,13 @@ const CARD_INCLUDE = {
   },
 } satisfies Prisma.RepairInclude;
 
+/** Urgent work first (Mark as Urgent), then oldest first: the order of the manager's queues. */
+export const URGENT_FIRST: Prisma.RepairOrderByWithRelationInput[] = [
+  { urgent: "desc" },
+  { createdAt: "asc" },
+  { id: "asc" },
+];
+
 export type CardOptions = { orderBy?: Prisma.RepairOrderByWithRelationInput[]; take?: number };
 
 export async function loadRepairCards(

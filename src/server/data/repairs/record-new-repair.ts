@@ -9,7 +9,7 @@ import type { AttachmentInput } from "../shared-inputs";
 import { attachmentsAdded, createAttachments } from "./create-attachments";
 
 type NewRepair = {
-  action: "repair.capture" | "repair.request";
+  action: "repair.capture" | "repair.request" | "repair.followUp";
   repair: Repair;
   attachments: readonly AttachmentInput[];
 };

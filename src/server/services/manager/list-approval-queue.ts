@@ -6,7 +6,7 @@ import { decide, sumCents } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { repairRef } from "../../data/repairs/load-repair-for";
-import { type RepairCard, loadRepairCards } from "../../data/repairs/load-repair-cards";
+import { type RepairCard, URGENT_FIRST, loadRepairCards } from "../../data/repairs/load-repair-cards";
 
 /** A tablet screen, not a report: beyond this the oldest are shown and `truncated` says so. */
 export const QUEUE_LIMIT = 500;
@@ -32,7 +32,15 @@ export async function listApprovalQueue(
   db: Db,
   ctx: ServiceContext,
 ): Promise<{ groups: ApprovalGroup[]; truncated: boolean }> {
-  const pending = await loadRepairCards(db, ctx.actor, { status: "PENDING_APPROVAL" }, { take: QUEUE_LIMIT + 1 });
+  const pending = await loadRepairCards(
+    db,
+    ctx.actor,
+    { status: "PENDING_APPROVAL" },
+    {
+      take: QUEUE_LIMIT + 1,
+      orderBy: URGENT_FIRST,
+    },
+  );
   const truncated = pending.length > QUEUE_LIMIT;
   const visible = pending.slice(0, QUEUE_LIMIT);
   const walkIds = [...new Set(visible.flatMap((r) => (r.walkId ? [r.walkId] : [])))];

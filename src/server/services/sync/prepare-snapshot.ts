@@ -61,7 +61,7 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       preparedAt: now,
       technician: { id: technician.id, name: ctx.actor.name },
       walks: walks as PreparedWalk[],
-      customers: await preparedCustomers(tx, customerIds, now),
+      customers: await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id)),
       units: await preparedUnits(tx, ctx, customerIds),
       myWork: await preparedWork(tx, ctx, technician.id),
     };
@@ -78,7 +78,17 @@ function walkWindow(now: Date): Prisma.LotWalkWhereInput[] {
   ];
 }
 
-async function preparedCustomers(tx: DbTx, customerIds: string[], now: Date): Promise<PreparedCustomer[]> {
+async function favoriteIds(tx: DbTx, technicianId: string): Promise<Set<string>> {
+  const rows = await tx.technicianFavoriteCustomer.findMany({ where: { technicianId }, select: { customerId: true } });
+  return new Set(rows.map((r) => r.customerId));
+}
+
+async function preparedCustomers(
+  tx: DbTx,
+  customerIds: string[],
+  now: Date,
+  favorites: ReadonlySet<string>,
+): Promise<PreparedCustomer[]> {
   const customers = await tx.customer.findMany({ where: { id: { in: customerIds } }, orderBy: { name: "asc" } });
   const prepared: PreparedCustomer[] = [];
   // The customers a technician may serve, tens at most: two small reads each.
@@ -86,6 +96,7 @@ async function preparedCustomers(tx: DbTx, customerIds: string[], now: Date): Pr
     prepared.push({
       id: c.id,
       name: c.name,
+      favorite: favorites.has(c.id),
       address: c.address,
       settingsVersion: c.settingsVersion,
       approval: {

@@ -33,6 +33,8 @@ const tierCents = int.nullable();
 export const preparedCustomerOutput = z.object({
   id: z.string(),
   name: z.string(),
+  /** Starred by this technician: listed first on the device, offline too. */
+  favorite: z.boolean(),
   address: z.string().nullable(),
   settingsVersion: int,
   approval: z.object({
@@ -183,6 +185,14 @@ export const repairViewOutput = z.object({
   completedAt: nullableDate,
   invoicedAt: nullableDate,
   closedAt: nullableDate,
+  // Quick actions (migration 0010): urgency, follow-up link, a template's checklist.
+  urgent: z.boolean(),
+  urgentAt: nullableDate,
+  urgentById: nullableString,
+  followUpOfId: nullableString,
+  dueAt: nullableDate,
+  checklist: z.custom<Prisma.JsonValue>((value) => value !== undefined),
+  templateId: nullableString,
   createdById: z.string(),
   createdAt: z.date(),
   updatedAt: z.date(),

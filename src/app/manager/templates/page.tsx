@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { TopBar } from "../../_components/top-bar";
+import { requireKind } from "../../_components/require-kind";
+import { TemplatesScreen } from "./templates-screen";
+import "../manager.css";
+
+export const metadata: Metadata = { title: "Templates" };
+
+export default async function Page() {
+  const { actor } = await requireKind("manager", "admin");
+  return (
+    <>
+      <TopBar title="Templates" userName={actor.name} />
+      <main>
+        <TemplatesScreen />
+      </main>
+    </>
+  );
+}

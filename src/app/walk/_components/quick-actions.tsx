@@ -1,0 +1,345 @@
+"use client";
+// One tap from a repair card on the phone: Assign to Me, Mark as Urgent, Send to Customer,
+// Create Follow-up and Request Parts (with the office's answer on earlier requests). Each needs
+// the server (permission-checked and audited there): offline the buttons say so and stay
+// disabled. Complete Repair and Add Photo are the card's own offline actions; Generate Invoice
+// appears once billing exists.
+import { useEffect, useState } from "react";
+import {
+  FIELDS,
+  PARTS_QUANTITY,
+  PARTS_STATUS_LABELS,
+  PARTS_URGENCIES,
+  PARTS_URGENCY_LABELS,
+  type PartsUrgency,
+  QuickActionRefused,
+  type Status,
+  checkPartsRequest,
+} from "~/domain";
+import { type PartsRequestOnPhone, quickActions } from "~/client/quick-actions/quick-actions-api";
+import { rsDb } from "~/client/store/db";
+import { useOnline } from "../_hooks/use-online";
+
+export type QuickActionsRepair = {
+  id: string;
+  status: Status;
+  customerId: string;
+  /** null: unassigned, open to Assign to Me. */
+  technicianId: string | null;
+  urgent?: boolean;
+};
+
+type Panel = "followUp" | "parts" | null;
+// Styles kept here (walk.css belongs to the capture screens): every target at least 48 px.
+const ROW = { display: "flex", flexWrap: "wrap", gap: "0.5rem", margin: "0.5rem 0" } as const;
+const CHOICE = { display: "flex", alignItems: "center", gap: "0.5rem", minHeight: 48, fontWeight: 400 } as const;
+const RADIO = { width: 24, minHeight: 24, margin: 0 } as const;
+const OFFLINE = "Needs a connection";
+/** Work that is over: nothing left to send, follow up from here or order parts for. */
+const ENDED: readonly Status[] = ["DENIED", "CANCELLED", "CLOSED"];
+
+export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
+  const online = useOnline();
+  const [busy, setBusy] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [urgent, setUrgent] = useState(repair.urgent ?? false);
+  const [assigned, setAssigned] = useState(repair.technicianId !== null);
+
+  async function run<T>(call: () => Promise<{ ok: true; value: T } | { ok: false; message: string }>, done: string) {
+    setBusy(true);
+    setNote(null);
+    const result = await call();
+    setBusy(false);
+    setNote(result.ok ? { ok: true, text: done } : { ok: false, text: result.message });
+    return result.ok;
+  }
+
+  const claimable = !assigned && (repair.status === "REQUESTED" || repair.status === "APPROVED");
+  const ended = ENDED.includes(repair.status);
+  const disabled = !online || busy;
+  const label = (text: string) => (online ? text : `${text} — ${OFFLINE}`);
+
+  return (
+    <section className="quick-actions" aria-label="Quick actions">
+      {!online && <p className="muted">{OFFLINE}: these actions reach the office directly.</p>}
+      <div className="quick-actions-buttons" style={ROW}>
+        {claimable && (
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={label("Assign to me")}
+            onClick={() =>
+              void run(() => quickActions.assignToMe(repair.id), "Assigned to you.").then(
+                (ok) => ok && setAssigned(true),
+              )
+            }
+          >
+            Assign to me
+          </button>
+        )}
+        {!ended && (
+          <>
+            <button
+              type="button"
+              disabled={disabled}
+              aria-pressed={urgent}
+              aria-label={label(urgent ? "Urgent (tap to clear)" : "Mark as urgent")}
+              onClick={() =>
+                void run(
+                  () => quickActions.markUrgent({ repairId: repair.id, urgent: !urgent }),
+                  urgent ? "No longer urgent." : "Marked urgent: the office sees it first.",
+                ).then((ok) => ok && setUrgent(!urgent))
+              }
+            >
+              {urgent ? "Urgent ✓" : "Mark as urgent"}
+            </button>
+            <button
+              type="button"
+              disabled={disabled}
+              aria-label={label("Send to customer")}
+              onClick={() =>
+                void run(() => quickActions.sendToCustomer(repair.id), "Sent to the customer's portal inbox.")
+              }
+            >
+              Send to customer
+            </button>
+            <button
+              type="button"
+              disabled={disabled}
+              aria-expanded={panel === "followUp"}
+              aria-label={label("Create follow-up")}
+              onClick={() => setPanel(panel === "followUp" ? null : "followUp")}
+            >
+              Create follow-up
+            </button>
+            <button
+              type="button"
+              disabled={disabled}
+              aria-expanded={panel === "parts"}
+              aria-label={label("Request parts")}
+              onClick={() => setPanel(panel === "parts" ? null : "parts")}
+            >
+              Request parts
+            </button>
+          </>
+        )}
+      </div>
+      {online && panel === "followUp" && (
+        <FollowUpForm
+          repairId={repair.id}
+          busy={busy}
+          onSubmit={(dueAt, text) =>
+            void run(
+              () => quickActions.createFollowUp({ id: crypto.randomUUID(), repairId: repair.id, dueAt, note: text }),
+              `Follow-up created, due ${dueAt.toLocaleDateString()}.`,
+            ).then((ok) => ok && setPanel(null))
+          }
+        />
+      )}
+      {online && panel === "parts" && <PartsPanel repairId={repair.id} />}
+      {note && (
+        <p className={note.ok ? "quick-actions-ok" : "error"} role={note.ok ? "status" : "alert"}>
+          {note.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+const todayText = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+function FollowUpForm({
+  repairId,
+  busy,
+  onSubmit,
+}: {
+  repairId: string;
+  busy: boolean;
+  onSubmit: (dueAt: Date, note: string) => void;
+}) {
+  const [dueOn, setDueOn] = useState(todayText());
+  const [text, setText] = useState("");
+  return (
+    <form
+      aria-label="Follow-up"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(new Date(`${dueOn}T12:00:00`), text);
+      }}
+    >
+      <label htmlFor={`follow-up-due-${repairId}`}>Due on</label>
+      <input
+        id={`follow-up-due-${repairId}`}
+        type="date"
+        required
+        min={todayText()}
+        value={dueOn}
+        onChange={(e) => setDueOn(e.target.value)}
+      />
+      <label htmlFor={`follow-up-note-${repairId}`}>{FIELDS.followUpNote.label}</label>
+      <textarea
+        id={`follow-up-note-${repairId}`}
+        required
+        maxLength={FIELDS.followUpNote.maxLength}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" disabled={busy}>
+        Save follow-up
+      </button>
+    </form>
+  );
+}
+
+/** Earlier requests with the office's answer, and a form for a new one (checked here by the server's own rule). */
+function PartsPanel({ repairId }: { repairId: string }) {
+  const [requests, setRequests] = useState<PartsRequestOnPhone[] | null>(null);
+  const [item, setItem] = useState("");
+  const [quantity, setQuantity] = useState("1");
+  const [text, setText] = useState("");
+  const [urgency, setUrgency] = useState<PartsUrgency>("ROUTINE");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void quickActions.partsForRepair(repairId).then((r) => {
+      if (!live) return;
+      if (r.ok) setRequests(r.value);
+      else setProblem(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [repairId]);
+
+  async function submit() {
+    setProblem(null);
+    const draft = { item, quantity: Number(quantity), note: text, urgency };
+    try {
+      checkPartsRequest(draft);
+    } catch (error) {
+      if (error instanceof QuickActionRefused) return setProblem(error.message);
+      throw error;
+    }
+    setBusy(true);
+    const result = await quickActions.requestParts({ repairId, ...draft });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.message);
+    setRequests((now) => [result.value, ...(now ?? [])]);
+    setItem("");
+    setQuantity("1");
+    setText("");
+  }
+
+  return (
+    <div className="quick-actions-parts">
+      <form
+        aria-label="Request parts"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor={`parts-item-${repairId}`}>{FIELDS.partsItem.label}</label>
+        <input
+          id={`parts-item-${repairId}`}
+          required
+          maxLength={FIELDS.partsItem.maxLength}
+          value={item}
+          onChange={(e) => setItem(e.target.value)}
+        />
+        <label htmlFor={`parts-quantity-${repairId}`}>Quantity</label>
+        <input
+          id={`parts-quantity-${repairId}`}
+          type="number"
+          inputMode="numeric"
+          required
+          min={PARTS_QUANTITY.min}
+          max={PARTS_QUANTITY.max}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+        />
+        <label htmlFor={`parts-note-${repairId}`}>{FIELDS.partsNote.label}</label>
+        <textarea
+          id={`parts-note-${repairId}`}
+          maxLength={FIELDS.partsNote.maxLength}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <fieldset>
+          <legend>Urgency</legend>
+          {PARTS_URGENCIES.map((u) => (
+            <label key={u} style={CHOICE}>
+              <input
+                type="radio"
+                style={RADIO}
+                name={`parts-urgency-${repairId}`}
+                checked={urgency === u}
+                onChange={() => setUrgency(u)}
+              />
+              {PARTS_URGENCY_LABELS[u]}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Send parts request
+        </button>
+      </form>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {requests && requests.length > 0 && (
+        <ul className="quick-actions-parts-list" aria-label="Parts requested">
+          {requests.map((r) => (
+            <li key={r.id}>
+              {r.quantity} × {r.item}: <strong>{PARTS_STATUS_LABELS[r.status]}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The star on a customer in the phone's customer list: favorites are listed first on every
+ * device (kept on the server; this device's prepared copy is updated at once so the order holds
+ * offline until the next prepare).
+ */
+export function FavoriteStar({ customer }: { customer: { id: string; name: string; favorite?: boolean } }) {
+  const online = useOnline();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const favorite = customer.favorite ?? false;
+  const text = favorite ? `★ Favorite: ${customer.name}` : `☆ Add ${customer.name} to favorites`;
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        aria-pressed={favorite}
+        disabled={!online || busy}
+        aria-label={online ? text : `${text} — ${OFFLINE}`}
+        onClick={async () => {
+          setBusy(true);
+          setProblem(null);
+          const result = await quickActions.setFavorite(customer.id, !favorite);
+          if (result.ok) await rsDb().snapshotCustomers.update(customer.id, { favorite: !favorite });
+          else setProblem(result.message);
+          setBusy(false);
+        }}
+      >
+        {text}
+      </button>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
