@@ -89,6 +89,11 @@ function WorkCard({ card, onOpen }: { card: Card; onOpen: () => void }) {
   const price = row.device.frozenPriceCents ?? row.estimateCents;
   return (
     <button type="button" className="work-card secondary" onClick={onOpen}>
+      {row.urgent && (
+        <>
+          <strong className="badge urgent">Urgent</strong>{" "}
+        </>
+      )}
       <strong>Unit {row.unitNumber}</strong> · {damageLabel(row.damageType)}
       {price !== null && <> · {formatCents(price)}</>}
       <span className="work-card-line">

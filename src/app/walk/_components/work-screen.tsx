@@ -8,11 +8,13 @@ import { type ChangeEvent, useEffect, useState } from "react";
 import { UNREADABLE_PHOTO, preparePhoto } from "~/client/capture/photo";
 import { rsDb } from "~/client/store/db";
 import { WorkRefused, addWorkPhoto, completeWork, startWork, workChanges, workStatus } from "~/client/store/my-work";
+import { snapshotInfo } from "~/client/store/prepared-snapshot";
 import { discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import type { PhotoStage } from "~/client/sync/contract";
 import { damageLabel, formatCents } from "~/domain";
 import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
+import { QuickActions } from "./quick-actions";
 
 const CHANGE_TEXT = {
   "repair.start": "Start",
@@ -27,13 +29,14 @@ type Shown = { id: string; stage: string | null; url: string | null };
 async function loadRepair(repairId: string) {
   const db = rsDb();
   return db.transaction("r", [db.workRepairs, db.workPhotos, db.outbox, db.blobs, db.blobContent], async () => {
-    const row = await db.workRepairs.get(repairId);
+    const [row, info] = await Promise.all([db.workRepairs.get(repairId), snapshotInfo(db)]);
     if (!row) return null;
     const held = await db.workPhotos.where("repairId").equals(repairId).toArray();
     const local = await db.blobs.bulkGet(row.device.photoIds);
     const content = await db.blobContent.bulkGet(row.device.photoIds);
     return {
       row,
+      technicianId: info?.technician.id ?? null,
       changes: await workChanges(db, repairId),
       serverPhotos: row.photos.map((p) => ({ ...p, blob: held.find((h) => h.id === p.id)?.blob ?? null })),
       localPhotos: row.device.photoIds.map((id, i) => ({
@@ -108,6 +111,11 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
         <h2 id="work-title">Unit {row.unitNumber}</h2>
       </div>
       <p role="status" className="work-status">
+        {row.urgent && (
+          <>
+            <strong className="badge urgent">Urgent</strong>{" "}
+          </>
+        )}
         {STATUS_TEXT[status]}
         {row.device.frozenPriceCents !== undefined && ` at ${formatCents(row.device.frozenPriceCents)}`}
       </p>
@@ -248,6 +256,15 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
         )}
       </div>
       {status === "IN_PROGRESS" && !hasAfter && <p className="muted">Take an after photo to complete the repair.</p>}
+      <QuickActions
+        repair={{
+          id: row.id,
+          status,
+          customerId: row.customerId,
+          technicianId: data.technicianId,
+          urgent: row.urgent,
+        }}
+      />
     </section>
   );
 }

@@ -168,7 +168,7 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
         orderBy: { createdAt: "asc" },
       },
     },
-    orderBy: [{ customer: { name: "asc" } }, { createdAt: "asc" }],
+    orderBy: [{ customer: { name: "asc" } }, { urgent: "desc" }, { createdAt: "asc" }],
   });
   return repairs
     .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
@@ -192,6 +192,7 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
       approvedAt: r.approvedAt,
       startedAt: r.startedAt,
       createdAt: r.createdAt,
+      urgent: r.urgent,
       photos: r.attachments.map((a) => ({
         id: a.id,
         stage: a.photoStage,

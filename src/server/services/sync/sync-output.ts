@@ -104,6 +104,8 @@ export const preparedWorkOutput = z.object({
   approvedAt: z.date().nullable(),
   startedAt: z.date().nullable(),
   createdAt: z.date(),
+  /** Marked urgent by the office or a technician: listed first. */
+  urgent: z.boolean(),
   photos: z.array(preparedWorkPhotoOutput),
 });
 
