@@ -101,6 +101,10 @@ export const REFUSALS = {
   INVALID_TEMPLATE: badRequest,
   TEMPLATE_NOT_APPLICABLE: conflict, // the repair is done or ended: its record is history
 
+  // The completion checklist of a customer's fleet settings (completion-checklist.ts)
+  INVALID_CHECKLIST: badRequest, // too many items, too long, repeated
+  CHECKLIST_INCOMPLETE: conflict, // a completion that does not confirm every item the customer requires
+
   // Attachments and their uploads (attachment-rules.ts; docs/sync-protocol.md §3)
   WRONG_FILE_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },
   FILE_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },

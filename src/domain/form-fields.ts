@@ -57,6 +57,8 @@ export const FIELDS = {
   customerMessage: field("Message to the customer", 2000, "multiline"),
   templateName: field("Template name", 100, "line"),
   checklistItem: field("Checklist item", 200, "line"),
+  /** An item of a customer's completion checklist (fleet settings), confirmed on every completion. */
+  completionItem: field("Checklist item", 120, "line"),
 } as const satisfies Record<string, TextField>;
 export type FieldName = keyof typeof FIELDS;
 

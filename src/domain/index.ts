@@ -73,6 +73,17 @@ export {
   lotWalkingWeekdays,
 } from "./fleet-settings";
 export {
+  COMPLETION_CHECKLIST_MAX,
+  ChecklistRefused,
+  type ChecklistRefusedCode,
+  type ConfirmedChecklistItem,
+  checkCompletionChecklist,
+  checklistItemsOf,
+  confirmChecklist,
+  confirmedChecklistOf,
+  missingChecklistItems,
+} from "./completion-checklist";
+export {
   type TechnicianSettings,
   TeamRefused,
   type TeamRefusedCode,
