@@ -11,6 +11,7 @@ import {
 
 const required = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
 const at = new Date("2026-05-04T10:00:00Z");
+const ticked = (items: readonly string[], confirmedAt = at) => items.map((item) => ({ item, confirmedAt }));
 
 function refusal(run: () => unknown): ChecklistRefused {
   try {
@@ -44,7 +45,7 @@ describe("checkCompletionChecklist", () => {
 
 describe("confirmChecklist", () => {
   it("accepts a completion that confirms every item, stored with when it was confirmed", () => {
-    expect(confirmChecklist(required, [...required].reverse(), at)).toEqual([
+    expect(confirmChecklist(required, ticked([...required].reverse()))).toEqual([
       { item: "Customer shown the result", confirmedAt: at },
       { item: "Pit filled and polished", confirmedAt: at },
       { item: "Resin cured under UV", confirmedAt: at },
@@ -52,15 +53,15 @@ describe("confirmChecklist", () => {
   });
 
   it("accepts anything when the customer requires no checklist", () => {
-    expect(confirmChecklist([], [], at)).toEqual([]);
+    expect(confirmChecklist([], [])).toEqual([]);
   });
 
   it("refuses a completion that misses an item, naming it", () => {
-    const refused = refusal(() => confirmChecklist(required, required.slice(0, 2), at));
+    const refused = refusal(() => confirmChecklist(required, ticked(required.slice(0, 2))));
     expect(refused.code).toBe("CHECKLIST_INCOMPLETE");
     expect(refused.missing).toEqual(["Customer shown the result"]);
     expect(refused.message).toContain('"Customer shown the result"');
-    expect(refusal(() => confirmChecklist(required, [], at)).missing).toEqual(required);
+    expect(refusal(() => confirmChecklist(required, [])).missing).toEqual(required);
   });
 
   it("compares texts as stored: spacing and composition do not matter, wording does", () => {
@@ -69,12 +70,16 @@ describe("confirmChecklist", () => {
   });
 
   it("keeps items the device confirmed that the admin removed since, and each item once", () => {
-    const stored = confirmChecklist(["Polish"], ["Polish", "Old step", "Polish"], at);
-    expect(stored.map((s) => s.item)).toEqual(["Polish", "Old step"]);
+    const later = new Date("2026-05-04T10:05:00Z");
+    const stored = confirmChecklist(["Polish"], [...ticked(["Polish", "Old step"]), ...ticked(["Polish"], later)]);
+    expect(stored).toEqual([
+      { item: "Polish", confirmedAt: at },
+      { item: "Old step", confirmedAt: at },
+    ]);
   });
 
   it("refuses when the admin added an item after the device was prepared", () => {
-    const refused = refusal(() => confirmChecklist([...required, "Photo of the sticker"], required, at));
+    const refused = refusal(() => confirmChecklist([...required, "Photo of the sticker"], ticked(required)));
     expect(refused.missing).toEqual(["Photo of the sticker"]);
     expect(refused.message).toMatch(/changed since this phone was prepared/);
   });

@@ -58,15 +58,17 @@ export function missingChecklistItems(required: readonly string[], confirmed: re
 }
 
 /**
- * What the completion stores: every confirmed item once, at `confirmedAt`, in the order the
- * device confirmed them. Throws CHECKLIST_INCOMPLETE naming the required items it misses.
+ * What the completion stores: every confirmed item once (its first confirmation), in the order
+ * the device confirmed them. Throws CHECKLIST_INCOMPLETE naming the required items it misses.
  */
 export function confirmChecklist(
   required: readonly string[],
-  confirmed: readonly string[],
-  confirmedAt: Date,
+  confirmed: readonly ConfirmedChecklistItem[],
 ): ConfirmedChecklistItem[] {
-  const missing = missingChecklistItems(required, confirmed);
+  const missing = missingChecklistItems(
+    required,
+    confirmed.map((c) => c.item),
+  );
   if (missing.length > 0) {
     const list = missing.map((m) => `"${m}"`).join(", ");
     throw new ChecklistRefused(
@@ -79,7 +81,7 @@ export function confirmChecklist(
   }
   const seen = new Set<string>();
   const items: ConfirmedChecklistItem[] = [];
-  for (const item of confirmed) {
+  for (const { item, confirmedAt } of confirmed) {
     const text = key(item);
     if (text === "" || seen.has(text)) continue;
     seen.add(text);

@@ -42,6 +42,7 @@ function work(overrides: Partial<PreparedWork> = {}): PreparedWork {
     startedAt: null,
     createdAt: new Date("2026-03-01T10:00:00Z"),
     urgent: false,
+    completionChecklist: [],
     photos: [{ id: "3b7f1e2a-7777-4a8e-9d41-000000000007", stage: "DAMAGE", mimeType: "image/jpeg", uploaded: true }],
     ...overrides,
   };

@@ -149,6 +149,7 @@ export function repairAccepted(
     dueAt: null,
     checklist: [],
     templateId: null,
+    completionChecklist: null,
     createdById: crypto.randomUUID(),
     createdAt: at,
     updatedAt: at,

@@ -1,7 +1,7 @@
 // A customer's fleet settings as screens read them (admin form, customer portal): the stored
 // schedule as weekdays, the technician lists as ids and names.
 import "server-only";
-import { lotWalkingWeekdays } from "~/domain/index";
+import { checklistItemsOf, lotWalkingWeekdays } from "~/domain/index";
 import type { Prisma } from "../../db/generated/client";
 
 export const FLEET_SETTINGS_INCLUDE = {
@@ -28,6 +28,8 @@ export function fleetSettingsView(customer: CustomerWithTechnicians) {
     paymentTerms: customer.paymentTerms,
     preferredTechnicians: named(customer.preferredTechnicians),
     blockedTechnicians: named(customer.blockedTechnicians),
+    /** Items every completion confirms, in order; [] when the customer requires none. */
+    completionChecklist: checklistItemsOf(customer.completionChecklist),
     settingsVersion: customer.settingsVersion,
   };
 }

@@ -4,7 +4,16 @@
 // settingsVersion (devices decide auto-approval offline from a cached copy) and is audited.
 import "server-only";
 import { z } from "zod";
-import { COUNT_LIMITS, FIELDS, WEEKDAYS, assertAllowed, assertFleetSettings, lotWalkingSchedule } from "~/domain";
+import {
+  COMPLETION_CHECKLIST_MAX,
+  COUNT_LIMITS,
+  FIELDS,
+  WEEKDAYS,
+  assertAllowed,
+  assertFleetSettings,
+  checkCompletionChecklist,
+  lotWalkingSchedule,
+} from "~/domain";
 import type { Db } from "../../db";
 import { PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
 import { NotFound } from "../../errors";
@@ -35,12 +44,21 @@ export const updateFleetSettingsInput = z.object({
   paymentTerms: z.enum(PaymentTerms).optional(),
   preferredTechnicianIds: technicianIds.optional(),
   blockedTechnicianIds: technicianIds.optional(),
+  /** The items every completion of this customer's repairs confirms, in order; [] for none. */
+  completionChecklist: z
+    .array(z.string().max(FIELDS.completionItem.maxLength * 4))
+    .max(COMPLETION_CHECKLIST_MAX * 2)
+    .optional(),
 });
 export type UpdateFleetSettingsInput = z.input<typeof updateFleetSettingsInput>;
 
 export async function updateFleetSettings(db: Db, ctx: ServiceContext, raw: UpdateFleetSettingsInput) {
-  const { customerId, ...input } = updateFleetSettingsInput.parse(raw);
+  const { customerId, completionChecklist, ...rest } = updateFleetSettingsInput.parse(raw);
   assertAllowed(ctx.actor, "customer.settings.edit", { customerId });
+  const input = {
+    ...rest,
+    completionChecklist: completionChecklist && checkCompletionChecklist(completionChecklist),
+  };
   return db.$transaction(async (tx) => {
     await lockCustomer(tx, customerId);
     const before = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: FLEET_SETTINGS_INCLUDE });

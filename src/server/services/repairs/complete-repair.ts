@@ -1,12 +1,15 @@
 // The work is done: the after photo documents it and the price is frozen from the history as
 // it stands now (counted under lock, so two completions on one unit never share an ordinal).
 // Online, or from the device's queue (sync.push "repair.complete", with the change's client id).
+// When the customer requires a completion checklist, the completion confirms every item of it as
+// it stands now (confirmChecklist in src/domain); the confirmed items are stored with it.
 import "server-only";
 import { z } from "zod";
+import { COMPLETION_CHECKLIST_MAX, FIELDS, checklistItemsOf, confirmChecklist } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
-import { attachmentsInput, dateInput } from "../../data/shared-inputs";
+import { attachmentsInput, dateInput, textInput } from "../../data/shared-inputs";
 import { applyStatusChange } from "../../data/repairs/change-repair-status";
 import { attachmentsAdded, createAttachments } from "../../data/repairs/create-attachments";
 import { freezeCompletionPrice } from "../../data/repairs/freeze-completion-price";
@@ -23,6 +26,11 @@ export const completeRepairInput = z.object({
   completedAt: dateInput.optional(),
   /** The after photo taken when finishing, if not sent before. */
   attachments: attachmentsInput,
+  /** The customer's checklist items the technician ticked, as the device showed them; when (default: completedAt). */
+  checklist: z
+    .array(z.object({ item: textInput(FIELDS.completionItem, { required: true }), confirmedAt: dateInput.optional() }))
+    .max(COMPLETION_CHECKLIST_MAX * 2)
+    .default([]),
 });
 export type CompleteRepairInput = z.input<typeof completeRepairInput>;
 
@@ -49,7 +57,24 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
       const completed = await applyStatusChange(tx, ctx, repair, {
         action: "complete",
         facts: { hasAfterPhoto: afterPhotos > 0 },
-        fields: () => freezeCompletionPrice(tx, repair, completedAt),
+        fields: async () => {
+          // Checked once the move is authorized, so a repair not in progress is refused for that.
+          const customer = await tx.customer.findUniqueOrThrow({
+            where: { id: repair.customerId },
+            select: { completionChecklist: true },
+          });
+          const required = checklistItemsOf(customer.completionChecklist);
+          const confirmed = confirmChecklist(
+            required,
+            input.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),
+          );
+          return {
+            ...(await freezeCompletionPrice(tx, repair, completedAt)),
+            ...(required.length > 0 || confirmed.length > 0
+              ? { completionChecklist: confirmed.map((c) => ({ ...c, confirmedAt: c.confirmedAt.toISOString() })) }
+              : {}),
+          };
+        },
         extraChanges: attachmentsAdded(input.attachments),
       });
       await refreshOpenEstimates(tx, repair.unitId);

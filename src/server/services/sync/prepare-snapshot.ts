@@ -3,7 +3,7 @@
 // serve (so an unscheduled walk can start offline), and every unit with the history its offline
 // estimates need. Two reads per customer and a fixed handful more, whatever the fleet size.
 import "server-only";
-import { PRICE_FROZEN_STATUSES, assertAllowed, decide, isTerminal } from "~/domain";
+import { PRICE_FROZEN_STATUSES, assertAllowed, checklistItemsOf, decide, isTerminal } from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -160,7 +160,7 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
   const repairs = await tx.repair.findMany({
     where: { technicianId, status: { in: [...WORK_STATUSES] } },
     include: {
-      customer: { select: { name: true, address: true } },
+      customer: { select: { name: true, address: true, completionChecklist: true } },
       unit: { select: { unitNumber: true, make: true, model: true } },
       attachments: {
         where: { kind: "PHOTO" },
@@ -193,6 +193,7 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
       startedAt: r.startedAt,
       createdAt: r.createdAt,
       urgent: r.urgent,
+      completionChecklist: checklistItemsOf(r.customer.completionChecklist),
       photos: r.attachments.map((a) => ({
         id: a.id,
         stage: a.photoStage,

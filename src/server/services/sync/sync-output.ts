@@ -106,6 +106,8 @@ export const preparedWorkOutput = z.object({
   createdAt: z.date(),
   /** Marked urgent by the office or a technician: listed first. */
   urgent: z.boolean(),
+  /** The customer's completion checklist: every item is confirmed on the work screen to complete; [] for none. */
+  completionChecklist: z.array(z.string()),
   photos: z.array(preparedWorkPhotoOutput),
 });
 
@@ -195,6 +197,8 @@ export const repairViewOutput = z.object({
   dueAt: nullableDate,
   checklist: z.custom<Prisma.JsonValue>((value) => value !== undefined),
   templateId: nullableString,
+  /** The customer's completion checklist as confirmed at completion (migration 0011), or null. */
+  completionChecklist: z.custom<Prisma.JsonValue | null>((value) => value !== undefined),
   createdById: z.string(),
   createdAt: z.date(),
   updatedAt: z.date(),
