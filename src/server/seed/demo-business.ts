@@ -136,6 +136,8 @@ const CUSTOMERS: CustomerPlan[] = [
       paymentTerms: "PREPAID",
       autoApproveLotRepairs: false,
       maxAutoApproveCents: 0,
+      // A dealer showing cars to buyers: every repair is confirmed step by step.
+      completionChecklist: ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"],
     },
   },
 ];

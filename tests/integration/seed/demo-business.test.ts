@@ -77,4 +77,14 @@ describe("the demo business", () => {
     expect(valley.blockedTechnicians.map((t) => t.user.email)).toEqual(["tech3@demo.test"]);
     expect(valley.users).toEqual([]);
   });
+
+  it("gives Valley Auto Dealers a completion checklist, and the other customers none", async () => {
+    const customers = await database.db.customer.findMany({ select: { name: true, completionChecklist: true } });
+    expect(customers.filter((c) => (c.completionChecklist as unknown[]).length > 0)).toEqual([
+      {
+        name: "Valley Auto Dealers",
+        completionChecklist: ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"],
+      },
+    ]);
+  });
 });

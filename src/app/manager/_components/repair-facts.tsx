@@ -1,8 +1,9 @@
 "use client";
 // What a manager needs to decide on one repair: unit, customer, damage, price (and who set it),
-// technician, notes and photos. Each list adds its own actions below.
+// technician, notes, the completion checklist as confirmed, and photos. Each list adds its own
+// actions below.
 import type { ReactNode } from "react";
-import { DAMAGE_LABELS, formatCents } from "~/domain";
+import { DAMAGE_LABELS, confirmedChecklistOf, formatCents } from "~/domain";
 import { sentence } from "~/app/walk/_components/format";
 import { PhotoStrip } from "./photo-strip";
 import { type ManagerRepair, currentCents } from "./types";
@@ -70,9 +71,28 @@ export function RepairFacts({ repair, heading: Heading = "h4", pin, showCustomer
           <strong>Technician&apos;s note:</strong> {repair.technicianNotes}
         </p>
       )}
+      <ConfirmedChecklist value={repair.completionChecklist} />
       {children}
       <PhotoStrip repair={repair} />
     </>
+  );
+}
+
+/** The customer's completion checklist as the technician confirmed it when completing. */
+export function ConfirmedChecklist({ value }: { value: unknown }) {
+  const items = confirmedChecklistOf(value);
+  if (items.length === 0) return null;
+  return (
+    <div className="mgr-line" data-testid="completion-checklist">
+      <strong>Checklist confirmed at completion:</strong>
+      <ul>
+        {items.map((c) => (
+          <li key={c.item}>
+            ✓ {c.item} <span className="muted">({new Date(c.confirmedAt).toLocaleString()})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,8 +1,10 @@
 "use client";
 // A customer's fleet settings: fleet size, lot-walking schedule, auto-
-// approval of lot repairs, service mode, preferred and blocked technicians, payment terms.
+// approval of lot repairs, service mode, preferred and blocked technicians, payment terms, and
+// the completion checklist every completion of its repairs confirms (one item a line).
 // The server checks the whole (e.g. lot walking needs a weekday) and audits before → after.
 import type { FormEvent } from "react";
+import { COMPLETION_CHECKLIST_MAX, FIELDS } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { CheckField, DollarsField, SelectField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
@@ -26,6 +28,7 @@ const draftOf = (s: Settings) => ({
   serviceMode: s.serviceMode,
   paymentTerms: s.paymentTerms,
   technicians: { preferred: s.preferredTechnicians.map((t) => t.id), blocked: s.blockedTechnicians.map((t) => t.id) },
+  completionChecklist: s.completionChecklist.join("\n"),
 });
 
 export function FleetSettingsForm({ customerId, settings }: { customerId: string; settings: Settings }) {
@@ -34,7 +37,7 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const { fleetSize, maxAutoApprove, lotWalkingTime, technicians, ...rest } = draft;
+    const { fleetSize, maxAutoApprove, lotWalkingTime, technicians, completionChecklist, ...rest } = draft;
     submit(
       () => ({
         ...rest,
@@ -44,6 +47,7 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
         maxAutoApproveCents: requiredCents(maxAutoApprove, "Auto-approve up to"),
         preferredTechnicianIds: technicians.preferred,
         blockedTechnicianIds: technicians.blocked,
+        completionChecklist: completionChecklist.split("\n").filter((line) => line.trim() !== ""),
       }),
       save.mutate,
     );
@@ -121,6 +125,20 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
         />
       </fieldset>
       <TechnicianChoice value={draft.technicians} onChange={(technicians) => change({ technicians })} />
+      <div className="admin-field">
+        <label htmlFor="completion-checklist">Completion checklist</label>
+        <textarea
+          id="completion-checklist"
+          rows={4}
+          value={draft.completionChecklist}
+          onChange={(e) => change({ completionChecklist: e.target.value })}
+          aria-describedby="completion-checklist-hint"
+        />
+        <small id="completion-checklist-hint" className="muted">
+          One item a line, at most {COMPLETION_CHECKLIST_MAX} items of {FIELDS.completionItem.maxLength} characters. The
+          technician confirms every item to complete a repair; empty for none.
+        </small>
+      </div>
       <FormStatus error={save.error} problem={problem} saved={save.isSuccess && !edited} />
       <button type="submit" disabled={save.isPending}>
         Save fleet settings
