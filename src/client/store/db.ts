@@ -142,6 +142,8 @@ export type WorkDeviceState = {
   photoIds: string[];
   /** The price the server froze when it took the completion. */
   frozenPriceCents?: number;
+  /** Items of the customer's completion checklist ticked here, and when; sent with the completion. */
+  checked?: Array<{ item: string; confirmedAt: Date }>;
 };
 
 /** A repair of My work as prepared, with what the device did on it since. */

@@ -10,6 +10,8 @@ import {
   addWorkPhoto,
   completeWork,
   startWork,
+  tickWorkItem,
+  uncheckedItems,
   workChanges,
   workPhotosToFetch,
   workStatus,
@@ -135,5 +137,44 @@ describe("My work on the device", () => {
     expect(await db.blobContent.get(meta.id)).toBeUndefined(); // the server holds it now
     await savePreparedSnapshot(db, snapshot({ myWork: [] }));
     expect(await db.workRepairs.count()).toBe(0);
+  });
+
+  it("where the customer requires a checklist, every item is ticked to complete and goes with the completion", async () => {
+    const checklist = ["Resin cured under UV", "Customer shown the result"];
+    await savePreparedSnapshot(db, snapshot({ myWork: [work({ completionChecklist: checklist })] }));
+    await expect(tickWorkItem(db, REPAIR_ID, checklist[0]!, true)).rejects.toThrow(/Start the repair/);
+    await startWork(db, REPAIR_ID);
+    await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
+    const first = new Date("2026-03-02T09:10:00Z");
+    await tickWorkItem(db, REPAIR_ID, checklist[0]!, true, first);
+    await expect(completeWork(db, REPAIR_ID)).rejects.toThrow(/Customer shown the result/);
+    await expect(tickWorkItem(db, REPAIR_ID, "Something else", true)).rejects.toThrow(WorkRefused);
+    await tickWorkItem(db, REPAIR_ID, checklist[1]!, true);
+    await tickWorkItem(db, REPAIR_ID, checklist[1]!, false);
+    expect(uncheckedItems(await row())).toEqual([checklist[1]]);
+    const second = new Date("2026-03-02T09:20:00Z");
+    await tickWorkItem(db, REPAIR_ID, checklist[1]!, true, second);
+    expect(uncheckedItems(await row())).toEqual([]);
+
+    // A new prepare keeps the ticks of work in progress.
+    await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
+    await db.blobs.toCollection().modify({ confirmed: 1 });
+    await savePreparedSnapshot(
+      db,
+      snapshot({ myWork: [work({ status: "IN_PROGRESS", completionChecklist: checklist })] }),
+    );
+    expect((await row()).device.checked).toEqual([
+      { item: checklist[0], confirmedAt: first },
+      { item: checklist[1], confirmedAt: second },
+    ]);
+    await db.workRepairs.update(REPAIR_ID, (r) => {
+      r.photos = [{ id: "after-on-server", stage: "AFTER", mimeType: "image/jpeg", uploaded: true }];
+    });
+    await completeWork(db, REPAIR_ID);
+    const [completion] = await workChanges(db, REPAIR_ID);
+    expect(completion!.type === "repair.complete" && completion!.payload.checklist).toEqual([
+      { item: checklist[0], confirmedAt: first },
+      { item: checklist[1], confirmedAt: second },
+    ]);
   });
 });

@@ -2,7 +2,9 @@
 // done from the phone offline. Prepare stores them; starting, adding a photo and completing each
 // write the device's state and one outbox entry in one transaction, like a capture. The server
 // decides (ownership, transitions, the price frozen at completion); its refusal stays on the
-// item until the user sends it again or discards it (resolve-rejected.ts).
+// item until the user sends it again or discards it (resolve-rejected.ts). Where the customer
+// requires a completion checklist, its items are ticked here and go with the completion.
+import { missingChecklistItems } from "~/domain";
 import type { PreparedWork } from "../sync/contract";
 import { type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
 import type { OutboxEntry, RsDb, WorkDeviceState, WorkRepairRow } from "./db";
@@ -34,7 +36,10 @@ export async function saveMyWork(db: RsDb, work: readonly PreparedWork[]): Promi
   for (const row of existing) if (await hasWorkInFlight(db, row.id)) busy.add(row.id);
   const rows: WorkRepairRow[] = work.map((w) => {
     const before = existing.find((r) => r.id === w.id);
-    return { ...w, device: before && busy.has(w.id) ? before.device : NOTHING_DONE };
+    if (before && busy.has(w.id)) return { ...w, device: before.device };
+    // Ticked checklist items stay ticked on work still in progress: the technician did them.
+    const checked = w.status === "IN_PROGRESS" ? before?.device.checked : undefined;
+    return { ...w, device: checked ? { ...NOTHING_DONE, checked } : NOTHING_DONE };
   });
   const gone = existing.filter((r) => !prepared.has(r.id) && !busy.has(r.id)).map((r) => r.id);
   const kept = existing.filter((r) => !prepared.has(r.id) && busy.has(r.id));
@@ -130,8 +135,28 @@ export async function addWorkPhoto(db: RsDb, repairId: string, photo: CapturedPh
   });
 }
 
+/** Ticks or unticks an item of the customer's completion checklist on work in progress. */
+export async function tickWorkItem(db: RsDb, repairId: string, item: string, ticked: boolean, now = new Date()) {
+  return db.transaction("rw", db.workRepairs, async () => {
+    const row = await workRow(db, repairId);
+    if (workStatus(row) !== "IN_PROGRESS") throw new WorkRefused("Start the repair before ticking its checklist.");
+    if (!row.completionChecklist.includes(item)) throw new WorkRefused("This item is not on the customer's checklist.");
+    const others = (row.device.checked ?? []).filter((c) => c.item !== item);
+    const checked = ticked ? [...others, { item, confirmedAt: now }] : others;
+    await db.workRepairs.update(repairId, { device: { ...row.device, checked } });
+  });
+}
+
+/** The items of the customer's checklist not ticked yet on this device, in the checklist's order. */
+export function uncheckedItems(row: Pick<WorkRepairRow, "completionChecklist" | "device">): string[] {
+  return missingChecklistItems(
+    row.completionChecklist,
+    (row.device.checked ?? []).map((c) => c.item),
+  );
+}
+
 /**
- * The work is done. It needs an after photo; the ones taken on the device go with the completion
+ * The work is done. It needs an after photo, and every item of the customer's checklist ticked; the ones taken on the device go with the completion
  * (the server counts an after photo that comes with its completion, its bytes following by upload).
  */
 export async function completeWork(db: RsDb, repairId: string, now = new Date()): Promise<OutboxEntry> {
@@ -141,6 +166,11 @@ export async function completeWork(db: RsDb, repairId: string, now = new Date())
     const taken = (await db.blobs.bulkGet(row.device.photoIds)).filter((b) => b?.stage === "AFTER");
     const afterOnServer = row.photos.some((p) => p.stage === "AFTER" && p.uploaded);
     if (taken.length === 0 && !afterOnServer) throw new WorkRefused("Take an after photo before completing.");
+    const unchecked = uncheckedItems(row);
+    if (unchecked.length > 0)
+      throw new WorkRefused(`Confirm every checklist item before completing: ${unchecked.join(", ")}.`);
+    // The items as this device showed them; the server checks them against the list as it stands.
+    const checklist = (row.device.checked ?? []).filter((c) => row.completionChecklist.includes(c.item));
     const attachments = taken.flatMap((b) =>
       b
         ? [
@@ -156,7 +186,10 @@ export async function completeWork(db: RsDb, repairId: string, now = new Date())
         : [],
     );
     const id = crypto.randomUUID();
-    const mutation = { type: "repair.complete" as const, payload: { id, repairId, completedAt: now, attachments } };
+    const mutation = {
+      type: "repair.complete" as const,
+      payload: { id, repairId, completedAt: now, attachments, checklist },
+    };
     const entry = { ...outboxEntry(repairId, mutation, now), id };
     await db.outbox.add(entry);
     await db.workRepairs.update(repairId, { device: { ...row.device, completedAt: now } });
