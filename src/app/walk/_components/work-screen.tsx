@@ -1,13 +1,23 @@
 "use client";
 // One repair of My work: what the card knows (unit, customer, site, damage, photos, price,
-// approval, notes), and the work itself: start, damage and after photos, complete. Each action
+// approval, notes), and the work itself: start, damage and after photos, the customer's completion
+// checklist where it requires one, complete. Each action
 // is saved on the device and queued; the server's refusal shows here until sent again or
 // discarded. Opened over the current screen (home or a walk), so every action is two taps from
 // the repair's card.
 import { type ChangeEvent, useEffect, useState } from "react";
 import { UNREADABLE_PHOTO, preparePhoto } from "~/client/capture/photo";
 import { rsDb } from "~/client/store/db";
-import { WorkRefused, addWorkPhoto, completeWork, startWork, workChanges, workStatus } from "~/client/store/my-work";
+import {
+  WorkRefused,
+  addWorkPhoto,
+  completeWork,
+  startWork,
+  tickWorkItem,
+  uncheckedItems,
+  workChanges,
+  workStatus,
+} from "~/client/store/my-work";
 import { snapshotInfo } from "~/client/store/prepared-snapshot";
 import { discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import type { PhotoStage } from "~/client/sync/contract";
@@ -63,12 +73,12 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-made only when the photos change
   }, [photoKey]);
 
-  async function act(action: () => Promise<unknown>) {
+  async function act(action: () => Promise<unknown>, sync = true) {
     setProblem(null);
     setBusy(true);
     try {
       await action();
-      kickSync();
+      if (sync) kickSync();
     } catch (error) {
       setProblem(error instanceof WorkRefused ? error.message : `Not saved: ${(error as Error).message}`);
     } finally {
@@ -102,6 +112,8 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
   const price = row.device.frozenPriceCents ?? row.estimateCents;
   const canStart = status === "APPROVED" || status === "ASSIGNED";
   const hasAfter = photos.some((p) => p.stage === "AFTER");
+  const unchecked = uncheckedItems(row);
+  const ticked = new Set((row.device.checked ?? []).map((c) => c.item));
   return (
     <section className="work-sheet" role="dialog" aria-modal="true" aria-labelledby="work-title">
       <div className="row">
@@ -208,6 +220,23 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
         </ul>
       )}
 
+      {row.completionChecklist.length > 0 && (status === "IN_PROGRESS" || status === "COMPLETED") && (
+        <fieldset className="work-checklist">
+          <legend>Completion checklist</legend>
+          {row.completionChecklist.map((item) => (
+            <label key={item} className="check">
+              <input
+                type="checkbox"
+                checked={ticked.has(item)}
+                disabled={busy || status !== "IN_PROGRESS"}
+                onChange={(e) => void act(() => tickWorkItem(rsDb(), repairId, item, e.target.checked), false)}
+              />
+              {item}
+            </label>
+          ))}
+        </fieldset>
+      )}
+
       {problem && (
         <p role="alert" className="error">
           {problem}
@@ -248,7 +277,7 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
         {status === "IN_PROGRESS" && (
           <button
             type="button"
-            disabled={busy || !hasAfter}
+            disabled={busy || !hasAfter || unchecked.length > 0}
             onClick={() => void act(() => completeWork(rsDb(), repairId))}
           >
             Complete repair
@@ -256,6 +285,9 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
         )}
       </div>
       {status === "IN_PROGRESS" && !hasAfter && <p className="muted">Take an after photo to complete the repair.</p>}
+      {status === "IN_PROGRESS" && unchecked.length > 0 && (
+        <p className="muted">Confirm every checklist item to complete the repair.</p>
+      )}
       <QuickActions
         repair={{
           id: row.id,
