@@ -1,0 +1,103 @@
+// The completion checklist on a phone: Valley Auto Dealers (demo data) requires three items
+// confirmed on every completion. The technician prepares, goes offline, starts the assigned
+// repair, ticks the items (48px boxes) and completes once all are ticked and the after photo
+// taken; back online the server holds the repair completed with the confirmed items.
+import { randomUUID } from "node:crypto";
+import { type BrowserContext, chromium, expect, test } from "@playwright/test";
+import { chromiumArgs } from "../../../playwright.config";
+import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
+import { signedInApi } from "../support/api-session";
+import { signIn } from "../support/sign-in";
+import { trpcMutation, trpcQuery } from "../support/trpc";
+import { LOT, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+
+const CHECKLIST = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
+
+type Repair = {
+  id: string;
+  status: string;
+  completionChecklist: { item: string; confirmedAt: string }[] | null;
+};
+
+test("a customer's checklist is ticked offline before completing, and reaches the server with the completion", async ({
+  playwright,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const baseURL = testInfo.project.use.baseURL!;
+  const admin = await signedInApi(playwright, baseURL, "admin@demo.test");
+  const [valley] = await ok(
+    trpcQuery<{ id: string; name: string }[]>(admin, "admin.customers", { search: "Valley Auto Dealers" }),
+  );
+  const unitNumber = uniqueUnit("CL");
+  const unit = await ok(
+    trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId: valley!.id, unitNumber }),
+  );
+  const requested = await ok(
+    trpcMutation<Repair>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
+  );
+  const manager = await signedInApi(playwright, baseURL, "manager@demo.test");
+  await ok(
+    trpcMutation(manager, "repair.assign", {
+      repairId: requested.id,
+      technicianId: await technicianIdOf(admin, "Taylor Tech"),
+    }),
+  );
+  const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
+
+  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 412, height: 915 },
+    permissions: ["geolocation"],
+    geolocation: LOT,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const card = page.getByRole("region", { name: "My work" }).getByRole("button", { name: new RegExp(unitNumber) });
+
+    await signIn(page, "tech@demo.test");
+    await expect(page).toHaveURL(/\/walk$/);
+    await prepareForOffline(page);
+    await waitForServiceWorkerControl(page);
+    await expect(card).toBeVisible();
+    await context.setOffline(true);
+
+    await test.step("offline: the checklist gates the completion", async () => {
+      await card.click();
+      const work = page.getByRole("dialog", { name: `Unit ${unitNumber}` });
+      await expect(work.getByRole("group", { name: "Completion checklist" })).toHaveCount(0);
+      await work.getByRole("button", { name: "Start repair" }).click();
+      const checklist = work.getByRole("group", { name: "Completion checklist" });
+      await expect(checklist.getByRole("checkbox")).toHaveCount(3);
+      const box = await checklist.getByRole("checkbox", { name: CHECKLIST[0] }).boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(48);
+      expect(box!.width).toBeGreaterThanOrEqual(48);
+
+      const complete = work.getByRole("button", { name: "Complete repair" });
+      await work.getByLabel("Add after photo").setInputFiles(PHOTO);
+      await expect(work.getByRole("img", { name: /After photo/ })).toBeVisible();
+      await expect(complete).toBeDisabled();
+      await expect(work.getByText("Confirm every checklist item to complete the repair.")).toBeVisible();
+      for (const item of CHECKLIST.slice(0, 2)) await checklist.getByRole("checkbox", { name: item }).check();
+      await expect(complete).toBeDisabled();
+      await checklist.getByRole("checkbox", { name: CHECKLIST[2] }).check();
+      await expect(complete).toBeEnabled();
+      await complete.click();
+      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await expect(checklist.getByRole("checkbox", { name: CHECKLIST[0] })).toBeDisabled();
+      await work.getByRole("button", { name: "Back" }).click();
+    });
+    expect((await serverRepair()).status).toBe("ASSIGNED");
+
+    await test.step("online: the server holds the confirmed items with the completion", async () => {
+      await context.setOffline(false);
+      await expect(syncSummary(page)).toContainText("Everything is synced", { timeout: 60_000 });
+      const done = await serverRepair();
+      expect(done.status).toBe("COMPLETED");
+      expect(done.completionChecklist!.map((c) => c.item)).toEqual(CHECKLIST);
+    });
+  } finally {
+    await context.close();
+  }
+});
