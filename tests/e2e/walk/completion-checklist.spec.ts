@@ -79,9 +79,14 @@ test("a customer's checklist is ticked offline before completing, and reaches th
       await expect(work.getByRole("img", { name: /After photo/ })).toBeVisible();
       await expect(complete).toBeDisabled();
       await expect(work.getByText("Confirm every checklist item to complete the repair.")).toBeVisible();
-      for (const item of CHECKLIST.slice(0, 2)) await checklist.getByRole("checkbox", { name: item }).check();
+      // A tick is saved on the device first, then shown: click, then wait for it to show.
+      const tick = async (item: string) => {
+        await checklist.getByRole("checkbox", { name: item }).click();
+        await expect(checklist.getByRole("checkbox", { name: item })).toBeChecked();
+      };
+      for (const item of CHECKLIST.slice(0, 2)) await tick(item);
       await expect(complete).toBeDisabled();
-      await checklist.getByRole("checkbox", { name: CHECKLIST[2] }).check();
+      await tick(CHECKLIST[2]!);
       await expect(complete).toBeEnabled();
       await complete.click();
       await expect(work.getByRole("status").first()).toHaveText("Completed");
