@@ -252,4 +252,5 @@ export {
   favoritesFirst,
   nextPartsStatus,
   sortByUrgency,
+  withTemplateNotes,
 } from "./quick-actions";

@@ -9,6 +9,7 @@ import type {
   PhotoStage,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
   PreparedWork,
@@ -152,6 +153,7 @@ export type WorkPhotoRow = { id: string; repairId: string; blob: Blob };
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
+export type SnapshotTemplateRow = PreparedTemplate;
 /**
  * `unitKey`: the unit number as the server stores it (normalizeUnitNumber), so a typed spelling
  * finds it. Rows keyed by the older rule (trim, upper case) are rewritten by the next prepare.
@@ -174,6 +176,7 @@ export class RsDb extends Dexie {
   draftFiles!: EntityTable<DraftFileRow, "id">;
   workRepairs!: EntityTable<WorkRepairRow, "id">;
   workPhotos!: EntityTable<WorkPhotoRow, "id">;
+  snapshotTemplates!: EntityTable<SnapshotTemplateRow, "id">;
 
   constructor(name = "rs-field", options?: DexieOptions) {
     super(name, options);
@@ -220,6 +223,8 @@ export class RsDb extends Dexie {
     });
     // 7: My work, the repairs given to the technician (my-work.ts), and their photos kept offline.
     this.version(7).stores({ workRepairs: "id, customerId, unitId", workPhotos: "id, repairId" });
+    // 8: repair templates, applied in one tap when capturing, offline.
+    this.version(8).stores({ snapshotTemplates: "id" });
   }
 }
 

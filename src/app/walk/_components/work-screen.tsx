@@ -28,24 +28,28 @@ type Shown = { id: string; stage: string | null; url: string | null };
 
 async function loadRepair(repairId: string) {
   const db = rsDb();
-  return db.transaction("r", [db.workRepairs, db.workPhotos, db.outbox, db.blobs, db.blobContent], async () => {
-    const [row, info] = await Promise.all([db.workRepairs.get(repairId), snapshotInfo(db)]);
-    if (!row) return null;
-    const held = await db.workPhotos.where("repairId").equals(repairId).toArray();
-    const local = await db.blobs.bulkGet(row.device.photoIds);
-    const content = await db.blobContent.bulkGet(row.device.photoIds);
-    return {
-      row,
-      technicianId: info?.technician.id ?? null,
-      changes: await workChanges(db, repairId),
-      serverPhotos: row.photos.map((p) => ({ ...p, blob: held.find((h) => h.id === p.id)?.blob ?? null })),
-      localPhotos: row.device.photoIds.map((id, i) => ({
-        id,
-        stage: local[i]?.stage ?? null,
-        blob: content[i]?.blob ?? null,
-      })),
-    };
-  });
+  return db.transaction(
+    "r",
+    [db.workRepairs, db.workPhotos, db.outbox, db.blobs, db.blobContent, db.meta],
+    async () => {
+      const [row, info] = await Promise.all([db.workRepairs.get(repairId), snapshotInfo(db)]);
+      if (!row) return null;
+      const held = await db.workPhotos.where("repairId").equals(repairId).toArray();
+      const local = await db.blobs.bulkGet(row.device.photoIds);
+      const content = await db.blobContent.bulkGet(row.device.photoIds);
+      return {
+        row,
+        technicianId: info?.technician.id ?? null,
+        changes: await workChanges(db, repairId),
+        serverPhotos: row.photos.map((p) => ({ ...p, blob: held.find((h) => h.id === p.id)?.blob ?? null })),
+        localPhotos: row.device.photoIds.map((id, i) => ({
+          id,
+          stage: local[i]?.stage ?? null,
+          blob: content[i]?.blob ?? null,
+        })),
+      };
+    },
+  );
 }
 
 export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: () => void }) {
