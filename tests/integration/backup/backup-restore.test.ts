@@ -1,7 +1,8 @@
 // `npm run backup` / `npm run restore` end to end, on the embedded default (a PGlite folder) or,
 // with TEST_DATABASE_URL, on a real PostgreSQL server (pg_dump / pg_restore): a customer, a
 // repair and its photo uploaded through the upload route, an upload in progress; backup; restore
-// into a fresh target and a fresh blob store; every row and every byte the same.
+// into a fresh target and a fresh blob store (from the file store into S3); every row and every
+// byte the same.
 import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UPLOAD_CHUNK_BYTES } from "~/domain";
-import { type BlobStore, createFileBlobStore, setBlobStore } from "~/server/blobs";
+import { type BlobStore, createFileBlobStore, createS3BlobStore, setBlobStore } from "~/server/blobs";
 import { ArchiveDamaged } from "~/server/backup/archive";
 import { createBackup } from "~/server/backup/create-backup";
 import { type DatabaseTarget } from "~/server/backup/database";
@@ -22,6 +23,7 @@ import { attachmentContentResponse } from "~/server/http/content-response";
 import { chunkResponse, uploadStatusResponse } from "~/server/http/upload-responses";
 import { bytesOf } from "../../support/blobs";
 import { type World, createWorld } from "../../support/fixtures";
+import { type TestS3Server, startS3Server } from "../../support/s3-server";
 import { fileOf, push, repairCapture } from "../../support/sync-flows";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -113,12 +115,14 @@ describe(`backup and restore (${kind})`, () => {
   const unfinished = fileOf(700_000);
   const sourceStore = createFileBlobStore(folder("source-blobs"));
   let source: DatabaseTarget;
+  let s3: TestS3Server;
   let world: World;
   let rowsBefore: Record<string, string[]>;
   let photoBytesBefore: Buffer;
   const archive = folder("backup.tar.gz");
 
   beforeAll(async () => {
+    s3 = await startS3Server();
     setBlobStore(sourceStore);
     source = await freshTarget("source");
     const served = await open(source);
@@ -155,6 +159,7 @@ describe(`backup and restore (${kind})`, () => {
   });
 
   afterAll(async () => {
+    await s3?.stop();
     if (serverUrl) {
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
@@ -164,9 +169,9 @@ describe(`backup and restore (${kind})`, () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it("restores every row and every byte into a fresh target and store, and says which file does not match", async () => {
+  it("restores every row and every byte into a fresh target and store (S3 here), and says which file does not match", async () => {
     const target = await freshTarget("restored");
-    const store: BlobStore = createFileBlobStore(folder("restored-blobs"));
+    const store: BlobStore = createS3BlobStore(s3.settings);
     const summary = await restoreBackup({ file: archive, target, store });
     expect(summary).toMatchObject({ blobsRestored: 1, partialUploadsRestored: 1, blobsChecked: 2, movedAside: null });
     expect(summary.mismatches).toEqual([
