@@ -19,7 +19,6 @@ import {
   type DatabaseTarget,
   findPostgresTool,
   isEmptyFolder,
-  libpqUrl,
   refuseEmbeddedInUse,
   runPostgresTool,
 } from "./database";
@@ -68,13 +67,12 @@ async function serverSnapshot(
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const [{ snapshot }] = (await client.query<{ snapshot: string }>("SELECT pg_export_snapshot() AS snapshot"))
       .rows as [{ snapshot: string }];
-    await runPostgresTool(pgDump, [
+    await runPostgresTool(pgDump, target.url, [
       "--format=custom",
       "--no-owner",
       "--no-acl",
       `--snapshot=${snapshot}`,
       `--file=${file}`,
-      `--dbname=${libpqUrl(target.url)}`,
     ]);
     return {
       query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],

@@ -52,16 +52,20 @@ export async function refuseEmbeddedInUse(target: Extract<DatabaseTarget, { kind
 }
 
 /** pg_dump and pg_restore from PATH, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
-export function findPostgresTool(name: "pg_dump" | "pg_restore", pathVariable: string | undefined): string {
+export function findPostgresTool(
+  name: "pg_dump" | "pg_restore",
+  pathVariable: string | undefined,
+  debianRoot = "/usr/lib/postgresql",
+): string {
   const fromPath = (pathVariable ?? "")
     .split(path.delimiter)
     .filter(Boolean)
     .map((dir) => path.join(dir, name));
-  const debian = existsSync("/usr/lib/postgresql")
-    ? readdirSync("/usr/lib/postgresql")
+  const debian = existsSync(debianRoot)
+    ? readdirSync(debianRoot)
         .filter((version) => /^\d+$/.test(version))
         .sort((a, b) => Number(b) - Number(a))
-        .map((version) => path.join("/usr/lib/postgresql", version, "bin", name))
+        .map((version) => path.join(debianRoot, version, "bin", name))
     : [];
   const found = [...fromPath, ...debian].find((file) => existsSync(file));
   if (!found)
@@ -82,18 +86,29 @@ const PRISMA_ONLY = [
   "socket_timeout",
 ];
 
-export function libpqUrl(url: string): string {
+/**
+ * DATABASE_URL as libpq takes it. The password goes in PGPASSWORD, not on the command line,
+ * where any local user could read it in the process list.
+ */
+export function libpqConnection(url: string): { dbname: string; env: { PGPASSWORD?: string } } {
   const parsed = new URL(url);
   for (const name of PRISMA_ONLY) parsed.searchParams.delete(name);
-  return parsed.toString();
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  return { dbname: parsed.toString(), env: password ? { PGPASSWORD: password } : {} };
 }
 
 const run = promisify(execFile);
 
-/** Runs a PostgreSQL tool; its own error text, which names what went wrong, on failure. */
-export async function runPostgresTool(file: string, args: string[]): Promise<void> {
+/** Runs pg_dump or pg_restore on `url`; its own error text, which names what went wrong, on failure. */
+export async function runPostgresTool(file: string, url: string, args: string[]): Promise<void> {
+  const { dbname, env } = libpqConnection(url);
   try {
-    await run(file, args, { maxBuffer: 16 * 1024 * 1024 });
+    await run(file, [...args, `--dbname=${dbname}`], {
+      maxBuffer: 16 * 1024 * 1024,
+      // eslint-disable-next-line no-restricted-properties -- the tool needs PATH, HOME, locale, and libpq's own PG* settings
+      env: { ...process.env, ...env },
+    });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
     throw new BackupRefused(`${path.basename(file)} failed: ${stderr || (error as Error).message}`);

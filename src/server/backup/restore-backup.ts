@@ -23,7 +23,6 @@ import {
   type DatabaseTarget,
   findPostgresTool,
   isEmptyFolder,
-  libpqUrl,
   refuseEmbeddedInUse,
   runPostgresTool,
 } from "./database";
@@ -186,12 +185,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
           await db.close();
         } else {
           await pipeline(body, createWriteStream(dumpFile, { mode: 0o600 }));
-          await runPostgresTool(findPostgresTool("pg_restore", options.pathVariable), [
+          await runPostgresTool(findPostgresTool("pg_restore", options.pathVariable), target.url, [
             "--no-owner",
             "--no-acl",
             "--exit-on-error",
             "--single-transaction",
-            `--dbname=${libpqUrl(target.url)}`,
             dumpFile,
           ]);
           rmSync(dumpFile, { force: true });
