@@ -44,9 +44,7 @@ try {
       `${summary.rows} rows; ${summary.blobsRestored} file(s) and ${summary.partialUploadsRestored} upload(s) in progress into the ${store.kind} store.`,
   );
   if (summary.mismatches.length) {
-    console.error(
-      `\n${summary.mismatches.length} of ${summary.blobsChecked} stored file(s) do NOT match their sha256:`,
-    );
+    console.error(`\nThe restored data does NOT match the backup (${summary.blobsChecked} stored file(s) checked):`);
     for (const line of summary.mismatches) console.error(`  ${line}`);
     process.exit(1);
   }
