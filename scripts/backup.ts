@@ -20,7 +20,8 @@ function readSettings(): ServerConfig {
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
-if ((outAt >= 0 && !args[outAt + 1]) || args.some((a, i) => a !== "--out" && i !== outAt + 1)) {
+const wellFormed = outAt < 0 ? args.length === 0 : args.length === 2 && outAt === 0 && !args[1]!.startsWith("--");
+if (!wellFormed) {
   console.error("Usage: npm run backup [-- --out <file.tar.gz>]");
   process.exit(2);
 }
