@@ -10,15 +10,12 @@ export const databaseCheck = (db: Db) => async () => {
   await db.$queryRaw`SELECT 1`;
 };
 
-/** A key no blob is stored under (keys are random UUIDs, never the nil one). */
-const PROBE_KEY = "00000000-0000-0000-0000-000000000000";
-
 /**
- * One cheap look-up (a HEAD on S3, a stat in the folder): an unreachable bucket or refused
- * credentials throw. The answer itself does not matter.
+ * One cheap look (a stat of the folder, a HEAD on the bucket): a missing or read-only folder, an
+ * unreachable bucket or refused credentials fail it.
  */
 export const blobStoreCheck = (store: BlobStore) => async () => {
-  await store.exists(PROBE_KEY);
+  await store.probe();
 };
 
 export function serverHealthChecks(db: Db, store: BlobStore = blobStore()): HealthChecks {

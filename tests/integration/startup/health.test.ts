@@ -1,4 +1,5 @@
 // GET /api/health against a real database, and against one that cannot be reached.
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileBlobStore, createS3BlobStore } from "~/server/blobs";
 import { createDb } from "~/server/db";
@@ -13,6 +14,7 @@ afterAll(() => database.stop());
 
 describe("GET /api/health", () => {
   it("answers 200 ok with each part's check when the database answers", async () => {
+    mkdirSync("/tmp/rs-health-blobs", { recursive: true });
     const response = await healthResponse(database.db, undefined, createFileBlobStore("/tmp/rs-health-blobs"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -41,6 +43,16 @@ describe("GET /api/health", () => {
       checks: { database: { ok: true }, blobStore: { ok: false } },
     });
     expect(text).not.toMatch(/127\.0\.0\.1|s3-secret|ECONNREFUSED/);
+  });
+
+  it("answers 503 degraded when the blob store's folder is gone (a volume not mounted)", async () => {
+    const response = await healthResponse(
+      database.db,
+      3_000,
+      createFileBlobStore("/tmp/rs-health-no-such-folder/blobs"),
+    );
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "degraded", checks: { blobStore: { ok: false } } });
   });
 
   it("answers 503 down, without the address or the error, when the database cannot be reached", async () => {
