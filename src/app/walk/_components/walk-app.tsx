@@ -3,15 +3,15 @@
 // home (offline data, queue, walks), a walk on the lot, and the walk's end with signature.
 // Screens are in-page state, never routes, so nothing here needs the server to render.
 import { useEffect, useState } from "react";
-import { rsDb } from "~/client/store/db";
 import { registerServiceWorker } from "~/client/pwa/register-service-worker";
-import { queueStats } from "~/client/store/queue-stats";
+import { EMPTY_QUEUE, HOME_VIEWS } from "~/client/store/home-views";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { TopBar } from "../../_components/top-bar";
 import { lazyComponent } from "../_lib/lazy-component";
 import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_lib/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
-import { useLiveQuery } from "../_hooks/use-live-query";
+import { useDeviceQuery } from "../_hooks/use-device-query";
+import { preloadDeviceStore } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
@@ -54,7 +54,7 @@ export function WalkApp() {
     if (saved) setScreenState(saved);
   }, []);
   // One subscription for the status bar and the refused list: re-read after every queue change.
-  const stats = useLiveQuery(() => queueStats(rsDb()), "queue-stats");
+  const queue = useDeviceQuery((store) => store.queue(), "queue", { remember: HOME_VIEWS.queue, empty: EMPTY_QUEUE });
 
   useEffect(() => {
     if (new URLSearchParams(window.location.search).get("bench") === "1") {
@@ -65,6 +65,8 @@ export function WalkApp() {
     void requestPersistentStorage();
     return startDeviceSyncWhenIdle(whenIdle);
   }, []);
+  // Home is drawn from the last answers kept on the device; the database's code loads now.
+  useEffect(() => whenIdle(preloadDeviceStore), []);
   // Once home is up: the service worker (its precache downloads all of /walk for offline use),
   // and the other screens' code, so a tap on a walk does not wait for it.
   useEffect(() => registerServiceWorker(), []);
@@ -80,9 +82,9 @@ export function WalkApp() {
     <>
       <TopBar title="Lot walk" userName={user.name} />
       <main className="walk-app">
-        <QueueStatus stats={stats} sessionExpired={user.sessionExpired} />
+        <QueueStatus stats={queue} sessionExpired={user.sessionExpired} />
         {/* On every screen: a refusal waits for the technician's decision wherever they are. */}
-        <RejectedList stats={stats} />
+        <RejectedList queue={queue} />
         {screen.name === "home" && (
           <>
             <h1>Today&apos;s lot walks</h1>
