@@ -58,5 +58,8 @@ export async function adoptEarlierLastUser(): Promise<void> {
     };
   });
   if (earlier && !lastUser()) rememberUser(earlier, earlier.seenAt instanceof Date ? earlier.seenAt : new Date());
-  indexedDB.deleteDatabase("keyval-store");
+  await new Promise<void>((resolve) => {
+    const deletion = indexedDB.deleteDatabase("keyval-store");
+    deletion.onsuccess = deletion.onerror = deletion.onblocked = () => resolve();
+  });
 }
