@@ -14,7 +14,11 @@ const WHAT: Record<RejectedItem["type"], string> = {
   "walk.finish": "Walk end and signature",
 };
 
-const repairFix = lazyComponent(() => import("./rejected-fix").then((m) => m.RejectedRepairFix));
+const repairFix = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.rejectedFixModule())
+    .then((m) => m.RejectedRepairFix),
+);
 
 export function RejectedList({ queue }: { queue: QueueView | undefined }) {
   const refused = Boolean(queue?.rejected.length);

@@ -11,7 +11,7 @@ import { lazyComponent } from "../_lib/lazy-component";
 import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_lib/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
 import { useDeviceQuery } from "../_hooks/use-device-query";
-import { preloadDeviceStore } from "../_lib/lazy-device-store";
+import { loadDeviceStore, preloadDeviceStore } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
@@ -21,8 +21,17 @@ import { WalkList } from "./walk-list";
 // The walk and its end are not on the first screen: their code (damage form, estimate, photo,
 // voice and GPS capture, summary and signature) loads as chunks of its own, fetched at idle
 // time once home is shown and precached by the service worker for offline use.
-const walkScreen = lazyComponent(() => import("./walk-screen").then((m) => m.WalkScreen));
-const finishScreen = lazyComponent(() => import("./finish-screen").then((m) => m.FinishScreen));
+// Imported through the device store (lazy-device-store.ts), whose chunk holds what they share.
+const walkScreen = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.walkScreenModule())
+    .then((m) => m.WalkScreen),
+);
+const finishScreen = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.finishScreenModule())
+    .then((m) => m.FinishScreen),
+);
 
 type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "finish"; walkId: string };
 

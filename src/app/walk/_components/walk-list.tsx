@@ -10,7 +10,11 @@ import { kickSync } from "../_lib/lazy-device-sync";
 import { useDeviceQuery } from "../_hooks/use-device-query";
 
 // A finished walk's repairs come with the device database's code, after the first frame.
-const walkRepairs = lazyComponent(() => import("./walk-repairs").then((m) => m.WalkRepairs));
+const walkRepairs = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.walkRepairsModule())
+    .then((m) => m.WalkRepairs),
+);
 
 const FINISH_TEXT = {
   queued: "waiting to sync",

@@ -20,3 +20,12 @@ export const storePrepared = (snapshot: PrepareSnapshot) => savePreparedSnapshot
 export const discardRefused = (outboxId: string) => discardRejected(rsDb(), outboxId);
 /** Sends a refused walk start or end again as it is (a refused repair is fixed in its form). */
 export const sendRefusedAgain = (outboxId: string) => fixRejected(rsDb(), outboxId);
+
+// The code that works on the device database (the walk screens, the sync engine, forms opened by
+// a tap) is imported from here: what it shares with this module (the outbox, the domain rules,
+// the refusal table) is then fetched once, in this chunk, instead of copied into each of theirs.
+export const walkScreenModule = () => import("../_components/walk-screen");
+export const finishScreenModule = () => import("../_components/finish-screen");
+export const walkRepairsModule = () => import("../_components/walk-repairs");
+export const rejectedFixModule = () => import("../_components/rejected-fix");
+export const deviceSyncModule = () => import("~/client/sync/device-sync");
