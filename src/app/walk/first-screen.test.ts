@@ -1,12 +1,12 @@
 // /walk's first screen is drawn before Dexie has loaded (src/app/walk/_lib/lazy-device-store.ts):
 // nothing the home app imports statically may bring the device database's code into the first
-// load. Follows the static value imports (not `import type`, not `import()`) from walk-app.tsx.
+// load. Follows the static value imports (not `import type`, not `import()`) from walk-shell.tsx.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const SRC = path.resolve(import.meta.dirname, "../..");
-const ENTRY = path.join(SRC, "app/walk/_components/walk-app.tsx");
+const ENTRY = path.join(SRC, "app/walk/_components/walk-shell.tsx");
 const FORBIDDEN_PACKAGES = ["dexie"];
 const FORBIDDEN_MODULES = ["client/store/db.ts"];
 
