@@ -11,7 +11,7 @@ import { lazyComponent } from "../_lib/lazy-component";
 import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_lib/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
 import { useDeviceQuery } from "../_hooks/use-device-query";
-import { loadDeviceStore, preloadDeviceStore } from "../_lib/lazy-device-store";
+import { loadDeviceStore, preloadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
@@ -72,14 +72,18 @@ export function WalkApp() {
       return;
     }
     void requestPersistentStorage();
-    return startDeviceSyncWhenIdle(whenIdle);
+    return whenDeviceInUse(() => startDeviceSyncWhenIdle(whenIdle));
   }, []);
-  // Home is drawn from the last answers kept on the device; the database's code loads now.
-  useEffect(() => whenIdle(preloadDeviceStore), []);
+  // Home is drawn from the last answers kept on the device; the database's code loads at idle
+  // time (on a first visit, with the first tap that needs it: lazy-device-store.ts).
+  useEffect(() => whenDeviceInUse(() => whenIdle(preloadDeviceStore)), []);
   // Once home is up: the service worker (its precache downloads all of /walk for offline use),
   // and the other screens' code, so a tap on a walk does not wait for it.
   useEffect(() => registerServiceWorker(), []);
-  useEffect(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()])), []);
+  useEffect(
+    () => whenDeviceInUse(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()]))),
+    [],
+  );
   // Signed in again (the server answers as the user): send what waited during the pause.
   useEffect(() => {
     const sync = loadedDeviceSync(); // not loaded yet: nothing has run, nothing is paused

@@ -62,3 +62,31 @@ export function deviceMayHoldData(): Promise<boolean> {
   })();
   return mayHoldData;
 }
+
+/**
+ * Runs `task` once the device is in use: at once when its database exists (or may), otherwise
+ * when the store is first loaded (a first visit's Prepare or first tap). Background work on the
+ * database (the sync engine, the other screens' code) waits for this: a first visit has nothing
+ * to send or open, and the service worker's precache already keeps that code for offline use.
+ * Returns how to cancel, including what `task` returned.
+ */
+export function whenDeviceInUse(task: () => (() => void) | void): () => void {
+  let live = true;
+  let cancelTask: (() => void) | void;
+  let cancelWait: (() => void) | undefined;
+  const run = () => {
+    if (live && !cancelTask) cancelTask = task() ?? (() => {});
+  };
+  if (loaded) run();
+  else
+    void deviceMayHoldData().then((mayHold) => {
+      if (!live) return;
+      if (mayHold || loaded) run();
+      else cancelWait = onDeviceStoreLoaded(run);
+    });
+  return () => {
+    live = false;
+    cancelWait?.();
+    if (cancelTask) cancelTask();
+  };
+}
