@@ -2,6 +2,7 @@
 // lands here first, in one transaction per action; the sync engine drains it to the server.
 // Booleans that must be queried are stored as 0/1: IndexedDB cannot index booleans.
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from "dexie";
+import { DEVICE_DB_NAME } from "./db-name";
 import { normalizeUnitNumber } from "~/domain";
 import type { DraftFileRow, UnitDraftRow } from "./unit-drafts";
 import type {
@@ -178,7 +179,7 @@ export class RsDb extends Dexie {
   workPhotos!: EntityTable<WorkPhotoRow, "id">;
   snapshotTemplates!: EntityTable<SnapshotTemplateRow, "id">;
 
-  constructor(name = "rs-field", options?: DexieOptions) {
+  constructor(name = DEVICE_DB_NAME, options?: DexieOptions) {
     super(name, options);
     // Never edit a version once released: add the next one with what changes, and its upgrade.
     this.version(1).stores({
