@@ -102,6 +102,8 @@ function authSecret(production: boolean): string {
 async function main() {
   const port = settings.PORT;
   mkdirSync(dataDir, { recursive: true });
+  // The file store's folder exists from the start: /api/health checks it, and never creates it.
+  if (!settings.S3_URL) mkdirSync(path.join(dataDir, "blobs"), { recursive: true });
 
   const external = settings.DATABASE_URL;
   let embedded: EmbeddedPostgres | null = null;

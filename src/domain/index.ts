@@ -263,4 +263,5 @@ export {
   favoritesFirst,
   nextPartsStatus,
   sortByUrgency,
+  withTemplateNotes,
 } from "./quick-actions";

@@ -161,6 +161,14 @@ export function checkTemplate(template: TemplateFields): TemplateFields {
   };
 }
 
+/** The technician's notes with the template's added below them (once), within the field's limit. */
+export function withTemplateNotes(own: string, templateNotes: string): string {
+  const mine = own.trim();
+  const notes =
+    !templateNotes || mine.includes(templateNotes) ? mine : mine ? `${mine}\n${templateNotes}` : templateNotes;
+  return notes.slice(0, FIELDS.technicianNotes.maxLength);
+}
+
 /** Work that is done or ended is history: a template no longer changes it. */
 export const TEMPLATE_LOCKED_STATUSES: readonly Status[] = ["COMPLETED", "INVOICED", "CLOSED", "DENIED", "CANCELLED"];
 
@@ -178,13 +186,10 @@ export function applyTemplate(repair: TemplateTarget, template: TemplateFields) 
       `A template cannot change a repair that is ${repair.status.toLowerCase()}.`,
     );
   }
-  const own = repair.technicianNotes.trim();
-  const notes =
-    !template.notes || own.includes(template.notes) ? own : own ? `${own}\n${template.notes}` : template.notes;
   return {
     damageType: template.damageType,
     ...(template.damagePosition ? { damagePosition: template.damagePosition } : {}),
-    technicianNotes: notes.slice(0, FIELDS.technicianNotes.maxLength),
+    technicianNotes: withTemplateNotes(repair.technicianNotes, template.notes),
     checklist: template.checklist.map((label): ChecklistItem => ({ label, done: false })),
   };
 }

@@ -32,6 +32,8 @@ export type RepairDraft = {
   completedOnSpot: boolean;
   /** The unit draft this capture comes from: removed in the same transaction that queues it. */
   fromDraftId?: string;
+  /** A template applied when capturing: the server gives the repair its checklist. */
+  templateId?: string;
 };
 
 /** A capture the device refuses before queueing, with a sentence to show. */
@@ -109,6 +111,7 @@ export async function captureRepair(
           latitude: draft.gps?.latitude,
           longitude: draft.gps?.longitude,
           gpsAccuracyM: draft.gps?.accuracyM,
+          templateId: draft.templateId,
         }),
         capturedAt: now,
         attachments: files.map((f) => f.meta),

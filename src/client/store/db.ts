@@ -2,6 +2,7 @@
 // lands here first, in one transaction per action; the sync engine drains it to the server.
 // Booleans that must be queried are stored as 0/1: IndexedDB cannot index booleans.
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from "dexie";
+import { DEVICE_DB_NAME } from "./db-name";
 import { normalizeUnitNumber } from "~/domain";
 import type { DraftFileRow, UnitDraftRow } from "./unit-drafts";
 import type {
@@ -9,6 +10,7 @@ import type {
   PhotoStage,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
   PreparedWork,
@@ -154,6 +156,7 @@ export type WorkPhotoRow = { id: string; repairId: string; blob: Blob };
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
+export type SnapshotTemplateRow = PreparedTemplate;
 /**
  * `unitKey`: the unit number as the server stores it (normalizeUnitNumber), so a typed spelling
  * finds it. Rows keyed by the older rule (trim, upper case) are rewritten by the next prepare.
@@ -176,8 +179,9 @@ export class RsDb extends Dexie {
   draftFiles!: EntityTable<DraftFileRow, "id">;
   workRepairs!: EntityTable<WorkRepairRow, "id">;
   workPhotos!: EntityTable<WorkPhotoRow, "id">;
+  snapshotTemplates!: EntityTable<SnapshotTemplateRow, "id">;
 
-  constructor(name = "rs-field", options?: DexieOptions) {
+  constructor(name = DEVICE_DB_NAME, options?: DexieOptions) {
     super(name, options);
     // Never edit a version once released: add the next one with what changes, and its upgrade.
     this.version(1).stores({
@@ -222,6 +226,8 @@ export class RsDb extends Dexie {
     });
     // 7: My work, the repairs given to the technician (my-work.ts), and their photos kept offline.
     this.version(7).stores({ workRepairs: "id, customerId, unitId", workPhotos: "id, repairId" });
+    // 8: repair templates, applied in one tap when capturing, offline.
+    this.version(8).stores({ snapshotTemplates: "id" });
   }
 }
 

@@ -14,13 +14,27 @@ export type StoredSnapshot = SnapshotInfo & {
 
 export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, now = new Date()): Promise<void> {
   const info: SnapshotInfo = { preparedAt: snapshot.preparedAt, storedAt: now, technician: snapshot.technician };
-  const tables = [db.snapshotWalks, db.snapshotCustomers, db.snapshotUnits, db.meta, db.workRepairs, db.workPhotos];
+  const tables = [
+    db.snapshotWalks,
+    db.snapshotCustomers,
+    db.snapshotUnits,
+    db.snapshotTemplates,
+    db.meta,
+    db.workRepairs,
+    db.workPhotos,
+  ];
   await db.transaction("rw", [...tables, db.outbox, db.blobs, db.blobContent], async () => {
-    await Promise.all([db.snapshotWalks.clear(), db.snapshotCustomers.clear(), db.snapshotUnits.clear()]);
+    await Promise.all([
+      db.snapshotWalks.clear(),
+      db.snapshotCustomers.clear(),
+      db.snapshotUnits.clear(),
+      db.snapshotTemplates.clear(),
+    ]);
     await saveMyWork(db, snapshot.myWork);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
     await db.snapshotCustomers.bulkAdd(snapshot.customers);
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
+    await db.snapshotTemplates.bulkAdd(snapshot.templates);
     await db.meta.put({ key: "snapshot", value: info });
   });
 }

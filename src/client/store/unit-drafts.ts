@@ -17,6 +17,8 @@ export type DraftFields = {
   windshieldTemperatureC: string;
   resinViscosity: "" | NonNullable<RepairCapturePayload["resinViscosity"]>;
   completedOnSpot: boolean;
+  /** The template applied in one tap, if any (drafts kept before templates existed have none). */
+  templateId?: string;
 };
 
 export const EMPTY_DRAFT_FIELDS: DraftFields = {

@@ -17,6 +17,7 @@ export type {
   MutationResult,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
   PreparedWork,

@@ -22,6 +22,8 @@ export interface BlobStore {
   /** The blob's bytes, or those of `range`; throws BlobMissing when the key holds nothing. */
   open(key: string, range?: ByteRange): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** Throws unless the store can be read and written now (the folder is there and writable; the bucket answers). */
+  probe(): Promise<void>;
   /** Deleting a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
 

@@ -8,8 +8,8 @@
 // deleted once it is an hour old (the first write of each process looks).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { constants, createReadStream, createWriteStream } from "node:fs";
+import { access, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -108,7 +108,18 @@ export function createFileBlobStore(
     },
 
     async exists(key: string) {
-      return (await stat(blobPath(key)).catch(() => null))?.isFile() ?? false;
+      // Only "no such file" means absent: an unreadable or vanished folder is an error, not "no".
+      const info = await stat(blobPath(key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+        throw error;
+      });
+      return info?.isFile() ?? false;
+    },
+
+    async probe() {
+      // The folder itself, never created here: a volume that is not mounted must not look healthy.
+      if (!(await stat(root)).isDirectory()) throw new Error("The blob store's folder is not a folder.");
+      await access(root, constants.R_OK | constants.W_OK);
     },
 
     async delete(key: string) {

@@ -10,6 +10,7 @@ import "server-only";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -112,6 +113,10 @@ export function createS3BlobStore(settings: S3Settings): BlobStore & { client: S
         if (notFound(error)) return false;
         throw error;
       }
+    },
+
+    async probe() {
+      await client.send(new HeadBucketCommand({ Bucket }));
     },
 
     async delete(key: string) {

@@ -88,8 +88,8 @@ test("from a repair of My work, the technician marks it urgent and orders a part
   await expect(actions.getByText("Marked urgent: the office sees it first.")).toBeVisible();
 
   await actions.getByRole("button", { name: "Request parts" }).click();
-  await actions.getByLabel("Part").fill("Resin kit, 10 ml");
-  await actions.getByLabel("Quantity").fill("2");
+  await actions.getByRole("textbox", { name: "Part" }).fill("Resin kit, 10 ml");
+  await actions.getByRole("spinbutton", { name: "Quantity" }).fill("2");
   await actions.getByRole("button", { name: "Send parts request" }).click();
   await expect(actions.getByText("2 × Resin kit, 10 ml: Requested")).toBeVisible();
 

@@ -6,8 +6,8 @@
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { AttachmentRefused, type CapturedFile } from "~/client/store/captured-file";
 import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
-import { type LocalWalk, rsDb } from "~/client/store/db";
-import { type DamageTypeName, FIELDS, RESIN_VISCOSITIES, RESIN_VISCOSITY_LABELS } from "~/domain";
+import { type LocalWalk, type SnapshotTemplateRow, rsDb } from "~/client/store/db";
+import { type DamageTypeName, FIELDS, RESIN_VISCOSITIES, RESIN_VISCOSITY_LABELS, withTemplateNotes } from "~/domain";
 import {
   type DraftFields,
   type DraftFileRole,
@@ -22,6 +22,7 @@ import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
 import { DamageTypeOptions } from "./damage-type-options";
 import { GpsStatus, useGps } from "./gps-status";
 import { type PhotoItem, PhotoField } from "./photo-field";
+import { TemplateChips } from "./template-chips";
 import { VoiceField } from "./voice-field";
 
 type Props = {
@@ -83,6 +84,20 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
     });
   }
 
+  function applyTemplate(template: SnapshotTemplateRow) {
+    setFields((current) => {
+      const next: DraftFields = {
+        ...current,
+        damageType: template.damageType,
+        damagePosition: template.damagePosition ?? current.damagePosition,
+        technicianNotes: withTemplateNotes(current.technicianNotes, template.notes),
+        templateId: template.id,
+      };
+      persist(() => saveDraftFields(rsDb(), draftId, next));
+      return next;
+    });
+  }
+
   function changePhotos(role: Extract<DraftFileRole, "DAMAGE" | "AFTER">, before: PhotoItem[], after: PhotoItem[]) {
     (role === "DAMAGE" ? setPhotos : setAfterPhotos)(after);
     const kept = new Set(after.map((p) => p.key));
@@ -127,6 +142,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
         photos: [...photos, ...(fields.completedOnSpot ? afterPhotos : [])],
         voice: voice ?? undefined,
         completedOnSpot: fields.completedOnSpot,
+        templateId: fields.templateId,
         fromDraftId: draftId,
       });
       kickSync();
@@ -160,6 +176,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
       <h3>
         Damage {breakIndex + 1} on unit {unitNumber}
       </h3>
+      <TemplateChips appliedId={fields.templateId} onApply={applyTemplate} />
       <label htmlFor="damage-type">Damage type</label>
       <select
         id="damage-type"

@@ -2,18 +2,20 @@
 // "Prepare for offline": fetch this technician's walks, customers' price lists and units while
 // online and keep them on the device; show what is stored and how old it is.
 import { useState } from "react";
-import { rsDb } from "~/client/store/db";
-import { cacheWorkPhotos } from "~/client/store/my-work";
-import { loadPreparedSnapshot, savePreparedSnapshot } from "~/client/store/prepared-snapshot";
+import { EMPTY_OFFLINE_DATA, HOME_VIEWS } from "~/client/store/home-views";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { SessionExpired } from "~/client/sync/errors";
-import { useLiveQuery } from "../_hooks/use-live-query";
+import { loadDeviceStore } from "../_lib/lazy-device-store";
+import { useDeviceQuery } from "../_hooks/use-device-query";
 import { useNow } from "../_hooks/use-now";
 import { useOnline } from "../_hooks/use-online";
 import { ageText } from "./format";
 
 export function PreparePanel() {
-  const stored = useLiveQuery(() => loadPreparedSnapshot(rsDb()), "snapshot");
+  const stored = useDeviceQuery((store) => store.offlineData(), "offline-data", {
+    remember: HOME_VIEWS.offlineData,
+    empty: EMPTY_OFFLINE_DATA,
+  });
   const online = useOnline();
   const now = useNow();
   const [busy, setBusy] = useState(false);
@@ -26,10 +28,11 @@ export function PreparePanel() {
       // Ask before filling the device: persistent storage is not evicted under pressure.
       const persisted = await requestPersistentStorage();
       // The tRPC client loads with the sync engine, after the first screen (lazy-device-sync.ts).
-      const { trpcSyncTransport } = await import("~/client/sync/trpc-transport");
-      await savePreparedSnapshot(rsDb(), await trpcSyncTransport().prepare());
-      // My work's photos, kept so its cards show them offline.
-      await cacheWorkPhotos(rsDb());
+      const [{ trpcSyncTransport }, store] = await Promise.all([
+        import("~/client/sync/trpc-transport"),
+        loadDeviceStore(),
+      ]);
+      await store.storePrepared(await trpcSyncTransport().prepare());
       setMessage({
         error: false,
         text: persisted
@@ -47,7 +50,6 @@ export function PreparePanel() {
   }
 
   const loaded = stored !== undefined;
-  const versions = stored ? [...new Set(stored.customers.map((c) => c.pricing.version))].sort((a, b) => a - b) : [];
   return (
     <section aria-labelledby="prepare-title" className="card">
       <h2 id="prepare-title">Offline data</h2>
@@ -59,19 +61,19 @@ export function PreparePanel() {
             <dl aria-label="Stored on this device" className="facts">
               <div>
                 <dt>Walks</dt>
-                <dd>{stored.walks.length}</dd>
+                <dd>{stored.walks}</dd>
               </div>
               <div>
                 <dt>Customers</dt>
-                <dd>{stored.customers.length}</dd>
+                <dd>{stored.customers}</dd>
               </div>
               <div>
                 <dt>Units</dt>
-                <dd>{stored.units.length}</dd>
+                <dd>{stored.units}</dd>
               </div>
               <div>
                 <dt>Price list version</dt>
-                <dd>{versions.length ? versions.join(", ") : "—"}</dd>
+                <dd>{stored.priceListVersions.length ? stored.priceListVersions.join(", ") : "—"}</dd>
               </div>
               <div>
                 <dt>Prepared</dt>

@@ -1,13 +1,12 @@
 "use client";
 // Changes the server refused, each with its reason: fix and send again, or discard for good.
-import { useState } from "react";
-import { rsDb } from "~/client/store/db";
-import { type DamageTypeName, FIELDS } from "~/domain";
-import type { QueueStats, RejectedItem } from "~/client/store/queue-stats";
-import { type RepairFix, discardRejected, fixRejected } from "~/client/store/resolve-rejected";
+import { useEffect, useState } from "react";
+import type { QueueView } from "~/client/store/home-views";
+import type { RejectedItem } from "~/client/store/queue-stats";
+import { lazyComponent } from "../_lib/lazy-component";
+import { type DeviceStore, loadDeviceStore } from "../_lib/lazy-device-store";
 import { kickSync } from "../_lib/lazy-device-sync";
-import { useLiveQuery } from "../_hooks/use-live-query";
-import { DamageTypeOptions } from "./damage-type-options";
+import { whenIdle } from "../_lib/when-idle";
 
 const WHAT: Record<RejectedItem["type"], string> = {
   "walk.start": "Walk start",
@@ -18,107 +17,110 @@ const WHAT: Record<RejectedItem["type"], string> = {
   "repair.addPhoto": "Photo of a repair in My work",
 };
 
-export function RejectedList({ stats }: { stats: QueueStats | undefined }) {
-  if (!stats?.rejected.length) return null;
+const repairFix = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.rejectedFixModule())
+    .then((m) => m.RejectedRepairFix),
+);
+
+export function RejectedList({ queue }: { queue: QueueView | undefined }) {
+  const refused = Boolean(queue?.rejected.length);
+  // With something refused, the fix form's code is fetched ahead of a tap on Fix.
+  useEffect(() => (refused ? whenIdle(() => void repairFix.preload()) : undefined), [refused]);
+  if (!queue?.rejected.length) return null;
   return (
     <section aria-labelledby="rejected-title" className="card">
       <h2 id="rejected-title">Refused by the server</h2>
       <ul className="plain">
-        {stats.rejected.map((item) => (
-          <RejectedRow key={item.outboxId} item={item} />
+        {queue.rejected.map((item) => (
+          <RejectedRow key={item.outboxId} item={item} unitNumber={queue.unitNumbers[item.recordId]} />
         ))}
       </ul>
     </section>
   );
 }
 
-function RejectedRow({ item }: { item: RejectedItem }) {
+function RejectedRow({ item, unitNumber }: { item: RejectedItem; unitNumber: string | undefined }) {
   const [mode, setMode] = useState<"view" | "fix" | "discard">("view");
   const [error, setError] = useState<string | null>(null);
-  const repair = useLiveQuery(() => rsDb().localRepairs.get(item.recordId), `repair-${item.recordId}`);
-  const [fix, setFix] = useState<RepairFix>({});
-  const act = async (action: () => Promise<void>) => {
+  const act = async (action: (store: DeviceStore) => Promise<void>) => {
     setError(null);
     try {
-      await action();
+      await action(await loadDeviceStore());
       kickSync();
     } catch (e) {
       setError((e as Error).message);
     }
   };
-  const title = `${WHAT[item.type]}${repair ? ` on unit ${repair.unitNumber}` : ""}`;
+  const title = `${WHAT[item.type]}${unitNumber ? ` on unit ${unitNumber}` : ""}`;
   return (
     <li className="rejected">
       <p>
         <strong>{title}</strong>: {item.message} <span className="badge">{item.code}</span>
       </p>
-      {mode === "fix" && item.type === "repair.capture" && repair && (
-        <div className="row">
-          <label>
-            {FIELDS.unitNumber.label}
-            <input
-              defaultValue={repair.unitNumber}
-              maxLength={FIELDS.unitNumber.maxLength}
-              onChange={(e) => setFix({ ...fix, unitNumber: e.target.value })}
-            />
-          </label>
-          <label>
-            Damage type
-            <select
-              defaultValue={repair.payload.damageType}
-              onChange={(e) => setFix({ ...fix, damageType: e.target.value as DamageTypeName })}
-            >
-              <DamageTypeOptions />
-            </select>
-          </label>
-        </div>
+      {mode === "fix" ? (
+        <RepairFixLoaded item={item} error={error} act={(action) => act(action)} onCancel={() => setMode("view")} />
+      ) : (
+        error && <p className="error">{error}</p>
       )}
-      {error && <p className="error">{error}</p>}
-      <div className="actions">
-        {mode === "view" && (
-          <>
-            {/* Nothing on the device can fix a refused walk: its captures can only be discarded. */}
-            {item.code !== "WALK_REFUSED" && (
+      {mode !== "fix" && (
+        <div className="actions">
+          {mode === "view" && (
+            <>
+              {/* Nothing on the device can fix a refused walk: its captures can only be discarded. */}
+              {item.code !== "WALK_REFUSED" && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    item.type === "repair.capture"
+                      ? setMode("fix")
+                      : void act((store) => store.sendRefusedAgain(item.outboxId))
+                  }
+                >
+                  Fix
+                </button>
+              )}
+              <button type="button" className="secondary danger" onClick={() => setMode("discard")}>
+                Discard
+              </button>
+            </>
+          )}
+          {mode === "discard" && (
+            <>
               <button
                 type="button"
-                className="secondary"
-                onClick={() =>
-                  item.type === "repair.capture" ? setMode("fix") : void act(() => fixRejected(rsDb(), item.outboxId))
-                }
+                className="danger"
+                onClick={() => void act((store) => store.discardRefused(item.outboxId))}
               >
-                Fix
+                Yes, discard it
               </button>
-            )}
-            <button type="button" className="secondary danger" onClick={() => setMode("discard")}>
-              Discard
-            </button>
-          </>
-        )}
-        {mode === "fix" && (
-          <>
-            <button type="button" onClick={() => void act(() => fixRejected(rsDb(), item.outboxId, fix))}>
-              Send again
-            </button>
-            <button type="button" className="secondary" onClick={() => setMode("view")}>
-              Cancel
-            </button>
-          </>
-        )}
-        {mode === "discard" && (
-          <>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => void act(() => discardRejected(rsDb(), item.outboxId))}
-            >
-              Yes, discard it
-            </button>
-            <button type="button" className="secondary" onClick={() => setMode("view")}>
-              Keep it
-            </button>
-          </>
-        )}
-      </div>
+              <button type="button" className="secondary" onClick={() => setMode("view")}>
+                Keep it
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </li>
+  );
+}
+
+function RepairFixLoaded(props: {
+  item: RejectedItem;
+  error: string | null;
+  act: (action: () => Promise<void>) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { Component, failed } = repairFix.useLoaded();
+  if (Component) return <Component {...props} />;
+  return failed ? (
+    <p className="error" role="alert">
+      The form could not be loaded. Reload once you have a connection; the repair is saved on this device.
+    </p>
+  ) : (
+    <p className="muted" role="status">
+      Opening…
+    </p>
   );
 }

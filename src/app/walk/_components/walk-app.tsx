@@ -3,18 +3,17 @@
 // home (offline data, queue, walks), a walk on the lot, and the walk's end with signature.
 // Screens are in-page state, never routes, so nothing here needs the server to render.
 import { useEffect, useState } from "react";
-import { rsDb } from "~/client/store/db";
 import { registerServiceWorker } from "~/client/pwa/register-service-worker";
-import { queueStats } from "~/client/store/queue-stats";
+import { EMPTY_QUEUE, HOME_VIEWS } from "~/client/store/home-views";
 import { requestPersistentStorage } from "~/client/sync/storage";
 import { TopBar } from "../../_components/top-bar";
 import { lazyComponent } from "../_lib/lazy-component";
 import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_lib/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
-import { useLiveQuery } from "../_hooks/use-live-query";
+import { useDeviceQuery } from "../_hooks/use-device-query";
+import { loadDeviceStore, preloadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
 import { PreparePanel } from "./prepare-panel";
-import { MyWork } from "./my-work";
 import { QueueStatus } from "./queue-status";
 import { RejectedList } from "./rejected-list";
 import { WalkList } from "./walk-list";
@@ -22,8 +21,30 @@ import { WalkList } from "./walk-list";
 // The walk and its end are not on the first screen: their code (damage form, estimate, photo,
 // voice and GPS capture, summary and signature) loads as chunks of its own, fetched at idle
 // time once home is shown and precached by the service worker for offline use.
-const walkScreen = lazyComponent(() => import("./walk-screen").then((m) => m.WalkScreen));
-const finishScreen = lazyComponent(() => import("./finish-screen").then((m) => m.FinishScreen));
+// Imported through the device store (lazy-device-store.ts), whose chunk holds what they share.
+const walkScreen = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.walkScreenModule())
+    .then((m) => m.WalkScreen),
+);
+const finishScreen = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.finishScreenModule())
+    .then((m) => m.FinishScreen),
+);
+
+// My work reads the device database: it is drawn once the store has loaded (at idle time), last
+// on home, so its arrival moves nothing above it.
+const myWork = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.myWorkModule())
+    .then((m) => m.MyWork),
+);
+
+function MyWorkLoaded() {
+  const { Component } = myWork.useLoaded();
+  return Component ? <Component /> : null;
+}
 
 type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "finish"; walkId: string };
 
@@ -55,7 +76,7 @@ export function WalkApp() {
     if (saved) setScreenState(saved);
   }, []);
   // One subscription for the status bar and the refused list: re-read after every queue change.
-  const stats = useLiveQuery(() => queueStats(rsDb()), "queue-stats");
+  const queue = useDeviceQuery((store) => store.queue(), "queue", { remember: HOME_VIEWS.queue, empty: EMPTY_QUEUE });
 
   useEffect(() => {
     if (new URLSearchParams(window.location.search).get("bench") === "1") {
@@ -64,12 +85,19 @@ export function WalkApp() {
       return;
     }
     void requestPersistentStorage();
-    return startDeviceSyncWhenIdle(whenIdle);
+    return whenDeviceInUse(() => startDeviceSyncWhenIdle(whenIdle));
   }, []);
+  // Home is drawn from the last answers kept on the device; the database's code loads at idle
+  // time (on a first visit, with the first tap that needs it: lazy-device-store.ts).
+  useEffect(() => whenDeviceInUse(() => whenIdle(preloadDeviceStore)), []);
+  useEffect(() => whenDeviceInUse(() => whenIdle(() => void myWork.preload())), []);
   // Once home is up: the service worker (its precache downloads all of /walk for offline use),
   // and the other screens' code, so a tap on a walk does not wait for it.
   useEffect(() => registerServiceWorker(), []);
-  useEffect(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()])), []);
+  useEffect(
+    () => whenDeviceInUse(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()]))),
+    [],
+  );
   // Signed in again (the server answers as the user): send what waited during the pause.
   useEffect(() => {
     const sync = loadedDeviceSync(); // not loaded yet: nothing has run, nothing is paused
@@ -81,9 +109,9 @@ export function WalkApp() {
     <>
       <TopBar title="Lot walk" userName={user.name} />
       <main className="walk-app">
-        <QueueStatus stats={stats} sessionExpired={user.sessionExpired} />
+        <QueueStatus stats={queue} sessionExpired={user.sessionExpired} />
         {/* On every screen: a refusal waits for the technician's decision wherever they are. */}
-        <RejectedList stats={stats} />
+        <RejectedList queue={queue} />
         {screen.name === "home" && (
           <>
             <h1>Today&apos;s lot walks</h1>
@@ -101,7 +129,7 @@ export function WalkApp() {
               after={
                 <>
                   <PreparePanel />
-                  <MyWork />
+                  <MyWorkLoaded />
                 </>
               }
             />

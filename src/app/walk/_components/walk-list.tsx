@@ -2,15 +2,20 @@
 // The walks on this device: prepared ones to start (GPS recorded), started ones to continue,
 // finished ones with their repairs and what the server made of them.
 import { type ReactNode, useState } from "react";
-import { favoritesFirst } from "~/domain";
 import { currentPosition } from "~/client/capture/gps";
-import { type LocalWalk, rsDb } from "~/client/store/db";
-import { loadPreparedSnapshot } from "~/client/store/prepared-snapshot";
-import { startWalk } from "~/client/store/start-walk";
+import { EMPTY_WALK_LIST, HOME_VIEWS, type WalkListView } from "~/client/store/home-views";
+import { lazyComponent } from "../_lib/lazy-component";
+import { loadDeviceStore } from "../_lib/lazy-device-store";
 import { kickSync } from "../_lib/lazy-device-sync";
-import { useLiveQuery } from "../_hooks/use-live-query";
-import { FavoriteStar } from "./quick-actions";
-import { WalkRepairs } from "./walk-repairs";
+import { useDeviceQuery } from "../_hooks/use-device-query";
+import { FavoriteStar } from "./favorite-star";
+
+// A finished walk's repairs come with the device database's code, after the first frame.
+const walkRepairs = lazyComponent(() =>
+  loadDeviceStore()
+    .then((store) => store.walkRepairsModule())
+    .then((m) => m.WalkRepairs),
+);
 
 const FINISH_TEXT = {
   queued: "waiting to sync",
@@ -21,17 +26,17 @@ const FINISH_TEXT = {
 
 /** `after` (the offline-data panel) shows once the list is read, so the list does not push it down. */
 export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; after?: ReactNode }) {
-  const data = useLiveQuery(
-    async () => ({ snapshot: await loadPreparedSnapshot(rsDb()), local: await rsDb().localWalks.toArray() }),
-    "walk-list",
-  );
+  const data = useDeviceQuery((store) => store.walkList(), "walk-list", {
+    remember: HOME_VIEWS.walkList,
+    empty: EMPTY_WALK_LIST,
+  });
   const [starting, setStarting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!data) return <p className="muted">Loading walks…</p>;
 
-  const customerName = (id: string) => data.snapshot?.customers.find((c) => c.id === id)?.name ?? "a customer";
+  const customerName = (id: string) => data.customers.find((c) => c.id === id)?.name ?? "a customer";
   const localIds = new Set(data.local.map((w) => w.id));
-  const toStart = (data.snapshot?.walks ?? []).filter((w) => !localIds.has(w.id));
+  const toStart = data.prepared.filter((w) => !localIds.has(w.id));
   const inProgress = data.local.filter((w) => w.status === "IN_PROGRESS");
   const finished = data.local
     .filter((w) => w.status === "FINISHED")
@@ -42,8 +47,9 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
     setStarting(walk.id ?? "unscheduled");
     setError(null);
     try {
-      const gps = await currentPosition({ timeoutMs: 10_000 });
-      const started = await startWalk(rsDb(), {
+      // A tap before the database's code has loaded waits for it here.
+      const [gps, store] = await Promise.all([currentPosition({ timeoutMs: 10_000 }), loadDeviceStore()]);
+      const started = await store.startLocalWalk({
         walkId: walk.id,
         customerId: walk.customerId,
         gps: gps.ok ? gps.fix : undefined,
@@ -90,12 +96,9 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
             </li>
           ))}
         </ul>
-        {data.snapshot && data.snapshot.customers.length > 0 && (
+        {data.customers.length > 0 && (
           <UnscheduledWalk
-            customers={favoritesFirst(
-              data.snapshot.customers,
-              data.snapshot.customers.filter((c) => c.favorite).map((c) => c.id),
-            )}
+            customers={data.customers}
             busy={starting !== null}
             starting={starting === "unscheduled"}
             onStart={(customerId) => void start({ customerId })}
@@ -110,7 +113,7 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
   );
 }
 
-function FinishedWalk({ walk, customer }: { walk: LocalWalk; customer: string }) {
+function FinishedWalk({ walk, customer }: { walk: WalkListView["local"][number]; customer: string }) {
   return (
     <section className="card" aria-label={`Finished walk at ${customer}`}>
       <h3>
@@ -118,8 +121,20 @@ function FinishedWalk({ walk, customer }: { walk: LocalWalk; customer: string })
       </h3>
       <p className="muted">Walk end and signature: {walk.finishSync ? FINISH_TEXT[walk.finishSync] : "—"}</p>
       {walk.error && <p className="error">{walk.error.message}</p>}
-      <WalkRepairs walkId={walk.id} />
+      <WalkRepairsLoaded walkId={walk.id} />
     </section>
+  );
+}
+
+function WalkRepairsLoaded({ walkId }: { walkId: string }) {
+  const { Component, failed } = walkRepairs.useLoaded();
+  if (Component) return <Component walkId={walkId} />;
+  return failed ? (
+    <p className="error" role="alert">
+      The repairs could not be shown. Reload once you have a connection; they are saved on this device.
+    </p>
+  ) : (
+    <p className="muted">Loading repairs…</p>
   );
 }
 

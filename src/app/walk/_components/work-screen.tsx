@@ -38,7 +38,6 @@ type Shown = { id: string; stage: string | null; url: string | null };
 
 async function loadRepair(repairId: string) {
   const db = rsDb();
-  // db.meta: snapshotInfo reads it; a table outside the scope fails the whole read.
   return db.transaction(
     "r",
     [db.workRepairs, db.workPhotos, db.outbox, db.blobs, db.blobContent, db.meta],

@@ -4,7 +4,7 @@
 // drop the queue.
 import { useEffect, useState } from "react";
 import type { SessionMe } from "~/client/session/me";
-import { type LastUser, lastUser, rememberUser } from "~/client/session/last-user";
+import { type LastUser, adoptEarlierLastUser, lastUser, rememberUser } from "~/client/session/last-user";
 import { whenIdle } from "../_lib/when-idle";
 
 export type DeviceUser = { name: string | null; email: string | null; sessionExpired: boolean; fromDevice: boolean };
@@ -59,13 +59,19 @@ function useSessionMe(): { data?: SessionMe; unauthorized: boolean } {
 
 export function useDeviceUser(): DeviceUser {
   const me = useSessionMe();
-  const [last, setLast] = useState<LastUser | null>(null);
+  // Read synchronously: the app renders only in the browser, after the shell's hydration.
+  const [last, setLast] = useState<LastUser | null>(lastUser);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        adoptEarlierLastUser()
+          .then(() => setLast(lastUser()))
+          .catch((error: unknown) => console.error("could not read the last user", error));
+      }),
+    [],
+  );
   useEffect(() => {
-    void lastUser().then(setLast);
-  }, []);
-  useEffect(() => {
-    if (me.data)
-      void rememberUser({ userId: me.data.userId, name: me.data.name, email: me.data.email, kind: me.data.kind });
+    if (me.data) rememberUser({ userId: me.data.userId, name: me.data.name, email: me.data.email, kind: me.data.kind });
   }, [me.data]);
   if (me.data) return { name: me.data.name, email: me.data.email, sessionExpired: false, fromDevice: false };
   return {

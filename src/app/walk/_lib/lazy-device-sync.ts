@@ -5,6 +5,7 @@
 // its chunk from the precache like the rest of /walk.
 import type * as DeviceSync from "~/client/sync/device-sync";
 import type { SyncEngine } from "~/client/sync/sync-engine";
+import { loadDeviceStore } from "./lazy-device-store";
 
 type DeviceSyncModule = typeof DeviceSync;
 
@@ -13,10 +14,13 @@ let engine: SyncEngine | null = null;
 const onLoad = new Set<() => void>();
 
 function loadModule(): Promise<DeviceSyncModule> {
-  loading ??= import("~/client/sync/device-sync").catch((error: unknown) => {
-    loading = undefined; // a failed chunk load is tried again next time
-    throw error;
-  });
+  // Through the device store's chunk, which holds the modules the engine shares with it.
+  loading ??= loadDeviceStore()
+    .then((store) => store.deviceSyncModule())
+    .catch((error: unknown) => {
+      loading = undefined; // a failed chunk load is tried again next time
+      throw error;
+    });
   return loading;
 }
 

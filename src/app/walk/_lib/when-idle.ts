@@ -1,11 +1,25 @@
-// Work that must not compete with showing the first screen: run it when the browser is idle.
+// Work that must not compete with showing the first screen: run it once the page has loaded
+// (its load event: a chunk fetched before it would delay it) and the browser is idle.
 
-/** Runs `task` at the next idle period (within `timeoutMs` at the latest); returns how to cancel it. */
+/** Runs `task` at the first idle period after the load event (within `timeoutMs` of it at the latest); returns how to cancel it. */
 export function whenIdle(task: () => void, timeoutMs = 2_000): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(task, { timeout: timeoutMs });
-    return () => window.cancelIdleCallback(id);
+  let cancelIdle: (() => void) | undefined;
+  const schedule = () => {
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(task, { timeout: timeoutMs });
+      cancelIdle = () => window.cancelIdleCallback(id);
+    } else {
+      const id = window.setTimeout(task, 200); // Safari: no requestIdleCallback
+      cancelIdle = () => window.clearTimeout(id);
+    }
+  };
+  if (document.readyState === "complete") {
+    schedule();
+    return () => cancelIdle?.();
   }
-  const id = window.setTimeout(task, 200); // Safari: no requestIdleCallback
-  return () => window.clearTimeout(id);
+  window.addEventListener("load", schedule, { once: true });
+  return () => {
+    window.removeEventListener("load", schedule);
+    cancelIdle?.();
+  };
 }

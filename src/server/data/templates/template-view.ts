@@ -1,7 +1,7 @@
 // A repair template as lists show it, and the domain's shape read back from its row.
 import "server-only";
 import type { TemplateFields } from "~/domain/index";
-import type { RepairTemplate } from "../../db/generated/client";
+import type { Prisma, RepairTemplate } from "../../db/generated/client";
 
 /** The checklist column holds an array of strings; anything else (a hand-edited row) reads as empty. */
 export const checklistOf = (value: unknown): string[] =>
@@ -25,3 +25,8 @@ export function templateView(row: RepairTemplate) {
   };
 }
 export type TemplateView = ReturnType<typeof templateView>;
+
+/** Templates a technician may apply: the company's (no owner) and their own. */
+export const templatesUsableBy = (technicianId: string | null): Prisma.RepairTemplateWhereInput => ({
+  OR: [{ ownerTechnicianId: null }, ...(technicianId ? [{ ownerTechnicianId: technicianId }] : [])],
+});

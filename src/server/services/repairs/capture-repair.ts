@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import {
+  type ChecklistItem,
   type AutoApprovalDecision,
   assertWalkTakesCapture,
   authorizeTransition,
@@ -37,6 +38,7 @@ import { freezeCompletionPrice } from "../../data/repairs/freeze-completion-pric
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { recordNewRepair } from "../../data/repairs/record-new-repair";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
+import { checklistOf, templatesUsableBy } from "../../data/templates/template-view";
 
 export const captureRepairInput = z.object({
   id: z.uuid(),
@@ -63,6 +65,8 @@ export const captureRepairInput = z.object({
   deviceAutoApproved: z.boolean().optional(),
   /** Fixed on the spot before syncing (needs an AFTER photo among the attachments). */
   completedOnSpot: z.object({ completedAt: dateInput }).optional(),
+  /** A template applied on the device: the repair records it and takes its checklist, unticked. */
+  templateId: z.uuid().optional(),
 });
 export type CaptureRepairInput = z.input<typeof captureRepairInput>;
 export type Capture = z.output<typeof captureRepairInput>;
@@ -146,9 +150,16 @@ export async function decideCapture(
   const state = { status: null, customerId: customer.id, technicianId: walk.technicianId, priceCents: estimate.cents };
   const { to } = authorizeTransition(ctx.actor, "capture", state, { walk, autoApproval: decision });
 
-  const { attachments: _attachments, completedOnSpot: _completedOnSpot, unitNumber: _unitNumber, ...fields } = input;
+  const {
+    attachments: _attachments,
+    completedOnSpot: _completedOnSpot,
+    unitNumber: _unitNumber,
+    templateId,
+    ...fields
+  } = input;
   const data: Prisma.RepairCreateManyInput = {
     ...fields,
+    ...(await templateOnCapture(tx, templateId, walk.technicianId)),
     capturedAt,
     unitId: unit.id,
     windshieldSeq: unit.windshieldSeq,
@@ -215,4 +226,23 @@ function flagFor(input: Capture, serverCents: number, server: AutoApprovalDecisi
     reasons.push(`auto-approved on the device, but the server says: ${server.reason}`);
   }
   return reasons.length ? reasons.join("; ") : null;
+}
+
+/**
+ * The template a capture names, if the technician may still use it: a template deleted or
+ * narrowed since the device prepared is not a reason to refuse work done on the lot.
+ */
+async function templateOnCapture(tx: DbTx, templateId: string | undefined, technicianId: string | null) {
+  // Every row of a sync batch's bulk insert names the same columns (a missing one would be NULL).
+  const none = { templateId: null, checklist: [] as ChecklistItem[] };
+  if (!templateId) return none;
+  const template = await tx.repairTemplate.findFirst({
+    where: { id: templateId, ...templatesUsableBy(technicianId) },
+    select: { id: true, checklist: true },
+  });
+  if (!template) return none;
+  return {
+    templateId: template.id,
+    checklist: checklistOf(template.checklist).map((label): ChecklistItem => ({ label, done: false })),
+  };
 }

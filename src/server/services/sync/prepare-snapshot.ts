@@ -12,7 +12,15 @@ import type { ServiceContext } from "../../service-context";
 import { loadPricingRules } from "../../data/pricing/load-pricing-rules";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../../data/pricing/price-history";
 import { repairRef } from "../../data/repairs/load-repair-for";
-import type { PrepareSnapshot, PreparedCustomer, PreparedUnit, PreparedWalk, PreparedWork } from "./sync-output";
+import { templateFields, templatesUsableBy } from "../../data/templates/template-view";
+import type {
+  PrepareSnapshot,
+  PreparedCustomer,
+  PreparedTemplate,
+  PreparedUnit,
+  PreparedWalk,
+  PreparedWork,
+} from "./sync-output";
 
 /** Work the technician can do from the phone: approved or assigned to them, or begun. */
 const WORK_STATUSES = ["APPROVED", "ASSIGNED", "IN_PROGRESS"] as const;
@@ -64,6 +72,7 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       customers: await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id)),
       units: await preparedUnits(tx, ctx, customerIds),
       myWork: await preparedWork(tx, ctx, technician.id),
+      templates: await usableTemplates(tx, technician.id),
     };
   });
 }
@@ -201,4 +210,16 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
         uploaded: a.uploadedAt !== null,
       })),
     }));
+}
+
+/** The templates the technician may apply on the lot: the company's and their own. */
+async function usableTemplates(tx: DbTx, technicianId: string): Promise<PreparedTemplate[]> {
+  const rows = await tx.repairTemplate.findMany({
+    where: templatesUsableBy(technicianId),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => {
+    const t = templateFields(row);
+    return { id: row.id, ...t, checklist: [...t.checklist] };
+  });
 }

@@ -111,6 +111,16 @@ export const preparedWorkOutput = z.object({
   photos: z.array(preparedWorkPhotoOutput),
 });
 
+/** A repair template the technician may apply when capturing (company-wide or their own). */
+export const preparedTemplateOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  damageType: z.enum(DamageType),
+  damagePosition: z.string().nullable(),
+  notes: z.string(),
+  checklist: z.array(z.string()),
+});
+
 export const prepareOutput = z.object({
   preparedAt: z.date(),
   technician: z.object({ id: z.string(), name: z.string() }),
@@ -118,10 +128,12 @@ export const prepareOutput = z.object({
   customers: z.array(preparedCustomerOutput),
   units: z.array(preparedUnitOutput),
   myWork: z.array(preparedWorkOutput),
+  templates: z.array(preparedTemplateOutput),
 });
 
 export type PreparedWalk = z.output<typeof preparedWalkOutput>;
 export type PreparedCustomer = z.output<typeof preparedCustomerOutput>;
+export type PreparedTemplate = z.output<typeof preparedTemplateOutput>;
 export type PreparedRepair = z.output<typeof preparedRepairOutput>;
 export type PreparedUnit = z.output<typeof preparedUnitOutput>;
 export type PreparedWork = z.output<typeof preparedWorkOutput>;

@@ -2,15 +2,12 @@
 import "server-only";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
-import { type TemplateView, templateView } from "../../data/templates/template-view";
+import { type TemplateView, templatesUsableBy, templateView } from "../../data/templates/template-view";
 
 export async function listTemplates(db: Db, ctx: ServiceContext): Promise<TemplateView[]> {
   const own = ctx.actor.technician?.id;
   const rows = await db.repairTemplate.findMany({
-    where:
-      ctx.actor.role === "ADMIN"
-        ? {}
-        : { OR: [{ ownerTechnicianId: null }, ...(own ? [{ ownerTechnicianId: own }] : [])] },
+    where: ctx.actor.role === "ADMIN" ? {} : templatesUsableBy(own ?? null),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 500,
   });
