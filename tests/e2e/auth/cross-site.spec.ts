@@ -14,10 +14,12 @@ test("a form posted to a tRPC mutation from another site is refused with 403 CRO
   baseURL,
 }) => {
   await signInAndLand(page, "tech@demo.test", "/walk");
-  // 127.0.0.1 and localhost are two sites to the browser: the same server plays the other one.
-  const other = new URL(baseURL!);
-  other.hostname = "127.0.0.1";
-  await page.goto(new URL("/login", other).href);
+  // The attacker's page, on a site of its own (answered by the test: no DNS, no policy of ours;
+  // the app's own pages would not even let a form leave for another site: form-action 'self').
+  await page.route("http://attacker.test/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Win a prize</title><body></body>" }),
+  );
+  await page.goto("http://attacker.test/");
   const target = new URL("/api/trpc/walk.start", baseURL).href;
   const answer = page.waitForResponse((r) => r.url() === target);
   await page.evaluate((action) => {

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { type APIRequestContext, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { newCustomer, uniqueUnit, walkWithFinds } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
+import { technicianWithWalkAt } from "../support/own-walk";
 import { signIn, signInAndLand } from "../support/sign-in";
 import {
   LOT,
@@ -113,7 +114,8 @@ test("every screen runs under the policy, as each role, without a violation", as
       permissions: ["geolocation", "microphone"],
       geolocation: LOT,
     });
-    await signIn(page, "tech@demo.test");
+    // A technician of this spec's own: it ends its walk, which must not be another spec's.
+    await signIn(page, await technicianWithWalkAt(playwright, baseURL!, CUSTOMER));
     await expect(page).toHaveURL(/\/walk$/);
     await loadUnderOwnPolicy(page);
     await prepareForOffline(page);
