@@ -22,7 +22,8 @@ export async function withBenchPage<T>(
     await signIn(page, "tech@demo.test");
     await page.waitForURL(/\/walk$/);
     await page.goto("/walk?bench=1");
-    await page.waitForFunction("Boolean(window.__rsBench)");
+    // A function, not a string: a string is compiled in the page, which its CSP refuses (no 'unsafe-eval').
+    await page.waitForFunction(() => Boolean((window as unknown as { __rsBench?: unknown }).__rsBench));
     await page.evaluate("window.__rsBench.setup()");
     return await run(page, context);
   } finally {
