@@ -204,8 +204,20 @@ async function pushUntilAnswered(device: Device, mutations: Mutation[], stats: S
   }
 }
 
-/** One HTTP request of an upload, to the device's next instance; null when it got no usable answer. */
-async function uploadRequest(device: Device, urls: string[], stats: StormStats, path: string, init: RequestInit) {
+type UploadState = { receivedBytes?: number; complete?: boolean; code?: string };
+
+/**
+ * One HTTP request of an upload to the device's next instance, its JSON answer read whole; null
+ * when it got no usable answer: refused, a 5xx, or the connection cut while the answer was read
+ * (an instance killed between its headers and its body).
+ */
+async function uploadRequest(
+  device: Device,
+  urls: string[],
+  stats: StormStats,
+  path: string,
+  init: RequestInit,
+): Promise<{ status: number; state: UploadState } | null> {
   const at = nextInstance(device, urls);
   try {
     const res = await fetch(`${urls[at]}${path}`, {
@@ -216,8 +228,9 @@ async function uploadRequest(device: Device, urls: string[], stats: StormStats, 
       await res.body?.cancel();
       return null;
     }
+    const state = (await res.json()) as UploadState;
     stats.answeredBy[urls[at]!] = (stats.answeredBy[urls[at]!] ?? 0) + 1;
-    return res;
+    return { status: res.status, state };
   } catch {
     markDown(urls[at]!);
     return null;
@@ -237,10 +250,10 @@ async function uploadPhoto(device: Device, photo: Photo, stats: StormStats, urls
         await pause(50);
         continue;
       }
-      const state = (await res.json()) as { receivedBytes?: number; complete?: boolean; code?: string };
-      seen.push(`GET ${res.status} ${state.receivedBytes}`);
-      if (!res.ok) {
-        stats.refusals.push(`upload status ${res.status} ${state.code}`);
+      const { status, state } = res;
+      seen.push(`GET ${status} ${state.receivedBytes}`);
+      if (status !== 200) {
+        stats.refusals.push(`upload status ${status} ${state.code}`);
         return;
       }
       if (state.complete) return void stats.ackedPhotos.push({ ...photo, cookie: device.cookie });
@@ -258,10 +271,10 @@ async function uploadPhoto(device: Device, photo: Photo, stats: StormStats, urls
       await pause(50);
       continue;
     }
-    const state = (await res.json()) as { receivedBytes?: number; complete?: boolean; code?: string };
-    seen.push(`PUT@${offset} ${res.status} ${state.receivedBytes} ${state.code ?? ""}`);
-    if (res.status !== 200 && res.status !== 409) {
-      stats.refusals.push(`upload chunk ${res.status} ${state.code}`);
+    const { status, state } = res;
+    seen.push(`PUT@${offset} ${status} ${state.receivedBytes} ${state.code ?? ""}`);
+    if (status !== 200 && status !== 409) {
+      stats.refusals.push(`upload chunk ${status} ${state.code} of ${photo.id} after: ${seen.join("; ")}`);
       return;
     }
     if (state.complete) return void stats.ackedPhotos.push({ ...photo, cookie: device.cookie });
