@@ -1,6 +1,7 @@
 // An S3-protocol server (s3rver) in this process, on a free loopback port, with one bucket: the
 // S3 blob store is tested against it, never against a mock.
 import { mkdtempSync, rmSync } from "node:fs";
+import { unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "@20minutes/s3rver";
@@ -20,6 +21,7 @@ export async function startS3Server(bucket = "rs-test"): Promise<TestS3Server> {
     // bug, not ours. The access key is still checked.
     allowMismatchedSignatures: true,
   });
+  keepDirectoriesOnDelete(server);
   const { port } = await server.run();
   return {
     // s3rver's built-in account.
@@ -28,6 +30,30 @@ export async function startS3Server(bucket = "rs-test"): Promise<TestS3Server> {
       await server.close();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+type FilesystemStore = {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  deleteObject(bucket: string, key: string): Promise<void>;
+};
+
+/**
+ * s3rver deletes an object's files, then removes its folder and each parent found empty, with
+ * an asynchronous recursive rm: an object written meanwhile into that folder (another upload's
+ * chunk under partial/) is deleted with it, and its PUT had already answered 200. Real S3 has
+ * no folders; here they are simply left (empty folders list nothing).
+ */
+function keepDirectoriesOnDelete(server: S3rver) {
+  const store = (server as unknown as { store: FilesystemStore }).store;
+  store.deleteObject = async (bucket, key) => {
+    await Promise.all(
+      ["object", "object.md5", "metadata.json"].map((resource) =>
+        unlink(store.getResourcePath(bucket, key, resource)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+        }),
+      ),
+    );
   };
 }
 
