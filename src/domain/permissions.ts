@@ -15,7 +15,8 @@ export type RepairRef = {
   status: Status;
 };
 export type CustomerRef = { customerId: string };
-export type WalkRef = { technicianId: string; customerId: string };
+/** technicianId is null while a planned walk waits for the office to assign it. */
+export type WalkRef = { technicianId: string | null; customerId: string };
 /** A walk at a customer's lot, and whether that customer has blocked the walk's technician from its lots. */
 export type LotWalkRef = WalkRef & { blockedByCustomer: boolean };
 
@@ -156,7 +157,9 @@ const ownWalk = ({ technician }: Staff, walk: WalkRef): Decision =>
   walk.technicianId === technician.id ? ALLOW : deny("NOT_YOURS", "this walk is not yours");
 
 const teamWalk = ({ team }: Staff, walk: WalkRef): Decision =>
-  team.has(walk.technicianId) ? ALLOW : deny("OUTSIDE_TEAM", "this walk belongs to a technician outside your team");
+  walk.technicianId === null || team.has(walk.technicianId)
+    ? ALLOW
+    : deny("OUTSIDE_TEAM", "this walk belongs to a technician outside your team");
 
 /** A customer may block technicians from its lots: whoever acts, a blocked technician neither walks nor captures there. */
 const notBlocked = (walk: LotWalkRef): Decision =>

@@ -20,7 +20,7 @@ export function WalkGroup({ group, rights, onWalkApproved }: Props) {
   // Repairs decided elsewhere leave the list; a stale selection must not follow them.
   const selectedIds = decidable.filter((id) => selected.has(id));
   const title = walk
-    ? `${customer.name}, walk by ${walk.technician.name} ${walkDate(walk)}`
+    ? `${customer.name}, walk by ${walk.technician?.name ?? "no one yet"} ${walkDate(walk)}`
     : `${customer.name}, not found on a walk`;
   const points: MapPoint[] = repairs.flatMap((r, i) =>
     r.gps

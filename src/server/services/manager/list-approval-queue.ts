@@ -19,7 +19,7 @@ export type ApprovalGroup = {
     startedAt: Date | null;
     endedAt: Date | null;
     scheduledFor: Date | null;
-    technician: { id: string; name: string };
+    technician: { id: string; name: string } | null;
   } | null;
   customer: { id: string; name: string };
   repairs: RepairCard[];
@@ -58,7 +58,7 @@ export async function listApprovalQueue(
   const walkById = new Map(
     walks.map(({ technician, ...w }) => [
       w.id,
-      { ...w, technician: { id: technician.id, name: technician.user.name } },
+      { ...w, technician: technician && { id: technician.id, name: technician.user.name } },
     ]),
   );
 

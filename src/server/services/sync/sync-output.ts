@@ -14,6 +14,7 @@ import {
   RepairOrigin,
   RepairStatus,
   ResinViscosity,
+  WalkOrigin,
   WalkStatus,
 } from "../../db/generated/client";
 
@@ -154,6 +155,9 @@ export const repairViewOutput = z.object({
   windshieldSeq: int,
   walkId: nullableString,
   technicianId: nullableString,
+  /** Why the technician was chosen, when smart assignment chose or recommended them. */
+  assignmentReasons: z.custom<Prisma.JsonValue | null>((value) => value !== undefined),
+  siteId: nullableString,
   origin: z.enum(RepairOrigin),
   status: z.enum(RepairStatus),
   jobId: nullableString,
@@ -220,9 +224,15 @@ export const repairViewOutput = z.object({
 export const lotWalkOutput = z.object({
   id: z.string(),
   customerId: z.string(),
-  technicianId: z.string(),
+  technicianId: nullableString,
+  siteId: nullableString,
   status: z.enum(WalkStatus),
+  origin: z.enum(WalkOrigin),
   scheduledFor: nullableDate,
+  scheduledTime: nullableString,
+  scheduleKey: nullableString,
+  changedByHandAt: nullableDate,
+  assignmentReasons: z.custom<Prisma.JsonValue>((value) => value !== undefined),
   startedAt: nullableDate,
   endedAt: nullableDate,
   startLatitude: nullableNumber,
