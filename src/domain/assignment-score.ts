@@ -1,5 +1,6 @@
 import { ASSIGNMENT_FACTORS, type AssignmentFactor, type AssignmentWeights } from "./business-settings";
 import { DAMAGE_LABELS, type DamageTypeName } from "./damage";
+import { DomainError } from "./errors";
 import { WEEKDAYS, type Weekday, isTimeOfDay } from "./week";
 
 // Smart assignment: every eligible technician gets a score from five factors, each 0–1, weighted
@@ -86,6 +87,16 @@ export function weightsProblem(weights: AssignmentWeights): string | null {
   const sum = weightsSum(weights);
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) return `the weights must add up to 1 (they add up to ${round(sum, 3)})`;
   return null;
+}
+
+export class InvalidAssignmentWeights extends DomainError {
+  readonly code = "INVALID_ASSIGNMENT_WEIGHTS";
+}
+
+/** Throws InvalidAssignmentWeights with weightsProblem's sentence (the sum shown). */
+export function assertAssignmentWeights(weights: AssignmentWeights): void {
+  const problem = weightsProblem(weights);
+  if (problem) throw new InvalidAssignmentWeights(`${problem[0]!.toUpperCase()}${problem.slice(1)}.`);
 }
 
 /** Great-circle distance in km (haversine, mean Earth radius). */
