@@ -235,6 +235,24 @@ describe("smart assignment properties", () => {
     );
   });
 
+  it("explaining only the top pick ranks exactly as explaining all", () => {
+    fc.assert(
+      fc.property(anyJob, anyCandidates, anyWeights, (j, list, weights) => {
+        const all = rankCandidates(j, list, weights, NOW);
+        const top = rankCandidates(j, list, weights, NOW, { explain: "top" });
+        expect(top.ranked.map((c) => [c.technicianId, c.total])).toEqual(
+          all.ranked.map((c) => [c.technicianId, c.total]),
+        );
+        expect(top.ranked[0]?.factors).toEqual(all.ranked[0]?.factors);
+        for (const c of all.ranked)
+          expect(c.total).toBeCloseTo(
+            c.factors.reduce((sum, f) => sum + f.points, c.preferredBonus),
+            9,
+          );
+      }),
+    );
+  });
+
   it("every factor is within 0–1, totals within 0–1 plus the bonus, best first", () => {
     fc.assert(
       fc.property(anyJob, anyCandidates, anyWeights, (j, list, weights) => {

@@ -108,9 +108,20 @@ export function greatCircleKm(a: Position, b: Position): number {
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+const minutesByHours = new WeakMap<object, Map<Weekday, number | null>>();
+
 /** Minutes of work on `day` from stored working hours; null when none are stored at all (unknown). */
 export function workingMinutesOn(workingHours: unknown, day: Weekday): number | null {
   if (!workingHours || typeof workingHours !== "object") return null;
+  // One technician's hours are read for every job of a bulk assignment: parsed once per day.
+  let days = minutesByHours.get(workingHours);
+  if (!days) minutesByHours.set(workingHours, (days = new Map()));
+  let minutes = days.get(day);
+  if (minutes === undefined) days.set(day, (minutes = readWorkingMinutes(workingHours, day)));
+  return minutes;
+}
+
+function readWorkingMinutes(workingHours: object, day: Weekday): number | null {
   const hours = workingHours as Record<string, unknown>;
   if (!WEEKDAYS.some((d) => hours[d] !== undefined)) return null;
   const slot = hours[day];
@@ -120,12 +131,17 @@ export function workingMinutesOn(workingHours: unknown, day: Weekday): number | 
   return Math.max(0, minutesOf(end) - minutesOf(start));
 }
 
-/** Ranks who may take the job, best first (ties: name, then id); the others apart with why. */
+/**
+ * Ranks who may take the job, best first (ties: name, then id); the others apart with why.
+ * `explain`: "all" says every factor of every candidate in words (the manager's list); "top"
+ * only the first's (choosing many at once: the others' `factors` are left empty).
+ */
 export function rankCandidates(
   job: AssignmentJob,
   candidates: readonly ScoringCandidate[],
   storedWeights: AssignmentWeights,
   now: Date,
+  { explain = "all" }: { explain?: "all" | "top" } = {},
 ): Ranking {
   const weights = normaliseWeights(storedWeights);
   const excluded: ExcludedCandidate[] = [];
@@ -143,23 +159,37 @@ export function rankCandidates(
     maxOpen = Math.max(maxOpen, c.openWork);
     maxPast = Math.max(maxPast, c.pastRepairsHere);
   }
-  const context: Context = { job, now, minOpen, maxOpen, maxPast, count: eligible.length };
-  const ranked = eligible.map((c) => {
-    const values = scoreFactors(c, context);
-    const factors = ASSIGNMENT_FACTORS.map((factor) => {
-      const { value, words } = values[factor];
-      const points = weights[factor] * value;
-      return { factor, value, weight: weights[factor], points, words: `${words}: +${points.toFixed(2)}` };
-    });
+  const context: Context = { job, now, minOpen, maxOpen, maxPast, count: eligible.length, weights };
+  const scored = eligible.map((c) => {
     const preferredBonus = c.preferredByCustomer ? PREFERRED_BONUS : 0;
-    const total = round(factors.reduce((sum, f) => sum + f.points, 0) + preferredBonus, 9);
-    return { technicianId: c.technicianId, name: c.name, total, preferredBonus, factors };
+    let sum = preferredBonus;
+    for (const factor of ASSIGNMENT_FACTORS) sum += weights[factor] * FACTORS[factor](c, context, false).value;
+    return { candidate: c, total: round(sum, 9), preferredBonus };
   });
-  ranked.sort(
-    (a, b) => b.total - a.total || compareText(a.name, b.name) || compareText(a.technicianId, b.technicianId),
+  scored.sort(
+    (a, b) =>
+      b.total - a.total ||
+      compareText(a.candidate.name, b.candidate.name) ||
+      compareText(a.candidate.technicianId, b.candidate.technicianId),
   );
+  const ranked = scored.map(({ candidate, total, preferredBonus }, index) => ({
+    technicianId: candidate.technicianId,
+    name: candidate.name,
+    total,
+    preferredBonus,
+    factors: explain === "all" || index === 0 ? explainFactors(candidate, context) : [],
+  }));
   excluded.sort((a, b) => compareText(a.name, b.name) || compareText(a.technicianId, b.technicianId));
   return { ranked, excluded, weights };
+}
+
+function explainFactors(c: ScoringCandidate, context: Context): FactorScore[] {
+  return ASSIGNMENT_FACTORS.map((factor) => {
+    const { value, words } = FACTORS[factor](c, context, true);
+    const weight = context.weights[factor];
+    const points = weight * value;
+    return { factor, value, weight, points, words: `${words}: +${points.toFixed(2)}` };
+  });
 }
 
 /** The reasons stored with an assignment: the chosen one's factors, and the top pick when overridden. */
@@ -195,8 +225,11 @@ type Context = {
   maxOpen: number;
   maxPast: number;
   count: number;
+  weights: AssignmentWeights;
 };
+/** `words` only when asked to explain (scoring many jobs says nothing for the candidates not chosen). */
 type Value = { value: number; words: string };
+type Factor = (c: ScoringCandidate, ctx: Context, explain: boolean) => Value;
 
 function exclusion(c: ScoringCandidate): string | null {
   if (c.blockedByCustomer) return "blocked by the customer";
@@ -204,36 +237,31 @@ function exclusion(c: ScoringCandidate): string | null {
   return c.notAllowed;
 }
 
-function scoreFactors(c: ScoringCandidate, ctx: Context): Record<AssignmentFactor, Value> {
-  return {
-    workload: workload(c, ctx),
-    distance: distance(c, ctx),
-    expertise: expertise(c, ctx),
-    history: history(c, ctx),
-    availability: availability(c, ctx),
-  };
-}
+const FACTORS: Record<AssignmentFactor, Factor> = { workload, distance, expertise, history, availability };
 
 /** Fewest open work among the candidates scores 1, most scores 0; all equal: 1. */
-function workload(c: ScoringCandidate, { minOpen, maxOpen, count }: Context): Value {
+function workload(c: ScoringCandidate, { minOpen, maxOpen, count }: Context, explain: boolean): Value {
   const value = maxOpen === minOpen ? 1 : (maxOpen - c.openWork) / (maxOpen - minOpen);
+  if (!explain) return { value, words: "" };
   const rank =
     c.openWork === minOpen ? `fewest of ${count}` : c.openWork === maxOpen ? `most of ${count}` : `of ${count}`;
   return { value, words: `${plural(c.openWork, "open repair")} (${rank})` };
 }
 
-function distance(c: ScoringCandidate, { job, now }: Context): Value {
+function distance(c: ScoringCandidate, { job, now }: Context, explain: boolean): Value {
   if (!job.site) return { value: NEUTRAL, words: "site position unknown (neutral)" };
   const fresh = c.last && now.getTime() - c.last.at.getTime() < LAST_POSITION_FRESH_MS ? c.last : null;
   const from = fresh ?? c.base;
   if (!from) return { value: NEUTRAL, words: "position unknown (neutral)" };
   const km = greatCircleKm(from, job.site);
   const value = Math.max(0, 1 - km / DISTANCE_ZERO_KM);
+  if (!explain) return { value, words: "" };
   return { value, words: `${km.toFixed(1)} km from ${fresh ? "last known position" : "base"}` };
 }
 
-function expertise(c: ScoringCandidate, { job }: Context): Value {
+function expertise(c: ScoringCandidate, { job }: Context, explain: boolean): Value {
   if (!job.damageType) return { value: NEUTRAL, words: "no damage type (walk; neutral)" };
+  if (!explain) return { value: c.skills.includes(job.damageType) ? 1 : 0, words: "" };
   const label = DAMAGE_LABELS[job.damageType].toLowerCase();
   return c.skills.includes(job.damageType)
     ? { value: 1, words: `skilled at ${label}` }
@@ -241,17 +269,20 @@ function expertise(c: ScoringCandidate, { job }: Context): Value {
 }
 
 /** Most past repairs at this customer among the candidates scores 1; none scores 0. */
-function history(c: ScoringCandidate, { maxPast }: Context): Value {
+function history(c: ScoringCandidate, { maxPast }: Context, explain: boolean): Value {
   const value = maxPast === 0 ? 0 : c.pastRepairsHere / maxPast;
+  if (!explain) return { value, words: "" };
   return { value, words: `${plural(c.pastRepairsHere, "past repair")} at this customer` };
 }
 
-function availability(c: ScoringCandidate, { job }: Context): Value {
+function availability(c: ScoringCandidate, { job }: Context, explain: boolean): Value {
   const working = workingMinutesOn(c.workingHours, job.day);
-  const day = job.day[0]!.toUpperCase() + job.day.slice(1);
   if (working === null) return { value: NEUTRAL, words: "working hours not set (neutral)" };
-  if (working === 0) return { value: 0, words: `not working on ${day}` };
   const free = Math.max(0, working - Math.max(0, c.plannedMinutes));
+  const value = working === 0 ? 0 : free / working;
+  if (!explain) return { value, words: "" };
+  const day = job.day[0]!.toUpperCase() + job.day.slice(1);
+  if (working === 0) return { value: 0, words: `not working on ${day}` };
   return { value: free / working, words: `${hours(free)} of ${hours(working)} free on ${day}` };
 }
 

@@ -14,6 +14,7 @@ export async function rankRepair(
   actor: Actor | null,
   repair: Repair,
   ctx: { facts: AssignmentFacts; settings: BusinessSettings; day: JobDay; now: Date },
+  explain: "all" | "top" = "all",
 ): Promise<Ranking> {
   const site = await siteOf(db, repair);
   const ref = repairRef(repair);
@@ -26,5 +27,6 @@ export async function rankRepair(
     candidates,
     ctx.settings.assignmentWeights,
     ctx.now,
+    { explain },
   );
 }

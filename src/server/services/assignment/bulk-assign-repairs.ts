@@ -49,8 +49,9 @@ export async function bulkAssignRepairs(
       const out: BulkAssignment[] = [];
       for (const repair of repairs) {
         let technicianId = input.technicianId;
+        let ranking;
         if (!technicianId) {
-          const ranking = await rankRepair(tx, ctx.actor, repair, { facts, settings, day, now });
+          ranking = await rankRepair(tx, ctx.actor, repair, { facts, settings, day, now }, "top");
           technicianId = ranking.ranked[0]?.technicianId;
           if (!technicianId) {
             throw new InvalidRequest(

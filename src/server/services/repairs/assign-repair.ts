@@ -4,7 +4,7 @@
 // the top pick was overridden) is stored on the repair and audited with it.
 import "server-only";
 import { z } from "zod";
-import { assignmentReasons } from "~/domain";
+import { type Ranking, assignmentReasons } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import type { Repair } from "../../db/generated/client";
 import { NotFound } from "../../errors";
@@ -46,6 +46,8 @@ export type AssignContext = {
   day: JobDay;
   now: Date;
   mode: "manual" | "bulk";
+  /** Already ranked for this repair (choosing the best for each of many): not ranked again. */
+  ranking?: Ranking;
 };
 
 /** `repair` locked in `tx`. The transition table and permissions decide; the reasons ride along. */
@@ -75,7 +77,7 @@ export async function assignWithReasons(
     action: repair.status === "ASSIGNED" ? "reassign" : "assign",
     facts: { assignee },
     fields: async () => {
-      const ranking = await rankRepair(tx, ctx.actor, repair, assign);
+      const ranking = assign.ranking ?? (await rankRepair(tx, ctx.actor, repair, assign));
       return {
         technicianId: technician.id,
         assignmentReasons: assignmentReasons(ranking, technician.id, assign.mode, assign.now),
