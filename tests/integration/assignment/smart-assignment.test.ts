@@ -44,9 +44,9 @@ describe("smart assignment", () => {
       where: { id: mia.technicianId },
       data: { baseLatitude: BOULDER.latitude, baseLongitude: BOULDER.longitude },
     });
-    const request = async (unitNumber: string, by: Person = contact) => {
+    const request = async (unitNumber: string, by: Person = contact, id: string = randomUUID()) => {
       const unit = await createUnit(world.db, customer.id, `${unitNumber}-${n}`);
-      return callerFor(world.db, by).repair.request({ id: randomUUID(), unitId: unit.id, damageType: "CHIP" });
+      return callerFor(world.db, by).repair.request({ id, unitId: unit.id, damageType: "CHIP" });
     };
     const block = (t: Staff) =>
       world.db.customer.update({
@@ -131,7 +131,8 @@ describe("smart assignment", () => {
     const a = await request("SC-1");
     const b = await request("SC-2");
     const asMia = callerFor(world.db, mia);
-    await expect(asMia.assignment.bulkAssign({ repairIds: [a.id, b.id, randomUUID()] })).rejects.toMatchObject({
+    const missing = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+    await expect(asMia.assignment.bulkAssign({ repairIds: [missing, a.id, b.id] })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
@@ -157,6 +158,27 @@ describe("smart assignment", () => {
     await world.db.technician.update({ where: { id: mia.technicianId }, data: { isActive: true } });
     const all = await asMia.assignment.bulkAssign({ repairIds: [a.id, b.id], technicianId: mia.technicianId });
     expect(all.assigned.map((x) => x.technicianId)).toEqual([mia.technicianId, mia.technicianId]);
+  });
+
+  it("bulk assignment refused on its last repair leaves the ones before it unassigned too", async () => {
+    const first = await scene();
+    const second = await scene();
+    // Repairs are assigned in id order: this one first, then the refused one.
+    const ok = await first.request("SE-1", first.contact, `00000000-0000-4000-8000-${randomUUID().slice(-12)}`);
+    const blocked = await second.request("SE-2", second.contact, `ffffffff-ffff-4fff-bfff-${randomUUID().slice(-12)}`);
+    await world.db.customer.update({
+      where: { id: second.customer.id },
+      data: { blockedTechnicians: { connect: { id: world.tina.technicianId } } },
+    });
+    const admin = callerFor(world.db, world.admin);
+    await expect(
+      admin.assignment.bulkAssign({ repairIds: [blocked.id, ok.id], technicianId: world.tina.technicianId }),
+    ).rejects.toMatchObject({ cause: { rule: "TECHNICIAN_BLOCKED" } });
+    const rows = await world.db.repair.findMany({ where: { id: { in: [ok.id, blocked.id] } } });
+    expect(rows.map((r) => [r.status, r.technicianId])).toEqual([
+      ["REQUESTED", null],
+      ["REQUESTED", null],
+    ]);
   });
 
   it("auto-assigns a customer's request only when the business turned it on", async () => {
