@@ -13,11 +13,17 @@ export function assignableTechnicians<C extends AssigneeCandidate>(
   repair: RepairRef,
   candidates: readonly C[],
 ): C[] {
-  const action = repair.status === "ASSIGNED" ? "reassign" : "assign";
-  const kind = actorKind(actor);
   return candidates
     .filter((c) => c.technicianId !== repair.technicianId) // already theirs: nothing to choose
-    .filter((c) => checkTransition({ action, from: repair.status, actor: kind, facts: { assignee: c } }).ok)
-    .filter((c) => decide(actor, "repair.assign", { repair, targetTechnicianId: c.technicianId }).allowed)
+    .filter((c) => assignmentRefusal(actor, repair, c) === null)
     .sort((a, b) => Number(b.preferredByCustomer) - Number(a.preferredByCustomer) || a.name.localeCompare(b.name));
+}
+
+/** Why `actor` may not give `repair` to `assignee` (transition table, then permissions), or null when they may. */
+export function assignmentRefusal(actor: Actor, repair: RepairRef, assignee: Assignee): string | null {
+  const action = repair.status === "ASSIGNED" ? "reassign" : "assign";
+  const move = checkTransition({ action, from: repair.status, actor: actorKind(actor), facts: { assignee } });
+  if (!move.ok) return move.refusal.message;
+  const permission = decide(actor, "repair.assign", { repair, targetTechnicianId: assignee.technicianId });
+  return permission.allowed ? null : permission.reason;
 }

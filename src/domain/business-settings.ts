@@ -28,6 +28,12 @@ export const DEFAULT_BUSINESS_SETTINGS: BusinessSettings = {
   walkHorizonWeeks: 4,
 };
 
+/** What the admin may set: driving speed for arrival estimates, weeks of walks generated ahead. */
+export const BUSINESS_SETTING_RANGES = {
+  averageSpeedKmh: { min: 5, max: 130 },
+  walkHorizonWeeks: { min: 1, max: 26 },
+} as const;
+
 /** Weights as stored (JSON): each factor a finite number ≥ 0, missing ones at their default. */
 export function readAssignmentWeights(stored: unknown): AssignmentWeights {
   const source = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};

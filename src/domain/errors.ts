@@ -81,6 +81,10 @@ export const REFUSALS = {
   UNIT_NUMBER_IN_USE: badRequest,
   CUSTOMER_REQUIRED: badRequest,
 
+  // Smart assignment (assignment-score.ts)
+  INVALID_ASSIGNMENT_WEIGHTS: badRequest, // the five weights must add up to 1
+  NO_ELIGIBLE_TECHNICIAN: conflict, // nobody the actor may choose can take this work
+
   // Flags (flags.ts)
   NOT_FLAGGED: badRequest,
   FLAG_ALREADY_RESOLVED: badRequest,

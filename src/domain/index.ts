@@ -61,7 +61,25 @@ export {
   autoApprovalDisagrees,
   autoApprovalFor,
 } from "./approval";
-export { type AssigneeCandidate, assignableTechnicians } from "./assignment";
+export { type AssigneeCandidate, assignableTechnicians, assignmentRefusal } from "./assignment";
+export {
+  type AssignmentJob,
+  type AssignmentReasons,
+  type Ranking,
+  type ScoredCandidate,
+  type ScoringCandidate,
+  InvalidAssignmentWeights,
+  PLANNED_WALK_MINUTES,
+  PREFERRED_BONUS,
+  assertAssignmentWeights,
+  WEIGHT_SUM_TOLERANCE,
+  assignmentReasons,
+  greatCircleKm,
+  normaliseWeights,
+  rankCandidates,
+  weightsProblem,
+  weightsSum,
+} from "./assignment-score";
 export { FlagRefused, type FlagRefusedCode, type FlagState, assertFlagResolvable, flagIsOpen } from "./flags";
 export { WEEKDAYS, type Weekday, isTimeOfDay, isWeekday } from "./week";
 export {

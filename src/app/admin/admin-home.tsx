@@ -1,11 +1,12 @@
 "use client";
 // The office: customers (prices, fleet settings, contact), technicians' rights, fleets'
-// units, user accounts and the audit trail, one tab each. The screens only call the admin's
+// units, user accounts, business-wide settings and the audit trail, one tab each. The screens only call the admin's
 // tRPC procedures; every rule and every audit entry is the server's.
 import { Suspense } from "react";
 import { api } from "~/trpc/react";
 import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
 import { AuditPanel } from "./_components/audit/audit-panel";
+import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
 import { TechniciansPanel } from "./_components/technicians/technicians-panel";
 import { UnitsPanel } from "./_components/units/units-panel";
@@ -43,6 +44,7 @@ function AdminSections() {
         {tab === "technicians" && <TechniciansPanel />}
         {tab === "units" && <UnitsPanel customerId={customerId} onChoose={chooseCustomer} />}
         {tab === "users" && <UsersPanel />}
+        {tab === "business" && <BusinessSettingsPanel />}
         {tab === "audit" && <AuditPanel />}
       </div>
     </>

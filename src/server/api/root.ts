@@ -2,6 +2,7 @@
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { adminRouter } from "./routers/admin";
+import { assignmentRouter } from "./routers/assignment";
 import { managerRouter } from "./routers/manager";
 import { portalRouter } from "./routers/portal";
 import { repairRouter } from "./routers/repair";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   parts: partsRouter,
   template: templateRouter,
   favorite: favoriteRouter,
+  assignment: assignmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -167,7 +167,7 @@ test("every screen runs under the policy, as each role, without a violation", as
     const { context, page, check } = await open();
     await signInAndLand(page, "admin@demo.test", "/admin");
     await loadUnderOwnPolicy(page);
-    for (const tab of ["Customers", "Technicians", "Units", "Users", "Audit"]) {
+    for (const tab of ["Customers", "Technicians", "Units", "Users", "Business settings", "Audit"]) {
       await page.getByRole("tab", { name: tab }).click();
       await expect(page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
     }

@@ -10,6 +10,7 @@ export const ADMIN_TABS = [
   { id: "technicians", label: "Technicians" },
   { id: "units", label: "Units" },
   { id: "users", label: "Users" },
+  { id: "business", label: "Business settings" },
   { id: "audit", label: "Audit" },
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number]["id"];

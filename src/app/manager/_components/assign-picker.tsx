@@ -1,7 +1,8 @@
 "use client";
 // Give a repair to a technician, or to another one. The choices are exactly those the server
-// would accept (manager.assignableTechnicians: own team, active, not blocked by the customer),
-// the customer's preferred first, each with their open work so the load can be spread.
+// would accept (own team, active, not blocked by the customer), ranked by smart assignment
+// (assignment.rankForRepair) with each factor's contribution in words; the first is the
+// recommendation, any other may be chosen (the server stores whether the pick was overridden).
 import { type FormEvent, useId, useState } from "react";
 import { api } from "~/trpc/react";
 import { useRefreshLists } from "./use-refresh-lists";
@@ -12,15 +13,17 @@ export function AssignPicker({ repairId, unitNumber, verb }: Props) {
   const id = useId();
   const refresh = useRefreshLists();
   const [open, setOpen] = useState(false);
-  const [technicianId, setTechnicianId] = useState("");
-  const candidates = api.manager.assignableTechnicians.useQuery({ repairId }, { enabled: open });
+  const [picked, setPicked] = useState("");
+  const ranking = api.assignment.rankForRepair.useQuery({ repairId }, { enabled: open });
   const assign = api.repair.assign.useMutation({
     onSuccess: async () => {
       setOpen(false);
+      setPicked("");
       await refresh();
     },
   });
-  const options = candidates.data ?? [];
+  const ranked = ranking.data?.ranked ?? [];
+  const technicianId = picked || ranked[0]?.technicianId || "";
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (technicianId) assign.mutate({ repairId, technicianId });
@@ -37,29 +40,62 @@ export function AssignPicker({ repairId, unitNumber, verb }: Props) {
   }
   return (
     <form className="mgr-inline-form" onSubmit={submit}>
-      <label htmlFor={id}>Technician for unit {unitNumber}</label>
-      {candidates.error ? (
-        <p className="error" role="alert">
-          {candidates.error.message}
+      <fieldset className="mgr-rank" aria-describedby={`${id}-hint`}>
+        <legend>Technician for unit {unitNumber}</legend>
+        <p className="muted" id={`${id}-hint`}>
+          Best first: the first is recommended; any other may be chosen.
         </p>
-      ) : !candidates.isLoading && options.length === 0 ? (
-        <p className="empty">Nobody in your team can take this repair (inactive, or blocked by the customer).</p>
-      ) : (
-        <select
-          id={id}
-          value={technicianId}
-          onChange={(e) => setTechnicianId(e.target.value)}
-          disabled={candidates.isLoading}
-          required
-        >
-          <option value="">{candidates.isLoading ? "Loading technicians…" : "Choose a technician"}</option>
-          {options.map((t) => (
-            <option key={t.technicianId} value={t.technicianId}>
-              {t.name} · {t.openRepairs} open{t.preferredByCustomer ? " · preferred by customer" : ""}
-            </option>
-          ))}
-        </select>
-      )}
+        {ranking.error ? (
+          <p className="error" role="alert">
+            {ranking.error.message}
+          </p>
+        ) : ranking.isLoading ? (
+          <p className="muted">Ranking technicians…</p>
+        ) : ranked.length === 0 ? (
+          <p className="empty">Nobody in your team can take this repair (inactive, or blocked by the customer).</p>
+        ) : (
+          <ol className="mgr-plain">
+            {ranked.map((c, index) => (
+              <li key={c.technicianId} className="mgr-rank-row">
+                <label className="mgr-check">
+                  <input
+                    type="radio"
+                    name={`${id}-tech`}
+                    value={c.technicianId}
+                    checked={technicianId === c.technicianId}
+                    onChange={() => setPicked(c.technicianId)}
+                  />
+                  <span>
+                    <strong>{c.name}</strong> · score {c.total.toFixed(2)}
+                    {index === 0 && <span className="badge mgr-recommended"> Recommended</span>}
+                  </span>
+                </label>
+                <details open={index === 0}>
+                  <summary>Why {c.name}</summary>
+                  <ul aria-label={`Reasons for ${c.name}`} className="mgr-reasons">
+                    {c.factors.map((f) => (
+                      <li key={f.factor}>{f.words}</li>
+                    ))}
+                    {c.preferredBonus > 0 && <li>preferred by the customer: +{c.preferredBonus.toFixed(2)}</li>}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ol>
+        )}
+        {(ranking.data?.excluded.length ?? 0) > 0 && (
+          <details>
+            <summary>Not available ({ranking.data!.excluded.length})</summary>
+            <ul className="mgr-reasons">
+              {ranking.data!.excluded.map((c) => (
+                <li key={c.technicianId}>
+                  {c.name}: {c.why}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </fieldset>
       {assign.error && (
         <p className="error" role="alert">
           {assign.error.message}

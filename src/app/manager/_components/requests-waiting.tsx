@@ -1,9 +1,12 @@
 "use client";
 // Work nobody has yet (a customer's request, an approved find without a technician), urgent
-// first, then oldest first, to give to someone in the manager's team.
+// first, then oldest first, to give to someone in the manager's team: one by one from a ranked
+// list, or several selected at once.
+import { useState } from "react";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { AssignPicker } from "./assign-picker";
+import { BulkAssign } from "./bulk-assign";
 import { CardQuickActions } from "./card-quick-actions";
 import { RepairFacts } from "./repair-facts";
 import type { ManagerRights } from "./use-manager-rights";
@@ -11,6 +14,14 @@ import type { ManagerRights } from "./use-manager-rights";
 export function RequestsWaiting({ rights }: { rights: ManagerRights }) {
   const waiting = api.manager.requestsWaiting.useQuery();
   const repairs = waiting.data?.repairs ?? [];
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setPicked((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const selected = repairs.filter((r) => picked.has(r.id)).map((r) => ({ id: r.id, unitNumber: r.unit.unitNumber }));
   return (
     <section className="card" aria-labelledby="requests-heading" id="requests">
       <h2 id="requests-heading">Waiting for a technician</h2>
@@ -22,6 +33,7 @@ export function RequestsWaiting({ rights }: { rights: ManagerRights }) {
         empty="All work has a technician."
       >
         {waiting.data?.truncated && <p className="notice">Only the oldest are shown.</p>}
+        {rights.canAssign && <BulkAssign selected={selected} onDone={() => setPicked(new Set())} />}
         <div className="mgr-cards">
           {repairs.map((repair) => (
             <article
@@ -30,6 +42,16 @@ export function RequestsWaiting({ rights }: { rights: ManagerRights }) {
               id={`repair-${repair.id}`}
               aria-label={`Unit ${repair.unit.unitNumber}`}
             >
+              {rights.canAssign && (
+                <label className="mgr-select">
+                  <input
+                    type="checkbox"
+                    checked={picked.has(repair.id)}
+                    onChange={() => toggle(repair.id)}
+                    aria-label={`Select unit ${repair.unit.unitNumber}`}
+                  />
+                </label>
+              )}
               <RepairFacts repair={repair} heading="h3" />
               <CardQuickActions repair={repair} />
               {rights.canAssign && (

@@ -9,6 +9,11 @@ import { listPricingHistory, listPricingHistoryInput } from "~/server/services/c
 import { updateCustomerContact, updateCustomerContactInput } from "~/server/services/customers/update-customer-contact";
 import { updateFleetSettings, updateFleetSettingsInput } from "~/server/services/customers/update-fleet-settings";
 import { updatePricing, updatePricingInput } from "~/server/services/customers/update-pricing";
+import { getBusinessSettings } from "~/server/services/settings/get-business-settings";
+import {
+  updateBusinessSettings,
+  updateBusinessSettingsInput,
+} from "~/server/services/settings/update-business-settings";
 import { listTechnicians } from "~/server/services/technicians/list-technicians";
 import { updateTechnician, updateTechnicianInput } from "~/server/services/technicians/update-technician";
 import { createUnit, createUnitInput } from "~/server/services/units/create-unit";
@@ -41,6 +46,10 @@ export const adminRouter = createTRPCRouter({
     .input(updateFleetSettingsInput)
     .mutation(({ ctx, input }) => updateFleetSettings(ctx.db, ctx, input)),
 
+  businessSettings: adminProcedure.query(({ ctx }) => getBusinessSettings(ctx.db, ctx)),
+  updateBusinessSettings: adminProcedure
+    .input(updateBusinessSettingsInput)
+    .mutation(({ ctx, input }) => updateBusinessSettings(ctx.db, ctx, input)),
   technicians: adminProcedure.query(({ ctx }) => listTechnicians(ctx.db, ctx)),
   updateTechnician: adminProcedure
     .input(updateTechnicianInput)

@@ -21,6 +21,9 @@ export const TECHNICIAN_SETTINGS_SELECT = {
   canAssignWork: true,
   canOverridePricing: true,
   workingHours: true,
+  skills: true,
+  baseLatitude: true,
+  baseLongitude: true,
   managedTechnicians: { select: { id: true } },
 } satisfies Prisma.TechnicianSelect;
 
@@ -47,6 +50,9 @@ export function technicianView(t: TechnicianWithTeam) {
     managedTechnicianIds: t.managedTechnicians.map((m) => m.id).sort(),
     managerIds: t.managers.map((m) => m.id).sort(),
     workingHours: t.workingHours,
+    skills: t.skills,
+    baseLatitude: t.baseLatitude,
+    baseLongitude: t.baseLongitude,
     lastSyncAt: t.lastSyncAt,
   };
 }

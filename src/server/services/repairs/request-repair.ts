@@ -3,7 +3,7 @@
 // the work waits, visible, for whoever may assign it.
 import "server-only";
 import { z } from "zod";
-import { FIELDS, authorizeTransition, formatCents } from "~/domain";
+import { FIELDS, assignmentReasons, authorizeTransition, formatCents, transition } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import { DamageType, type Repair } from "../../db/generated/client";
 import type { ServiceContext } from "../../service-context";
@@ -13,6 +13,10 @@ import { assertAcceptableAttachments } from "../../data/attachments/accept-attac
 import { attachmentsInput, textInput } from "../../data/shared-inputs";
 import { loadUnitFor } from "../../data/units/load-unit-for";
 import { earlierRecord } from "../../data/repairs/earlier-record";
+import { auditChange } from "../../data/audit-change";
+import { businessToday, loadAssignmentFacts } from "../../data/assignment/assignment-facts";
+import { rankRepair } from "../../data/assignment/rank-repair";
+import { readBusinessSettings } from "../../data/settings/business-settings";
 import { recordNewRepair } from "../../data/repairs/record-new-repair";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
@@ -66,5 +70,36 @@ async function request(tx: DbTx, ctx: ServiceContext, input: z.output<typeof req
       createdById: ctx.actor.userId,
     },
   });
-  return recordNewRepair(tx, ctx, { action: "repair.request", repair, attachments });
+  const recorded = await recordNewRepair(tx, ctx, { action: "repair.request", repair, attachments });
+  return autoAssign(tx, ctx, recorded, now);
+}
+
+/** When the business turned it on, the request goes at once to the best candidate, with the reasons stored. */
+async function autoAssign(tx: DbTx, ctx: ServiceContext, repair: Repair, now: Date): Promise<Repair> {
+  const settings = await readBusinessSettings(tx);
+  if (!settings.autoAssignRequests) return repair;
+  const day = businessToday(now);
+  const facts = await loadAssignmentFacts(tx, [repair.customerId], [day.date]);
+  const ranking = await rankRepair(tx, null, repair, { facts, settings, day, now });
+  const best = ranking.ranked[0];
+  if (!best) return repair; // nobody can take it: it waits for a manager, as without auto-assignment
+  // The business's own rule acts as the dispatcher: the transition table still checks the assignee.
+  const assignee = { technicianId: best.technicianId, isActive: true, blockedByCustomer: false };
+  const { to } = transition({ action: "assign", from: repair.status, actor: "admin", facts: { assignee } });
+  const after = await tx.repair.update({
+    where: { id: repair.id },
+    data: {
+      status: to,
+      technicianId: best.technicianId,
+      assignmentReasons: assignmentReasons(ranking, best.technicianId, "auto", now),
+    },
+  });
+  await auditChange(tx, ctx, {
+    action: "repair.autoAssign",
+    entityType: "Repair",
+    entityId: repair.id,
+    before: repair,
+    after,
+  });
+  return after;
 }
