@@ -12,6 +12,7 @@ import { walkRouter } from "./routers/walk";
 import { favoriteRouter } from "./routers/favorite";
 import { partsRouter } from "./routers/parts";
 import { templateRouter } from "./routers/template";
+import { routeRouter } from "./routers/route";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   parts: partsRouter,
   template: templateRouter,
   favorite: favoriteRouter,
+  route: routeRouter,
 });
 
 export type AppRouter = typeof appRouter;
