@@ -145,11 +145,14 @@ export function locallyImprovedOrder(start: GeoPoint | null, points: readonly Ge
   const order = nearestNeighbourOrder(start, points);
   const n = order.length;
   if (n < 2) return order;
-  // Distance from position p's predecessor (the start, or nothing) to a stop; 0 when there is none.
-  const at = (p: number) => points[order[p]!]!;
-  const d = (a: GeoPoint | null, b: GeoPoint | null) => (a && b ? distanceKm(a, b) : 0);
-  const before = (p: number) => (p === 0 ? start : at(p - 1));
-  const after = (p: number) => (p === n - 1 ? null : at(p + 1));
+  // Distances computed once: stop i is row i, the start row n. NONE (no start before the first
+  // stop, nothing after the last) costs 0.
+  const NONE = -1;
+  const START = start ? n : NONE;
+  const table = [...points, ...(start ? [start] : [])].map((a) => points.map((b) => distanceKm(a, b)));
+  const d = (from: number, to: number) => (from === NONE || to === NONE ? 0 : table[from]![to]!);
+  const before = (p: number) => (p === 0 ? START : order[p - 1]!);
+  const after = (p: number) => (p === n - 1 ? NONE : order[p + 1]!);
 
   let improved = true;
   while (improved) {
@@ -157,19 +160,39 @@ export function locallyImprovedOrder(start: GeoPoint | null, points: readonly Ge
     // 2-opt: reverse positions i..j.
     for (let i = 0; i < n - 1; i++) {
       for (let j = i + 1; j < n; j++) {
-        const saved = d(before(i), at(i)) + d(at(j), after(j)) - d(before(i), at(j)) - d(at(i), after(j));
+        const a = before(i);
+        const b = after(j);
+        const saved = d(a, order[i]!) + d(order[j]!, b) - d(a, order[j]!) - d(order[i]!, b);
         if (saved > EPSILON_KM) {
           reverse(order, i, j);
           improved = true;
         }
       }
     }
-    // Or-opt: move a run of 1–3 stops (as it is or reversed) to another place.
+    // Or-opt: move a run of 1–3 stops (as it is or reversed) between two other neighbours.
     for (let length = 1; length <= 3 && length < n; length++) {
       for (let i = 0; i + length <= n; i++) {
-        const move = bestPlaceForRun(order, i, length, start, points);
-        if (move) {
-          applyRunMove(order, i, length, move.to, move.reversed);
+        const first = order[i]!;
+        const last = order[i + length - 1]!;
+        const prev = before(i);
+        const next = i + length === n ? NONE : order[i + length]!;
+        const removed = d(prev, first) + d(last, next) - d(prev, next);
+        let best = { saved: EPSILON_KM, to: -1, reversed: false };
+        // Between positions p-1 and p of the order without the run (p indexes the full order).
+        for (let p = 0; p <= n; p++) {
+          if (p >= i && p <= i + length) continue; // inside the run or where it already is
+          const a = p === 0 ? START : order[p - 1]!;
+          const b = p === n ? NONE : order[p]!;
+          const gap = d(a, b);
+          const forward = removed - (d(a, first) + d(last, b) - gap);
+          const backward = removed - (d(a, last) + d(first, b) - gap);
+          if (forward > best.saved) best = { saved: forward, to: p, reversed: false };
+          if (backward > best.saved) best = { saved: backward, to: p, reversed: true };
+        }
+        if (best.to >= 0) {
+          const run = order.splice(i, length);
+          if (best.reversed) run.reverse();
+          order.splice(best.to > i ? best.to - length : best.to, 0, ...run);
           improved = true;
         }
       }
@@ -180,45 +203,6 @@ export function locallyImprovedOrder(start: GeoPoint | null, points: readonly Ge
 
 function reverse(order: number[], i: number, j: number): void {
   for (; i < j; i++, j--) [order[i], order[j]] = [order[j]!, order[i]!];
-}
-
-/** Where the run order[i..i+length) saves the most when moved (index into the rest), if anywhere. */
-function bestPlaceForRun(
-  order: readonly number[],
-  i: number,
-  length: number,
-  start: GeoPoint | null,
-  points: readonly GeoPoint[],
-): { to: number; reversed: boolean } | null {
-  const d = (a: GeoPoint | null, b: GeoPoint | null) => (a && b ? distanceKm(a, b) : 0);
-  const point = (index: number | undefined) => (index === undefined ? null : points[index]!);
-  const first = point(order[i]);
-  const last = point(order[i + length - 1]);
-  const prev = i === 0 ? start : point(order[i - 1]);
-  const next = point(order[i + length]);
-  const removed = d(prev, first) + d(last, next) - d(prev, next);
-  const rest = [...order.slice(0, i), ...order.slice(i + length)];
-  let best: { to: number; reversed: boolean } | null = null;
-  let bestSaved = EPSILON_KM;
-  // Insert between rest[to - 1] (or the start) and rest[to] (or the end).
-  for (let to = 0; to <= rest.length; to++) {
-    if (to === i) continue; // where it already is
-    const a = to === 0 ? start : point(rest[to - 1]);
-    const b = point(rest[to]);
-    for (const reversed of [false, true]) {
-      const [head, tail] = reversed ? [last, first] : [first, last];
-      const added = d(a, head) + d(tail, b) - d(a, b);
-      const saved = removed - added;
-      if (saved > bestSaved) [best, bestSaved] = [{ to, reversed }, saved];
-    }
-  }
-  return best;
-}
-
-function applyRunMove(order: number[], i: number, length: number, to: number, reversed: boolean): void {
-  const run = order.splice(i, length);
-  if (reversed) run.reverse();
-  order.splice(to, 0, ...run);
 }
 
 // ---------------------------------------------------------------------------------------------
