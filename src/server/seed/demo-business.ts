@@ -9,6 +9,7 @@ import {
   type PricingRules,
   autoApprovalFor,
   countInSameMonth,
+  dayKey,
   freezeQuote,
   priceRepair,
 } from "~/domain";
@@ -269,6 +270,8 @@ export async function seedDemoBusiness(
             },
           });
         }
+        // Today is the business's day (a date column holds no time zone).
+        const today = new Date(`${dayKey(now, timeZone)}T00:00:00Z`);
         if (plan.settings.lotWalkingEnabled) {
           await tx.lotWalk.create({
             data: {
@@ -276,7 +279,23 @@ export async function seedDemoBusiness(
               customerId: customer.id,
               technicianId: walkTech.id,
               status: "SCHEDULED",
-              scheduledFor: now,
+              origin: "SCHEDULE",
+              scheduledFor: today,
+              scheduledTime: typeof plan.settings.lotWalkingTime === "string" ? plan.settings.lotWalkingTime : null,
+            },
+          });
+        } else if (plan.unitPrefix === "VA-") {
+          // A one-off walk the office planned for Jordan: with the Interstate walk and on-call
+          // work, a day with several stops to put in driving order.
+          await tx.lotWalk.create({
+            data: {
+              id: randomUUID(),
+              customerId: customer.id,
+              technicianId: tech2.id,
+              status: "SCHEDULED",
+              origin: "ONE_OFF",
+              scheduledFor: today,
+              scheduledTime: "10:00",
             },
           });
         }

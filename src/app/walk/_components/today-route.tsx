@@ -5,11 +5,6 @@
 import { EMPTY_TODAY, HOME_VIEWS, type TodayView } from "~/client/store/home-views";
 import { useDeviceQuery } from "../_hooks/use-device-query";
 
-/** The device's own date, yyyy-mm-dd, to say when the prepared day is not today any more. */
-function deviceToday(): string {
-  return new Intl.DateTimeFormat("en-CA").format(new Date());
-}
-
 export function TodayRoute() {
   const today = useDeviceQuery((store) => store.today(), "today", { remember: HOME_VIEWS.today, empty: EMPTY_TODAY });
   if (!today || (today.stops.length === 0 && today.unlocated.length === 0)) return null;
@@ -17,8 +12,8 @@ export function TodayRoute() {
     <section aria-labelledby="today-title" className="card today-route">
       <h2 id="today-title">Today&apos;s driving order</h2>
       <p className="muted">
-        {today.day !== deviceToday() && <>Prepared for {today.day}: prepare again for today. </>}
-        From {today.startTime} · {today.totalKm} km
+        {/* The business's day when prepared: prepare again on a new day. */}
+        Prepared for {today.day} · from {today.startTime} · {today.totalKm} km
       </p>
       <ol className="today-stops">
         {today.stops.map((stop) => (
