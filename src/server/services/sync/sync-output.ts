@@ -89,7 +89,7 @@ export const preparedWorkOutput = z.object({
   origin: z.enum(RepairOrigin),
   customerId: z.string(),
   customerName: z.string(),
-  /** The site: the customer's address (no stops of a day's route exist yet). */
+  /** The customer's address (the day's route, with sites, is `today`). */
   siteAddress: z.string().nullable(),
   unitId: z.string(),
   unitNumber: z.string(),
