@@ -51,6 +51,14 @@ describe("a technician's day in driving order (route.day)", () => {
     await world.db.lotWalk.create({
       data: { id: randomUUID(), technicianId: world.theo.technicianId, scheduledFor, customerId: world.acme.id },
     });
+    // A customer that blocked Tina: its walk is no stop of hers.
+    const blocking = await createCustomer(world.db, "Blocking Bus Co", {
+      settings: { blockedTechnicians: { connect: [{ id: world.tina.technicianId }] } },
+    });
+    await world.db.customerSite.create({
+      data: { customerId: blocking.id, name: "Depot", isPrimary: true, ...AURORA },
+    });
+    await walk({ customerId: blocking.id });
     const repair = await requested(world.db, world, "RT-1");
     await callerFor(world.db, world.maya).repair.assign({ repairId: repair.id, technicianId: world.tina.technicianId });
     await world.db.repair.update({ where: { id: repair.id }, data: { siteId: englewood.id } });

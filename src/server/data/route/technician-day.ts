@@ -3,9 +3,10 @@
 // the domain's route order from where the day starts. Read by the office (route.day) and put in
 // the technician's prepared snapshot (the /walk home's "Today", offline).
 //
-// What counts: walks scheduled that day still to do (SCHEDULED or IN_PROGRESS); on-call repairs
-// (customer requests) ASSIGNED to the technician or IN_PROGRESS. A repair has no day of its own,
-// so open on-call work is part of today and of every later day asked, never of a past one.
+// What counts: walks scheduled that day still to do (SCHEDULED or IN_PROGRESS), except at a
+// customer that has blocked the technician; on-call repairs (customer requests) ASSIGNED to the
+// technician or IN_PROGRESS. A repair has no day of its own, so open on-call work is part of
+// today and of every later day asked, never of a past one.
 // A stop without coordinates (no site, no primary site) is listed apart, not guessed.
 import "server-only";
 import {
@@ -107,7 +108,13 @@ export async function loadTechnicianDay(
   const today = dayKey(now, timeZone);
   const settings = await readBusinessSettings(db);
   const walks = await db.lotWalk.findMany({
-    where: { technicianId, scheduledFor: new Date(`${day}T00:00:00Z`), status: { in: ["SCHEDULED", "IN_PROGRESS"] } },
+    where: {
+      technicianId,
+      scheduledFor: new Date(`${day}T00:00:00Z`),
+      status: { in: ["SCHEDULED", "IN_PROGRESS"] },
+      // A customer that blocked the technician is no stop of theirs (the device gets nothing of it).
+      customer: { blockedTechnicians: { none: { id: technicianId } } },
+    },
     select: {
       id: true,
       status: true,
