@@ -91,7 +91,7 @@ export function DayRoute() {
                     <td>
                       {s.eta}
                       {s.waitMinutes > 0 && <span className="muted"> · waits {s.waitMinutes} min</span>}
-                      {s.lateByMinutes > 0 && <span className="error"> · late by {s.lateByMinutes} min</span>}
+                      {s.lateByMinutes > 0 && <strong className="route-late"> · late by {s.lateByMinutes} min</strong>}
                     </td>
                   </tr>
                 ))}

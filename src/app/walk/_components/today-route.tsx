@@ -44,7 +44,7 @@ function TodayStop({ stop }: { stop: NonNullable<TodayView>["stops"][number] }) 
         {what} · {stop.legKm} km · ETA {stop.eta}
         {stop.plannedTime && <> · planned {stop.plannedTime}</>}
       </span>
-      {stop.lateByMinutes > 0 && <span className="error"> · late by {stop.lateByMinutes} min</span>}
+      {stop.lateByMinutes > 0 && <strong className="route-late"> · late by {stop.lateByMinutes} min</strong>}
       {stop.address && (
         <>
           <br />
