@@ -106,6 +106,21 @@ describe("a technician's day in driving order (route.day)", () => {
     ]);
     expect(day.totalKm).toBeLessThanOrEqual(day.nearestNeighbourKm);
 
+    // A position reported today (a walk's GPS) is fresher than the base; yesterday's is not.
+    const lastPosition = { lastLatitude: ENGLEWOOD.latitude, lastLongitude: ENGLEWOOD.longitude };
+    await world.db.technician.update({
+      where: { id: world.tina.technicianId },
+      data: { ...lastPosition, lastPositionAt: new Date(Date.now() - 36 * 60 * 60 * 1000) },
+    });
+    expect((await callerFor(world.db, world.tina).route.day({})).start).toMatchObject({ kind: "base" });
+    await world.db.technician.update({
+      where: { id: world.tina.technicianId },
+      data: { ...lastPosition, lastPositionAt: new Date() },
+    });
+    const fromHere = await callerFor(world.db, world.tina).route.day({});
+    expect(fromHere.start).toEqual({ kind: "lastPosition", ...ENGLEWOOD });
+    expect(fromHere.stops[0]).toMatchObject({ id: repair.id, legKm: 0 });
+
     // A past day: its walks (none here) but never today's open on-call work.
     const yesterday = await callerFor(world.db, world.tina).route.day({ day: "2020-01-06" });
     expect(yesterday.stops).toEqual([]);
