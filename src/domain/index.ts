@@ -283,3 +283,17 @@ export {
   sortByUrgency,
   withTemplateNotes,
 } from "./quick-actions";
+export {
+  DEFAULT_DAY_START,
+  type DayStop,
+  type GeoPoint,
+  REPAIR_SERVICE_MINUTES,
+  type RoutedDay,
+  type RoutedStop,
+  WALK_SERVICE_MINUTES,
+  distanceKm,
+  formatMinutesOfDay,
+  isGeoPoint,
+  minutesOfDay,
+  routeDay,
+} from "./route-order";

@@ -309,6 +309,9 @@ const MATRIX: Row[] = [
   ["another company", "invoice.view", { customerId: "B" }, [F, F, "ok", "OTHER_CUSTOMER"]],
   ["at own company", "unit.replaceWindshield", { customerId: "A" }, [F, "ok", "ok", F]],
   ["at own company", "unit.edit", { customerId: "A" }, [F, F, "ok", F]],
+  ["t1's day", "technician.day.view", { technicianId: "t1" }, ["ok", "OUTSIDE_TEAM", "ok", F]],
+  ["t2's day", "technician.day.view", { technicianId: "t2" }, ["NOT_YOURS", "ok", "ok", F]],
+  ["m1's day", "technician.day.view", { technicianId: "m1" }, ["NOT_YOURS", "ok", "ok", F]],
   ["", "audit.view", null, [F, F, "ok", F]],
   ["", "user.manage", null, [F, F, "ok", F]],
 ];
@@ -363,6 +366,7 @@ describe("permission matrix", () => {
       "walk.start",
       "walk.write",
       "walk.view",
+      "technician.day.view",
       "audit.view",
       "user.manage",
     ];

@@ -77,6 +77,8 @@ export type PermissionResources = {
   "walk.write": WalkRef;
   /** A walk's record and what came with it (the site contact's signature). */
   "walk.view": WalkRef;
+  /** A technician's day in driving order (their walks and on-call work, with sites). */
+  "technician.day.view": { technicianId: string };
   "audit.view": null;
   /** Accounts, roles, passwords, technicians' rights and teams. */
   "user.manage": null;
@@ -310,6 +312,13 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "walk.write": { admin: always, technician: ownWalk, manager: teamWalk },
   // The customer signed the walk's summary: they may read it, like their repairs.
   "walk.view": { admin: always, customer: ownCompany, technician: ownWalk, manager: teamWalk },
+  "technician.day.view": {
+    admin: always,
+    technician: ({ technician }, { technicianId }) =>
+      technicianId === technician.id ? ALLOW : deny("NOT_YOURS", "you may see only your own day"),
+    manager: ({ team }, { technicianId }) =>
+      team.has(technicianId) ? ALLOW : deny("OUTSIDE_TEAM", "this technician is outside your team"),
+  },
   "audit.view": { admin: always },
   "user.manage": { admin: always },
 };

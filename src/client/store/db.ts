@@ -10,6 +10,7 @@ import type {
   PhotoStage,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedDay,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
@@ -34,7 +35,11 @@ export type SyncError = { code: string; message: string };
 export type SnapshotInfo = { preparedAt: Date; storedAt: Date; technician: PrepareSnapshot["technician"] };
 
 /** Single values of the device, each under its own key. */
-export type MetaRow = { key: "deviceId"; value: string } | { key: "snapshot"; value: SnapshotInfo };
+export type MetaRow =
+  | { key: "deviceId"; value: string }
+  | { key: "snapshot"; value: SnapshotInfo }
+  /** The day's stops in driving order, as the last prepare answered (one value: no table needed). */
+  | { key: "today"; value: PreparedDay };
 
 /** What the server decided for a repair, kept beside the device's own estimate. */
 export type ServerDecision = {

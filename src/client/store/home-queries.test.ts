@@ -5,8 +5,8 @@ import { FakeTransport, okResult } from "../test-support/fake-transport";
 import { CUSTOMER_ID, WALK_ID, snapshot } from "../test-support/snapshot";
 import { testDb } from "../test-support/test-db";
 import { captureRepair } from "./capture-repair";
-import { EMPTY_OFFLINE_DATA, EMPTY_QUEUE, EMPTY_WALK_LIST } from "./home-views";
-import { offlineDataView, queueView, walkListView } from "./home-queries";
+import { EMPTY_OFFLINE_DATA, EMPTY_QUEUE, EMPTY_TODAY, EMPTY_WALK_LIST } from "./home-views";
+import { offlineDataView, queueView, todayView, walkListView } from "./home-queries";
 import { savePreparedSnapshot } from "./prepared-snapshot";
 import { startWalk } from "./start-walk";
 
@@ -16,6 +16,36 @@ describe("home queries", () => {
     expect(await queueView(db)).toEqual(EMPTY_QUEUE);
     expect(await walkListView(db)).toEqual(EMPTY_WALK_LIST);
     expect(await offlineDataView(db)).toEqual(EMPTY_OFFLINE_DATA);
+    expect(await todayView(db)).toEqual(EMPTY_TODAY);
+  });
+
+  it("keep today's stops in the prepared driving order, with only what home draws", async () => {
+    const db = testDb();
+    await savePreparedSnapshot(db, snapshot());
+    expect(await todayView(db)).toEqual({
+      day: "2026-03-02",
+      startTime: "08:00",
+      totalKm: 24.3,
+      stops: [
+        {
+          kind: "walk",
+          id: WALK_ID,
+          position: 1,
+          customerName: "Summit Car Rentals",
+          siteName: "Airport lot",
+          address: "1200 Airport Blvd",
+          legKm: 24.3,
+          eta: "08:36",
+          plannedTime: "09:00",
+          lateByMinutes: 0,
+          unitNumber: "",
+        },
+      ],
+      unlocated: [],
+    });
+    // A new prepare replaces the day as a whole.
+    await savePreparedSnapshot(db, snapshot({ today: { ...snapshot().today, stops: [] } }));
+    expect((await todayView(db))?.stops).toEqual([]);
   });
 
   it("count what was prepared, by index, with the price list versions", async () => {

@@ -3,7 +3,7 @@
 // screen before Dexie has loaded (src/app/walk/_hooks/use-device-query.ts).
 import { favoritesFirst } from "~/domain";
 import type { RsDb } from "./db";
-import type { OfflineDataView, QueueView, WalkListView } from "./home-views";
+import type { OfflineDataView, QueueView, TodayView, WalkListView } from "./home-views";
 import { snapshotInfo } from "./prepared-snapshot";
 import { queueStats } from "./queue-stats";
 
@@ -57,4 +57,44 @@ export async function offlineDataView(db: RsDb): Promise<OfflineDataView> {
     const versions = [...new Set(customers.map((c) => c.pricing.version))].sort((a, b) => a - b);
     return { walks, customers: customers.length, units, priceListVersions: versions, preparedAt: info.preparedAt };
   });
+}
+
+/** Today's driving order as the last prepare stored it (null before one, or from an older server). */
+export async function todayView(db: RsDb): Promise<TodayView> {
+  const row = await db.meta.get("today");
+  if (row?.key !== "today") return null;
+  const { day, startTime, totalKm, stops, unlocated } = row.value;
+  return {
+    day,
+    startTime,
+    totalKm,
+    stops: stops.map(
+      ({
+        kind,
+        id,
+        position,
+        customerName,
+        siteName,
+        address,
+        legKm,
+        eta,
+        plannedTime,
+        lateByMinutes,
+        unitNumber,
+      }) => ({
+        kind,
+        id,
+        position,
+        customerName,
+        siteName,
+        address,
+        legKm,
+        eta,
+        plannedTime,
+        lateByMinutes,
+        unitNumber,
+      }),
+    ),
+    unlocated: unlocated.map(({ kind, id, customerName, unitNumber }) => ({ kind, id, customerName, unitNumber })),
+  };
 }

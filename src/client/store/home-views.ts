@@ -3,7 +3,7 @@
 // loaded, so this module imports nothing that runs (no Dexie): types and the empty device's
 // answers only. A change of shape bumps the view's version in HOME_VIEWS.
 import type { QueueStats } from "./queue-stats";
-import type { PreparedWalk } from "../sync/contract";
+import type { PreparedDay, PreparedWalk } from "../sync/contract";
 import type { LocalWalk, SyncError, SyncState } from "./db";
 
 /** The queue status bar and the refused list: the queue counts, with the refused repairs' unit numbers. */
@@ -29,11 +29,34 @@ export type OfflineDataView = {
   preparedAt: Date;
 } | null;
 
+/** Today's stops in driving order, as prepared (null before the first prepare). */
+export type TodayView = {
+  day: string;
+  startTime: string;
+  totalKm: number;
+  stops: Pick<
+    PreparedDay["stops"][number],
+    | "kind"
+    | "id"
+    | "position"
+    | "customerName"
+    | "siteName"
+    | "address"
+    | "legKm"
+    | "eta"
+    | "plannedTime"
+    | "lateByMinutes"
+    | "unitNumber"
+  >[];
+  unlocated: Pick<PreparedDay["unlocated"][number], "kind" | "id" | "customerName" | "unitNumber">[];
+} | null;
+
 /** Each remembered view's storage name; the version changes with the view's shape. */
 export const HOME_VIEWS = {
   queue: "queue@1",
   walkList: "walk-list@2",
   offlineData: "offline-data@1",
+  today: "today@1",
 } as const;
 
 /** The answers on a device whose database does not exist yet (first visit). */
@@ -47,3 +70,4 @@ export const EMPTY_QUEUE: QueueView = {
 };
 export const EMPTY_WALK_LIST: WalkListView = { customers: [], prepared: [], local: [] };
 export const EMPTY_OFFLINE_DATA: OfflineDataView = null;
+export const EMPTY_TODAY: TodayView = null;

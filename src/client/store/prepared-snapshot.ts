@@ -35,6 +35,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     await db.snapshotCustomers.bulkAdd(snapshot.customers);
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
     await db.snapshotTemplates.bulkAdd(snapshot.templates);
+    await db.meta.put({ key: "today", value: snapshot.today });
     await db.meta.put({ key: "snapshot", value: info });
   });
 }

@@ -17,6 +17,7 @@ export type {
   MutationResult,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedDay,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,

@@ -13,6 +13,7 @@ import { walkRouter } from "./routers/walk";
 import { favoriteRouter } from "./routers/favorite";
 import { partsRouter } from "./routers/parts";
 import { templateRouter } from "./routers/template";
+import { routeRouter } from "./routers/route";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   template: templateRouter,
   favorite: favoriteRouter,
   assignment: assignmentRouter,
+  route: routeRouter,
 });
 
 export type AppRouter = typeof appRouter;

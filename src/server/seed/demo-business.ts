@@ -9,6 +9,7 @@ import {
   type PricingRules,
   autoApprovalFor,
   countInSameMonth,
+  dayKey,
   freezeQuote,
   priceRepair,
 } from "~/domain";
@@ -52,6 +53,8 @@ type CustomerPlan = {
   unitPrefix: string;
   units: number;
   makes: [string, string][];
+  /** The primary site (real-looking Denver-area coordinates: no geocoding service is reachable). */
+  site: { name: string; latitude: number; longitude: number };
   settings: Partial<Prisma.CustomerCreateInput>;
   pricing?: Omit<Prisma.CustomerPricingCreateWithoutCustomerInput, "version">;
 };
@@ -61,6 +64,7 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Summit Car Rentals",
     contactEmail: "fleet@summitrentals.example",
     address: "1200 Airport Blvd, Denver, CO",
+    site: { name: "Airport Blvd lot", latitude: 39.7617, longitude: -104.772 },
     unitPrefix: "SR-",
     units: 24,
     makes: [
@@ -85,6 +89,7 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Interstate Freight Lines",
     contactEmail: "maintenance@interstatefreight.example",
     address: "88 Logistics Way, Commerce City, CO",
+    site: { name: "Commerce City yard", latitude: 39.8083, longitude: -104.9339 },
     unitPrefix: "TRK-",
     units: 26,
     makes: [
@@ -122,6 +127,7 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Valley Auto Dealers",
     contactEmail: "service@valleyauto.example",
     address: "455 Motor Mile, Lakewood, CO",
+    site: { name: "Motor Mile showroom lot", latitude: 39.7108, longitude: -105.0886 },
     unitPrefix: "VA-",
     units: 21,
     makes: [
@@ -190,9 +196,20 @@ export async function seedDemoBusiness(
         const u = await user(email, name, "TECHNICIAN");
         return tx.technician.create({ data: { userId: u.id, workingHours, phone: "+1 303 555 0100", ...extra } });
       };
-      const tech = await technician("tech@demo.test", "Taylor Tech", { customerRating: "4.80" });
-      const tech2 = await technician("tech2@demo.test", "Jordan Rivera", { customerRating: "4.60" });
-      const tech3 = await technician("tech3@demo.test", "Sam Okafor", { customerRating: "4.90" });
+      // Each technician's day starts from a base (the driving order's first leg).
+      const base = (baseLatitude: number, baseLongitude: number) => ({ baseLatitude, baseLongitude });
+      const tech = await technician("tech@demo.test", "Taylor Tech", {
+        customerRating: "4.80",
+        ...base(39.7392, -104.9903),
+      });
+      const tech2 = await technician("tech2@demo.test", "Jordan Rivera", {
+        customerRating: "4.60",
+        ...base(39.6478, -104.9878),
+      });
+      const tech3 = await technician("tech3@demo.test", "Sam Okafor", {
+        customerRating: "4.90",
+        ...base(39.8028, -105.0875),
+      });
       await technician("manager@demo.test", "Morgan Manager", {
         isManager: true,
         approvalLimitCents: 15000,
@@ -200,6 +217,7 @@ export async function seedDemoBusiness(
         canOverridePricing: true,
         managedTechnicians: { connect: [{ id: tech.id }, { id: tech2.id }] },
         customerRating: "4.70",
+        ...base(39.73, -104.96),
       });
 
       const customers = [];
@@ -213,6 +231,7 @@ export async function seedDemoBusiness(
             preferredTechnicians: plan.unitPrefix === "SR-" ? { connect: [{ id: tech.id }] } : undefined,
             blockedTechnicians: plan.unitPrefix === "VA-" ? { connect: [{ id: tech3.id }] } : undefined,
             pricing: { create: { useCustomPricing: false, ...plan.pricing } },
+            sites: { create: { ...plan.site, address: plan.address, isPrimary: true } },
           },
         });
         customers.push({ customer, plan });
@@ -251,6 +270,8 @@ export async function seedDemoBusiness(
             },
           });
         }
+        // Today is the business's day (a date column holds no time zone).
+        const today = new Date(`${dayKey(now, timeZone)}T00:00:00Z`);
         if (plan.settings.lotWalkingEnabled) {
           await tx.lotWalk.create({
             data: {
@@ -258,7 +279,23 @@ export async function seedDemoBusiness(
               customerId: customer.id,
               technicianId: walkTech.id,
               status: "SCHEDULED",
-              scheduledFor: now,
+              origin: "SCHEDULE",
+              scheduledFor: today,
+              scheduledTime: typeof plan.settings.lotWalkingTime === "string" ? plan.settings.lotWalkingTime : null,
+            },
+          });
+        } else if (plan.unitPrefix === "VA-") {
+          // A one-off walk the office planned for Jordan: with the Interstate walk and on-call
+          // work, a day with several stops to put in driving order.
+          await tx.lotWalk.create({
+            data: {
+              id: randomUUID(),
+              customerId: customer.id,
+              technicianId: tech2.id,
+              status: "SCHEDULED",
+              origin: "ONE_OFF",
+              scheduledFor: today,
+              scheduledTime: "10:00",
             },
           });
         }

@@ -47,6 +47,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "unit.markWindshieldReplaced": DISPATCHERS,
   "unit.listForCustomer": EVERYONE,
   "walk.start": STAFF,
+  "route.day": STAFF,
   "manager.approvalQueue": DISPATCHERS,
   "manager.approveWalk": DISPATCHERS,
   "manager.requestsWaiting": DISPATCHERS,

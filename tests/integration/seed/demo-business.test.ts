@@ -32,10 +32,19 @@ describe("the demo business", () => {
       where: { status: "SCHEDULED" },
       include: { customer: true, technician: { include: { user: true } } },
     });
-    expect(walks.map((w) => [w.customer.name, w.technician?.user.email]).sort()).toEqual([
-      ["Interstate Freight Lines", "tech2@demo.test"],
-      ["Summit Car Rentals", "tech@demo.test"],
+    expect(walks.map((w) => [w.customer.name, w.origin, w.technician?.user.email]).sort()).toEqual([
+      ["Interstate Freight Lines", "SCHEDULE", "tech2@demo.test"],
+      ["Summit Car Rentals", "SCHEDULE", "tech@demo.test"],
+      // A one-off walk: Jordan's day has two walks at two sites.
+      ["Valley Auto Dealers", "ONE_OFF", "tech2@demo.test"],
     ]);
+  });
+
+  it("gives each customer a primary site with coordinates and each technician a base", async () => {
+    const sites = await database.db.customerSite.findMany({ where: { isPrimary: true } });
+    expect(sites).toHaveLength(3);
+    for (const site of sites) expect(Math.abs(site.latitude - 39.75)).toBeLessThan(0.5);
+    expect(await database.db.technician.count({ where: { baseLatitude: null } })).toBe(0);
   });
 
   it("numbers each windshield's completed repairs 1, 2, 3… in the order they were done", async () => {

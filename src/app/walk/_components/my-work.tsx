@@ -69,7 +69,7 @@ export function MyWork() {
           </h3>
           <ul className="plain work-cards">
             {site.map((card) => (
-              <li key={card.row.id}>
+              <li key={card.row.id} id={`work-${card.row.id}`}>
                 <WorkCard card={card} onOpen={() => setOpen(card.row.id)} />
               </li>
             ))}

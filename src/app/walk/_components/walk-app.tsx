@@ -16,6 +16,7 @@ import { whenIdle } from "../_lib/when-idle";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
 import { RejectedList } from "./rejected-list";
+import { TodayRoute } from "./today-route";
 import { WalkList } from "./walk-list";
 
 // The walk and its end are not on the first screen: their code (damage form, estimate, photo,
@@ -125,6 +126,7 @@ export function WalkApp() {
                   ? `Working offline as ${user.name}`
                   : `Signed in as ${user.email}`}
             </p>
+            <TodayRoute />
             {/* My work last: it appears once read, and moves nothing above it. */}
             <WalkList
               onOpen={(walkId) => setScreen({ name: "walk", walkId })}

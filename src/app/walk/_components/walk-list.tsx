@@ -73,7 +73,7 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
         )}
         <ul className="plain">
           {inProgress.map((walk) => (
-            <li key={walk.id} className="card">
+            <li key={walk.id} id={`walk-${walk.id}`} className="card">
               <p>
                 <strong>{customerName(walk.customerId)}</strong> · started{" "}
                 {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
@@ -84,7 +84,7 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
             </li>
           ))}
           {toStart.map((walk) => (
-            <li key={walk.id} className="card">
+            <li key={walk.id} id={`walk-${walk.id}`} className="card">
               <p>
                 <strong>{customerName(walk.customerId)}</strong>
                 {walk.scheduledFor && <> · scheduled {walk.scheduledFor.toLocaleDateString()}</>}

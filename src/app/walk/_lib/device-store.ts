@@ -3,7 +3,7 @@
 // statically by a component of the first screen.
 import { liveQuery } from "dexie";
 import { rsDb } from "~/client/store/db";
-import { offlineDataView, queueView, walkListView } from "~/client/store/home-queries";
+import { offlineDataView, queueView, todayView, walkListView } from "~/client/store/home-queries";
 import { cacheWorkPhotos } from "~/client/store/my-work";
 import { savePreparedSnapshot } from "~/client/store/prepared-snapshot";
 import { discardRejected, fixRejected } from "~/client/store/resolve-rejected";
@@ -15,6 +15,7 @@ export { liveQuery };
 export const queue = () => queueView(rsDb());
 export const walkList = () => walkListView(rsDb());
 export const offlineData = () => offlineDataView(rsDb());
+export const today = () => todayView(rsDb());
 
 export const startLocalWalk = (draft: StartWalkDraft) => startWalk(rsDb(), draft);
 /** Keeps the prepared answer, then My work's photos, so its cards show them offline. */

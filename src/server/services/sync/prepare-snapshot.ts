@@ -1,9 +1,10 @@
 // What a technician's device caches before walking lots (sync.prepare): their walks of the
 // fortnight around today, the approval settings and price lists of every customer they may
 // serve (so an unscheduled walk can start offline), and every unit with the history its offline
-// estimates need. Two reads per customer and a fixed handful more, whatever the fleet size.
+// estimates need, and today's stops in driving order. Two reads per customer and a fixed handful
+// more, whatever the fleet size.
 import "server-only";
-import { PRICE_FROZEN_STATUSES, assertAllowed, checklistItemsOf, decide, isTerminal } from "~/domain";
+import { PRICE_FROZEN_STATUSES, assertAllowed, checklistItemsOf, dayKey, decide, isTerminal } from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -12,10 +13,12 @@ import type { ServiceContext } from "../../service-context";
 import { loadPricingRules } from "../../data/pricing/load-pricing-rules";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../../data/pricing/price-history";
 import { repairRef } from "../../data/repairs/load-repair-for";
+import { loadTechnicianDay } from "../../data/route/technician-day";
 import { templateFields, templatesUsableBy } from "../../data/templates/template-view";
 import type {
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedDay,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
@@ -73,6 +76,7 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       units: await preparedUnits(tx, ctx, customerIds),
       myWork: await preparedWork(tx, ctx, technician.id),
       templates: await usableTemplates(tx, technician.id),
+      today: await preparedDay(tx, technician.id, now),
     };
   });
 }
@@ -210,6 +214,21 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
         uploaded: a.uploadedAt !== null,
       })),
     }));
+}
+
+/** Today's walks and on-call work in driving order (the /walk home's "Today", offline). */
+async function preparedDay(tx: DbTx, technicianId: string, now: Date): Promise<PreparedDay> {
+  const day = dayKey(now, config().BUSINESS_TIME_ZONE);
+  const routed = await loadTechnicianDay(tx, technicianId, day, now);
+  if (!routed) return { day, startTime: "", startKind: null, stops: [], unlocated: [], totalKm: 0 };
+  return {
+    day,
+    startTime: routed.startTime,
+    startKind: routed.start?.kind ?? null,
+    stops: routed.stops,
+    unlocated: routed.unlocated,
+    totalKm: routed.totalKm,
+  };
 }
 
 /** The templates the technician may apply on the lot: the company's and their own. */

@@ -89,7 +89,7 @@ export const preparedWorkOutput = z.object({
   origin: z.enum(RepairOrigin),
   customerId: z.string(),
   customerName: z.string(),
-  /** The site: the customer's address (no stops of a day's route exist yet). */
+  /** The customer's address (the day's route, with sites, is `today`). */
   siteAddress: z.string().nullable(),
   unitId: z.string(),
   unitNumber: z.string(),
@@ -122,6 +122,46 @@ export const preparedTemplateOutput = z.object({
   checklist: z.array(z.string()),
 });
 
+/** One stop of the day's driving order (see src/server/data/route/technician-day.ts). */
+export const preparedDayStopOutput = z.object({
+  kind: z.enum(["walk", "repair"]),
+  id: z.string(),
+  position: int,
+  customerId: z.string(),
+  customerName: z.string(),
+  siteName: z.string(),
+  address: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  legKm: z.number(),
+  eta: z.string(),
+  plannedTime: z.string().nullable(),
+  waitMinutes: int,
+  lateByMinutes: int,
+  serviceMinutes: int,
+  status: z.string(),
+  unitNumber: z.string(),
+});
+
+/** The technician's day (today, in the business's time zone) in driving order. */
+export const preparedDayOutput = z.object({
+  day: z.string(),
+  startTime: z.string(),
+  startKind: z.enum(["base", "lastPosition"]).nullable(),
+  stops: z.array(preparedDayStopOutput),
+  unlocated: z.array(
+    z.object({
+      kind: z.enum(["walk", "repair"]),
+      id: z.string(),
+      customerName: z.string(),
+      plannedTime: z.string().nullable(),
+      status: z.string(),
+      unitNumber: z.string(),
+    }),
+  ),
+  totalKm: z.number(),
+});
+
 export const prepareOutput = z.object({
   preparedAt: z.date(),
   technician: z.object({ id: z.string(), name: z.string() }),
@@ -130,6 +170,7 @@ export const prepareOutput = z.object({
   units: z.array(preparedUnitOutput),
   myWork: z.array(preparedWorkOutput),
   templates: z.array(preparedTemplateOutput),
+  today: preparedDayOutput,
 });
 
 export type PreparedWalk = z.output<typeof preparedWalkOutput>;
@@ -138,6 +179,7 @@ export type PreparedTemplate = z.output<typeof preparedTemplateOutput>;
 export type PreparedRepair = z.output<typeof preparedRepairOutput>;
 export type PreparedUnit = z.output<typeof preparedUnitOutput>;
 export type PreparedWork = z.output<typeof preparedWorkOutput>;
+export type PreparedDay = z.output<typeof preparedDayOutput>;
 export type PrepareSnapshot = z.output<typeof prepareOutput>;
 
 // ── sync.push ───────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { TopBar } from "../../_components/top-bar";
+import { requireKind } from "../../_components/require-kind";
+import { DayRoute } from "./day-route";
+import "../manager.css";
+
+export const metadata: Metadata = { title: "Driving order" };
+
+export default async function Page() {
+  const { actor } = await requireKind("manager", "admin");
+  return (
+    <>
+      <TopBar title="Driving order" userName={actor.name} />
+      <main>
+        <DayRoute />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+// A technician's day in driving order. Jordan (tech2@) has two walks planned today in the demo
+// data (Interstate Freight Lines at 06:00, a one-off at Valley Auto Dealers at 10:00); the office
+// gives him an on-call repair at Summit Car Rentals. From his base in Englewood the shortest order
+// is Valley, Interstate, Summit. He prepares, goes offline, and /walk's home shows the stops in
+// that order; the manager sees the same order as a numbered list and on the map (pins and line
+// drawn without map tiles, which the test machine cannot load).
+import { randomUUID } from "node:crypto";
+import { type BrowserContext, chromium, expect, test } from "@playwright/test";
+import { chromiumArgs } from "../../../playwright.config";
+import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
+import { signedInApi } from "../support/api-session";
+import { signIn, signInAndLand } from "../support/sign-in";
+import { trpcMutation, trpcQuery } from "../support/trpc";
+import { LOT, prepareForOffline, waitForServiceWorkerControl } from "../support/walk-device";
+
+const ORDER = ["Valley Auto Dealers", "Interstate Freight Lines", "Summit Car Rentals"];
+
+test("Jordan prepares, goes offline and sees today's walks and on-call repair in driving order; the manager sees it on the map", async ({
+  playwright,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const baseURL = testInfo.project.use.baseURL!;
+  const admin = await signedInApi(playwright, baseURL, "admin@demo.test");
+  const manager = await signedInApi(playwright, baseURL, "manager@demo.test");
+  const [summit] = await ok(trpcQuery<{ id: string }[]>(admin, "admin.customers", { search: "Summit Car Rentals" }));
+  const unitNumber = uniqueUnit("RT");
+  const unit = await ok(
+    trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId: summit!.id, unitNumber }),
+  );
+  const repair = await ok(
+    trpcMutation<{ id: string }>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
+  );
+  const jordanId = await technicianIdOf(admin, "Jordan Rivera");
+  await ok(trpcMutation(manager, "repair.assign", { repairId: repair.id, technicianId: jordanId }));
+
+  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: chromiumArgs,
+    baseURL,
+    viewport: { width: 412, height: 915 },
+    permissions: ["geolocation"],
+    geolocation: LOT,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, "tech2@demo.test");
+    await expect(page).toHaveURL(/\/walk$/);
+    await prepareForOffline(page);
+    await waitForServiceWorkerControl(page);
+    await context.setOffline(true);
+    await page.reload();
+
+    const today = page.getByRole("region", { name: "Today's driving order" });
+    const stops = today.getByRole("listitem");
+    await expect(stops).toHaveCount(3);
+    for (const [i, customer] of ORDER.entries()) {
+      await expect(stops.nth(i)).toHaveAccessibleName(`Stop ${i + 1}: ${customer}`);
+    }
+    await expect(stops.nth(0)).toContainText("Lot walk");
+    await expect(stops.nth(0)).toContainText("planned 10:00");
+    // Planned at 06:00, reached after the day starts: the conflict is said, not hidden.
+    await expect(stops.nth(1)).toContainText(/late by \d+ min/);
+    await expect(stops.nth(2)).toContainText(`Repair · unit ${unitNumber}`);
+    await expect(stops.nth(0)).toContainText(/\d+(\.\d)? km · ETA \d\d:\d\d/);
+    // A walk's stop leads to its card, where it is started.
+    await stops.nth(0).getByRole("link").click();
+    await expect(page.getByRole("button", { name: "Start walk at Valley Auto Dealers" })).toBeInViewport();
+  } finally {
+    await context.close();
+  }
+
+  await test.step("the manager's driving order: numbered list and map", async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: chromiumArgs,
+    });
+    try {
+      const page = await browser.newPage({ baseURL });
+      await signInAndLand(page, "manager@demo.test", "/manager");
+      await page.getByRole("link", { name: "Driving order" }).click();
+      await page.getByLabel("Technician").selectOption({ label: "Jordan Rivera" });
+      const rows = page.getByRole("table", { name: "Stops in driving order" }).getByRole("row");
+      await expect(rows).toHaveCount(1 + 3);
+      for (const [i, customer] of ORDER.entries()) {
+        await expect(rows.nth(i + 1)).toContainText(`${i + 1}${customer}`);
+      }
+      const map = page.getByTestId("route-map");
+      await expect(map.locator(".mgr-map-pin")).toHaveCount(4); // the start and three stops
+      await expect(map.locator(".mgr-map-pin").filter({ hasText: /^3$/ })).toBeVisible();
+      await expect(map.locator("path.route-line")).toHaveCount(1);
+    } finally {
+      await browser.close();
+    }
+  });
+  await admin.dispose();
+  await manager.dispose();
+});
