@@ -18,6 +18,9 @@ import type {
   RepairCapturePayload,
   RepairCompletePayload,
   RepairStartPayload,
+  RepairFollowUpPayload,
+  RepairMarkUrgentPayload,
+  RepairRequestPartsPayload,
   ServerRepairView,
   SignedSummary,
   WalkFinishPayload,
@@ -134,7 +137,24 @@ export type QueuedMutation =
   // Changes on a repair of My work: `recordId` is the repair's id, the payload's `id` the entry's.
   | { type: "repair.start"; payload: RepairStartPayload }
   | { type: "repair.complete"; payload: RepairCompletePayload }
-  | { type: "repair.addPhoto"; payload: RepairAddPhotoPayload };
+  | { type: "repair.addPhoto"; payload: RepairAddPhotoPayload }
+  // Quick actions on a repair of My work queued offline: `recordId` is the repair's id too.
+  | { type: "repair.markUrgent"; payload: RepairMarkUrgentPayload }
+  | { type: "repair.followUp"; payload: RepairFollowUpPayload }
+  | { type: "repair.requestParts"; payload: RepairRequestPartsPayload };
+
+/** The mutation types that change a repair of My work (recordId: the repair's id). */
+export const WORK_CHANGE_TYPES = [
+  "repair.start",
+  "repair.complete",
+  "repair.addPhoto",
+  "repair.markUrgent",
+  "repair.followUp",
+  "repair.requestParts",
+] as const satisfies ReadonlyArray<QueuedMutation["type"]>;
+export type WorkChangeType = (typeof WORK_CHANGE_TYPES)[number];
+export const isWorkChange = (entry: OutboxEntry): entry is OutboxEntry & { type: WorkChangeType } =>
+  (WORK_CHANGE_TYPES as readonly string[]).includes(entry.type);
 
 /** What the technician did on a repair of My work on this device, not yet seen in a prepare. */
 export type WorkDeviceState = {
@@ -144,8 +164,12 @@ export type WorkDeviceState = {
   photoIds: string[];
   /** The price the server froze when it took the completion. */
   frozenPriceCents?: number;
-  /** Items of the customer's completion checklist ticked here, and when; sent with the completion. */
+  /** Items of the completion checklist ticked here, and when; sent with the completion. */
   checked?: Array<{ item: string; confirmedAt: Date }>;
+  /** Marked urgent (or cleared) here while offline; the prepared value until then. */
+  urgent?: boolean;
+  /** Parts requested here while offline, shown until the server lists them. */
+  partsQueued?: Array<{ id: string; item: string; quantity: number }>;
 };
 
 /** A repair of My work as prepared, with what the device did on it since. */

@@ -2,13 +2,10 @@
 // it. Only refused entries qualify: anything the server has not answered stays untouched.
 import { firstTextProblem } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
-import type { OutboxEntry, RsDb } from "./db";
+import { type OutboxEntry, type RsDb, isWorkChange } from "./db";
 import { withoutUndefined } from "./without-undefined";
 import { deleteFilesOf } from "./delete-files";
 import { undoWorkChange } from "./my-work";
-
-const isWorkChange = (entry: OutboxEntry) =>
-  entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete";
 
 export type RepairFix = Partial<
   Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">

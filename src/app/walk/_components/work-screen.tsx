@@ -30,6 +30,9 @@ const CHANGE_TEXT = {
   "repair.start": "Start",
   "repair.complete": "Completion",
   "repair.addPhoto": "Photo",
+  "repair.markUrgent": "Urgent mark",
+  "repair.followUp": "Follow-up",
+  "repair.requestParts": "Parts request",
 } as const;
 
 const STATUS_TEXT = { APPROVED: "Approved", ASSIGNED: "Assigned", IN_PROGRESS: "In progress", COMPLETED: "Completed" };

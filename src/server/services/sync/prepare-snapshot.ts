@@ -3,7 +3,15 @@
 // serve (so an unscheduled walk can start offline), and every unit with the history its offline
 // estimates need. Two reads per customer and a fixed handful more, whatever the fleet size.
 import "server-only";
-import { PRICE_FROZEN_STATUSES, assertAllowed, checklistItemsOf, decide, isTerminal } from "~/domain";
+import {
+  PRICE_FROZEN_STATUSES,
+  assertAllowed,
+  checklistItemsOf,
+  completionItemsFor,
+  decide,
+  isTerminal,
+  templateChecklistOf,
+} from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -202,7 +210,10 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
       startedAt: r.startedAt,
       createdAt: r.createdAt,
       urgent: r.urgent,
-      completionChecklist: checklistItemsOf(r.customer.completionChecklist),
+      completionChecklist: completionItemsFor(
+        checklistItemsOf(r.customer.completionChecklist),
+        templateChecklistOf(r.checklist),
+      ),
       photos: r.attachments.map((a) => ({
         id: a.id,
         stage: a.photoStage,
