@@ -75,6 +75,11 @@ async function confirmWork(db: RsDb, entry: OutboxEntry, result: Accepted): Prom
         : [];
   if (photoIds.length) await db.blobs.where("id").anyOf(photoIds).modify({ ownerAcknowledged: 1 });
   const row = await db.workRepairs.get(entry.recordId);
+  // A parts request the office now holds is listed by it, not as waiting on the device.
+  if (row && entry.type === "repair.requestParts") {
+    const partsQueued = (row.device.partsQueued ?? []).filter((p) => p.id !== entry.payload.id);
+    await db.workRepairs.update(row.id, { device: { ...row.device, partsQueued } });
+  }
   if (row && result.type === "repair.complete" && result.data.priceCents !== null)
     await db.workRepairs.update(row.id, { device: { ...row.device, frozenPriceCents: result.data.priceCents } });
 }

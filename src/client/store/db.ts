@@ -10,6 +10,7 @@ import type {
   PhotoStage,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedOpenWork,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
@@ -178,6 +179,9 @@ export type WorkRepairRow = PreparedWork & { device: WorkDeviceState };
 /** A photo of a repair of My work the server already held, kept to be seen offline. */
 export type WorkPhotoRow = { id: string; repairId: string; blob: Blob };
 
+/** Unassigned work the technician may take (Assign to Me, online), as last prepared. */
+export type OpenWorkRow = PreparedOpenWork;
+
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
 export type SnapshotTemplateRow = PreparedTemplate;
@@ -204,6 +208,7 @@ export class RsDb extends Dexie {
   workRepairs!: EntityTable<WorkRepairRow, "id">;
   workPhotos!: EntityTable<WorkPhotoRow, "id">;
   snapshotTemplates!: EntityTable<SnapshotTemplateRow, "id">;
+  openWork!: EntityTable<OpenWorkRow, "id">;
 
   constructor(name = DEVICE_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -252,6 +257,8 @@ export class RsDb extends Dexie {
     this.version(7).stores({ workRepairs: "id, customerId, unitId", workPhotos: "id, repairId" });
     // 8: repair templates, applied in one tap when capturing, offline.
     this.version(8).stores({ snapshotTemplates: "id" });
+    // 10: unassigned work the technician may take with Assign to Me (my-work.ts).
+    this.version(10).stores({ openWork: "id, customerId" });
   }
 }
 

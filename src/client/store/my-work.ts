@@ -268,6 +268,19 @@ function asWorkRefusal<T>(check: () => T): T {
   }
 }
 
+/**
+ * Open work taken with Assign to Me (online: the server's claim answered): it moves into My work
+ * with the status the server gave it, and leaves the open list. Nothing when it is not listed.
+ */
+export async function takeOpenWork(db: RsDb, repairId: string, status: WorkRepairRow["status"]): Promise<void> {
+  await db.transaction("rw", [db.openWork, db.workRepairs], async () => {
+    const open = await db.openWork.get(repairId);
+    if (!open) return;
+    await db.workRepairs.put({ ...open, status, device: NOTHING_DONE });
+    await db.openWork.delete(repairId);
+  });
+}
+
 /** What a refused change did on the device, undone when the user discards it (resolve-rejected.ts). */
 export async function undoWorkChange(db: RsDb, entry: OutboxEntry): Promise<void> {
   const row = await db.workRepairs.get(entry.recordId);

@@ -22,6 +22,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     db.meta,
     db.workRepairs,
     db.workPhotos,
+    db.openWork,
   ];
   await db.transaction("rw", [...tables, db.outbox, db.blobs, db.blobContent], async () => {
     await Promise.all([
@@ -29,12 +30,15 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
       db.snapshotCustomers.clear(),
       db.snapshotUnits.clear(),
       db.snapshotTemplates.clear(),
+      db.openWork.clear(),
     ]);
     await saveMyWork(db, snapshot.myWork);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
     await db.snapshotCustomers.bulkAdd(snapshot.customers);
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
     await db.snapshotTemplates.bulkAdd(snapshot.templates);
+    // Answers of a server older than the list have none.
+    await db.openWork.bulkAdd(snapshot.openWork ?? []);
     await db.meta.put({ key: "snapshot", value: info });
   });
 }

@@ -20,6 +20,7 @@ export type {
   MutationResult,
   PrepareSnapshot,
   PreparedCustomer,
+  PreparedOpenWork,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,

@@ -57,6 +57,7 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
       },
     ],
     myWork: [],
+    openWork: [],
     templates: [],
     ...overrides,
   };

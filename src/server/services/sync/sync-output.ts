@@ -117,6 +117,9 @@ export const preparedWorkOutput = z.object({
   photos: z.array(preparedWorkPhotoOutput),
 });
 
+/** Unassigned work at a customer the technician may serve: Assign to Me on the phone (online only). */
+export const preparedOpenWorkOutput = preparedWorkOutput.extend({ status: z.enum(["REQUESTED", "APPROVED"]) });
+
 /** A repair template the technician may apply when capturing (company-wide or their own). */
 export const preparedTemplateOutput = z.object({
   id: z.string(),
@@ -134,6 +137,7 @@ export const prepareOutput = z.object({
   customers: z.array(preparedCustomerOutput),
   units: z.array(preparedUnitOutput),
   myWork: z.array(preparedWorkOutput),
+  openWork: z.array(preparedOpenWorkOutput),
   templates: z.array(preparedTemplateOutput),
 });
 
@@ -143,6 +147,7 @@ export type PreparedTemplate = z.output<typeof preparedTemplateOutput>;
 export type PreparedRepair = z.output<typeof preparedRepairOutput>;
 export type PreparedUnit = z.output<typeof preparedUnitOutput>;
 export type PreparedWork = z.output<typeof preparedWorkOutput>;
+export type PreparedOpenWork = z.output<typeof preparedOpenWorkOutput>;
 export type PrepareSnapshot = z.output<typeof prepareOutput>;
 
 // ── sync.push ───────────────────────────────────────────────────────────────────────────────
