@@ -30,6 +30,8 @@ export type RepairDraft = {
   photos: CapturedPhoto[];
   voice?: CapturedFile;
   completedOnSpot: boolean;
+  /** Fixed on the spot: the completion checklist's items ticked on the form (the server checks them). */
+  checklist?: Array<{ item: string; confirmedAt: Date }>;
   /** The unit draft this capture comes from: removed in the same transaction that queues it. */
   fromDraftId?: string;
   /** A template applied when capturing: the server gives the repair its checklist. */
@@ -117,7 +119,11 @@ export async function captureRepair(
         attachments: files.map((f) => f.meta),
         deviceEstimateCents: estimate.quote.cents,
         deviceAutoApproved: estimate.decision.autoApproved,
-        ...(draft.completedOnSpot ? { completedOnSpot: { completedAt: now } } : {}),
+        ...(draft.completedOnSpot
+          ? {
+              completedOnSpot: { completedAt: now, ...(draft.checklist?.length ? { checklist: draft.checklist } : {}) },
+            }
+          : {}),
       };
       const repair: LocalRepair = {
         ...place,

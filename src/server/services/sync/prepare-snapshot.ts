@@ -125,6 +125,7 @@ async function preparedCustomers(
       },
       pricing: await loadPricingRules(tx, c.id),
       completedThisMonth: await customerCompletedThisMonth(tx, c.id, now),
+      completionChecklist: checklistItemsOf(c.completionChecklist),
     });
   }
   return prepared;

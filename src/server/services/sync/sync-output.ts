@@ -53,6 +53,8 @@ export const preparedCustomerOutput = z.object({
     volumeDiscountBasisPoints: int,
   }),
   completedThisMonth: int,
+  /** The customer's completion checklist, ticked when a capture is fixed on the spot; [] for none. */
+  completionChecklist: z.array(z.string()),
 });
 
 export const preparedRepairOutput = z.object({
