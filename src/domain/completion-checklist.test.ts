@@ -8,6 +8,7 @@ import {
   confirmedChecklistOf,
   completionItemsFor,
   missingChecklistItems,
+  templateChecklistDone,
   templateChecklistOf,
 } from "./completion-checklist";
 
@@ -115,5 +116,12 @@ describe("the combined completion list", () => {
     ]);
     expect(templateChecklistOf(null)).toEqual([]);
     expect(templateChecklistOf({ label: "x" })).toEqual([]);
+  });
+
+  it("ticks the template's items the completion confirmed", () => {
+    expect(templateChecklistDone(["Glass cleaned", "Tape removed"], [{ item: " Glass cleaned " }])).toEqual([
+      { label: "Glass cleaned", done: true },
+      { label: "Tape removed", done: false },
+    ]);
   });
 });

@@ -130,6 +130,18 @@ export function completionItemsFor(customerItems: readonly string[], templateIte
   return items;
 }
 
+/**
+ * The template's checklist as stored on the repair once the completion confirmed its items:
+ * each confirmed item `done`. The confirmations themselves are in the completion checklist.
+ */
+export function templateChecklistDone(
+  templateItems: readonly string[],
+  confirmed: readonly Pick<ConfirmedChecklistItem, "item">[],
+): Array<{ label: string; done: boolean }> {
+  const done = new Set(confirmed.map((c) => key(c.item)));
+  return templateItems.map((label) => ({ label, done: done.has(key(label)) }));
+}
+
 /** A stored confirmed checklist (the repair's column); malformed entries are skipped. */
 export function confirmedChecklistOf(value: unknown): Array<{ item: string; confirmedAt: string }> {
   if (!Array.isArray(value)) return [];

@@ -84,6 +84,7 @@ export {
   confirmChecklist,
   confirmedChecklistOf,
   missingChecklistItems,
+  templateChecklistDone,
   templateChecklistOf,
 } from "./completion-checklist";
 export {

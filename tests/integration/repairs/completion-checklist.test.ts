@@ -185,6 +185,7 @@ describe("the completion checklist", () => {
     expect(all.results[0]).toMatchObject({ ok: true, data: { status: "COMPLETED" } });
     const stored = await world.db.repair.findUniqueOrThrow({ where: { id: repair.id } });
     expect((stored.completionChecklist as Array<{ item: string }>).map((c) => c.item)).toEqual(combined);
+    expect(stored.checklist).toEqual(template.map((label) => ({ label, done: true })));
   });
 
   it("an old repair stored with a malformed template checklist still reads and completes on the customer's list", async () => {

@@ -17,6 +17,7 @@ import {
   completionItemsFor,
   confirmChecklist,
   formatCents,
+  templateChecklistDone,
   templateChecklistOf,
 } from "~/domain";
 import type { Db, DbTx } from "../../db";
@@ -224,10 +225,8 @@ async function completeOnSpot(
     { ...repairRef(repair), status: started.to },
     { hasAfterPhoto },
   );
-  const required = completionItemsFor(
-    checklistItemsOf(spot.customer.completionChecklist),
-    templateChecklistOf(repair.checklist),
-  );
+  const templateItems = templateChecklistOf(repair.checklist);
+  const required = completionItemsFor(checklistItemsOf(spot.customer.completionChecklist), templateItems);
   const confirmed = confirmChecklist(
     required,
     spot.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),
@@ -240,6 +239,7 @@ async function completeOnSpot(
       ...(confirmed.length > 0
         ? { completionChecklist: confirmed.map((c) => ({ ...c, confirmedAt: c.confirmedAt.toISOString() })) }
         : {}),
+      ...(templateItems.length > 0 ? { checklist: templateChecklistDone(templateItems, confirmed) } : {}),
       status: done.to,
       startedAt: repair.capturedAt,
       flaggedReason: flagFor(input, price.priceCents, server),

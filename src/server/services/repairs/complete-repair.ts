@@ -12,6 +12,7 @@ import {
   checklistItemsOf,
   completionItemsFor,
   confirmChecklist,
+  templateChecklistDone,
   templateChecklistOf,
 } from "~/domain";
 import type { Db } from "../../db";
@@ -72,10 +73,8 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
             where: { id: repair.customerId },
             select: { completionChecklist: true },
           });
-          const required = completionItemsFor(
-            checklistItemsOf(customer.completionChecklist),
-            templateChecklistOf(repair.checklist),
-          );
+          const templateItems = templateChecklistOf(repair.checklist);
+          const required = completionItemsFor(checklistItemsOf(customer.completionChecklist), templateItems);
           const confirmed = confirmChecklist(
             required,
             input.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),
@@ -85,6 +84,8 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
             ...(required.length > 0 || confirmed.length > 0
               ? { completionChecklist: confirmed.map((c) => ({ ...c, confirmedAt: c.confirmedAt.toISOString() })) }
               : {}),
+            // The template's items, ticked: both columns tell the same story.
+            ...(templateItems.length > 0 ? { checklist: templateChecklistDone(templateItems, confirmed) } : {}),
           };
         },
         extraChanges: attachmentsAdded(input.attachments),
