@@ -1,7 +1,7 @@
 // Saving a repair on the lot: the record, its photo and voice blobs, one outbox entry and the
 // removal of its draft are written in ONE transaction, so a crash leaves either all of it or
 // nothing. Files are checked and ids made before the transaction: only IndexedDB work inside it.
-import { firstTextProblem, normalizeUnitNumber } from "~/domain";
+import { completionItemsFor, firstTextProblem, normalizeUnitNumber } from "~/domain";
 import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
 import type { RepairCapturePayload } from "../sync/contract";
 import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -148,4 +148,17 @@ export async function captureRepair(
       return { repair, estimate };
     },
   );
+}
+
+/**
+ * What fixing a find on the spot confirms, from the prepared data: the customer's completion
+ * checklist and the applied template's, each once. A snapshot prepared before customers carried
+ * their list has none: the server still checks it.
+ */
+export async function spotChecklist(db: RsDb, customerId: string, templateId: string | undefined): Promise<string[]> {
+  const [customer, template] = await Promise.all([
+    db.snapshotCustomers.get(customerId),
+    templateId ? db.snapshotTemplates.get(templateId) : undefined,
+  ]);
+  return completionItemsFor(customer?.completionChecklist ?? [], template?.checklist ?? []);
 }

@@ -9,7 +9,10 @@ import { undoWorkChange } from "./my-work";
 
 export type RepairFix = Partial<
   Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">
->;
+> & {
+  /** A find fixed on the spot: the completion checklist's items as ticked again (CHECKLIST_INCOMPLETE). */
+  spotChecklist?: Array<{ item: string; confirmedAt: Date }>;
+};
 
 export class ResolveRefused extends Error {}
 
@@ -21,7 +24,8 @@ async function refusedEntry(db: RsDb, outboxId: string): Promise<OutboxEntry> {
 }
 
 /** Sends the change again (edited, for a repair) under a new mutation id, in its original place in the queue. */
-export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {}): Promise<void> {
+export async function fixRejected(db: RsDb, outboxId: string, repairFix: RepairFix = {}): Promise<void> {
+  const { spotChecklist, ...fix } = repairFix;
   const { unitNumber, damagePosition, customerNotes, technicianNotes } = fix;
   const textProblem = firstTextProblem({ unitNumber, damagePosition, customerNotes, technicianNotes });
   if (textProblem) throw new ResolveRefused(textProblem);
@@ -34,6 +38,8 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
       if (!repair) throw new ResolveRefused("This repair is no longer on the device: discard the change.");
       const edited: RepairCapturePayload = { ...repair.payload, ...withoutUndefined(fix) };
       if (fix.unitNumber !== undefined) edited.unitNumber = fix.unitNumber.trim().toUpperCase();
+      if (spotChecklist && edited.completedOnSpot)
+        edited.completedOnSpot = { ...edited.completedOnSpot, checklist: spotChecklist };
       // The queued capture sends the repair's payload: one record to change.
       await db.localRepairs.update(entry.recordId, {
         payload: edited,

@@ -5,16 +5,9 @@
 // draft in one transaction (sync follows whenever there is a connection).
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { AttachmentRefused, type CapturedFile } from "~/client/store/captured-file";
-import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
+import { CaptureRefused, captureRepair, spotChecklist } from "~/client/store/capture-repair";
 import { type LocalWalk, type SnapshotTemplateRow, rsDb } from "~/client/store/db";
-import {
-  type DamageTypeName,
-  FIELDS,
-  RESIN_VISCOSITIES,
-  RESIN_VISCOSITY_LABELS,
-  completionItemsFor,
-  withTemplateNotes,
-} from "~/domain";
+import { type DamageTypeName, FIELDS, RESIN_VISCOSITIES, RESIN_VISCOSITY_LABELS, withTemplateNotes } from "~/domain";
 import {
   type DraftFields,
   type DraftFileRole,
@@ -45,17 +38,6 @@ type Props = {
 
 type VoiceItem = CapturedFile & { key: string };
 
-/** What fixing on the spot confirms: the customer's completion checklist and the applied template's, each once. */
-async function spotChecklist(customerId: string, templateId: string | undefined): Promise<string[]> {
-  const db = rsDb();
-  const [customer, template] = await Promise.all([
-    db.snapshotCustomers.get(customerId),
-    templateId ? db.snapshotTemplates.get(templateId) : undefined,
-  ]);
-  // A snapshot prepared before the list was sent has none: the server still checks it.
-  return completionItemsFor(customer?.completionChecklist ?? [], template?.checklist ?? []);
-}
-
 export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved }: Props) {
   const draftId = draft.draft.id;
   const [initial] = useState(() => draftMedia(draft.files));
@@ -69,7 +51,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
   const [draftError, setDraftError] = useState<string | null>(null);
   const required =
     useLiveQuery(
-      () => spotChecklist(walk.customerId, fields.templateId),
+      () => spotChecklist(rsDb(), walk.customerId, fields.templateId),
       `spot-checklist-${walk.customerId}-${fields.templateId ?? ""}`,
     ) ?? [];
   const [ticked, setTicked] = useState<Record<string, Date>>({});
