@@ -3,20 +3,10 @@
 // .tar.gz with a manifest (src/server/backup/create-backup.ts). Default file:
 // backups/rs-backup-<UTC date and time>.tar.gz. On the embedded database, stop the app first.
 import path from "node:path";
-import { ConfigError, type ServerConfig, readConfig } from "../src/server/config";
+import { settingsOrExit } from "./lib/settings-or-exit";
 import { blobStoreFor } from "../src/server/blobs";
 import { createBackup } from "../src/server/backup/create-backup";
 import { BackupRefused, databaseTargetFor } from "../src/server/backup/database";
-
-function readSettings(): ServerConfig {
-  try {
-    return readConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
@@ -25,7 +15,7 @@ if (!wellFormed) {
   console.error("Usage: npm run backup [-- --out <file.tar.gz>]");
   process.exit(2);
 }
-const settings = readSettings();
+const settings = settingsOrExit();
 const now = new Date();
 const out = path.resolve(
   outAt >= 0

@@ -4,18 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "../src/server/auth/passwords";
-import { ConfigError, config } from "../src/server/config";
 import { createDb } from "../src/server/db";
+import { settingsOrExit } from "./lib/settings-or-exit";
 
-const settings = (() => {
-  try {
-    return config();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-})();
+const settings = settingsOrExit();
 const [email, name] = process.argv.slice(2).filter((a) => a !== "--");
 const parsed = z.object({ email: z.string().email(), name: z.string().min(1) }).safeParse({ email, name });
 if (!parsed.success || !settings.DATABASE_URL) {

@@ -5,24 +5,14 @@
 // not be moved (each is printed). On the embedded database, stop the server first (one process
 // at a time opens $RS_DATA_DIR/pglite); against DATABASE_URL the server may keep running.
 import path from "node:path";
-import { ConfigError, type ServerConfig, readConfig } from "../src/server/config";
+import { settingsOrExit } from "./lib/settings-or-exit";
 import { blobStoreFor } from "../src/server/blobs";
 import { moveBlobsToStore } from "../src/server/blobs/move-blobs";
 import { createDb } from "../src/server/db";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
 
-function readSettings(): ServerConfig {
-  try {
-    return readConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
-
-const settings = readSettings();
+const settings = settingsOrExit();
 const dataDir = path.resolve(settings.RS_DATA_DIR);
 let embedded: EmbeddedPostgres | null = null;
 const url =

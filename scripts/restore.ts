@@ -2,21 +2,11 @@
 // and blob store the settings name, then checks every stored file against its sha256
 // (src/server/backup/restore-backup.ts). Refuses a target that holds data unless --force. Exit 1
 // when anything is refused or a file does not match.
-import { ConfigError, type ServerConfig, readConfig } from "../src/server/config";
+import { settingsOrExit } from "./lib/settings-or-exit";
 import { blobStoreFor } from "../src/server/blobs";
 import { ArchiveDamaged } from "../src/server/backup/archive";
 import { BackupRefused, databaseTargetFor } from "../src/server/backup/database";
 import { restoreBackup } from "../src/server/backup/restore-backup";
-
-function readSettings(): ServerConfig {
-  try {
-    return readConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");
@@ -25,7 +15,7 @@ if (files.length !== 1 || files[0]!.startsWith("--")) {
   console.error("Usage: npm run restore -- <backup.tar.gz> [--force]");
   process.exit(2);
 }
-const settings = readSettings();
+const settings = settingsOrExit();
 const target = databaseTargetFor(settings);
 const store = blobStoreFor(settings);
 try {

@@ -6,59 +6,13 @@
 // Used by tests/integration/fault and bench/modules/j-two-instances.ts; imports no server code.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { TRPCClientError, createTRPCClient, httpLink } from "@trpc/client";
-import superjson from "superjson";
-import type { AppRouter } from "../../src/server/api/root";
+import { TRPCClientError } from "@trpc/client";
 import { UPLOAD_CHUNK_BYTES } from "../../src/domain/attachment-rules";
+import { type TrpcClient, signIn, trpcClient } from "./http-sign-in";
 
-type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+type Client = TrpcClient;
 type Mutation = { id: string; type: "walk.start" | "repair.capture"; payload: Record<string, unknown> };
 export type Photo = { id: string; bytes: Buffer; sha256: string };
-
-/** Cookie header from a response's Set-Cookie lines (name=value pairs, later ones win). */
-function remember(jar: Map<string, string>, response: Response): string {
-  for (const line of response.headers.getSetCookie()) {
-    const pair = line.split(";")[0]!;
-    const eq = pair.indexOf("=");
-    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-}
-
-export type SignInAnswer = { cookie: string | null; error: string | null };
-
-/** One sign-in through next-auth's credentials callback, as the login form posts it. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<SignInAnswer> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  let cookie = remember(jar, csrf);
-  const answer = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  cookie = remember(jar, answer);
-  const signedIn = [...jar.keys()].some((name) => name.endsWith("next-auth.session-token"));
-  // A refusal sends the browser back to the login page with the message in `error`.
-  const body = (await answer.json().catch(() => ({}))) as { url?: string };
-  const location = body.url ?? answer.headers.get("location") ?? "";
-  const error = location ? new URL(location, baseUrl).searchParams.get("error") : null;
-  return { cookie: signedIn ? cookie : null, error: signedIn ? null : (error ?? `HTTP ${answer.status}`) };
-}
-
-const trpcClient = (baseUrl: string, cookie: string): Client =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${baseUrl}/api/trpc`,
-        transformer: superjson,
-        fetch: (url, init) =>
-          fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
-      }),
-    ],
-  });
 
 export type StormStats = {
   /** Round trips of sync.push requests that answered, in ms. */

@@ -1,10 +1,9 @@
-import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
+import { TrpcCallError } from "../rpc/trpc";
 import { SessionExpired, TransportFailed } from "./errors";
 import { transportError } from "./transport";
 
-const trpcError = (code: string, httpStatus: number) =>
-  TRPCClientError.from({ error: { code: -32000, message: code, data: { code, httpStatus } } } as never);
+const trpcError = (code: string, httpStatus: number) => new TrpcCallError(code, { code, httpStatus });
 
 describe("transportError", () => {
   it("an expired session pauses sync; anything else leaves the batch pending", () => {

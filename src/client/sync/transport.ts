@@ -1,6 +1,6 @@
 // What the sync engine needs from the server (sync.prepare, sync.push), and how a failed call
-// is classified: session over, or the batch stays pending. The tRPC client is one way to get it.
-import { TRPCClientError } from "@trpc/client";
+// is classified: session over, or the batch stays pending. tRPC over HTTP is one way to get it.
+import { TrpcCallError } from "../rpc/trpc";
 import type { DevicePush, PrepareSnapshot, PushOutput } from "./contract";
 import { SessionExpired, TransportFailed } from "./errors";
 
@@ -19,8 +19,8 @@ export async function translated<T>(call: () => Promise<T>): Promise<T> {
 
 export function transportError(error: unknown): SessionExpired | TransportFailed {
   if (error instanceof SessionExpired || error instanceof TransportFailed) return error;
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; httpStatus?: number } | undefined;
+  if (error instanceof TrpcCallError) {
+    const { data } = error;
     if (data?.code === "UNAUTHORIZED" || data?.httpStatus === 401) return new SessionExpired();
     if (data?.code === "FORBIDDEN") return new TransportFailed("FORBIDDEN", error.message);
     if (data) return new TransportFailed("SERVER_ERROR", error.message);

@@ -1,14 +1,11 @@
-// sync.prepare and sync.push over the tRPC vanilla client (no React: the engine runs outside
-// components). httpLink, not the batch link: one push is one request, nothing to batch with.
-import { createTRPCClient, httpLink } from "@trpc/client";
-import superjson from "superjson";
-import type { AppRouter } from "~/server/api/root";
+// sync.prepare and sync.push over tRPC's HTTP protocol (src/client/rpc): one push is one request.
+import { trpcMutation, trpcQuery } from "../rpc/trpc";
+import type { TrpcCallOptions } from "../rpc/trpc-call";
 import { type SyncTransport, translated } from "./transport";
 
-export function trpcSyncTransport(url = "/api/trpc"): SyncTransport {
-  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url, transformer: superjson })] });
+export function trpcSyncTransport(url = "/api/trpc", options: Omit<TrpcCallOptions, "url"> = {}): SyncTransport {
   return {
-    prepare: () => translated(() => client.sync.prepare.query()),
-    push: (input) => translated(() => client.sync.push.mutate(input)),
+    prepare: () => translated(() => trpcQuery("sync.prepare", undefined, { ...options, url })),
+    push: (input) => translated(() => trpcMutation("sync.push", input, { ...options, url })),
   };
 }

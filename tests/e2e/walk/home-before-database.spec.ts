@@ -54,3 +54,32 @@ test("home shows the walks, queue and offline data before Dexie loads; Start wai
   release();
   await expect(page.getByRole("heading", { name: `Walk at ${CUSTOMER}` })).toBeVisible();
 });
+
+test("a first visit loads no device code and creates no database until the first Prepare", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const email = await technicianWithWalkAt(playwright, baseURL!, CUSTOMER);
+  const scripts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.url());
+  });
+  const dexieLoaded = async () => {
+    for (const url of scripts)
+      if ((await page.request.get(url).then((r) => r.text())).includes("DexieError")) return true;
+    return false;
+  };
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/walk$/);
+  await expect(page.getByText(/No walks on this device/)).toBeVisible();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible(); // session.me answered, at idle time
+  await page.waitForLoadState("networkidle");
+  expect(await dexieLoaded(), "Dexie's chunk was fetched on a first visit").toBe(false);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain("rs-field");
+
+  await prepareForOffline(page);
+  await expect(page.getByRole("button", { name: `Start walk at ${CUSTOMER}` })).toBeVisible();
+  expect(await dexieLoaded()).toBe(true);
+});

@@ -17,7 +17,8 @@ import { WRONG_CREDENTIALS } from "~/server/auth/options";
 import { DEMO_PASSWORD } from "~/server/seed/demo-business";
 import { ensureBuilt } from "../../../scripts/lib/setup.mjs";
 import { type AppInstance, startInstance } from "../../support/app-instances";
-import { type Device, emptyStats, runStorm, signIn, startDevice } from "../../support/device-storm";
+import { type Device, emptyStats, runStorm, startDevice } from "../../support/device-storm";
+import { signIn } from "../../support/http-sign-in";
 import { type TestS3Server, s3Environment, startS3Server } from "../../support/s3-server";
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -34,7 +34,9 @@ const finishScreen = lazyComponent(() =>
 );
 
 // My work reads the device database: it is drawn once the store has loaded (at idle time), last
-// on home, so its arrival moves nothing above it.
+// on home, so its arrival moves nothing above it. Drawing home does not load it: on a first visit
+// (no database yet) that would load the store, create the database and start the sync engine
+// and the other screens' code before anything needs them (whenDeviceInUse below loads it).
 const myWork = lazyComponent(() =>
   loadDeviceStore()
     .then((store) => store.myWorkModule())
@@ -42,7 +44,7 @@ const myWork = lazyComponent(() =>
 );
 
 function MyWorkLoaded() {
-  const { Component } = myWork.useLoaded();
+  const { Component } = myWork.useLoaded({ load: false });
   return Component ? <Component /> : null;
 }
 

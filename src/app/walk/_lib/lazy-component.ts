@@ -10,8 +10,11 @@ type State<P> = { Component: ComponentType<P> | null; failed: boolean };
 export type LazyComponent<P> = {
   /** Starts loading the code (once; again after a failure). */
   preload(): Promise<void>;
-  /** The component once loaded (null before, and on the server); `failed` if the load failed. */
-  useLoaded(): State<P>;
+  /**
+   * The component once loaded (null before, and on the server); `failed` if the load failed.
+   * Rendering it starts the load, unless `load` is false: then it waits for a preload elsewhere.
+   */
+  useLoaded(options?: { load?: boolean }): State<P>;
 };
 
 const NOT_LOADED = { Component: null, failed: false } as const;
@@ -38,11 +41,15 @@ export function lazyComponent<P>(load: () => Promise<ComponentType<P>>): LazyCom
     if (!state.Component) void preload();
     return () => listeners.delete(listener);
   };
+  const watch = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
   return {
     preload,
-    useLoaded: () =>
+    useLoaded: (options) =>
       useSyncExternalStore(
-        subscribe,
+        options?.load === false ? watch : subscribe,
         () => state,
         () => NOT_LOADED,
       ),

@@ -90,3 +90,8 @@ export function whenDeviceInUse(task: () => (() => void) | void): () => void {
     if (cancelTask) cancelTask();
   };
 }
+
+// Asked as soon as /walk's code runs rather than from home's first effect: the answer (a first
+// IndexedDB access, about 100 ms on a slow phone) then comes while React hydrates the page, and a
+// first visit draws its empty home that much sooner.
+if (typeof window !== "undefined") void deviceMayHoldData();
