@@ -6,7 +6,10 @@ import {
   checklistItemsOf,
   confirmChecklist,
   confirmedChecklistOf,
+  completionItemsFor,
   missingChecklistItems,
+  templateChecklistDone,
+  templateChecklistOf,
 } from "./completion-checklist";
 
 const required = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
@@ -93,5 +96,32 @@ describe("stored forms", () => {
       { item: "a", confirmedAt: "2026-01-01T00:00:00.000Z" },
     ]);
     expect(confirmedChecklistOf(null)).toEqual([]);
+  });
+});
+
+describe("the combined completion list", () => {
+  it("is the customer's items then the template's, each once, compared as confirmations are", () => {
+    expect(completionItemsFor(required, ["Glass cleaned", " Resin cured under UV ", "", "Glass cleaned"])).toEqual([
+      ...required,
+      "Glass cleaned",
+    ]);
+    expect(completionItemsFor([], ["Glass cleaned"])).toEqual(["Glass cleaned"]);
+    expect(completionItemsFor(required, [])).toEqual(required);
+  });
+
+  it("reads a template's checklist as stored on a repair ({ label, done }), plain strings too; anything else as empty", () => {
+    expect(templateChecklistOf([{ label: "Glass cleaned", done: false }, "Tape removed", { done: true }, 3])).toEqual([
+      "Glass cleaned",
+      "Tape removed",
+    ]);
+    expect(templateChecklistOf(null)).toEqual([]);
+    expect(templateChecklistOf({ label: "x" })).toEqual([]);
+  });
+
+  it("ticks the template's items the completion confirmed", () => {
+    expect(templateChecklistDone(["Glass cleaned", "Tape removed"], [{ item: " Glass cleaned " }])).toEqual([
+      { label: "Glass cleaned", done: true },
+      { label: "Tape removed", done: false },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError } from "./errors";
 import { FIELDS, checkText, normalizeText } from "./form-fields";
+import { TEMPLATE_CHECKLIST_MAX } from "./quick-actions";
 
 // A customer may require a short checklist confirmed on every completion of its repairs (resin
 // cured, pit polished, result shown). The admin keeps the list in the fleet settings; the phone
@@ -93,6 +94,52 @@ export function confirmChecklist(
 /** A stored list of strings (the customer's checklist column); anything else reads as empty. */
 export function checklistItemsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** The most items one completion confirms: the customer's list and a template's. */
+export const COMBINED_CHECKLIST_MAX = COMPLETION_CHECKLIST_MAX + TEMPLATE_CHECKLIST_MAX;
+
+/**
+ * The labels of the checklist a template left on a repair (the repair's `checklist` column:
+ * `{ label, done }` items; plain strings are read too). Anything else reads as empty.
+ */
+export function templateChecklistOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v) => {
+    if (typeof v === "string") return [v];
+    if (v !== null && typeof v === "object" && typeof (v as { label?: unknown }).label === "string")
+      return [(v as { label: string }).label];
+    return [];
+  });
+}
+
+/**
+ * The one list a completion confirms: the customer's required items, then the items of the
+ * template the repair was captured with, each once (compared as confirmChecklist compares them).
+ * Both are required: a template's step is part of the work it describes.
+ */
+export function completionItemsFor(customerItems: readonly string[], templateItems: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const raw of [...customerItems, ...templateItems]) {
+    const text = key(raw);
+    if (text === "" || seen.has(text)) continue;
+    seen.add(text);
+    items.push(text);
+  }
+  return items;
+}
+
+/**
+ * The template's checklist as stored on the repair once the completion confirmed its items:
+ * each confirmed item `done`. The confirmations themselves are in the completion checklist.
+ */
+export function templateChecklistDone(
+  templateItems: readonly string[],
+  confirmed: readonly Pick<ConfirmedChecklistItem, "item">[],
+): Array<{ label: string; done: boolean }> {
+  const done = new Set(confirmed.map((c) => key(c.item)));
+  return templateItems.map((label) => ({ label, done: done.has(key(label)) }));
 }
 
 /** A stored confirmed checklist (the repair's column); malformed entries are skipped. */

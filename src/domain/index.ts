@@ -91,15 +91,19 @@ export {
   lotWalkingWeekdays,
 } from "./fleet-settings";
 export {
+  COMBINED_CHECKLIST_MAX,
   COMPLETION_CHECKLIST_MAX,
   ChecklistRefused,
   type ChecklistRefusedCode,
   type ConfirmedChecklistItem,
   checkCompletionChecklist,
   checklistItemsOf,
+  completionItemsFor,
   confirmChecklist,
   confirmedChecklistOf,
   missingChecklistItems,
+  templateChecklistDone,
+  templateChecklistOf,
 } from "./completion-checklist";
 export {
   type TechnicianSettings,

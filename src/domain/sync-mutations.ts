@@ -9,6 +9,10 @@ export const MUTATION_TYPES = [
   "repair.start",
   "repair.complete",
   "repair.addPhoto",
+  // Quick actions safe to queue offline (docs/sync-protocol.md §2): each carries its own client id.
+  "repair.markUrgent",
+  "repair.followUp",
+  "repair.requestParts",
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

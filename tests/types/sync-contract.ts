@@ -18,6 +18,9 @@ import type { addRepairPhoto } from "~/server/services/repairs/add-repair-photo"
 import type { captureRepair } from "~/server/services/repairs/capture-repair";
 import type { completeRepair } from "~/server/services/repairs/complete-repair";
 import type { startRepair } from "~/server/services/repairs/start-repair";
+import type { createFollowUp } from "~/server/services/repairs/create-follow-up";
+import type { markUrgent } from "~/server/services/repairs/mark-urgent";
+import type { requestParts } from "~/server/services/parts/request-parts";
 import type { startWalk } from "~/server/services/walks/start-walk";
 import type { finishWalk } from "~/server/services/walks/finish-walk";
 import type { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
@@ -42,6 +45,9 @@ export type SyncContractChecks = [
   Expect<Equals<Data<"repair.start">, Awaited<ReturnType<typeof startRepair>>>>,
   Expect<Equals<Data<"repair.complete">, Awaited<ReturnType<typeof completeRepair>>>>,
   Expect<Equals<Data<"repair.addPhoto">, Awaited<ReturnType<typeof addRepairPhoto>>>>,
+  Expect<Equals<Data<"repair.markUrgent">, Awaited<ReturnType<typeof markUrgent>>>>,
+  Expect<Equals<Data<"repair.followUp">, Awaited<ReturnType<typeof createFollowUp>>>>,
+  Expect<Equals<Data<"repair.requestParts">, Awaited<ReturnType<typeof requestParts>>>>,
   Expect<Equals<Awaited<ReturnType<typeof finishWalk>>, LotWalk>>,
   Expect<Equals<Awaited<ReturnType<typeof prepareSnapshot>>, PrepareSnapshot>>,
   // The server's decision the device keeps beside its estimate is read from that view.
@@ -80,6 +86,25 @@ export type SyncContractChecks = [
     Equals<
       Extract<PushMutation, { type: "repair.addPhoto" }>["payload"],
       Extract<OutboxEntry, { type: "repair.addPhoto" }>["payload"]
+    >
+  >,
+  // The quick actions queued offline carry theirs too.
+  Expect<
+    Equals<
+      Extract<PushMutation, { type: "repair.markUrgent" }>["payload"],
+      Extract<OutboxEntry, { type: "repair.markUrgent" }>["payload"]
+    >
+  >,
+  Expect<
+    Equals<
+      Extract<PushMutation, { type: "repair.followUp" }>["payload"],
+      Extract<OutboxEntry, { type: "repair.followUp" }>["payload"]
+    >
+  >,
+  Expect<
+    Equals<
+      Extract<PushMutation, { type: "repair.requestParts" }>["payload"],
+      Extract<OutboxEntry, { type: "repair.requestParts" }>["payload"]
     >
   >,
   // Every mutation type has a payload on the device and an answer from the server.

@@ -2,7 +2,7 @@
 // leave the outbox (and only they), refusals stay with their error for the user to fix or
 // discard, retryable ones go back to pending.
 import type { Accepted, MutationResult, ServerRepairView } from "../sync/contract";
-import type { OutboxEntry, RsDb, ServerDecision, SyncError } from "./db";
+import { type OutboxEntry, type RsDb, type ServerDecision, type SyncError, isWorkChange } from "./db";
 import { settledState } from "./record-sync-state";
 
 export type AppliedCounts = { confirmed: number; rejected: number; retrying: number };
@@ -42,7 +42,7 @@ async function confirm(db: RsDb, entry: OutboxEntry, result: Accepted, now: Date
     await db.localWalks.update(entry.recordId, { startSync: "synced", error: undefined });
     return;
   }
-  if (entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete") {
+  if (isWorkChange(entry)) {
     await confirmWork(db, entry, result);
     return;
   }
@@ -66,11 +66,7 @@ async function confirm(db: RsDb, entry: OutboxEntry, result: Accepted, now: Date
 }
 
 /** A change on a repair of My work: the photos it carried may upload now; a completion's price is kept to show. */
-async function confirmWork(
-  db: RsDb,
-  entry: Extract<OutboxEntry, { type: "repair.start" | "repair.addPhoto" | "repair.complete" }>,
-  result: Accepted,
-): Promise<void> {
+async function confirmWork(db: RsDb, entry: OutboxEntry, result: Accepted): Promise<void> {
   const photoIds =
     entry.type === "repair.addPhoto"
       ? [entry.payload.photo.id]
@@ -79,6 +75,11 @@ async function confirmWork(
         : [];
   if (photoIds.length) await db.blobs.where("id").anyOf(photoIds).modify({ ownerAcknowledged: 1 });
   const row = await db.workRepairs.get(entry.recordId);
+  // A parts request the office now holds is listed by it, not as waiting on the device.
+  if (row && entry.type === "repair.requestParts") {
+    const partsQueued = (row.device.partsQueued ?? []).filter((p) => p.id !== entry.payload.id);
+    await db.workRepairs.update(row.id, { device: { ...row.device, partsQueued } });
+  }
   if (row && result.type === "repair.complete" && result.data.priceCents !== null)
     await db.workRepairs.update(row.id, { device: { ...row.device, frozenPriceCents: result.data.priceCents } });
 }
@@ -87,8 +88,7 @@ async function reject(db: RsDb, entry: OutboxEntry, error: SyncError): Promise<v
   await db.outbox.update(entry.seq!, { state: "failed", attempts: entry.attempts + 1, lastError: error });
   if (entry.type === "repair.capture") await db.localRepairs.update(entry.recordId, { sync: "rejected", error });
   // A change on a repair of My work shows its refusal from the outbox entry itself (my-work.ts).
-  else if (entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete")
-    return;
+  else if (isWorkChange(entry)) return;
   else if (entry.type === "walk.start") await db.localWalks.update(entry.recordId, { startSync: "rejected", error });
   else await db.localWalks.update(entry.recordId, { finishSync: "rejected", error });
 }

@@ -1,7 +1,7 @@
 // Saving a repair on the lot: the record, its photo and voice blobs, one outbox entry and the
 // removal of its draft are written in ONE transaction, so a crash leaves either all of it or
 // nothing. Files are checked and ids made before the transaction: only IndexedDB work inside it.
-import { firstTextProblem, normalizeUnitNumber } from "~/domain";
+import { completionItemsFor, firstTextProblem, normalizeUnitNumber } from "~/domain";
 import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
 import type { RepairCapturePayload } from "../sync/contract";
 import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -30,6 +30,8 @@ export type RepairDraft = {
   photos: CapturedPhoto[];
   voice?: CapturedFile;
   completedOnSpot: boolean;
+  /** Fixed on the spot: the completion checklist's items ticked on the form (the server checks them). */
+  checklist?: Array<{ item: string; confirmedAt: Date }>;
   /** The unit draft this capture comes from: removed in the same transaction that queues it. */
   fromDraftId?: string;
   /** A template applied when capturing: the server gives the repair its checklist. */
@@ -117,7 +119,11 @@ export async function captureRepair(
         attachments: files.map((f) => f.meta),
         deviceEstimateCents: estimate.quote.cents,
         deviceAutoApproved: estimate.decision.autoApproved,
-        ...(draft.completedOnSpot ? { completedOnSpot: { completedAt: now } } : {}),
+        ...(draft.completedOnSpot
+          ? {
+              completedOnSpot: { completedAt: now, ...(draft.checklist?.length ? { checklist: draft.checklist } : {}) },
+            }
+          : {}),
       };
       const repair: LocalRepair = {
         ...place,
@@ -142,4 +148,17 @@ export async function captureRepair(
       return { repair, estimate };
     },
   );
+}
+
+/**
+ * What fixing a find on the spot confirms, from the prepared data: the customer's completion
+ * checklist and the applied template's, each once. A snapshot prepared before customers carried
+ * their list has none: the server still checks it.
+ */
+export async function spotChecklist(db: RsDb, customerId: string, templateId: string | undefined): Promise<string[]> {
+  const [customer, template] = await Promise.all([
+    db.snapshotCustomers.get(customerId),
+    templateId ? db.snapshotTemplates.get(templateId) : undefined,
+  ]);
+  return completionItemsFor(customer?.completionChecklist ?? [], template?.checklist ?? []);
 }

@@ -11,6 +11,7 @@ import type {
   PrepareSnapshot,
   PreparedCustomer,
   PreparedDay,
+  PreparedOpenWork,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
@@ -19,6 +20,9 @@ import type {
   RepairCapturePayload,
   RepairCompletePayload,
   RepairStartPayload,
+  RepairFollowUpPayload,
+  RepairMarkUrgentPayload,
+  RepairRequestPartsPayload,
   ServerRepairView,
   SignedSummary,
   WalkFinishPayload,
@@ -139,7 +143,24 @@ export type QueuedMutation =
   // Changes on a repair of My work: `recordId` is the repair's id, the payload's `id` the entry's.
   | { type: "repair.start"; payload: RepairStartPayload }
   | { type: "repair.complete"; payload: RepairCompletePayload }
-  | { type: "repair.addPhoto"; payload: RepairAddPhotoPayload };
+  | { type: "repair.addPhoto"; payload: RepairAddPhotoPayload }
+  // Quick actions on a repair of My work queued offline: `recordId` is the repair's id too.
+  | { type: "repair.markUrgent"; payload: RepairMarkUrgentPayload }
+  | { type: "repair.followUp"; payload: RepairFollowUpPayload }
+  | { type: "repair.requestParts"; payload: RepairRequestPartsPayload };
+
+/** The mutation types that change a repair of My work (recordId: the repair's id). */
+export const WORK_CHANGE_TYPES = [
+  "repair.start",
+  "repair.complete",
+  "repair.addPhoto",
+  "repair.markUrgent",
+  "repair.followUp",
+  "repair.requestParts",
+] as const satisfies ReadonlyArray<QueuedMutation["type"]>;
+export type WorkChangeType = (typeof WORK_CHANGE_TYPES)[number];
+export const isWorkChange = (entry: OutboxEntry): entry is OutboxEntry & { type: WorkChangeType } =>
+  (WORK_CHANGE_TYPES as readonly string[]).includes(entry.type);
 
 /** What the technician did on a repair of My work on this device, not yet seen in a prepare. */
 export type WorkDeviceState = {
@@ -149,8 +170,12 @@ export type WorkDeviceState = {
   photoIds: string[];
   /** The price the server froze when it took the completion. */
   frozenPriceCents?: number;
-  /** Items of the customer's completion checklist ticked here, and when; sent with the completion. */
+  /** Items of the completion checklist ticked here, and when; sent with the completion. */
   checked?: Array<{ item: string; confirmedAt: Date }>;
+  /** Marked urgent (or cleared) here while offline; the prepared value until then. */
+  urgent?: boolean;
+  /** Parts requested here while offline, shown until the server lists them. */
+  partsQueued?: Array<{ id: string; item: string; quantity: number }>;
 };
 
 /** A repair of My work as prepared, with what the device did on it since. */
@@ -158,6 +183,9 @@ export type WorkRepairRow = PreparedWork & { device: WorkDeviceState };
 
 /** A photo of a repair of My work the server already held, kept to be seen offline. */
 export type WorkPhotoRow = { id: string; repairId: string; blob: Blob };
+
+/** Unassigned work the technician may take (Assign to Me, online), as last prepared. */
+export type OpenWorkRow = PreparedOpenWork;
 
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
@@ -185,6 +213,7 @@ export class RsDb extends Dexie {
   workRepairs!: EntityTable<WorkRepairRow, "id">;
   workPhotos!: EntityTable<WorkPhotoRow, "id">;
   snapshotTemplates!: EntityTable<SnapshotTemplateRow, "id">;
+  openWork!: EntityTable<OpenWorkRow, "id">;
 
   constructor(name = DEVICE_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -233,6 +262,8 @@ export class RsDb extends Dexie {
     this.version(7).stores({ workRepairs: "id, customerId, unitId", workPhotos: "id, repairId" });
     // 8: repair templates, applied in one tap when capturing, offline.
     this.version(8).stores({ snapshotTemplates: "id" });
+    // 10: unassigned work the technician may take with Assign to Me (my-work.ts).
+    this.version(10).stores({ openWork: "id, customerId" });
   }
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { PreparedWork } from "../sync/contract";
 import { pushOutbox } from "../sync/push-outbox";
-import { FakeTransport } from "../test-support/fake-transport";
+import { FakeTransport, okResult } from "../test-support/fake-transport";
 import { CUSTOMER_ID, photo, snapshot } from "../test-support/snapshot";
 import { testDb } from "../test-support/test-db";
 import type { RsDb } from "./db";
@@ -9,7 +9,11 @@ import {
   WorkRefused,
   addWorkPhoto,
   completeWork,
+  markWorkUrgent,
+  queueWorkFollowUp,
+  queueWorkParts,
   startWork,
+  takeOpenWork,
   tickWorkItem,
   uncheckedItems,
   workChanges,
@@ -176,5 +180,71 @@ describe("My work on the device", () => {
       { item: checklist[0], confirmedAt: first },
       { item: checklist[1], confirmedAt: second },
     ]);
+  });
+
+  it("offline quick actions: urgency, follow-up and parts are queued with their own ids, sent, and undone on discard", async () => {
+    const now = new Date("2026-03-02T09:00:00Z");
+    await markWorkUrgent(db, REPAIR_ID, true, now);
+    expect((await row()).device.urgent).toBe(true);
+    await queueWorkFollowUp(db, REPAIR_ID, new Date("2026-03-09T12:00:00Z"), "  Check the crack  ", now);
+    await queueWorkParts(db, REPAIR_ID, { item: "Bridge resin", quantity: 2, note: "", urgency: "URGENT" }, now);
+    expect((await row()).device.partsQueued).toEqual([
+      { id: expect.any(String) as string, item: "Bridge resin", quantity: 2 },
+    ]);
+    // The domain's rules are checked on the device too: nothing is queued.
+    await expect(
+      queueWorkParts(db, REPAIR_ID, { item: "Resin", quantity: 0, note: "", urgency: "ROUTINE" }),
+    ).rejects.toThrow(WorkRefused);
+    await expect(queueWorkFollowUp(db, REPAIR_ID, new Date("2026-01-01T12:00:00Z"), "late", now)).rejects.toThrow(
+      /in the past/,
+    );
+    await expect(queueWorkFollowUp(db, REPAIR_ID, new Date("2026-03-09T12:00:00Z"), " ", now)).rejects.toThrow(
+      WorkRefused,
+    );
+
+    const changes = await workChanges(db, REPAIR_ID);
+    expect(changes.map((c) => c.type)).toEqual(["repair.markUrgent", "repair.followUp", "repair.requestParts"]);
+    for (const c of changes) expect(c.type !== "walk.finish" && "payload" in c && c.payload.id).toBe(c.id);
+    expect(changes[1]!.type === "repair.followUp" && changes[1]!.payload.note).toBe("Check the crack");
+
+    // The server refuses the urgency and the parts request, accepts the follow-up.
+    const transport = new FakeTransport((m) =>
+      m.type === "repair.followUp"
+        ? okResult(m)
+        : { id: m.id, ok: false, type: m.type, code: "NOT_FOUND", message: "Repair not found.", retryable: false },
+    );
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    expect(transport.batches[0]!.mutations.map((m) => m.type)).toEqual([
+      "repair.markUrgent",
+      "repair.followUp",
+      "repair.requestParts",
+    ]);
+    const refused = await workChanges(db, REPAIR_ID);
+    expect(refused.map((c) => [c.type, c.state])).toEqual([
+      ["repair.markUrgent", "failed"],
+      ["repair.requestParts", "failed"],
+    ]);
+    for (const c of refused) await discardRejected(db, c.id);
+    expect((await row()).device.urgent).toBeUndefined();
+    expect((await row()).device.partsQueued).toEqual([]);
+  });
+
+  it("a parts request the server took leaves the device's waiting list", async () => {
+    await queueWorkParts(db, REPAIR_ID, { item: "Bridge resin", quantity: 1, note: "", urgency: "ROUTINE" });
+    await pushOutbox(db, new FakeTransport(), { deviceId: DEVICE });
+    expect(await db.outbox.count()).toBe(0);
+    expect((await row()).device.partsQueued).toEqual([]);
+  });
+
+  it("open work taken with Assign to Me moves into My work", async () => {
+    const open = { ...work({ id: "3b7f1e2a-8888-4a8e-9d41-000000000008", photos: [] }), status: "REQUESTED" as const };
+    await savePreparedSnapshot(db, snapshot({ myWork: [work()], openWork: [open] }));
+    expect(await db.openWork.count()).toBe(1);
+    await takeOpenWork(db, open.id, "ASSIGNED");
+    expect(await db.openWork.count()).toBe(0);
+    expect(await db.workRepairs.get(open.id)).toMatchObject({ status: "ASSIGNED", device: { photoIds: [] } });
+    // A new prepare replaces the list.
+    await savePreparedSnapshot(db, snapshot({ myWork: [work()], openWork: [] }));
+    expect(await db.openWork.count()).toBe(0);
   });
 });

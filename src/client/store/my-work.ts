@@ -4,7 +4,15 @@
 // decides (ownership, transitions, the price frozen at completion); its refusal stays on the
 // item until the user sends it again or discards it (resolve-rejected.ts). Where the customer
 // requires a completion checklist, its items are ticked here and go with the completion.
-import { missingChecklistItems } from "~/domain";
+import {
+  FIELDS,
+  type PartsRequestDraft,
+  QuickActionRefused,
+  assertFollowUp,
+  checkPartsRequest,
+  checkText,
+  missingChecklistItems,
+} from "~/domain";
 import type { PreparedWork } from "../sync/contract";
 import { type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
 import type { OutboxEntry, RsDb, WorkDeviceState, WorkRepairRow } from "./db";
@@ -140,7 +148,7 @@ export async function tickWorkItem(db: RsDb, repairId: string, item: string, tic
   return db.transaction("rw", db.workRepairs, async () => {
     const row = await workRow(db, repairId);
     if (workStatus(row) !== "IN_PROGRESS") throw new WorkRefused("Start the repair before ticking its checklist.");
-    if (!row.completionChecklist.includes(item)) throw new WorkRefused("This item is not on the customer's checklist.");
+    if (!row.completionChecklist.includes(item)) throw new WorkRefused("This item is not on this repair's checklist.");
     const others = (row.device.checked ?? []).filter((c) => c.item !== item);
     const checked = ticked ? [...others, { item, confirmedAt: now }] : others;
     await db.workRepairs.update(repairId, { device: { ...row.device, checked } });
@@ -197,9 +205,100 @@ export async function completeWork(db: RsDb, repairId: string, now = new Date())
   });
 }
 
+// Quick actions offline (docs/sync-protocol.md §2): Mark as Urgent, Create Follow-up and Request
+// Parts are queued like the work itself, each with its client id, and checked by the server when
+// sent. Assign to Me and Send to Customer are not queued: they need the network.
+
+/** Marks the repair urgent (or clears the mark) on the device and queues the change. */
+export async function markWorkUrgent(db: RsDb, repairId: string, urgent: boolean, now = new Date()) {
+  return db.transaction("rw", workTables(db), async () => {
+    const row = await workRow(db, repairId);
+    const id = crypto.randomUUID();
+    const entry = {
+      ...outboxEntry(repairId, { type: "repair.markUrgent", payload: { id, repairId, urgent } }, now),
+      id,
+    };
+    await db.outbox.add(entry);
+    await db.workRepairs.update(repairId, { device: { ...row.device, urgent } });
+    return entry;
+  });
+}
+
+/** A follow-up of the repair, queued: the new repair's id is chosen here, so a replay makes one. */
+export async function queueWorkFollowUp(db: RsDb, repairId: string, dueAt: Date, note: string, now = new Date()) {
+  return db.transaction("rw", workTables(db), async () => {
+    await workRow(db, repairId);
+    // The repair's status is the server's to check when it arrives; the date and note are checked here too.
+    asWorkRefusal(() => assertFollowUp({ originalStatus: "IN_PROGRESS", dueAt, now }));
+    const text = checkText(note, FIELDS.followUpNote);
+    if (!text.ok) throw new WorkRefused(text.problem);
+    if (text.value === "") throw new WorkRefused("Say what the follow-up is for.");
+    const id = crypto.randomUUID();
+    const payload = { id, repairId, dueAt, note: text.value };
+    const entry = { ...outboxEntry(repairId, { type: "repair.followUp", payload }, now), id };
+    await db.outbox.add(entry);
+    return entry;
+  });
+}
+
+/** A parts request for the repair, checked by the server's own rule here and queued under its own id. */
+export async function queueWorkParts(db: RsDb, repairId: string, draft: PartsRequestDraft, now = new Date()) {
+  const checked = asWorkRefusal(() => checkPartsRequest(draft));
+  return db.transaction("rw", workTables(db), async () => {
+    const row = await workRow(db, repairId);
+    const id = crypto.randomUUID();
+    const payload = { id, repairId, ...checked };
+    const entry = { ...outboxEntry(repairId, { type: "repair.requestParts", payload }, now), id };
+    await db.outbox.add(entry);
+    const queued = { id, item: checked.item, quantity: checked.quantity };
+    await db.workRepairs.update(repairId, {
+      device: { ...row.device, partsQueued: [...(row.device.partsQueued ?? []), queued] },
+    });
+    return entry;
+  });
+}
+
+/** A domain rule's refusal, shown on the work screen like the device's own. */
+function asWorkRefusal<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof QuickActionRefused) throw new WorkRefused(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Open work taken with Assign to Me (online: the server's claim answered): it moves into My work
+ * with the status the server gave it, and leaves the open list. Nothing when it is not listed.
+ */
+export async function takeOpenWork(db: RsDb, repairId: string, status: WorkRepairRow["status"]): Promise<void> {
+  await db.transaction("rw", [db.openWork, db.workRepairs], async () => {
+    const open = await db.openWork.get(repairId);
+    if (!open) return;
+    await db.workRepairs.put({ ...open, status, device: NOTHING_DONE });
+    await db.openWork.delete(repairId);
+  });
+}
+
 /** What a refused change did on the device, undone when the user discards it (resolve-rejected.ts). */
 export async function undoWorkChange(db: RsDb, entry: OutboxEntry): Promise<void> {
   const row = await db.workRepairs.get(entry.recordId);
+  if (entry.type === "repair.followUp") return;
+  if (entry.type === "repair.markUrgent") {
+    if (row) {
+      const { urgent: _urgent, ...device } = row.device;
+      await db.workRepairs.update(row.id, { device });
+    }
+    return;
+  }
+  if (entry.type === "repair.requestParts") {
+    if (row) {
+      const partsQueued = (row.device.partsQueued ?? []).filter((p) => p.id !== entry.payload.id);
+      await db.workRepairs.update(row.id, { device: { ...row.device, partsQueued } });
+    }
+    return;
+  }
   if (entry.type === "repair.addPhoto") {
     const photoId = entry.payload.photo.id;
     await Promise.all([db.blobs.delete(photoId), db.blobContent.delete(photoId)]);

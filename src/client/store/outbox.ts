@@ -93,6 +93,12 @@ function mutationOf(entry: OutboxEntry, repairPayload: RepairCapturePayload | un
       return { id: entry.id, type: entry.type, payload: entry.payload };
     case "repair.addPhoto":
       return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "repair.markUrgent":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "repair.followUp":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
+    case "repair.requestParts":
+      return { id: entry.id, type: entry.type, payload: entry.payload };
   }
 }
 

@@ -22,6 +22,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     db.meta,
     db.workRepairs,
     db.workPhotos,
+    db.openWork,
   ];
   await db.transaction("rw", [...tables, db.outbox, db.blobs, db.blobContent], async () => {
     await Promise.all([
@@ -29,6 +30,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
       db.snapshotCustomers.clear(),
       db.snapshotUnits.clear(),
       db.snapshotTemplates.clear(),
+      db.openWork.clear(),
     ]);
     await saveMyWork(db, snapshot.myWork);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
@@ -36,6 +38,8 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
     await db.snapshotTemplates.bulkAdd(snapshot.templates);
     await db.meta.put({ key: "today", value: snapshot.today });
+    // Answers of a server older than the list have none.
+    await db.openWork.bulkAdd(snapshot.openWork ?? []);
     await db.meta.put({ key: "snapshot", value: info });
   });
 }

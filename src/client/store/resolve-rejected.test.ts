@@ -48,6 +48,26 @@ async function refusedRepair() {
 }
 
 describe("rejected changes", () => {
+  it("fix: a find fixed on the spot is sent again with the completion checklist ticked", async () => {
+    const { repair } = await captureRepair(db, {
+      walkId: WALK_ID,
+      customerId: CUSTOMER_ID,
+      unitNumber: "BAD-1",
+      jobId: crypto.randomUUID(),
+      breakIndex: 0,
+      damageType: "CHIP",
+      photos: [photo(), photo("AFTER")],
+      completedOnSpot: true,
+    });
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    const entry = (await db.outbox.where("recordId").equals(repair.id).first())!;
+    const confirmedAt = new Date("2026-03-02T09:00:00Z");
+    await fixRejected(db, entry.id, { unitNumber: "SR-010", spotChecklist: [{ item: "Resin cured", confirmedAt }] });
+    const payload = (await db.localRepairs.get(repair.id))!.payload;
+    expect(payload.completedOnSpot).toMatchObject({ checklist: [{ item: "Resin cured", confirmedAt }] });
+    expect(payload).not.toHaveProperty("spotChecklist");
+  });
+
   it("fix: edits the repair and sends it again under a new mutation id", async () => {
     const { repair, entry } = await refusedRepair();
     await fixRejected(db, entry.id, { unitNumber: " sr-009 " });

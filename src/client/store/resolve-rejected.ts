@@ -2,17 +2,17 @@
 // it. Only refused entries qualify: anything the server has not answered stays untouched.
 import { firstTextProblem } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
-import type { OutboxEntry, RsDb } from "./db";
+import { type OutboxEntry, type RsDb, isWorkChange } from "./db";
 import { withoutUndefined } from "./without-undefined";
 import { deleteFilesOf } from "./delete-files";
 import { undoWorkChange } from "./my-work";
 
-const isWorkChange = (entry: OutboxEntry) =>
-  entry.type === "repair.start" || entry.type === "repair.addPhoto" || entry.type === "repair.complete";
-
 export type RepairFix = Partial<
   Pick<RepairCapturePayload, "unitNumber" | "damageType" | "damagePosition" | "customerNotes" | "technicianNotes">
->;
+> & {
+  /** A find fixed on the spot: the completion checklist's items as ticked again (CHECKLIST_INCOMPLETE). */
+  spotChecklist?: Array<{ item: string; confirmedAt: Date }>;
+};
 
 export class ResolveRefused extends Error {}
 
@@ -24,7 +24,8 @@ async function refusedEntry(db: RsDb, outboxId: string): Promise<OutboxEntry> {
 }
 
 /** Sends the change again (edited, for a repair) under a new mutation id, in its original place in the queue. */
-export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {}): Promise<void> {
+export async function fixRejected(db: RsDb, outboxId: string, repairFix: RepairFix = {}): Promise<void> {
+  const { spotChecklist, ...fix } = repairFix;
   const { unitNumber, damagePosition, customerNotes, technicianNotes } = fix;
   const textProblem = firstTextProblem({ unitNumber, damagePosition, customerNotes, technicianNotes });
   if (textProblem) throw new ResolveRefused(textProblem);
@@ -37,6 +38,8 @@ export async function fixRejected(db: RsDb, outboxId: string, fix: RepairFix = {
       if (!repair) throw new ResolveRefused("This repair is no longer on the device: discard the change.");
       const edited: RepairCapturePayload = { ...repair.payload, ...withoutUndefined(fix) };
       if (fix.unitNumber !== undefined) edited.unitNumber = fix.unitNumber.trim().toUpperCase();
+      if (spotChecklist && edited.completedOnSpot)
+        edited.completedOnSpot = { ...edited.completedOnSpot, checklist: spotChecklist };
       // The queued capture sends the repair's payload: one record to change.
       await db.localRepairs.update(entry.recordId, {
         payload: edited,

@@ -8,6 +8,9 @@ import type { AcceptedMutation, MutationData, PushResult } from "~/server/servic
 import type { AddRepairPhotoInput } from "~/server/services/repairs/add-repair-photo";
 import type { CompleteRepairInput } from "~/server/services/repairs/complete-repair";
 import type { StartRepairInput } from "~/server/services/repairs/start-repair";
+import type { CreateFollowUpInput } from "~/server/services/repairs/create-follow-up";
+import type { MarkUrgentInput } from "~/server/services/repairs/mark-urgent";
+import type { RequestPartsInput } from "~/server/services/parts/request-parts";
 import type { FinishWalkInput } from "~/server/services/walks/finish-walk";
 import type { StartWalkInput } from "~/server/services/walks/start-walk";
 
@@ -18,6 +21,7 @@ export type {
   PrepareSnapshot,
   PreparedCustomer,
   PreparedDay,
+  PreparedOpenWork,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
@@ -40,6 +44,10 @@ export type SignedSummary = FinishWalkInput["signedSummary"];
 export type RepairStartPayload = StartRepairInput & { id: string };
 export type RepairCompletePayload = CompleteRepairInput & { id: string; attachments: AttachmentMeta[] };
 export type RepairAddPhotoPayload = AddRepairPhotoInput;
+/** Quick actions queued offline: each carries its client id (a follow-up's is the new repair's). */
+export type RepairMarkUrgentPayload = MarkUrgentInput & { id: string };
+export type RepairFollowUpPayload = CreateFollowUpInput;
+export type RepairRequestPartsPayload = RequestPartsInput & { id: string };
 
 export type PayloadOf = {
   "walk.start": WalkStartPayload;
@@ -48,6 +56,9 @@ export type PayloadOf = {
   "repair.start": RepairStartPayload;
   "repair.complete": RepairCompletePayload;
   "repair.addPhoto": RepairAddPhotoPayload;
+  "repair.markUrgent": RepairMarkUrgentPayload;
+  "repair.followUp": RepairFollowUpPayload;
+  "repair.requestParts": RepairRequestPartsPayload;
 };
 
 /** One queued mutation as sync.push receives it, its payload typed by its mutation type (a new

@@ -77,7 +77,11 @@ export function okResult(mutation: PushMutation): MutationResult {
     case "repair.start":
     case "repair.complete":
     case "repair.addPhoto":
+    case "repair.markUrgent":
+    case "repair.followUp":
       return workAccepted(mutation);
+    case "repair.requestParts":
+      return partsAccepted(mutation);
   }
 }
 
@@ -192,7 +196,10 @@ function walkView(id: string, status: "IN_PROGRESS" | "COMPLETED"): Accepted<"wa
 
 /** A change on an existing repair accepted, answered with that repair's view as it now stands. */
 function workAccepted(
-  mutation: Extract<PushMutation, { type: "repair.start" | "repair.complete" | "repair.addPhoto" }>,
+  mutation: Extract<
+    PushMutation,
+    { type: "repair.start" | "repair.complete" | "repair.addPhoto" | "repair.markUrgent" | "repair.followUp" }
+  >,
 ): MutationResult {
   const status = mutation.type === "repair.complete" ? "COMPLETED" : "IN_PROGRESS";
   const capture = {
@@ -209,4 +216,41 @@ function workAccepted(
   };
   const accepted = repairAccepted(capture, { status, walkId: null, origin: "CUSTOMER_REQUEST" });
   return { ...accepted, type: mutation.type } as MutationResult;
+}
+
+/** A queued parts request accepted, answered with the request the office now sees. */
+function partsAccepted(mutation: Extract<PushMutation, { type: "repair.requestParts" }>): MutationResult {
+  const p = mutation.payload;
+  const at = new Date("2026-03-02T09:00:00Z");
+  return {
+    id: mutation.id,
+    ok: true,
+    type: mutation.type,
+    data: {
+      id: p.id,
+      repairId: p.repairId,
+      item: p.item,
+      quantity: p.quantity,
+      note: p.note ?? "",
+      urgency: p.urgency ?? "ROUTINE",
+      status: "REQUESTED",
+      requestedById: crypto.randomUUID(),
+      acknowledgedById: null,
+      acknowledgedAt: null,
+      fulfilledById: null,
+      fulfilledAt: null,
+      cancelledById: null,
+      cancelledAt: null,
+      createdAt: at,
+      updatedAt: at,
+      repair: {
+        id: p.repairId,
+        status: "IN_PROGRESS",
+        urgent: false,
+        customer: { id: crypto.randomUUID(), name: "Customer" },
+        unitNumber: "WORK",
+        technician: null,
+      },
+    },
+  };
 }

@@ -25,6 +25,7 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
         id: CUSTOMER_ID,
         name: "Summit Car Rentals",
         favorite: false,
+        completionChecklist: [],
         address: "1200 Airport Blvd",
         settingsVersion: 1,
         approval: { autoApproveLotRepairs: true, maxAutoApproveCents: 5000, requirePhotoForApproval: true },
@@ -57,6 +58,7 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
       },
     ],
     myWork: [],
+    openWork: [],
     templates: [],
     today: {
       day: "2026-03-02",

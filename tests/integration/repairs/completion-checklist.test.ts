@@ -4,7 +4,7 @@
 // audited. An item added after the phone was prepared is refused by name (completion-checklist.ts).
 import { describe, expect, it } from "vitest";
 import { callerFor, contextFor, photo } from "../../support/fixtures";
-import { requested } from "../../support/repair-flows";
+import { capture, requested } from "../../support/repair-flows";
 import { type Mutation, mutation, push } from "../../support/sync-flows";
 import { useWorld } from "../../support/use-world";
 import { assignRepair } from "~/server/services/repairs/assign-repair";
@@ -161,5 +161,58 @@ describe("the completion checklist", () => {
       attachments: [photo("AFTER")],
     });
     expect(done).toMatchObject({ status: "COMPLETED", completionChecklist: null });
+  });
+
+  it("a template's checklist joins the customer's: prepare hands one list, the completion confirms all of it (each item once)", async () => {
+    await setChecklist(CHECKLIST);
+    const repair = await inProgress("CL-6");
+    // Captured with a template (or a manager applied one): its checklist is on the repair.
+    const template = ["Glass cleaned", "Resin cured under UV", "Sticker on the windshield"];
+    await world.db.repair.update({
+      where: { id: repair.id },
+      data: { checklist: template.map((label) => ({ label, done: false })) },
+    });
+    const combined = [...CHECKLIST, "Glass cleaned", "Sticker on the windshield"];
+    const snapshot = await prepareSnapshot(world.db, contextFor(world.tina));
+    expect(snapshot.myWork.find((w) => w.id === repair.id)).toMatchObject({ completionChecklist: combined });
+
+    const customerOnly = await push(world.db, world.tina, [completion(repair.id, ticked(CHECKLIST))]);
+    expect(customerOnly.results[0]).toMatchObject({ ok: false, code: "CHECKLIST_INCOMPLETE", retryable: false });
+    expect(!customerOnly.results[0]!.ok && customerOnly.results[0]!.message).toMatch(
+      /"Glass cleaned", "Sticker on the windshield"/,
+    );
+    const all = await push(world.db, world.tina, [completion(repair.id, ticked(combined))]);
+    expect(all.results[0]).toMatchObject({ ok: true, data: { status: "COMPLETED" } });
+    const stored = await world.db.repair.findUniqueOrThrow({ where: { id: repair.id } });
+    expect((stored.completionChecklist as Array<{ item: string }>).map((c) => c.item)).toEqual(combined);
+    expect(stored.checklist).toEqual(template.map((label) => ({ label, done: true })));
+  });
+
+  it("an old repair stored with a malformed template checklist still reads and completes on the customer's list", async () => {
+    await setChecklist(CHECKLIST.slice(0, 1));
+    const repair = await inProgress("CL-7");
+    await world.db.repair.update({ where: { id: repair.id }, data: { checklist: { not: "a list" } } });
+    const done = await push(world.db, world.tina, [completion(repair.id, ticked(CHECKLIST.slice(0, 1)))]);
+    expect(done.results[0]).toMatchObject({ ok: true, data: { status: "COMPLETED" } });
+  });
+
+  it("a capture completed on the spot is checked against the checklist too: refused naming the missing items, stored when ticked", async () => {
+    await setChecklist(CHECKLIST.slice(0, 2));
+    const spot = (unitNumber: string, checklist: Array<{ item: string; confirmedAt?: Date }>) =>
+      capture(world.db, world, {
+        unitNumber,
+        attachments: [photo("DAMAGE"), photo("AFTER")],
+        deviceAutoApproved: true,
+        deviceEstimateCents: 5000,
+        completedOnSpot: { completedAt: new Date(Date.now() - 10_000), checklist },
+      });
+    await expect(spot("CL-8", ticked(CHECKLIST.slice(0, 1)))).rejects.toMatchObject({
+      code: "CHECKLIST_INCOMPLETE",
+      missing: ["Pit filled and polished"],
+    });
+    expect(await world.db.repair.count({ where: { unit: { unitNumber: "CL-8" } } })).toBe(0);
+    const done = await spot("CL-9", ticked(CHECKLIST.slice(0, 2)));
+    expect(done).toMatchObject({ status: "COMPLETED" });
+    expect((done.completionChecklist as Array<{ item: string }>).map((c) => c.item)).toEqual(CHECKLIST.slice(0, 2));
   });
 });

@@ -173,8 +173,8 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     expect(snapshot.units.length).toBeGreaterThan(500);
     expect(counter.queries).toBe(before);
     // walks, servable customers, favorites, customers, 2 per customer (price list, this month's count), units,
-    // repairs, the technician's work, templates; today's driving order: the technician, business settings,
-    // the day's walks, the on-call repairs
-    expect(before).toBe(8 + 2 * 3 + 4);
+    // repairs, the technician's work, the open work they may take, templates; today's driving order:
+    // the technician, business settings, the day's walks, the on-call repairs
+    expect(before).toBe(9 + 2 * 3 + 4);
   });
 });

@@ -5,7 +5,7 @@
 // draft in one transaction (sync follows whenever there is a connection).
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { AttachmentRefused, type CapturedFile } from "~/client/store/captured-file";
-import { CaptureRefused, captureRepair } from "~/client/store/capture-repair";
+import { CaptureRefused, captureRepair, spotChecklist } from "~/client/store/capture-repair";
 import { type LocalWalk, type SnapshotTemplateRow, rsDb } from "~/client/store/db";
 import { type DamageTypeName, FIELDS, RESIN_VISCOSITIES, RESIN_VISCOSITY_LABELS, withTemplateNotes } from "~/domain";
 import {
@@ -18,6 +18,7 @@ import {
   saveDraftFields,
 } from "~/client/store/unit-drafts";
 import { kickSync } from "../_lib/lazy-device-sync";
+import { useLiveQuery } from "../_hooks/use-live-query";
 import { EstimatePreview, useDeviceEstimate } from "./estimate-preview";
 import { DamageTypeOptions } from "./damage-type-options";
 import { GpsStatus, useGps } from "./gps-status";
@@ -48,6 +49,13 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
+  const required =
+    useLiveQuery(
+      () => spotChecklist(rsDb(), walk.customerId, fields.templateId),
+      `spot-checklist-${walk.customerId}-${fields.templateId ?? ""}`,
+    ) ?? [];
+  const [ticked, setTicked] = useState<Record<string, Date>>({});
+  const unticked = required.filter((item) => !ticked[item]);
   const [moreOpen, setMoreOpen] = useState(() => hasDetails(draft.draft.fields, initial.voice));
   // Writes go one after another, so the last keystroke is the one that stays.
   const writes = useRef<Promise<void>>(Promise.resolve());
@@ -142,6 +150,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
         photos: [...photos, ...(fields.completedOnSpot ? afterPhotos : [])],
         voice: voice ?? undefined,
         completedOnSpot: fields.completedOnSpot,
+        checklist: required.flatMap((item) => (ticked[item] ? [{ item, confirmedAt: ticked[item] }] : [])),
         templateId: fields.templateId,
         fromDraftId: draftId,
       });
@@ -225,6 +234,24 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
         />
       )}
       {fields.completedOnSpot && fixNow && !fixNow.allowed && <p className="notice">{fixNow.reason}</p>}
+      {fields.completedOnSpot && required.length > 0 && (
+        <fieldset className="work-checklist">
+          <legend>Completion checklist</legend>
+          {required.map((item) => (
+            <label key={item} className="check">
+              <input
+                type="checkbox"
+                checked={Boolean(ticked[item])}
+                onChange={(e) =>
+                  setTicked(({ [item]: _was, ...rest }) => (e.target.checked ? { ...rest, [item]: new Date() } : rest))
+                }
+              />
+              {item}
+            </label>
+          ))}
+          {unticked.length > 0 && <p className="muted">Confirm every item to save it as fixed on the spot.</p>}
+        </fieldset>
+      )}
 
       <details className="more-details" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
         <summary>More details{details.length > 0 && <span className="muted"> · {details.join(", ")}</span>}</summary>
@@ -298,7 +325,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
         <button
           type="submit"
           className="wide"
-          disabled={saving || compressing || (fields.completedOnSpot && !fixNow?.allowed)}
+          disabled={saving || compressing || (fields.completedOnSpot && (!fixNow?.allowed || unticked.length > 0))}
         >
           {saving ? "Saving…" : compressing ? "Compressing photos…" : "Save repair"}
         </button>

@@ -2,10 +2,15 @@
 // My work on /walk's home: the repairs given to this technician (assigned requests, approved
 // finds to come back for), from the prepared data, so it works offline. Grouped by site (the
 // customer): there is no day's route with ordered stops yet. A tap opens the repair's work screen.
+// Below it, open work: unassigned repairs at customers this technician may serve, each with one
+// "Assign to me" that needs the network (another technician may take it meanwhile); taken, it
+// moves into My work.
 import { useEffect, useState } from "react";
 import { rsDb } from "~/client/store/db";
-import type { OutboxEntry, WorkRepairRow } from "~/client/store/db";
-import { workStatus } from "~/client/store/my-work";
+import type { OpenWorkRow, OutboxEntry, WorkRepairRow } from "~/client/store/db";
+import { takeOpenWork, workStatus } from "~/client/store/my-work";
+import { quickActions } from "~/client/quick-actions/quick-actions-api";
+import { useOnline } from "../_hooks/use-online";
 import { damageLabel, formatCents } from "~/domain";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { lazyComponent } from "../_lib/lazy-component";
@@ -26,15 +31,16 @@ function WorkScreenLoaded(props: { repairId: string; onClose: () => void }) {
 
 type Card = { row: WorkRepairRow; changes: OutboxEntry[] };
 
-async function loadWork(): Promise<Card[]> {
+async function loadWork(): Promise<{ cards: Card[]; open: OpenWorkRow[] }> {
   const db = rsDb();
-  return db.transaction("r", [db.workRepairs, db.outbox], async () => {
+  return db.transaction("r", [db.workRepairs, db.outbox, db.openWork], async () => {
     const rows = await db.workRepairs.toArray();
     const entries = await db.outbox
       .where("recordId")
       .anyOf(rows.map((r) => r.id))
       .toArray();
-    return rows.map((row) => ({ row, changes: entries.filter((e) => e.recordId === row.id) }));
+    const open = await db.openWork.toArray();
+    return { cards: rows.map((row) => ({ row, changes: entries.filter((e) => e.recordId === row.id) })), open };
   });
 }
 
@@ -46,12 +52,23 @@ const STATUS_TEXT: Record<ReturnType<typeof workStatus>, string> = {
 };
 
 export function MyWork() {
-  const cards = useLiveQuery(loadWork, "my-work");
+  const work = useLiveQuery(loadWork, "my-work");
   const [open, setOpen] = useState<string | null>(null);
+  const cards = work?.cards;
   const hasWork = Boolean(cards?.length);
   // Loaded ahead once there is work, so a repair opens offline too.
   useEffect(() => (hasWork ? whenIdle(() => void workScreen.preload()) : undefined), [hasWork]);
-  if (!cards?.length) return null;
+  if (!work) return null;
+  return (
+    <>
+      {cards && cards.length > 0 && <MyWorkList cards={cards} onOpen={setOpen} />}
+      <OpenWork rows={work.open} />
+      {open && <WorkScreenLoaded repairId={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function MyWorkList({ cards, onOpen }: { cards: Card[]; onOpen: (repairId: string) => void }) {
   const sites = new Map<string, Card[]>();
   for (const card of cards) {
     const list = sites.get(card.row.customerId);
@@ -70,13 +87,77 @@ export function MyWork() {
           <ul className="plain work-cards">
             {site.map((card) => (
               <li key={card.row.id} id={`work-${card.row.id}`}>
-                <WorkCard card={card} onOpen={() => setOpen(card.row.id)} />
+                <WorkCard card={card} onOpen={() => onOpen(card.row.id)} />
               </li>
             ))}
           </ul>
         </div>
       ))}
-      {open && <WorkScreenLoaded repairId={open} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}
+
+/**
+ * Unassigned work this technician may take. "Assign to me" asks the server (claim); once it
+ * answers, the repair moves into My work. Refused (taken by someone else, the customer blocked
+ * this technician), it leaves the list with the reason.
+ */
+function OpenWork({ rows }: { rows: OpenWorkRow[] }) {
+  const online = useOnline();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  if (rows.length === 0 && !note) return null;
+
+  async function take(row: OpenWorkRow) {
+    setBusy(row.id);
+    setNote(null);
+    const answer = await quickActions.assignToMe(row.id);
+    if (answer.ok) {
+      await takeOpenWork(rsDb(), row.id, "ASSIGNED");
+      setNote({ ok: true, text: `Unit ${row.unitNumber} is in My work now.` });
+    } else {
+      // An answer from the server means the work is no longer open to this technician.
+      if (answer.code !== null) await rsDb().openWork.delete(row.id);
+      setNote({ ok: false, text: `Unit ${row.unitNumber}: ${answer.message}` });
+    }
+    setBusy(null);
+  }
+
+  return (
+    <section aria-labelledby="open-work-title" className="card my-work">
+      <h2 id="open-work-title">Open work you can take</h2>
+      {!online && <p className="muted">Assign to me needs a connection: someone else may take the work meanwhile.</p>}
+      {note && (
+        <p className={note.ok ? "quick-actions-ok" : "error"} role={note.ok ? "status" : "alert"}>
+          {note.text}
+        </p>
+      )}
+      <ul className="plain work-cards">
+        {rows.map((row) => (
+          <li key={row.id} className="work-card">
+            {row.urgent && (
+              <>
+                <strong className="badge urgent">Urgent</strong>{" "}
+              </>
+            )}
+            <strong>Unit {row.unitNumber}</strong> · {damageLabel(row.damageType)}
+            {row.estimateCents !== null && <> · {formatCents(row.estimateCents)}</>}
+            <span className="work-card-line">
+              {row.customerName}
+              {row.siteAddress && ` · ${row.siteAddress}`}
+              {row.origin === "CUSTOMER_REQUEST" ? " · customer request" : " · approved"}
+            </span>
+            <button
+              type="button"
+              disabled={!online || busy !== null}
+              aria-label={online ? `Assign unit ${row.unitNumber} to me` : `Assign to me — Needs a connection`}
+              onClick={() => void take(row)}
+            >
+              Assign to me
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -89,7 +170,7 @@ function WorkCard({ card, onOpen }: { card: Card; onOpen: () => void }) {
   const price = row.device.frozenPriceCents ?? row.estimateCents;
   return (
     <button type="button" className="work-card secondary" onClick={onOpen}>
-      {row.urgent && (
+      {(row.device.urgent ?? row.urgent) && (
         <>
           <strong className="badge urgent">Urgent</strong>{" "}
         </>

@@ -1,9 +1,12 @@
 "use client";
 // One tap from a repair card on the phone: Assign to Me, Mark as Urgent, Send to Customer,
-// Create Follow-up and Request Parts (with the office's answer on earlier requests). Each needs
-// the server (permission-checked and audited there): offline the buttons say so and stay
-// disabled. Complete Repair and Add Photo are the card's own offline actions; Generate Invoice
-// appears once billing exists.
+// Create Follow-up and Request Parts (with the office's answer on earlier requests), each
+// permission-checked and audited by the server. Online they reach it at once. Offline, Mark as
+// Urgent, Create Follow-up and Request Parts are queued on the device (`queue`, a repair of My
+// work) and sent with the next sync; Assign to Me (someone else may take the work meanwhile) and
+// Send to Customer (the customer would read a stale summary) need the network, and say so.
+// Complete Repair and Add Photo are the card's own offline actions; Generate Invoice appears
+// once billing exists.
 import { useEffect, useState } from "react";
 import {
   FIELDS,
@@ -11,6 +14,7 @@ import {
   PARTS_STATUS_LABELS,
   PARTS_URGENCIES,
   PARTS_URGENCY_LABELS,
+  type PartsRequestDraft,
   type PartsUrgency,
   QuickActionRefused,
   type Status,
@@ -28,6 +32,26 @@ export type QuickActionsRepair = {
   urgent?: boolean;
 };
 
+/** The device's queue for a repair of My work: what the offline quick actions write (my-work.ts). */
+export type QuickActionsQueue = {
+  markUrgent: (urgent: boolean) => Promise<unknown>;
+  followUp: (dueAt: Date, note: string) => Promise<unknown>;
+  requestParts: (draft: PartsRequestDraft) => Promise<unknown>;
+  /** Parts requested on this device and not yet confirmed by a prepare. */
+  partsQueued: ReadonlyArray<{ id: string; item: string; quantity: number }>;
+};
+
+type Answer = { ok: true } | { ok: false; message: string };
+/** A device write as an answer: its refusal (WorkRefused) in words. */
+async function queued(write: () => Promise<unknown>): Promise<Answer> {
+  try {
+    await write();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
 type Panel = "followUp" | "parts" | null;
 // Styles kept here (walk.css belongs to the capture screens): every target at least 48 px.
 const ROW = { display: "flex", flexWrap: "wrap", gap: "0.5rem", margin: "0.5rem 0" } as const;
@@ -37,7 +61,7 @@ const OFFLINE = "Needs a connection";
 /** Work that is over: nothing left to send, follow up from here or order parts for. */
 const ENDED: readonly Status[] = ["DENIED", "CANCELLED", "CLOSED"];
 
-export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
+export function QuickActions({ repair, queue }: { repair: QuickActionsRepair; queue?: QuickActionsQueue }) {
   const online = useOnline();
   const [busy, setBusy] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
@@ -45,7 +69,7 @@ export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
   const [urgent, setUrgent] = useState(repair.urgent ?? false);
   const [assigned, setAssigned] = useState(repair.technicianId !== null);
 
-  async function run<T>(call: () => Promise<{ ok: true; value: T } | { ok: false; message: string }>, done: string) {
+  async function run(call: () => Promise<Answer>, done: string) {
     setBusy(true);
     setNote(null);
     const result = await call();
@@ -58,10 +82,23 @@ export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
   const ended = ENDED.includes(repair.status);
   const disabled = !online || busy;
   const label = (text: string) => (online ? text : `${text} — ${OFFLINE}`);
+  // Offline, on a repair of My work: queued on the device, sent with the next sync.
+  const offlineQueue = online ? null : (queue ?? null);
+  const queueable = online || busy ? disabled : !offlineQueue;
+  const queuedLabel = (text: string) => (online || offlineQueue ? text : `${text} — ${OFFLINE}`);
+  const later = offlineQueue ? " Saved on this phone: sent when it is back online." : "";
 
   return (
     <section className="quick-actions" aria-label="Quick actions">
-      {!online && <p className="muted">{OFFLINE}: these actions reach the office directly.</p>}
+      {!online &&
+        (offlineQueue ? (
+          <p className="muted">
+            Offline: urgency, follow-ups and parts requests are saved here and sent when back online. Assign to me and
+            Send to customer need a connection.
+          </p>
+        ) : (
+          <p className="muted">{OFFLINE}: these actions reach the office directly.</p>
+        ))}
       <div className="quick-actions-buttons" style={ROW}>
         {claimable && (
           <button
@@ -81,13 +118,16 @@ export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
           <>
             <button
               type="button"
-              disabled={disabled}
+              disabled={queueable}
               aria-pressed={urgent}
-              aria-label={label(urgent ? "Urgent (tap to clear)" : "Mark as urgent")}
+              aria-label={queuedLabel(urgent ? "Urgent (tap to clear)" : "Mark as urgent")}
               onClick={() =>
                 void run(
-                  () => quickActions.markUrgent({ repairId: repair.id, urgent: !urgent }),
-                  urgent ? "No longer urgent." : "Marked urgent: the office sees it first.",
+                  () =>
+                    offlineQueue
+                      ? queued(() => offlineQueue.markUrgent(!urgent))
+                      : quickActions.markUrgent({ repairId: repair.id, urgent: !urgent }),
+                  (urgent ? "No longer urgent." : "Marked urgent: the office sees it first.") + later,
                 ).then((ok) => ok && setUrgent(!urgent))
               }
             >
@@ -105,18 +145,18 @@ export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
             </button>
             <button
               type="button"
-              disabled={disabled}
+              disabled={queueable}
               aria-expanded={panel === "followUp"}
-              aria-label={label("Create follow-up")}
+              aria-label={queuedLabel("Create follow-up")}
               onClick={() => setPanel(panel === "followUp" ? null : "followUp")}
             >
               Create follow-up
             </button>
             <button
               type="button"
-              disabled={disabled}
+              disabled={queueable}
               aria-expanded={panel === "parts"}
-              aria-label={label("Request parts")}
+              aria-label={queuedLabel("Request parts")}
               onClick={() => setPanel(panel === "parts" ? null : "parts")}
             >
               Request parts
@@ -124,19 +164,24 @@ export function QuickActions({ repair }: { repair: QuickActionsRepair }) {
           </>
         )}
       </div>
-      {online && panel === "followUp" && (
+      {(online || offlineQueue) && panel === "followUp" && (
         <FollowUpForm
           repairId={repair.id}
           busy={busy}
           onSubmit={(dueAt, text) =>
             void run(
-              () => quickActions.createFollowUp({ id: crypto.randomUUID(), repairId: repair.id, dueAt, note: text }),
-              `Follow-up created, due ${dueAt.toLocaleDateString()}.`,
+              () =>
+                offlineQueue
+                  ? queued(() => offlineQueue.followUp(dueAt, text))
+                  : quickActions.createFollowUp({ id: crypto.randomUUID(), repairId: repair.id, dueAt, note: text }),
+              `Follow-up created, due ${dueAt.toLocaleDateString()}.${later}`,
             ).then((ok) => ok && setPanel(null))
           }
         />
       )}
-      {online && panel === "parts" && <PartsPanel repairId={repair.id} />}
+      {(online || offlineQueue) && panel === "parts" && (
+        <PartsPanel repairId={repair.id} queue={offlineQueue} partsQueued={queue?.partsQueued ?? []} />
+      )}
       {note && (
         <p className={note.ok ? "quick-actions-ok" : "error"} role={note.ok ? "status" : "alert"}>
           {note.text}
@@ -191,8 +236,19 @@ function FollowUpForm({
   );
 }
 
-/** Earlier requests with the office's answer, and a form for a new one (checked here by the server's own rule). */
-function PartsPanel({ repairId }: { repairId: string }) {
+/**
+ * Earlier requests with the office's answer, and a form for a new one (checked here by the
+ * server's own rule). Offline (`queue`), the request is saved on the device and listed as waiting.
+ */
+function PartsPanel({
+  repairId,
+  queue,
+  partsQueued,
+}: {
+  repairId: string;
+  queue: QuickActionsQueue | null;
+  partsQueued: QuickActionsQueue["partsQueued"];
+}) {
   const [requests, setRequests] = useState<PartsRequestOnPhone[] | null>(null);
   const [item, setItem] = useState("");
   const [quantity, setQuantity] = useState("1");
@@ -201,7 +257,9 @@ function PartsPanel({ repairId }: { repairId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const offline = queue !== null;
   useEffect(() => {
+    if (offline) return;
     let live = true;
     void quickActions.partsForRepair(repairId).then((r) => {
       if (!live) return;
@@ -211,7 +269,7 @@ function PartsPanel({ repairId }: { repairId: string }) {
     return () => {
       live = false;
     };
-  }, [repairId]);
+  }, [repairId, offline]);
 
   async function submit() {
     setProblem(null);
@@ -223,10 +281,16 @@ function PartsPanel({ repairId }: { repairId: string }) {
       throw error;
     }
     setBusy(true);
-    const result = await quickActions.requestParts({ repairId, ...draft });
-    setBusy(false);
-    if (!result.ok) return setProblem(result.message);
-    setRequests((now) => [result.value, ...(now ?? [])]);
+    if (queue) {
+      const saved = await queued(() => queue.requestParts(draft));
+      setBusy(false);
+      if (!saved.ok) return setProblem(saved.message);
+    } else {
+      const result = await quickActions.requestParts({ repairId, ...draft });
+      setBusy(false);
+      if (!result.ok) return setProblem(result.message);
+      setRequests((now) => [result.value, ...(now ?? [])]);
+    }
     setItem("");
     setQuantity("1");
     setText("");
@@ -290,6 +354,15 @@ function PartsPanel({ repairId }: { repairId: string }) {
         <p className="error" role="alert">
           {problem}
         </p>
+      )}
+      {partsQueued.length > 0 && (
+        <ul className="quick-actions-parts-list" aria-label="Parts requests waiting to be sent">
+          {partsQueued.map((r) => (
+            <li key={r.id}>
+              {r.quantity} × {r.item}: <strong>Saved on this phone, not sent yet</strong>
+            </li>
+          ))}
+        </ul>
       )}
       {requests && requests.length > 0 && (
         <ul className="quick-actions-parts-list" aria-label="Parts requested">

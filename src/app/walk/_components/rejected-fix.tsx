@@ -1,8 +1,10 @@
 "use client";
-// The form that fixes a refused repair before it is sent again: its unit number and damage type.
+// The form that fixes a refused repair before it is sent again: its unit number and damage type,
+// and for a find fixed on the spot, the completion checklist's items (CHECKLIST_INCOMPLETE).
 // Opened by a tap on Fix, so its code (the field rules, the damage vocabulary) and the database's
 // are not in /walk's first load.
 import { useState } from "react";
+import { spotChecklist } from "~/client/store/capture-repair";
 import { rsDb } from "~/client/store/db";
 import type { RejectedItem } from "~/client/store/queue-stats";
 import { type RepairFix, fixRejected } from "~/client/store/resolve-rejected";
@@ -23,6 +25,21 @@ export function RejectedRepairFix({
 }) {
   const repair = useLiveQuery(() => rsDb().localRepairs.get(item.recordId), `repair-${item.recordId}`);
   const [fix, setFix] = useState<RepairFix>({});
+  const onSpot = repair?.payload.completedOnSpot;
+  const required =
+    useLiveQuery(
+      async () => (onSpot && repair ? spotChecklist(rsDb(), repair.customerId, repair.payload.templateId) : []),
+      `spot-fix-${item.recordId}-${onSpot ? 1 : 0}`,
+    ) ?? [];
+  const ticked = new Set((fix.spotChecklist ?? onSpot?.checklist ?? []).map((c) => c.item));
+  function tick(item: string, on: boolean) {
+    const before = (fix.spotChecklist ?? onSpot?.checklist ?? []).map((c) => ({
+      item: c.item,
+      confirmedAt: c.confirmedAt ?? new Date(),
+    }));
+    const others = before.filter((c) => c.item !== item);
+    setFix({ ...fix, spotChecklist: on ? [...others, { item, confirmedAt: new Date() }] : others });
+  }
   return (
     <>
       {repair && (
@@ -45,6 +62,17 @@ export function RejectedRepairFix({
             </select>
           </label>
         </div>
+      )}
+      {required.length > 0 && (
+        <fieldset className="work-checklist">
+          <legend>Completion checklist</legend>
+          {required.map((label) => (
+            <label key={label} className="check">
+              <input type="checkbox" checked={ticked.has(label)} onChange={(e) => tick(label, e.target.checked)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
       )}
       {error && <p className="error">{error}</p>}
       <div className="actions">

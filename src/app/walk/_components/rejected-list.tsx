@@ -15,6 +15,9 @@ const WHAT: Record<RejectedItem["type"], string> = {
   "repair.start": "Start of a repair in My work",
   "repair.complete": "Completion of a repair in My work",
   "repair.addPhoto": "Photo of a repair in My work",
+  "repair.markUrgent": "Urgent mark of a repair in My work",
+  "repair.followUp": "Follow-up of a repair in My work",
+  "repair.requestParts": "Parts request of a repair in My work",
 };
 
 const repairFix = lazyComponent(() =>

@@ -12,6 +12,9 @@ import {
   WorkRefused,
   addWorkPhoto,
   completeWork,
+  markWorkUrgent,
+  queueWorkFollowUp,
+  queueWorkParts,
   startWork,
   tickWorkItem,
   uncheckedItems,
@@ -30,6 +33,9 @@ const CHANGE_TEXT = {
   "repair.start": "Start",
   "repair.complete": "Completion",
   "repair.addPhoto": "Photo",
+  "repair.markUrgent": "Urgent mark",
+  "repair.followUp": "Follow-up",
+  "repair.requestParts": "Parts request",
 } as const;
 
 const STATUS_TEXT = { APPROVED: "Approved", ASSIGNED: "Assigned", IN_PROGRESS: "In progress", COMPLETED: "Completed" };
@@ -101,6 +107,12 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
     });
   }
 
+  /** A quick action saved on the device (offline): sent with the next sync. */
+  async function queueAndSync(write: () => Promise<unknown>) {
+    await write();
+    kickSync();
+  }
+
   if (data === undefined) return null;
   if (data === null)
     return (
@@ -113,6 +125,7 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
     );
   const { row, changes } = data;
   const status = workStatus(row);
+  const urgent = row.device.urgent ?? row.urgent;
   const price = row.device.frozenPriceCents ?? row.estimateCents;
   const canStart = status === "APPROVED" || status === "ASSIGNED";
   const hasAfter = photos.some((p) => p.stage === "AFTER");
@@ -127,7 +140,7 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
         <h2 id="work-title">Unit {row.unitNumber}</h2>
       </div>
       <p role="status" className="work-status">
-        {row.urgent && (
+        {urgent && (
           <>
             <strong className="badge urgent">Urgent</strong>{" "}
           </>
@@ -298,7 +311,13 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
           status,
           customerId: row.customerId,
           technicianId: data.technicianId,
-          urgent: row.urgent,
+          urgent,
+        }}
+        queue={{
+          markUrgent: (on) => queueAndSync(() => markWorkUrgent(rsDb(), repairId, on)),
+          followUp: (dueAt, note) => queueAndSync(() => queueWorkFollowUp(rsDb(), repairId, dueAt, note)),
+          requestParts: (draft) => queueAndSync(() => queueWorkParts(rsDb(), repairId, draft)),
+          partsQueued: row.device.partsQueued ?? [],
         }}
       />
     </section>

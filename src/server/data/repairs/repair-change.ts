@@ -8,7 +8,7 @@ import type { DbTx } from "../../db";
 import type { Repair } from "../../db/generated/client";
 import { InvalidRequest } from "../../errors";
 
-export type RepairChangeKind = "start" | "complete" | "addPhoto";
+export type RepairChangeKind = "start" | "complete" | "addPhoto" | "markUrgent";
 
 /** Locks the repair's row for the rest of the transaction (nothing when it does not exist). */
 export async function lockRepairRow(tx: DbTx, repairId: string): Promise<void> {

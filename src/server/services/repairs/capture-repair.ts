@@ -10,9 +10,15 @@ import {
   authorizeTransition,
   autoApprovalDisagrees,
   autoApprovalFor,
+  COMBINED_CHECKLIST_MAX,
   FIELDS,
   NUMBER_RANGES,
+  checklistItemsOf,
+  completionItemsFor,
+  confirmChecklist,
   formatCents,
+  templateChecklistDone,
+  templateChecklistOf,
 } from "~/domain";
 import type { Db, DbTx } from "../../db";
 import {
@@ -63,8 +69,21 @@ export const captureRepairInput = z.object({
   /** What the device computed offline from its cached price list and settings. */
   deviceEstimateCents: centsInput.min(0).optional(),
   deviceAutoApproved: z.boolean().optional(),
-  /** Fixed on the spot before syncing (needs an AFTER photo among the attachments). */
-  completedOnSpot: z.object({ completedAt: dateInput }).optional(),
+  /**
+   * Fixed on the spot before syncing (needs an AFTER photo among the attachments), with the
+   * completion checklist's items ticked on the device, checked as a completion of My work is.
+   */
+  completedOnSpot: z
+    .object({
+      completedAt: dateInput,
+      checklist: z
+        .array(
+          z.object({ item: textInput(FIELDS.checklistItem, { required: true }), confirmedAt: dateInput.optional() }),
+        )
+        .max(COMBINED_CHECKLIST_MAX * 2)
+        .default([]),
+    })
+    .optional(),
   /** A template applied on the device: the repair records it and takes its checklist, unticked. */
   templateId: z.uuid().optional(),
 });
@@ -96,7 +115,7 @@ async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: Cap
   const { data, server } = await decideCapture(tx, ctx, input, { walk, customer, unit }, facts);
   let repair = await tx.repair.create({ data });
   if (input.completedOnSpot)
-    repair = await completeOnSpot(tx, ctx, repair, input, input.completedOnSpot.completedAt, server);
+    repair = await completeOnSpot(tx, ctx, repair, input, { ...input.completedOnSpot, customer }, server);
   return recordNewRepair(tx, ctx, { action: "repair.capture", repair, attachments: input.attachments });
 }
 
@@ -185,15 +204,19 @@ const approvedOnDevice: AutoApprovalDecision = {
   reason: "auto-approved on the device from its cached customer settings",
 };
 
-/** Start and complete in the same transaction, through the same table as online work. */
+/**
+ * Start and complete in the same transaction, through the same table as online work. The
+ * completion confirms the customer's checklist (and the template's) as any completion does.
+ */
 async function completeOnSpot(
   tx: DbTx,
   ctx: ServiceContext,
   repair: Repair,
   input: Capture,
-  completedAt: Date,
+  spot: NonNullable<Capture["completedOnSpot"]> & { customer: Pick<Customer, "completionChecklist"> },
   server: AutoApprovalDecision,
 ) {
+  const { completedAt } = spot;
   const started = authorizeTransition(ctx.actor, "start", repairRef(repair));
   const hasAfterPhoto = hasPhoto(input.attachments, "AFTER");
   const done = authorizeTransition(
@@ -202,11 +225,21 @@ async function completeOnSpot(
     { ...repairRef(repair), status: started.to },
     { hasAfterPhoto },
   );
+  const templateItems = templateChecklistOf(repair.checklist);
+  const required = completionItemsFor(checklistItemsOf(spot.customer.completionChecklist), templateItems);
+  const confirmed = confirmChecklist(
+    required,
+    spot.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),
+  );
   const price = await freezeCompletionPrice(tx, repair, completedAt);
   return tx.repair.update({
     where: { id: repair.id },
     data: {
       ...price,
+      ...(confirmed.length > 0
+        ? { completionChecklist: confirmed.map((c) => ({ ...c, confirmedAt: c.confirmedAt.toISOString() })) }
+        : {}),
+      ...(templateItems.length > 0 ? { checklist: templateChecklistDone(templateItems, confirmed) } : {}),
       status: done.to,
       startedAt: repair.capturedAt,
       flaggedReason: flagFor(input, price.priceCents, server),

@@ -1,11 +1,20 @@
 // The work is done: the after photo documents it and the price is frozen from the history as
 // it stands now (counted under lock, so two completions on one unit never share an ordinal).
 // Online, or from the device's queue (sync.push "repair.complete", with the change's client id).
-// When the customer requires a completion checklist, the completion confirms every item of it as
-// it stands now (confirmChecklist in src/domain); the confirmed items are stored with it.
+// When the customer requires a completion checklist, or the repair was captured with a template
+// that has one, the completion confirms every item of the combined list (customer's as it stands
+// now, then the template's: completionItemsFor in src/domain); the confirmed items are stored with it.
 import "server-only";
 import { z } from "zod";
-import { COMPLETION_CHECKLIST_MAX, FIELDS, checklistItemsOf, confirmChecklist } from "~/domain";
+import {
+  COMBINED_CHECKLIST_MAX,
+  FIELDS,
+  checklistItemsOf,
+  completionItemsFor,
+  confirmChecklist,
+  templateChecklistDone,
+  templateChecklistOf,
+} from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
@@ -26,10 +35,11 @@ export const completeRepairInput = z.object({
   completedAt: dateInput.optional(),
   /** The after photo taken when finishing, if not sent before. */
   attachments: attachmentsInput,
-  /** The customer's checklist items the technician ticked, as the device showed them; when (default: completedAt). */
+  /** The checklist items the technician ticked, as the device showed them; when (default: completedAt). */
+  // A template's items may be longer than the customer's (FIELDS.checklistItem, the larger limit).
   checklist: z
-    .array(z.object({ item: textInput(FIELDS.completionItem, { required: true }), confirmedAt: dateInput.optional() }))
-    .max(COMPLETION_CHECKLIST_MAX * 2)
+    .array(z.object({ item: textInput(FIELDS.checklistItem, { required: true }), confirmedAt: dateInput.optional() }))
+    .max(COMBINED_CHECKLIST_MAX * 2)
     .default([]),
 });
 export type CompleteRepairInput = z.input<typeof completeRepairInput>;
@@ -63,7 +73,8 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
             where: { id: repair.customerId },
             select: { completionChecklist: true },
           });
-          const required = checklistItemsOf(customer.completionChecklist);
+          const templateItems = templateChecklistOf(repair.checklist);
+          const required = completionItemsFor(checklistItemsOf(customer.completionChecklist), templateItems);
           const confirmed = confirmChecklist(
             required,
             input.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),
@@ -73,6 +84,8 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
             ...(required.length > 0 || confirmed.length > 0
               ? { completionChecklist: confirmed.map((c) => ({ ...c, confirmedAt: c.confirmedAt.toISOString() })) }
               : {}),
+            // The template's items, ticked: both columns tell the same story.
+            ...(templateItems.length > 0 ? { checklist: templateChecklistDone(templateItems, confirmed) } : {}),
           };
         },
         extraChanges: attachmentsAdded(input.attachments),

@@ -4,7 +4,16 @@
 // estimates need, and today's stops in driving order. Two reads per customer and a fixed handful
 // more, whatever the fleet size.
 import "server-only";
-import { PRICE_FROZEN_STATUSES, assertAllowed, checklistItemsOf, dayKey, decide, isTerminal } from "~/domain";
+import {
+  PRICE_FROZEN_STATUSES,
+  assertAllowed,
+  checklistItemsOf,
+  completionItemsFor,
+  dayKey,
+  decide,
+  isTerminal,
+  templateChecklistOf,
+} from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
@@ -19,6 +28,7 @@ import type {
   PrepareSnapshot,
   PreparedCustomer,
   PreparedDay,
+  PreparedOpenWork,
   PreparedTemplate,
   PreparedUnit,
   PreparedWalk,
@@ -75,6 +85,7 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       customers: await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id)),
       units: await preparedUnits(tx, ctx, customerIds),
       myWork: await preparedWork(tx, ctx, technician.id),
+      openWork: await openWork(tx, ctx, customerIds),
       templates: await usableTemplates(tx, technician.id),
       today: await preparedDay(tx, technician.id, now),
     };
@@ -119,6 +130,7 @@ async function preparedCustomers(
       },
       pricing: await loadPricingRules(tx, c.id),
       completedThisMonth: await customerCompletedThisMonth(tx, c.id, now),
+      completionChecklist: checklistItemsOf(c.completionChecklist),
     });
   }
   return prepared;
@@ -164,6 +176,17 @@ async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[
   });
 }
 
+const WORK_INCLUDE = {
+  customer: { select: { name: true, address: true, completionChecklist: true } },
+  unit: { select: { unitNumber: true, make: true, model: true } },
+  attachments: {
+    where: { kind: "PHOTO" },
+    select: { id: true, photoStage: true, mimeType: true, uploadedAt: true },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.RepairInclude;
+type WorkRow = Prisma.RepairGetPayload<{ include: typeof WORK_INCLUDE }>;
+
 /**
  * The repairs on the technician's name still to be done (My work), whatever the customer: an
  * assigned request is on-call work, not a lot walk's. One read with what the card shows; only
@@ -172,48 +195,69 @@ async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[
 async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string): Promise<PreparedWork[]> {
   const repairs = await tx.repair.findMany({
     where: { technicianId, status: { in: [...WORK_STATUSES] } },
-    include: {
-      customer: { select: { name: true, address: true, completionChecklist: true } },
-      unit: { select: { unitNumber: true, make: true, model: true } },
-      attachments: {
-        where: { kind: "PHOTO" },
-        select: { id: true, photoStage: true, mimeType: true, uploadedAt: true },
-        orderBy: { createdAt: "asc" },
-      },
-    },
+    include: WORK_INCLUDE,
     orderBy: [{ customer: { name: "asc" } }, { urgent: "desc" }, { createdAt: "asc" }],
   });
   return repairs
     .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
-    .map((r) => ({
-      id: r.id,
-      status: r.status as (typeof WORK_STATUSES)[number],
-      origin: r.origin,
-      customerId: r.customerId,
-      customerName: r.customer.name,
-      siteAddress: r.customer.address,
-      unitId: r.unitId,
-      unitNumber: r.unit.unitNumber,
-      make: r.unit.make,
-      model: r.unit.model,
-      damageType: r.damageType,
-      damagePosition: r.damagePosition,
-      customerNotes: r.customerNotes,
-      technicianNotes: r.technicianNotes,
-      estimateCents: r.overrideCents ?? r.estimateCents,
-      approvalKind: r.approvalKind,
-      approvedAt: r.approvedAt,
-      startedAt: r.startedAt,
-      createdAt: r.createdAt,
-      urgent: r.urgent,
-      completionChecklist: checklistItemsOf(r.customer.completionChecklist),
-      photos: r.attachments.map((a) => ({
-        id: a.id,
-        stage: a.photoStage,
-        mimeType: a.mimeType,
-        uploaded: a.uploadedAt !== null,
-      })),
-    }));
+    .map((r) => ({ ...workCard(r), status: r.status as (typeof WORK_STATUSES)[number] }));
+}
+
+/** Unassigned work statuses a technician may take with Assign to Me (the claim transition). */
+const OPEN_STATUSES = ["REQUESTED", "APPROVED"] as const;
+/** The phone lists the oldest open work first, urgent before; more than this waits for the office. */
+const OPEN_WORK_LIMIT = 100;
+
+/**
+ * Unassigned work at the customers this technician may serve (Assign to Me on the phone): one
+ * read, each repair checked by the domain's claim rule. Taking one needs the network.
+ */
+async function openWork(tx: DbTx, ctx: ServiceContext, customerIds: string[]): Promise<PreparedOpenWork[]> {
+  const repairs = await tx.repair.findMany({
+    where: { technicianId: null, status: { in: [...OPEN_STATUSES] }, customerId: { in: customerIds } },
+    include: WORK_INCLUDE,
+    orderBy: [{ urgent: "desc" }, { createdAt: "asc" }],
+    take: OPEN_WORK_LIMIT,
+  });
+  // customerIds are those that have not blocked the technician.
+  return repairs
+    .filter((r) => decide(ctx.actor, "repair.claim", { repair: repairRef(r), blockedByCustomer: false }).allowed)
+    .map((r) => ({ ...workCard(r), status: r.status as (typeof OPEN_STATUSES)[number] }));
+}
+
+/** What a card of My work (or of open work) shows of a repair. */
+function workCard(r: WorkRow): Omit<PreparedWork, "status"> {
+  return {
+    id: r.id,
+    origin: r.origin,
+    customerId: r.customerId,
+    customerName: r.customer.name,
+    siteAddress: r.customer.address,
+    unitId: r.unitId,
+    unitNumber: r.unit.unitNumber,
+    make: r.unit.make,
+    model: r.unit.model,
+    damageType: r.damageType,
+    damagePosition: r.damagePosition,
+    customerNotes: r.customerNotes,
+    technicianNotes: r.technicianNotes,
+    estimateCents: r.overrideCents ?? r.estimateCents,
+    approvalKind: r.approvalKind,
+    approvedAt: r.approvedAt,
+    startedAt: r.startedAt,
+    createdAt: r.createdAt,
+    urgent: r.urgent,
+    completionChecklist: completionItemsFor(
+      checklistItemsOf(r.customer.completionChecklist),
+      templateChecklistOf(r.checklist),
+    ),
+    photos: r.attachments.map((a) => ({
+      id: a.id,
+      stage: a.photoStage,
+      mimeType: a.mimeType,
+      uploaded: a.uploadedAt !== null,
+    })),
+  };
 }
 
 /** Today's walks and on-call work in driving order (the /walk home's "Today", offline). */

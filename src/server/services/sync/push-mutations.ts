@@ -5,8 +5,8 @@
 // and captures completed on the spot (priced under the history's locks), go through their
 // services one by one, each in its own transaction, as does a run whose bulk transaction failed
 // (a concurrent replay of the same batch, a lost connection...). Changes on existing repairs
-// (start, complete, add a photo: the technician's My work) go one by one through the services an
-// online call reaches. Every service is idempotent on the record's or change's client id, so a
+// (start, complete, add a photo: the technician's My work; mark urgent, follow up, request parts:
+// the quick actions safe offline) go one by one through the services an online call reaches. Every service is idempotent on the record's or change's client id, so a
 // replayed batch answers as the first time.
 import "server-only";
 import { performance } from "node:perf_hooks";
@@ -20,6 +20,9 @@ import type { CaptureFacts } from "../../data/repairs/capture-facts";
 import { addRepairPhoto, addRepairPhotoInput } from "../repairs/add-repair-photo";
 import { type Capture, captureRepair, captureRepairInput } from "../repairs/capture-repair";
 import { completeRepair, completeRepairInput } from "../repairs/complete-repair";
+import { createFollowUp, createFollowUpInput } from "../repairs/create-follow-up";
+import { markUrgent, markUrgentInput } from "../repairs/mark-urgent";
+import { requestParts, requestPartsInput } from "../parts/request-parts";
 import { startRepair, startRepairInput } from "../repairs/start-repair";
 import { repairView } from "../../data/repairs/repair-view";
 import { isUniqueViolation } from "../../data/retry-on-duplicate-id";
@@ -42,6 +45,8 @@ const handler = <S extends z.ZodType, D>(h: Handler<S, D>) => h as unknown as Ha
 // Online the change id is optional; from a device's queue it is required (a replay needs it).
 const queuedStart = startRepairInput.extend({ id: z.uuid() });
 const queuedCompletion = completeRepairInput.extend({ id: z.uuid() });
+const queuedUrgency = markUrgentInput.extend({ id: z.uuid() });
+const queuedPartsRequest = requestPartsInput.extend({ id: z.uuid() });
 
 /** Each service answers with what sync.push promises for its mutation type (sync-output.ts). */
 const HANDLERS: { [T in MutationType]: Handler<z.ZodType, MutationData<T>> } = {
@@ -52,6 +57,10 @@ const HANDLERS: { [T in MutationType]: Handler<z.ZodType, MutationData<T>> } = {
   "repair.start": handler({ input: queuedStart, run: startRepair, walkOf: () => null }),
   "repair.complete": handler({ input: queuedCompletion, run: completeRepair, walkOf: () => null }),
   "repair.addPhoto": handler({ input: addRepairPhotoInput, run: addRepairPhoto, walkOf: () => null }),
+  // Quick actions queued offline; a follow-up's id is the new repair's.
+  "repair.markUrgent": handler({ input: queuedUrgency, run: markUrgent, walkOf: () => null }),
+  "repair.followUp": handler({ input: createFollowUpInput, run: createFollowUp, walkOf: () => null }),
+  "repair.requestParts": handler({ input: queuedPartsRequest, run: requestParts, walkOf: () => null }),
 };
 
 const NOT_SYNCED: MutationFailure = {

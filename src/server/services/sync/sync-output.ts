@@ -8,6 +8,8 @@ import { MUTATION_TYPES, type MutationType } from "~/domain";
 import {
   ApprovalKind,
   DamageType,
+  PartsRequestStatus,
+  PartsUrgency,
   PhotoStage,
   type Prisma,
   PriceSource,
@@ -51,6 +53,8 @@ export const preparedCustomerOutput = z.object({
     volumeDiscountBasisPoints: int,
   }),
   completedThisMonth: int,
+  /** The customer's completion checklist, ticked when a capture is fixed on the spot; [] for none. */
+  completionChecklist: z.array(z.string()),
 });
 
 export const preparedRepairOutput = z.object({
@@ -107,10 +111,16 @@ export const preparedWorkOutput = z.object({
   createdAt: z.date(),
   /** Marked urgent by the office or a technician: listed first. */
   urgent: z.boolean(),
-  /** The customer's completion checklist: every item is confirmed on the work screen to complete; [] for none. */
+  /**
+   * The completion checklist: the customer's required items, then the checklist of the template
+   * the repair was captured with, each once; every item is confirmed on the work screen to complete.
+   */
   completionChecklist: z.array(z.string()),
   photos: z.array(preparedWorkPhotoOutput),
 });
+
+/** Unassigned work at a customer the technician may serve: Assign to Me on the phone (online only). */
+export const preparedOpenWorkOutput = preparedWorkOutput.extend({ status: z.enum(["REQUESTED", "APPROVED"]) });
 
 /** A repair template the technician may apply when capturing (company-wide or their own). */
 export const preparedTemplateOutput = z.object({
@@ -169,6 +179,7 @@ export const prepareOutput = z.object({
   customers: z.array(preparedCustomerOutput),
   units: z.array(preparedUnitOutput),
   myWork: z.array(preparedWorkOutput),
+  openWork: z.array(preparedOpenWorkOutput),
   templates: z.array(preparedTemplateOutput),
   today: preparedDayOutput,
 });
@@ -180,6 +191,7 @@ export type PreparedRepair = z.output<typeof preparedRepairOutput>;
 export type PreparedUnit = z.output<typeof preparedUnitOutput>;
 export type PreparedWork = z.output<typeof preparedWorkOutput>;
 export type PreparedDay = z.output<typeof preparedDayOutput>;
+export type PreparedOpenWork = z.output<typeof preparedOpenWorkOutput>;
 export type PrepareSnapshot = z.output<typeof prepareOutput>;
 
 // ── sync.push ───────────────────────────────────────────────────────────────────────────────
@@ -291,6 +303,34 @@ export const lotWalkOutput = z.object({
   updatedAt: z.date(),
 });
 
+/** A parts request as the office and the phone see it (partsRequestView): the answer to a repair.requestParts. */
+export const partsRequestOutput = z.object({
+  id: z.string(),
+  repairId: z.string(),
+  item: z.string(),
+  quantity: int,
+  note: z.string(),
+  urgency: z.enum(PartsUrgency),
+  status: z.enum(PartsRequestStatus),
+  requestedById: z.string(),
+  acknowledgedById: nullableString,
+  acknowledgedAt: nullableDate,
+  fulfilledById: nullableString,
+  fulfilledAt: nullableDate,
+  cancelledById: nullableString,
+  cancelledAt: nullableDate,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  repair: z.object({
+    id: z.string(),
+    status: z.enum(RepairStatus),
+    urgent: z.boolean(),
+    customer: z.object({ id: z.string(), name: z.string() }),
+    unitNumber: z.string(),
+    technician: z.object({ id: z.string(), name: z.string() }).nullable(),
+  }),
+});
+
 const accepted = <T extends MutationType, D extends z.ZodType>(type: T, data: D) =>
   z.object({ id: z.string(), ok: z.literal(true), type: z.literal(type), data });
 
@@ -305,6 +345,9 @@ export const mutationResultOutput = z.discriminatedUnion("ok", [
     accepted("repair.start", repairViewOutput),
     accepted("repair.complete", repairViewOutput),
     accepted("repair.addPhoto", repairViewOutput),
+    accepted("repair.markUrgent", repairViewOutput),
+    accepted("repair.followUp", repairViewOutput),
+    accepted("repair.requestParts", partsRequestOutput),
   ]),
   z.object({ id: z.string(), ok: z.literal(false), type: z.enum(MUTATION_TYPES), ...mutationFailureOutput.shape }),
 ]);
