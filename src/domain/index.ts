@@ -265,3 +265,23 @@ export {
   sortByUrgency,
   withTemplateNotes,
 } from "./quick-actions";
+export {
+  type PlannedSlot,
+  type ServiceMode,
+  WALK_HORIZON_WEEKS,
+  WALK_LENGTH_MINUTES,
+  type WalkFrequency,
+  WalkPlanRefused,
+  type WalkPlanRefusedCode,
+  type WalkScheduleSettings,
+  addDays,
+  assertWalkPlan,
+  coordinatesProblem,
+  generatesWalks,
+  isScheduledDay,
+  mondayOf,
+  scheduleKey,
+  scheduledWalkDates,
+  slotsOverlap,
+  weekdayOf,
+} from "./walk-schedule";
