@@ -12,6 +12,7 @@ import { walkRouter } from "./routers/walk";
 import { favoriteRouter } from "./routers/favorite";
 import { partsRouter } from "./routers/parts";
 import { templateRouter } from "./routers/template";
+import { scheduleRouter } from "./routers/schedule";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   parts: partsRouter,
   template: templateRouter,
   favorite: favoriteRouter,
+  schedule: scheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;
