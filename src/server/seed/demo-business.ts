@@ -9,8 +9,10 @@ import {
   type PricingRules,
   autoApprovalFor,
   countInSameMonth,
+  dayKey,
   freezeQuote,
   priceRepair,
+  scheduleKey,
 } from "~/domain";
 import { hashPassword } from "../auth/passwords";
 import { config } from "../config";
@@ -53,6 +55,8 @@ type CustomerPlan = {
   units: number;
   makes: [string, string][];
   settings: Partial<Prisma.CustomerCreateInput>;
+  /** Its lots, the first one primary (Denver-area positions). */
+  sites: { name: string; address: string; latitude: number; longitude: number }[];
   pricing?: Omit<Prisma.CustomerPricingCreateWithoutCustomerInput, "version">;
 };
 
@@ -61,6 +65,10 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Summit Car Rentals",
     contactEmail: "fleet@summitrentals.example",
     address: "1200 Airport Blvd, Denver, CO",
+    sites: [
+      { name: "Airport rental lot", address: "1200 Airport Blvd, Denver, CO", latitude: 39.8467, longitude: -104.6745 },
+      { name: "Downtown branch", address: "1650 Welton St, Denver, CO", latitude: 39.7451, longitude: -104.9894 },
+    ],
     unitPrefix: "SR-",
     units: 24,
     makes: [
@@ -85,6 +93,14 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Interstate Freight Lines",
     contactEmail: "maintenance@interstatefreight.example",
     address: "88 Logistics Way, Commerce City, CO",
+    sites: [
+      {
+        name: "Commerce City terminal",
+        address: "88 Logistics Way, Commerce City, CO",
+        latitude: 39.8133,
+        longitude: -104.9197,
+      },
+    ],
     unitPrefix: "TRK-",
     units: 26,
     makes: [
@@ -122,6 +138,10 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Valley Auto Dealers",
     contactEmail: "service@valleyauto.example",
     address: "455 Motor Mile, Lakewood, CO",
+    sites: [
+      { name: "Showroom lot", address: "455 Motor Mile, Lakewood, CO", latitude: 39.7105, longitude: -105.0812 },
+      { name: "Pre-owned lot", address: "510 Motor Mile, Lakewood, CO", latitude: 39.7092, longitude: -105.0868 },
+    ],
     unitPrefix: "VA-",
     units: 21,
     makes: [
@@ -213,7 +233,9 @@ export async function seedDemoBusiness(
             preferredTechnicians: plan.unitPrefix === "SR-" ? { connect: [{ id: tech.id }] } : undefined,
             blockedTechnicians: plan.unitPrefix === "VA-" ? { connect: [{ id: tech3.id }] } : undefined,
             pricing: { create: { useCustomPricing: false, ...plan.pricing } },
+            sites: { create: plan.sites.map((site, i) => ({ ...site, isPrimary: i === 0 })) },
           },
+          include: { sites: { where: { isPrimary: true } } },
         });
         customers.push({ customer, plan });
       }
@@ -259,6 +281,13 @@ export async function seedDemoBusiness(
               technicianId: walkTech.id,
               status: "SCHEDULED",
               scheduledFor: now,
+              siteId: customer.sites[0]?.id,
+              scheduledTime: plan.settings.lotWalkingTime as string | undefined,
+              // Today's walk of the schedule, as if the office had planned it: its key keeps
+              // generation from adding a second one today, and the mark keeps it as it is.
+              origin: "SCHEDULE",
+              scheduleKey: scheduleKey(customer.id, dayKey(now, timeZone)),
+              changedByHandAt: now,
             },
           });
         }

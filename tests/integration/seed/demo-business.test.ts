@@ -38,6 +38,26 @@ describe("the demo business", () => {
     ]);
   });
 
+  it("gives each customer one or two Denver-area sites, exactly one primary, and today's walk its primary site", async () => {
+    const customers = await database.db.customer.findMany({ include: { sites: true, walks: true } });
+    for (const c of customers) {
+      expect(c.sites.length, c.name).toBeGreaterThanOrEqual(1);
+      expect(c.sites.length, c.name).toBeLessThanOrEqual(2);
+      expect(
+        c.sites.filter((s) => s.isPrimary),
+        c.name,
+      ).toHaveLength(1);
+      for (const s of c.sites) {
+        expect(Math.abs(s.latitude - 39.74)).toBeLessThan(0.5);
+        expect(Math.abs(s.longitude + 104.99)).toBeLessThan(0.5);
+      }
+      for (const w of c.walks.filter((w) => w.status === "SCHEDULED")) {
+        expect(w.siteId).toBe(c.sites.find((s) => s.isPrimary)?.id);
+        expect(w.scheduleKey).toMatch(new RegExp(`^${c.id}:\\d{4}-\\d{2}-\\d{2}$`));
+      }
+    }
+  });
+
   it("numbers each windshield's completed repairs 1, 2, 3… in the order they were done", async () => {
     const done = await database.db.repair.findMany({
       where: { completedAt: { not: null } },
