@@ -5,6 +5,7 @@ export function ManagerNav() {
       <a href="/manager">Approvals and team</a>
       <a href="/manager/parts">Parts requests</a>
       <a href="/manager/templates">Templates</a>
+      <a href="/manager/walks">Walk planning</a>
     </nav>
   );
 }
