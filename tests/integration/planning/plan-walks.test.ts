@@ -153,6 +153,28 @@ describe("planning walks by hand", () => {
     expect(after.get(c!.id)?.status).toBe("CANCELLED");
   });
 
+  it("a walk assigned by the office reaches the technician's prepared snapshot with its site and time", async () => {
+    const planned = await callerFor(world.db, world.maya).schedule.createWalk({
+      customerId: world.acme.id,
+      siteId,
+      date: addDays(today, 1),
+      time: "14:30",
+      technicianId: null,
+    });
+    const before = await callerFor(world.db, world.tina).sync.prepare();
+    expect(before.walks.map((w) => w.id)).not.toContain(planned.id);
+    await callerFor(world.db, world.maya).schedule.assignWalk({
+      walkId: planned.id,
+      technicianId: world.tina.technicianId,
+    });
+    const after = await callerFor(world.db, world.tina).sync.prepare();
+    expect(after.walks.find((w) => w.id === planned.id)).toMatchObject({
+      status: "SCHEDULED",
+      scheduledTime: "14:30",
+      site: { name: "Acme yard", latitude: 39.7, longitude: -105 },
+    });
+  });
+
   it("sites: coordinates in range, one primary, admin only", async () => {
     const admin = callerFor(world.db, world.admin);
     await expect(
