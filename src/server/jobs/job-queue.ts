@@ -11,6 +11,7 @@ import type pg from "pg";
 import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
+import { setQueueState } from "./queue-state";
 
 export const GENERATE_WALKS_JOB = "generate-scheduled-walks";
 /** Daily, just after midnight: the horizon moves on by one day. */
@@ -38,18 +39,26 @@ export async function startJobQueue(options: {
     migrate: true,
   });
   boss.on("error", (error: unknown) => logger().error({ err: error }, "job queue error"));
-  await boss.start();
-  await boss.createQueue(GENERATE_WALKS_JOB);
-  await boss.schedule(GENERATE_WALKS_JOB, GENERATE_WALKS_CRON, null, { tz: timeZone });
-  await boss.work(GENERATE_WALKS_JOB, { pollingIntervalSeconds }, async () => {
-    const result = await generateScheduledWalks(db);
-    logger().info(result, "generated walks from schedules");
-    return result;
-  });
+  setQueueState("starting");
+  try {
+    await boss.start();
+    await boss.createQueue(GENERATE_WALKS_JOB);
+    await boss.schedule(GENERATE_WALKS_JOB, GENERATE_WALKS_CRON, null, { tz: timeZone });
+    await boss.work(GENERATE_WALKS_JOB, { pollingIntervalSeconds }, async () => {
+      const result = await generateScheduledWalks(db);
+      logger().info(result, "generated walks from schedules");
+      return result;
+    });
+  } catch (error) {
+    setQueueState("failed");
+    throw error;
+  }
+  setQueueState("running");
   return {
     boss,
     generateSoon: () => boss.send(GENERATE_WALKS_JOB, null),
     async stop() {
+      setQueueState("stopped");
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
