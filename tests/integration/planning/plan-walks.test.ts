@@ -175,6 +175,28 @@ describe("planning walks by hand", () => {
     });
   });
 
+  it("a walk whose technician the customer has since blocked can still be cancelled, not moved", async () => {
+    const customer = await createCustomer(world.db, "Later Blocking Co");
+    const walk = await callerFor(world.db, world.maya).schedule.createWalk({
+      customerId: customer.id,
+      siteId: null,
+      date: addDays(today, 3),
+      time: "08:00",
+      technicianId: world.tina.technicianId,
+    });
+    await world.db.customer.update({
+      where: { id: customer.id },
+      data: { blockedTechnicians: { connect: { id: world.tina.technicianId } } },
+    });
+    const maya = callerFor(world.db, world.maya);
+    await expect(
+      maya.schedule.moveWalk({ walkId: walk.id, date: addDays(today, 4), time: "08:00" }),
+    ).rejects.toMatchObject({ cause: { code: "TECHNICIAN_BLOCKED" } });
+    expect(await maya.schedule.cancelWalk({ walkId: walk.id, reason: "Customer blocked Tina" })).toMatchObject({
+      status: "CANCELLED",
+    });
+  });
+
   it("sites: coordinates in range, one primary, admin only", async () => {
     const admin = callerFor(world.db, world.admin);
     await expect(

@@ -14,6 +14,7 @@ import { lockCustomer } from "../../data/customers/lock-customer";
 import {
   PLANNED_WALK_SELECT,
   auditedFields,
+  businessToday,
   checkWalkPlan,
   dateText,
   dateValue,
@@ -119,9 +120,10 @@ export async function cancelWalk(db: Db, ctx: ServiceContext, raw: CancelWalkInp
   const input = cancelWalkInput.parse(raw);
   return db.$transaction(async (tx) => {
     const before = await lockPlannedWalk(tx, input.walkId);
-    // Cancelling frees a slot: only the right to plan this walk is checked, not the date.
-    const today = before.scheduledFor ? dateText(before.scheduledFor) : "";
-    await checkWalkPlan(tx, ctx, before, { id: before.id, date: today, time: null }, before.technicianId, today);
+    // Cancelling frees a slot and leaves nobody on the walk: only the right to plan this walk
+    // is checked (a technician the customer has since blocked does not stop it, nor its date).
+    const day = before.scheduledFor ? dateText(before.scheduledFor) : businessToday();
+    await checkWalkPlan(tx, ctx, before, { id: before.id, date: day, time: null }, null, day);
     return writeChange(tx, ctx, before, "walk.plan.cancel", { status: "CANCELLED" }, input.reason);
   });
 }
