@@ -98,6 +98,14 @@ export const REFUSALS = {
   TECHNICIAN_REQUIRED: badRequest,
   ID_IN_USE: badRequest,
 
+  // Planned walks and customer sites (walk-schedule.ts)
+  WALK_IN_PAST: badRequest,
+  WALKS_OVERLAP: conflict, // the technician already has a walk in that time window
+  INVALID_WALK_DATE: badRequest,
+  SITE_OF_OTHER_CUSTOMER: badRequest,
+  INVALID_COORDINATES: badRequest,
+  WALK_NOT_PLANNED: conflict, // started, finished or cancelled: it can no longer be moved or reassigned
+
   // Quick actions, parts requests, follow-ups, templates (quick-actions.ts)
   INVALID_PARTS_REQUEST: badRequest,
   PARTS_REQUEST_CLOSED: conflict, // fulfilled or cancelled, or the step is out of order

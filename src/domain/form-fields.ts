@@ -39,6 +39,8 @@ export const FIELDS = {
   contactEmail: field("Contact email", 200, "identifier"),
   phone: field("Phone", 50, "identifier"),
   address: field("Address", 500, "multiline"),
+  /** A customer site: "Main lot", "North yard". */
+  siteName: field("Site name", 200, "line"),
   damagePosition: field("Position", 200, "line"),
   technicianNotes: field("Technician notes", 4000, "multiline"),
   customerNotes: field("Notes for the customer", 4000, "multiline"),

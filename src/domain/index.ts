@@ -301,3 +301,23 @@ export {
   minutesOfDay,
   routeDay,
 } from "./route-order";
+export {
+  type PlannedSlot,
+  type ServiceMode,
+  WALK_HORIZON_WEEKS,
+  WALK_LENGTH_MINUTES,
+  type WalkFrequency,
+  WalkPlanRefused,
+  type WalkPlanRefusedCode,
+  type WalkScheduleSettings,
+  addDays,
+  assertWalkPlan,
+  coordinatesProblem,
+  generatesWalks,
+  isScheduledDay,
+  mondayOf,
+  scheduleKey,
+  scheduledWalkDates,
+  slotsOverlap,
+  weekdayOf,
+} from "./walk-schedule";

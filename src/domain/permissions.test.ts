@@ -110,6 +110,39 @@ const MATRIX: Row[] = [
   ["t2's walk", "walk.write", { technicianId: "t2", customerId: "A" }, ["NOT_YOURS", "ok", "ok", F]],
   ["t1's walk at A", "walk.view", { technicianId: "t1", customerId: "A" }, ["ok", "OUTSIDE_TEAM", "ok", "ok"]],
   ["t2's walk at B", "walk.view", { technicianId: "t2", customerId: "B" }, ["NOT_YOURS", "ok", "ok", "OTHER_CUSTOMER"]],
+  [
+    "assign an unassigned walk to t2",
+    "walk.plan",
+    { walk: { technicianId: null, customerId: "A" }, targetTechnicianId: "t2", targetBlocked: false },
+    [F, "ok", "ok", F],
+  ],
+  [
+    "move t3's walk",
+    "walk.plan",
+    { walk: { technicianId: "t3", customerId: "A" }, targetTechnicianId: "t3", targetBlocked: false },
+    [F, "OUTSIDE_TEAM", "ok", F],
+  ],
+  [
+    "give t2's walk to t3",
+    "walk.plan",
+    { walk: { technicianId: "t2", customerId: "A" }, targetTechnicianId: "t3", targetBlocked: false },
+    [F, "OUTSIDE_TEAM", "ok", F],
+  ],
+  [
+    "assign a walk to a blocked technician",
+    "walk.plan",
+    { walk: { technicianId: null, customerId: "A" }, targetTechnicianId: "t2", targetBlocked: true },
+    [F, "TECHNICIAN_BLOCKED", "TECHNICIAN_BLOCKED", F],
+  ],
+  [
+    "unassign t2's walk",
+    "walk.plan",
+    { walk: { technicianId: "t2", customerId: "A" }, targetTechnicianId: null, targetBlocked: false },
+    [F, "ok", "ok", F],
+  ],
+  ["", "walk.generate", null, [F, "ok", "ok", F]],
+  ["sites of A", "customer.sites.view", { customerId: "A" }, [F, "ok", "ok", F]],
+  ["sites of A", "customer.sites.edit", { customerId: "A" }, [F, F, "ok", F]],
 
   // Quick actions
   ["unassigned, not blocked", "repair.claim", { repair: unassigned, blockedByCustomer: false }, ["ok", "ok", F, F]],
@@ -367,6 +400,10 @@ describe("permission matrix", () => {
       "walk.write",
       "walk.view",
       "technician.day.view",
+      "walk.plan",
+      "walk.generate",
+      "customer.sites.view",
+      "customer.sites.edit",
       "audit.view",
       "user.manage",
     ];

@@ -79,6 +79,16 @@ export type PermissionResources = {
   "walk.view": WalkRef;
   /** A technician's day in driving order (their walks and on-call work, with sites). */
   "technician.day.view": { technicianId: string };
+  /**
+   * The office plans a walk: creates a one-off, moves, cancels or (re)assigns one. `walk` is the
+   * walk as it stands (a new one: unassigned), `targetTechnicianId` who will walk it afterwards.
+   */
+  "walk.plan": { walk: WalkRef; targetTechnicianId: string | null; targetBlocked: boolean };
+  /** Generating the planned walks of every customer's schedule now. */
+  "walk.generate": null;
+  /** A customer's sites (addresses and coordinates of its lots). */
+  "customer.sites.view": CustomerRef;
+  "customer.sites.edit": CustomerRef;
   "audit.view": null;
   /** Accounts, roles, passwords, technicians' rights and teams. */
   "user.manage": null;
@@ -319,9 +329,27 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
     manager: ({ team }, { technicianId }) =>
       team.has(technicianId) ? ALLOW : deny("OUTSIDE_TEAM", "this technician is outside your team"),
   },
+  "walk.plan": {
+    admin: ({ targetBlocked }) => notBlockedTarget(targetBlocked),
+    manager: (staff, { walk, targetTechnicianId, targetBlocked }) =>
+      all(
+        () => teamWalk(staff, walk),
+        () =>
+          targetTechnicianId === null || staff.team.has(targetTechnicianId)
+            ? ALLOW
+            : deny("OUTSIDE_TEAM", "you may plan walks only for yourself or technicians you manage"),
+        () => notBlockedTarget(targetBlocked),
+      ),
+  },
+  "walk.generate": { admin: always, manager: always },
+  "customer.sites.view": { admin: always, manager: always },
+  "customer.sites.edit": { admin: always },
   "audit.view": { admin: always },
   "user.manage": { admin: always },
 };
+
+const notBlockedTarget = (blocked: boolean): Decision =>
+  blocked ? deny("TECHNICIAN_BLOCKED", "this customer has blocked this technician from its lots") : ALLOW;
 
 function overrideBasics({ repair, amountCents, reason }: PermissionResources["repair.overridePrice"]): Decision {
   if (!reason.trim()) return deny("REASON_REQUIRED", "a price override needs a reason");

@@ -17,6 +17,8 @@ export function snapshot(overrides: Partial<PrepareSnapshot> = {}): PrepareSnaps
         customerId: CUSTOMER_ID,
         status: "SCHEDULED",
         scheduledFor: new Date("2026-03-02T07:30:00Z"),
+        scheduledTime: "07:30",
+        site: { name: "Airport rental lot", latitude: 39.8467, longitude: -104.6745 },
         startedAt: null,
       },
     ],

@@ -14,6 +14,7 @@ import { favoriteRouter } from "./routers/favorite";
 import { partsRouter } from "./routers/parts";
 import { templateRouter } from "./routers/template";
 import { routeRouter } from "./routers/route";
+import { scheduleRouter } from "./routers/schedule";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   favorite: favoriteRouter,
   assignment: assignmentRouter,
   route: routeRouter,
+  schedule: scheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,9 @@
-// What GET /api/health asks. Each part of the server registers its check here when it lands:
-// the job queue (none yet) answers `configured: false`.
+// What GET /api/health asks. Each part of the server registers its check here when it lands.
+// The job queue answers `configured: false` in a process that runs none (scripts, tests).
 import "server-only";
 import { type BlobStore, blobStore } from "../blobs";
 import type { Db } from "../db";
+import { queueState } from "../jobs/queue-state";
 import { type HealthChecks, type HealthReport, NOT_CONFIGURED, runHealthChecks } from "./registry";
 
 /** One round trip, no table read. */
@@ -18,11 +19,20 @@ export const blobStoreCheck = (store: BlobStore) => async () => {
   await store.probe();
 };
 
+/**
+ * Fails when the queue could not start or was stopped. Starting counts as working: pg-boss takes
+ * several seconds to start on the embedded database, and a missed minute of a daily job is harmless.
+ */
+export const jobQueueCheck = () => async () => {
+  const state = queueState();
+  if (state !== "starting" && state !== "running") throw new Error(`job queue ${state}`);
+};
+
 export function serverHealthChecks(db: Db, store: BlobStore = blobStore()): HealthChecks {
   return {
     database: databaseCheck(db),
     blobStore: blobStoreCheck(store),
-    jobQueue: NOT_CONFIGURED,
+    jobQueue: queueState() === undefined ? NOT_CONFIGURED : jobQueueCheck(),
   };
 }
 

@@ -5,9 +5,13 @@
 // (request-context.ts); one line is logged when it ends. On SIGTERM or SIGINT the server stops
 // accepting connections, lets the requests it is serving finish within SHUTDOWN_GRACE_MS, then
 // exits (0 when none had to be cut); scripts/serve.ts then closes the database.
+// Once the server listens, the job queue starts on the app's pool (src/server/jobs/job-queue.ts);
+// it stops after the requests in flight, before the process exits.
 import "server-only";
 import http from "node:http";
 import { config } from "../config";
+import { appPool, clientOnPool } from "../db";
+import { type JobQueue, startJobQueue } from "../jobs/job-queue";
 import { logger } from "../logging/logger";
 import { type RequestContext, requestContexts } from "../logging/request-context";
 import { requestIdFor } from "../logging/request-id";
@@ -47,7 +51,10 @@ http.Server.prototype.emit = function emitInRequestContext(
   event: string | symbol,
   ...args: unknown[]
 ) {
-  if (event === "listening") servers.add(this);
+  if (event === "listening") {
+    servers.add(this);
+    startJobs();
+  }
   if (event !== "request") return emit.call(this, event, ...args);
   const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
   const context: RequestContext = { id: requestIdFor(req.headers["x-request-id"]) };
@@ -59,6 +66,19 @@ http.Server.prototype.emit = function emitInRequestContext(
 } as typeof http.Server.prototype.emit;
 
 let drained: (() => void) | undefined;
+
+let jobs: Promise<JobQueue | null> | undefined;
+
+/** Once per process. The queue's own Prisma client (this module's copy) on the app's one pool. */
+function startJobs(): void {
+  if (jobs) return;
+  jobs = startJobQueue({ db: clientOnPool(appPool()), pool: appPool(), timeZone: config().BUSINESS_TIME_ZONE }).catch(
+    (error: unknown) => {
+      logger().error({ err: error }, "the job queue did not start: walks are generated only on demand");
+      return null;
+    },
+  );
+}
 
 async function shutDown(signal: NodeJS.Signals): Promise<void> {
   // A repeated signal (the terminal's Ctrl-C reaches this process and scripts/serve.ts, which
@@ -82,6 +102,8 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
     logger().warn({ cut: inFlight.size }, "stopping: grace period over, cutting the requests still in flight");
     for (const server of servers) server.closeAllConnections();
   }
+  const queue = await jobs;
+  await queue?.stop().catch((error: unknown) => logger().warn({ err: error }, "stopping the job queue failed"));
   logger().info("stopped");
   logger().flush();
   process.exit(finished ? 0 : 1);

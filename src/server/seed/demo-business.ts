@@ -12,6 +12,7 @@ import {
   dayKey,
   freezeQuote,
   priceRepair,
+  scheduleKey,
 } from "~/domain";
 import { hashPassword } from "../auth/passwords";
 import { config } from "../config";
@@ -53,9 +54,9 @@ type CustomerPlan = {
   unitPrefix: string;
   units: number;
   makes: [string, string][];
-  /** The primary site (real-looking Denver-area coordinates: no geocoding service is reachable). */
-  site: { name: string; latitude: number; longitude: number };
   settings: Partial<Prisma.CustomerCreateInput>;
+  /** Its lots, the first one primary (real-looking Denver-area positions: no geocoding service is reachable). */
+  sites: { name: string; address: string; latitude: number; longitude: number }[];
   pricing?: Omit<Prisma.CustomerPricingCreateWithoutCustomerInput, "version">;
 };
 
@@ -64,7 +65,10 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Summit Car Rentals",
     contactEmail: "fleet@summitrentals.example",
     address: "1200 Airport Blvd, Denver, CO",
-    site: { name: "Airport Blvd lot", latitude: 39.7617, longitude: -104.772 },
+    sites: [
+      { name: "Airport rental lot", address: "1200 Airport Blvd, Denver, CO", latitude: 39.8467, longitude: -104.6745 },
+      { name: "Downtown branch", address: "1650 Welton St, Denver, CO", latitude: 39.7451, longitude: -104.9894 },
+    ],
     unitPrefix: "SR-",
     units: 24,
     makes: [
@@ -89,7 +93,14 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Interstate Freight Lines",
     contactEmail: "maintenance@interstatefreight.example",
     address: "88 Logistics Way, Commerce City, CO",
-    site: { name: "Commerce City yard", latitude: 39.8083, longitude: -104.9339 },
+    sites: [
+      {
+        name: "Commerce City terminal",
+        address: "88 Logistics Way, Commerce City, CO",
+        latitude: 39.8133,
+        longitude: -104.9197,
+      },
+    ],
     unitPrefix: "TRK-",
     units: 26,
     makes: [
@@ -127,7 +138,10 @@ const CUSTOMERS: CustomerPlan[] = [
     name: "Valley Auto Dealers",
     contactEmail: "service@valleyauto.example",
     address: "455 Motor Mile, Lakewood, CO",
-    site: { name: "Motor Mile showroom lot", latitude: 39.7108, longitude: -105.0886 },
+    sites: [
+      { name: "Showroom lot", address: "455 Motor Mile, Lakewood, CO", latitude: 39.7105, longitude: -105.0812 },
+      { name: "Pre-owned lot", address: "510 Motor Mile, Lakewood, CO", latitude: 39.7092, longitude: -105.0868 },
+    ],
     unitPrefix: "VA-",
     units: 21,
     makes: [
@@ -231,8 +245,9 @@ export async function seedDemoBusiness(
             preferredTechnicians: plan.unitPrefix === "SR-" ? { connect: [{ id: tech.id }] } : undefined,
             blockedTechnicians: plan.unitPrefix === "VA-" ? { connect: [{ id: tech3.id }] } : undefined,
             pricing: { create: { useCustomPricing: false, ...plan.pricing } },
-            sites: { create: { ...plan.site, address: plan.address, isPrimary: true } },
+            sites: { create: plan.sites.map((site, i) => ({ ...site, isPrimary: i === 0 })) },
           },
+          include: { sites: { where: { isPrimary: true } } },
         });
         customers.push({ customer, plan });
       }
@@ -281,7 +296,12 @@ export async function seedDemoBusiness(
               status: "SCHEDULED",
               origin: "SCHEDULE",
               scheduledFor: today,
+              siteId: customer.sites[0]?.id,
               scheduledTime: typeof plan.settings.lotWalkingTime === "string" ? plan.settings.lotWalkingTime : null,
+              // Today's walk of the schedule, as if the office had planned it: its key keeps
+              // generation from adding a second one today, and the mark keeps it as it is.
+              scheduleKey: scheduleKey(customer.id, dayKey(now, timeZone)),
+              changedByHandAt: now,
             },
           });
         } else if (plan.unitPrefix === "VA-") {
@@ -295,6 +315,7 @@ export async function seedDemoBusiness(
               status: "SCHEDULED",
               origin: "ONE_OFF",
               scheduledFor: today,
+              siteId: customer.sites[0]?.id,
               scheduledTime: "10:00",
             },
           });

@@ -5,6 +5,7 @@
 // script injected into a page's HTML does not run.
 import { createHash } from "node:crypto";
 import { type APIRequestContext, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { openCustomer } from "../admin/admin-screen";
 import { newCustomer, uniqueUnit, walkWithFinds } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { technicianWithWalkAt } from "../support/own-walk";
@@ -159,6 +160,8 @@ test("every screen runs under the policy, as each role, without a violation", as
     const map = group.getByTestId("repair-map");
     await expect(map.locator(`.leaflet-marker-icon[title="Unit ${unit}"]`)).toBeVisible();
     await expect(map.locator("img.leaflet-tile-loaded").first()).toBeVisible();
+    await page.getByRole("link", { name: "Walk planning" }).click();
+    await expect(page.getByRole("table", { name: /Walks of the week of/ })).toBeVisible();
     check();
     await context.close();
   });
@@ -171,6 +174,11 @@ test("every screen runs under the policy, as each role, without a violation", as
       await page.getByRole("tab", { name: tab }).click();
       await expect(page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
     }
+    // A customer's sites on the map where a click picks a position.
+    await openCustomer(page, "Summit Car Rentals");
+    await expect(
+      page.getByTestId("site-map").locator('.leaflet-marker-icon[title="Airport rental lot"]'),
+    ).toBeVisible();
     check();
     await context.close();
   });

@@ -40,10 +40,24 @@ describe("the demo business", () => {
     ]);
   });
 
-  it("gives each customer a primary site with coordinates and each technician a base", async () => {
-    const sites = await database.db.customerSite.findMany({ where: { isPrimary: true } });
-    expect(sites).toHaveLength(3);
-    for (const site of sites) expect(Math.abs(site.latitude - 39.75)).toBeLessThan(0.5);
+  it("gives each customer one or two Denver-area sites, exactly one primary, today's walks their primary site, and each technician a base", async () => {
+    const customers = await database.db.customer.findMany({ include: { sites: true, walks: true } });
+    for (const c of customers) {
+      expect(c.sites.length, c.name).toBeGreaterThanOrEqual(1);
+      expect(c.sites.length, c.name).toBeLessThanOrEqual(2);
+      expect(
+        c.sites.filter((s) => s.isPrimary),
+        c.name,
+      ).toHaveLength(1);
+      for (const s of c.sites) {
+        expect(Math.abs(s.latitude - 39.74)).toBeLessThan(0.5);
+        expect(Math.abs(s.longitude + 104.99)).toBeLessThan(0.5);
+      }
+      for (const w of c.walks.filter((w) => w.status === "SCHEDULED")) {
+        expect(w.siteId).toBe(c.sites.find((s) => s.isPrimary)?.id);
+        if (w.origin === "SCHEDULE") expect(w.scheduleKey).toMatch(new RegExp(`^${c.id}:\\d{4}-\\d{2}-\\d{2}$`));
+      }
+    }
     expect(await database.db.technician.count({ where: { baseLatitude: null } })).toBe(0);
   });
 

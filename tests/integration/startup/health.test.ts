@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileBlobStore, createS3BlobStore } from "~/server/blobs";
 import { createDb } from "~/server/db";
 import { healthResponse } from "~/server/health/checks";
+import { setQueueState } from "~/server/jobs/queue-state";
 import { type TestDatabase, startTestDatabase } from "../../support/test-database";
 
 let database: TestDatabase;
@@ -66,6 +67,26 @@ describe("GET /api/health", () => {
       expect(text).not.toMatch(/127\.0\.0\.1|secret-pw|ECONNREFUSED|rs@/);
     } finally {
       await unreachable.$disconnect();
+    }
+  });
+
+  it("reports the job queue of a process that runs one: working while it starts or runs, 503 degraded once it failed", async () => {
+    mkdirSync("/tmp/rs-health-blobs", { recursive: true });
+    const store = createFileBlobStore("/tmp/rs-health-blobs");
+    try {
+      for (const state of ["starting", "running"] as const) {
+        setQueueState(state);
+        const report = (await (await healthResponse(database.db, undefined, store)).json()) as {
+          checks: Record<string, unknown>;
+        };
+        expect(report.checks.jobQueue, state).toEqual({ ok: true, ms: expect.any(Number) });
+      }
+      setQueueState("failed");
+      const failed = await healthResponse(database.db, undefined, store);
+      expect(failed.status).toBe(503);
+      expect(await failed.json()).toMatchObject({ status: "degraded", checks: { jobQueue: { ok: false } } });
+    } finally {
+      delete (globalThis as { rsJobQueueState?: string }).rsJobQueueState;
     }
   });
 });

@@ -6,6 +6,7 @@ export function ManagerNav() {
       <a href="/manager/parts">Parts requests</a>
       <a href="/manager/templates">Templates</a>
       <a href="/manager/route">Driving order</a>
+      <a href="/manager/walks">Walk planning</a>
     </nav>
   );
 }

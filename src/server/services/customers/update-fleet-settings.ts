@@ -2,6 +2,7 @@
 // schedule, auto-approval, service mode, preferred and blocked technicians, payment terms.
 // Only the fields given change; the result is checked whole by the domain. A real change bumps
 // settingsVersion (devices decide auto-approval offline from a cached copy) and is audited.
+// Then the customer's planned walks follow the saved schedule at once (generate-scheduled-walks).
 import "server-only";
 import { z } from "zod";
 import {
@@ -21,6 +22,8 @@ import { auditChange } from "../../data/audit-change";
 import type { ServiceContext } from "../../service-context";
 import { centsInput, int4Input, textInput } from "../../data/shared-inputs";
 import { lockCustomer } from "../../data/customers/lock-customer";
+import { logger } from "../../logging/logger";
+import { generateScheduledWalks } from "../planning/generate-scheduled-walks";
 import {
   FLEET_SETTINGS_INCLUDE,
   fleetSettingsRecord,
@@ -59,7 +62,7 @@ export async function updateFleetSettings(db: Db, ctx: ServiceContext, raw: Upda
     ...rest,
     completionChecklist: completionChecklist && checkCompletionChecklist(completionChecklist),
   };
-  return db.$transaction(async (tx) => {
+  const view = await db.$transaction(async (tx) => {
     await lockCustomer(tx, customerId);
     const before = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: FLEET_SETTINGS_INCLUDE });
     const current = fleetSettingsRecord(before);
@@ -100,6 +103,11 @@ export async function updateFleetSettings(db: Db, ctx: ServiceContext, raw: Upda
     });
     return fleetSettingsView(after);
   });
+  // The settings are saved whatever happens here; the daily generation catches up on a failure.
+  await generateScheduledWalks(db, { customerId, ctx }).catch((error: unknown) =>
+    logger().error({ err: error, customerId }, "generating walks after a fleet settings change failed"),
+  );
+  return view;
 }
 
 /** Lists compared as sets. */

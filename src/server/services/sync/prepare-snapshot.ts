@@ -53,6 +53,8 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
         customerId: true,
         status: true,
         scheduledFor: true,
+        scheduledTime: true,
+        site: { select: { name: true, latitude: true, longitude: true } },
         startedAt: true,
         customer: { select: { blockedTechnicians: { where: { id: technician.id }, select: { id: true } } } },
       },

@@ -29,6 +29,10 @@ export const preparedWalkOutput = z.object({
   customerId: z.string(),
   status: z.enum(["SCHEDULED", "IN_PROGRESS"]),
   scheduledFor: z.date().nullable(),
+  /** Local start time "HH:MM" of a planned walk; null = any time that day. */
+  scheduledTime: z.string().nullable(),
+  /** Where the walk happens (the customer's site), for the day's list and its driving order. */
+  site: z.object({ name: z.string(), latitude: z.number(), longitude: z.number() }).nullable(),
   startedAt: z.date().nullable(),
 });
 

@@ -1,9 +1,10 @@
 "use client";
-// One customer: prices (editor, effective list, history), fleet settings, contact details
+// One customer: prices (editor, effective list, history), fleet settings, sites, contact details
 // and the company's user accounts. Forms are keyed by customer so switching starts afresh.
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 import { CompanyUsers } from "./company-users";
+import { CustomerSites } from "./customer-sites";
 import { ContactForm } from "./contact-form";
 import { FleetSettingsForm } from "./fleet-settings-form";
 import { PriceList } from "./price-list";
@@ -40,6 +41,7 @@ export function CustomerDetail({ customerId, onClose }: { customerId: string; on
               <PricingHistory customerId={c.id} />
             </section>
             <FleetSettingsForm customerId={c.id} settings={c.settings} />
+            <CustomerSites customerId={c.id} />
             <ContactForm customer={c} />
             <CompanyUsers users={c.users ?? []} />
           </article>

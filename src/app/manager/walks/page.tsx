@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { TopBar } from "../../_components/top-bar";
+import { requireKind } from "../../_components/require-kind";
+import { WeekPlanner } from "./week-planner";
+import "../manager.css";
+
+export const metadata: Metadata = { title: "Walk planning" };
+
+export default async function Page() {
+  const { actor } = await requireKind("manager", "admin");
+  return (
+    <>
+      <TopBar title="Walk planning" userName={actor.name} />
+      <main>
+        <WeekPlanner />
+      </main>
+    </>
+  );
+}

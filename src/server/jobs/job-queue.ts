@@ -1,0 +1,65 @@
+// The job queue: pg-boss on the app's own PostgreSQL (its tables in the "pgboss" schema), its
+// statements run on the app's pool, never a pool of its own: the embedded PGlite serves one
+// connection. Never send a job inside a transaction on that pool: with one connection the send
+// waits for the transaction, which waits for the send.
+// One recurring job today: generating the walks of every customer's schedule, daily at 00:10 in
+// the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
+// or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
+import "server-only";
+import { PgBoss } from "pg-boss";
+import type pg from "pg";
+import type { Db } from "../db";
+import { logger } from "../logging/logger";
+import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
+import { setQueueState } from "./queue-state";
+
+export const GENERATE_WALKS_JOB = "generate-scheduled-walks";
+/** Daily, just after midnight: the horizon moves on by one day. */
+export const GENERATE_WALKS_CRON = "10 0 * * *";
+
+export type JobQueue = {
+  boss: PgBoss;
+  /** Asks for a generation now (the daily job's work, off the request). */
+  generateSoon(): Promise<string | null>;
+  stop(): Promise<void>;
+};
+
+export async function startJobQueue(options: {
+  db: Db;
+  pool: pg.Pool;
+  timeZone: string;
+  /** How often an idle worker looks for work; a daily job needs no hurry. */
+  pollingIntervalSeconds?: number;
+}): Promise<JobQueue> {
+  const { db, pool, timeZone, pollingIntervalSeconds = 30 } = options;
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values as unknown[]) },
+    schedule: true,
+    supervise: true,
+    migrate: true,
+  });
+  boss.on("error", (error: unknown) => logger().error({ err: error }, "job queue error"));
+  setQueueState("starting");
+  try {
+    await boss.start();
+    await boss.createQueue(GENERATE_WALKS_JOB);
+    await boss.schedule(GENERATE_WALKS_JOB, GENERATE_WALKS_CRON, null, { tz: timeZone });
+    await boss.work(GENERATE_WALKS_JOB, { pollingIntervalSeconds }, async () => {
+      const result = await generateScheduledWalks(db);
+      logger().info(result, "generated walks from schedules");
+      return result;
+    });
+  } catch (error) {
+    setQueueState("failed");
+    throw error;
+  }
+  setQueueState("running");
+  return {
+    boss,
+    generateSoon: () => boss.send(GENERATE_WALKS_JOB, null),
+    async stop() {
+      setQueueState("stopped");
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
