@@ -4,13 +4,8 @@
 // ordered 5 times after a warm-up; the figure is the slowest day's median. Beside it, each
 // order's length divided by nearest neighbour's alone (< 1: shorter).
 import { performance } from "node:perf_hooks";
-import {
-  type DayStop,
-  type GeoPoint,
-  nearestNeighbourOrder,
-  pathLengthKm,
-  routeDay,
-} from "../../src/domain/route-order";
+import type { GeoPoint } from "../../src/domain/geo";
+import { type DayStop, nearestNeighbourOrder, pathLengthKm, routeDay } from "../../src/domain/route-order";
 import type { BenchModule } from "../types";
 
 const DAYS = 20;

@@ -5,13 +5,13 @@ import {
   PREFERRED_BONUS,
   type ScoringCandidate,
   assignmentReasons,
-  greatCircleKm,
   normaliseWeights,
   rankCandidates,
   weightsProblem,
   workingMinutesOn,
 } from "./assignment-score";
 import { ASSIGNMENT_FACTORS, DEFAULT_ASSIGNMENT_WEIGHTS } from "./business-settings";
+import { distanceKm } from "./geo";
 import { DAMAGE_TYPES } from "./damage";
 import { WEEKDAYS } from "./week";
 
@@ -148,7 +148,7 @@ describe("smart assignment scoring", () => {
   });
 
   it("measures great-circle distance", () => {
-    expect(greatCircleKm(DENVER, BOULDER)).toBeCloseTo(38.9, 0);
+    expect(distanceKm(DENVER, BOULDER)).toBeCloseTo(38.9, 0);
   });
 
   it("stores the chosen one's factors and whether the top pick was overridden", () => {

@@ -1,3 +1,4 @@
+import { type GeoPoint, distanceKm } from "./geo";
 import { ASSIGNMENT_FACTORS, type AssignmentFactor, type AssignmentWeights } from "./business-settings";
 import { DAMAGE_LABELS, type DamageTypeName } from "./damage";
 import { DomainError } from "./errors";
@@ -22,7 +23,7 @@ export const NEUTRAL = 0.5;
 /** Sums within this of 1 are accepted by the admin form. */
 export const WEIGHT_SUM_TOLERANCE = 0.001;
 
-export type Position = { latitude: number; longitude: number };
+export type Position = GeoPoint;
 
 /** The work to give: a repair (with its damage type) or a walk (none), where and on which weekday. */
 export type AssignmentJob = {
@@ -97,15 +98,6 @@ export class InvalidAssignmentWeights extends DomainError {
 export function assertAssignmentWeights(weights: AssignmentWeights): void {
   const problem = weightsProblem(weights);
   if (problem) throw new InvalidAssignmentWeights(`${problem[0]!.toUpperCase()}${problem.slice(1)}.`);
-}
-
-/** Great-circle distance in km (haversine, mean Earth radius). */
-export function greatCircleKm(a: Position, b: Position): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 const minutesByHours = new WeakMap<object, Map<Weekday, number | null>>();
@@ -259,7 +251,7 @@ function distance(c: ScoringCandidate, { job, now }: Context, explain: boolean):
   const fresh = c.last && now.getTime() - c.last.at.getTime() < LAST_POSITION_FRESH_MS ? c.last : null;
   const from = fresh ?? c.base;
   if (!from) return { value: NEUTRAL, words: "position unknown (neutral)" };
-  const km = greatCircleKm(from, job.site);
+  const km = distanceKm(from, job.site);
   const value = Math.max(0, 1 - km / DISTANCE_ZERO_KM);
   if (!explain) return { value, words: "" };
   return { value, words: `${km.toFixed(1)} km from ${fresh ? "last known position" : "base"}` };

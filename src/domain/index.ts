@@ -74,7 +74,6 @@ export {
   assertAssignmentWeights,
   WEIGHT_SUM_TOLERANCE,
   assignmentReasons,
-  greatCircleKm,
   normaliseWeights,
   rankCandidates,
   weightsProblem,
@@ -290,17 +289,15 @@ export {
 export {
   DEFAULT_DAY_START,
   type DayStop,
-  type GeoPoint,
   REPAIR_SERVICE_MINUTES,
   type RoutedDay,
   type RoutedStop,
   WALK_SERVICE_MINUTES,
-  distanceKm,
   formatMinutesOfDay,
-  isGeoPoint,
   minutesOfDay,
   routeDay,
 } from "./route-order";
+export { type GeoPoint, distanceKm, isGeoPoint } from "./geo";
 export {
   type PlannedSlot,
   type ServiceMode,

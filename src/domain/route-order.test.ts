@@ -1,12 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type GeoPoint, distanceKm, isGeoPoint } from "./geo";
 import {
-  type GeoPoint,
   EXACT_MAX_STOPS,
-  distanceKm,
   drivingOrder,
   formatMinutesOfDay,
-  isGeoPoint,
   locallyImprovedOrder,
   minutesOfDay,
   nearestNeighbourOrder,

@@ -12,35 +12,8 @@
 // time waits for it while one reached after it is reported late ("late by 20 min"), so the office
 // sees the conflict instead of a silently longer route.
 
+import { type GeoPoint, distanceKm } from "./geo";
 import { isTimeOfDay } from "./week";
-
-export type GeoPoint = { latitude: number; longitude: number };
-
-/** Mean Earth radius (IUGG), km. */
-const EARTH_RADIUS_KM = 6371.0088;
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance between two points, in km. */
-export function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const dLat = toRadians(b.latitude - a.latitude);
-  const dLng = toRadians(b.longitude - a.longitude);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(toRadians(a.latitude)) * Math.cos(toRadians(b.latitude)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-export function isGeoPoint(point: { latitude: number | null; longitude: number | null }): point is GeoPoint {
-  const { latitude, longitude } = point;
-  return (
-    latitude !== null &&
-    longitude !== null &&
-    Number.isFinite(latitude) &&
-    Number.isFinite(longitude) &&
-    Math.abs(latitude) <= 90 &&
-    Math.abs(longitude) <= 180
-  );
-}
 
 /** Length of the path start → points[order[0]] → … (no start: from the first stop), in km. */
 export function pathLengthKm(start: GeoPoint | null, points: readonly GeoPoint[], order: readonly number[]): number {
