@@ -7,6 +7,7 @@ import {
   assignmentReasons,
   normaliseWeights,
   rankCandidates,
+  reasonsInWords,
   weightsProblem,
   workingMinutesOn,
 } from "./assignment-score";
@@ -266,5 +267,31 @@ describe("smart assignment properties", () => {
           expect(r.ranked[k - 1]!.total).toBeGreaterThanOrEqual(r.ranked[k]!.total);
       }),
     );
+  });
+});
+
+describe("reasonsInWords", () => {
+  it("reads sentences as they are and smart assignment's reasons as lines", () => {
+    expect(reasonsInWords(["Only preferred technician.", 3])).toEqual(["Only preferred technician."]);
+    expect(reasonsInWords(null)).toEqual([]);
+    const lines = reasonsInWords({
+      chosen: {
+        technicianId: "t2",
+        name: "Jordan",
+        total: 0.614,
+        preferredBonus: 0.1,
+        factors: [{ factor: "workload", value: 1, weight: 0.3, points: 0.3, words: "1 open repair: +0.30" }],
+      },
+      topPick: { technicianId: "t1", name: "Taylor", total: 0.7 },
+      overrodeTopPick: true,
+      mode: "manual",
+      at: "2026-12-06T12:00:00.000Z",
+    });
+    expect(lines).toEqual([
+      "Chosen: Jordan, score 0.61.",
+      "1 open repair: +0.30.",
+      "Preferred by the customer: +0.10.",
+      "Over the recommendation: Taylor (score 0.70).",
+    ]);
   });
 });

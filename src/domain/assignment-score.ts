@@ -16,8 +16,6 @@ export const PREFERRED_BONUS = 0.1;
 export const LAST_POSITION_FRESH_MS = 12 * 60 * 60 * 1000;
 /** At this distance or farther the distance factor is 0 (linear from 1 at the site). */
 export const DISTANCE_ZERO_KM = 80;
-/** Time a planned walk takes out of its technician's day, for the availability factor. */
-export const PLANNED_WALK_MINUTES = 120;
 /** What a factor scores when nothing is known (no position, no working hours): neither for nor against. */
 export const NEUTRAL = 0.5;
 /** Sums within this of 1 are accepted by the admin form. */
@@ -293,3 +291,26 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 /** Byte order, not the locale's: the same order on every server and phone. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Stored reasons in words, whichever way they were stored: sentences (a generated walk's "only
+ * preferred technician") or smart assignment's AssignmentReasons (the chosen one's factors).
+ */
+export function reasonsInWords(stored: unknown): string[] {
+  if (Array.isArray(stored)) return stored.filter((line): line is string => typeof line === "string");
+  if (!stored || typeof stored !== "object") return [];
+  const reasons = stored as Partial<AssignmentReasons>;
+  const lines: string[] = [];
+  const { chosen, topPick } = reasons;
+  if (chosen) {
+    const how =
+      reasons.mode === "auto" ? "Chosen automatically" : reasons.mode === "bulk" ? "Chosen in bulk" : "Chosen";
+    lines.push(`${how}: ${chosen.name}, score ${chosen.total.toFixed(2)}.`);
+    for (const factor of chosen.factors ?? []) lines.push(`${factor.words}.`);
+    if (chosen.preferredBonus > 0) lines.push(`Preferred by the customer: +${chosen.preferredBonus.toFixed(2)}.`);
+  }
+  if (reasons.overrodeTopPick && topPick) {
+    lines.push(`Over the recommendation: ${topPick.name} (score ${topPick.total.toFixed(2)}).`);
+  }
+  return lines;
+}

@@ -181,8 +181,7 @@ function reverse(order: number[], i: number, j: number): void {
 // ---------------------------------------------------------------------------------------------
 // The day: arrival estimates from an average speed and each stop's time on site.
 
-/** Time on site when nothing else says: a lot walk (no planned duration is stored) and an on-call repair. */
-export const WALK_SERVICE_MINUTES = 60;
+/** Time on site of an on-call repair (a walk takes WALK_LENGTH_MINUTES, as planning counts it). */
 export const REPAIR_SERVICE_MINUTES = 30;
 /** When the technician's working hours name no start for the day. */
 export const DEFAULT_DAY_START = "08:00";

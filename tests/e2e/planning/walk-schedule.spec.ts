@@ -63,9 +63,22 @@ test("admin turns on Tuesday/Thursday walks, the manager sees them in the week a
   await walks.first().click();
   const card = manager.getByRole("article", { name: new RegExp(`Walk at ${name}`) });
   await expect(card.getByTestId("walk-technician")).toHaveText("Unassigned");
-  await card.getByLabel("Technician").selectOption({ label: "Jordan Rivera" });
-  await card.getByRole("button", { name: "Assign" }).click();
+  // Smart assignment ranks the team for this walk: its first choice is one tap, with its reasons.
+  const recommend = card.getByRole("button", { name: /\(recommended\)$/ });
+  await expect(recommend).toBeVisible();
+  const recommended = (await recommend.textContent())!.replace(/^Assign to /, "").replace(/ \(recommended\)$/, "");
+  await expect(card.getByText(`Why ${recommended} is recommended`)).toBeVisible();
+  if (recommended === "Jordan Rivera") {
+    await recommend.click();
+  } else {
+    // Jordan is chosen over the recommendation: allowed, and the reasons say so.
+    const jordan = card.getByLabel("Technician").locator("option", { hasText: "Jordan Rivera" });
+    await card.getByLabel("Technician").selectOption((await jordan.getAttribute("value"))!);
+    await card.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(card).toContainText(`Over the recommendation: ${recommended}`);
+  }
   await expect(card.getByTestId("walk-technician")).toHaveText("Jordan Rivera");
+  await expect(card).toContainText("Chosen: Jordan Rivera, score");
   await expect(
     manager.getByTestId("week-row-Jordan Rivera").getByRole("button", { name: new RegExp(name) }),
   ).toHaveCount(1);

@@ -131,7 +131,15 @@ describe("planning walks by hand", () => {
       walkId: b!.id,
       technicianId: world.tina.technicianId,
     });
-    expect(assigned).toMatchObject({ technicianName: "Tina", assignmentReasons: ["Assigned by hand."] });
+    // Smart assignment's reasons for the chosen one, stored and shown in words.
+    expect(assigned.technicianName).toBe("Tina");
+    expect(assigned.assignmentReasons[0]).toMatch(/^Chosen: Tina, score \d\.\d\d\.$/);
+    expect(assigned.assignmentReasons.join(" ")).toMatch(/open repair/);
+    const stored = await world.db.lotWalk.findUniqueOrThrow({ where: { id: b!.id } });
+    expect(stored.assignmentReasons).toMatchObject({
+      chosen: { technicianId: world.tina.technicianId },
+      mode: "manual",
+    });
     await expect(admin.schedule.cancelWalk({ walkId: c!.id, reason: "  " })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

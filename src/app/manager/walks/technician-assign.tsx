@@ -9,11 +9,14 @@ export type TechnicianOption = { id: string; name: string; note?: string };
 export function TechnicianAssign({
   options,
   current,
+  recommended,
   pending,
   onAssign,
 }: {
   options: readonly TechnicianOption[];
   current: string | null;
+  /** Smart assignment's first choice: offered as one tap. */
+  recommended?: TechnicianOption;
   pending: boolean;
   onAssign: (technicianId: string | null) => void;
 }) {
@@ -21,6 +24,11 @@ export function TechnicianAssign({
   const [choice, setChoice] = useState(current ?? "");
   return (
     <div className="mgr-inline-form">
+      {recommended && recommended.id !== current && (
+        <button type="button" disabled={pending} onClick={() => onAssign(recommended.id)}>
+          Assign to {recommended.name} (recommended)
+        </button>
+      )}
       <label htmlFor={id}>Technician</label>
       <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
         <option value="">Unassigned</option>

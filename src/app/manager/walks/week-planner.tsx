@@ -8,7 +8,7 @@ import { FIELDS, addDays } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { ManagerNav } from "../_components/manager-nav";
-import { TechnicianAssign } from "./technician-assign";
+import { TechnicianAssign, type TechnicianOption } from "./technician-assign";
 
 type Week = RouterOutputs["schedule"]["week"];
 type Walk = Week["walks"][number];
@@ -126,6 +126,11 @@ function WalkCard({ walk, week, onChanged }: { walk: Walk; week: Week; onChanged
   const error = move.error ?? cancel.error ?? assign.error;
   const blocked = new Set(week.customers.find((c) => c.id === walk.customerId)?.blockedTechnicianIds ?? []);
   const planned = walk.status === "SCHEDULED";
+  const ranking = api.assignment.rankForWalk.useQuery({ walkId: walk.id }, { enabled: planned });
+  const top = ranking.data?.ranked[0];
+  const options = ranking.data
+    ? rankedOptions(ranking.data, walk.technicianId, week)
+    : week.technicians.filter((t) => !blocked.has(t.id));
   const onMove = (event: FormEvent) => {
     event.preventDefault();
     move.mutate({ walkId: walk.id, date, time: time || null });
@@ -176,9 +181,23 @@ function WalkCard({ walk, week, onChanged }: { walk: Walk; week: Week; onChanged
       )}
       {planned ? (
         <>
+          {top && (
+            <details className="mgr-rank-row">
+              <summary>
+                Why {top.name} is recommended (score {top.total.toFixed(2)})
+              </summary>
+              <ul className="mgr-reasons">
+                {top.factors.map((f) => (
+                  <li key={f.factor}>{f.words}</li>
+                ))}
+                {top.preferredBonus > 0 && <li>Preferred by the customer: +{top.preferredBonus.toFixed(2)}</li>}
+              </ul>
+            </details>
+          )}
           <TechnicianAssign
-            options={week.technicians.filter((t) => !blocked.has(t.id))}
+            options={options}
             current={walk.technicianId}
+            recommended={top && { id: top.technicianId, name: top.name }}
             pending={assign.isPending}
             onAssign={(technicianId) => assign.mutate({ walkId: walk.id, technicianId })}
           />
@@ -212,6 +231,22 @@ function WalkCard({ walk, week, onChanged }: { walk: Walk; week: Week; onChanged
       )}
     </article>
   );
+}
+
+type Ranking = RouterOutputs["assignment"]["rankForWalk"];
+
+/** Smart assignment's order, best first with its score; the technician on the walk now stays a choice. */
+function rankedOptions(ranking: Ranking, current: string | null, week: Week): TechnicianOption[] {
+  const options: TechnicianOption[] = ranking.ranked.map((c, i) => ({
+    id: c.technicianId,
+    name: c.name,
+    note: `${i === 0 ? "recommended, " : ""}score ${c.total.toFixed(2)}`,
+  }));
+  if (current && !options.some((o) => o.id === current)) {
+    const name = week.technicians.find((t) => t.id === current)?.name ?? "Assigned technician";
+    options.unshift({ id: current, name, note: "assigned now" });
+  }
+  return options;
 }
 
 function OneOffWalk({ week, onCreated }: { week: Week; onCreated: () => Promise<void> }) {

@@ -5,7 +5,7 @@ import "server-only";
 import {
   type AssignmentJob,
   type DamageTypeName,
-  PLANNED_WALK_MINUTES,
+  WALK_LENGTH_MINUTES,
   type ScoringCandidate,
   WEEKDAYS,
   type Weekday,
@@ -150,7 +150,7 @@ export function candidatesFor(
       skills: t.skills,
       pastRepairsHere: facts.pastRepairs.get(`${t.id}:${job.customerId}`) ?? 0,
       workingHours: t.workingHours,
-      plannedMinutes: (facts.plannedWalks.get(`${t.id}:${job.day.date}`) ?? 0) * PLANNED_WALK_MINUTES,
+      plannedMinutes: (facts.plannedWalks.get(`${t.id}:${job.day.date}`) ?? 0) * WALK_LENGTH_MINUTES,
     };
   });
 }

@@ -9,6 +9,7 @@ import {
   assertAllowed,
   assertWalkPlan,
   dayKey,
+  reasonsInWords,
 } from "~/domain";
 import { config } from "../../config";
 import type { DbTx } from "../../db";
@@ -68,7 +69,7 @@ export function plannedWalkView(w: PlannedWalkRow) {
     date: w.scheduledFor ? dateText(w.scheduledFor) : null,
     time: w.scheduledTime,
     changedByHand: w.changedByHandAt !== null,
-    assignmentReasons: Array.isArray(w.assignmentReasons) ? (w.assignmentReasons as string[]) : [],
+    assignmentReasons: reasonsInWords(w.assignmentReasons),
   };
 }
 export type PlannedWalkView = ReturnType<typeof plannedWalkView>;

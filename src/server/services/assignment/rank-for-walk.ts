@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { type Ranking, decide, overseenTechnicianIds, rankCandidates } from "~/domain";
-import type { Db } from "../../db";
+import type { Db, DbTx } from "../../db";
 import { NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
 import {
@@ -25,7 +25,13 @@ export async function rankForWalk(db: Db, ctx: ServiceContext, raw: RankForWalkI
     select: { customerId: true, technicianId: true, siteId: true, scheduledFor: true },
   });
   if (!walk || !decide(ctx.actor, "walk.view", walk).allowed) throw new NotFound("Walk");
-  const now = new Date();
+  return rankWalk(db, ctx, walk, new Date());
+}
+
+type WalkToRank = { customerId: string; technicianId: string | null; siteId: string | null; scheduledFor: Date | null };
+
+/** Everyone the actor may give the walk to, scored at its site on its day (assignWalk stores the chosen one's). */
+export async function rankWalk(db: Db | DbTx, ctx: ServiceContext, walk: WalkToRank, now: Date): Promise<Ranking> {
   const day = walk.scheduledFor ? jobDay(walk.scheduledFor.toISOString().slice(0, 10)) : businessToday(now);
   const [facts, settings, site] = await Promise.all([
     loadAssignmentFacts(db, [walk.customerId], [day.date]),

@@ -7,7 +7,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { FIELDS, isTimeOfDay } from "~/domain";
+import { type AssignmentReasons, FIELDS, assignmentReasons, isTimeOfDay } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../../data/audit-change";
 import { lockCustomer } from "../../data/customers/lock-customer";
@@ -23,6 +23,7 @@ import {
 } from "../../data/planning/planned-walks";
 import { assertSiteOfCustomer } from "../../data/planning/sites";
 import { textInput } from "../../data/shared-inputs";
+import { rankWalk } from "../assignment/rank-for-walk";
 import type { ServiceContext } from "../../service-context";
 
 const dateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A date is written yyyy-mm-dd.");
@@ -105,10 +106,15 @@ export async function assignWalk(db: Db, ctx: ServiceContext, raw: AssignWalkInp
       { id: before.id, date: before.scheduledFor ? dateText(before.scheduledFor) : "", time: before.scheduledTime },
       input.technicianId,
     );
-    // Chosen by hand: any reasons a generator stored no longer say why.
+    // The chosen one's factors as smart assignment scored them, and whether the manager went
+    // past its recommendation; a generator's reasons no longer say why.
+    const now = new Date();
+    const reasons = input.technicianId
+      ? assignmentReasons(await rankWalk(tx, ctx, before, now), input.technicianId, "manual", now)
+      : [];
     return writeChange(tx, ctx, before, "walk.plan.assign", {
       technicianId: input.technicianId,
-      assignmentReasons: input.technicianId ? ["Assigned by hand."] : [],
+      assignmentReasons: reasons,
     });
   });
 }
@@ -138,7 +144,7 @@ async function writeChange(
     scheduledTime?: string | null;
     technicianId?: string | null;
     status?: "CANCELLED";
-    assignmentReasons?: string[];
+    assignmentReasons?: string[] | AssignmentReasons;
   },
   reason?: string,
 ) {
