@@ -39,13 +39,14 @@ export function WeekPlanner() {
       <h1>Walk planning</h1>
       <ManagerNav />
       <div className="mgr-actions" role="group" aria-label="Week">
-        <button type="button" onClick={() => data && setDay(addDays(data.monday, -7))}>
+        {/* Until a week is shown there is no week to step from: a tap would be lost. */}
+        <button type="button" disabled={!data} onClick={() => data && setDay(addDays(data.monday, -7))}>
           ← Previous week
         </button>
         <button type="button" onClick={() => setDay(undefined)}>
           This week
         </button>
-        <button type="button" onClick={() => data && setDay(addDays(data.monday, 7))}>
+        <button type="button" disabled={!data} onClick={() => data && setDay(addDays(data.monday, 7))}>
           Next week →
         </button>
         <button type="button" className="secondary" disabled={generate.isPending} onClick={() => generate.mutate()}>
