@@ -7,8 +7,8 @@ import {
   type DamageTypeName,
   WALK_LENGTH_MINUTES,
   type ScoringCandidate,
-  WEEKDAYS,
   type Weekday,
+  weekdayOf,
 } from "~/domain";
 import { dayKey } from "~/domain/business-month";
 import { config } from "../../config";
@@ -46,8 +46,7 @@ export function businessToday(now: Date): JobDay {
 }
 
 export function jobDay(date: string): JobDay {
-  const weekday = WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
-  return { date, weekday };
+  return { date, weekday: weekdayOf(date) };
 }
 
 export async function loadAssignmentFacts(

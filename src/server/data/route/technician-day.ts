@@ -15,12 +15,12 @@ import {
   type GeoPoint,
   REPAIR_SERVICE_MINUTES,
   WALK_LENGTH_MINUTES,
-  WEEKDAYS,
   dayKey,
   formatMinutesOfDay,
   isGeoPoint,
   minutesOfDay,
   routeDay,
+  weekdayOf,
 } from "~/domain";
 import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
@@ -269,8 +269,7 @@ function dayStart(
 
 /** The day's start from the technician's working hours for that weekday, else 08:00. */
 function workingDayStart(workingHours: unknown, day: string): string {
-  // getUTCDay counts from Sunday; WEEKDAYS begins with Monday.
-  const weekday = WEEKDAYS[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7]!;
+  const weekday = weekdayOf(day);
   const hours = workingHours && typeof workingHours === "object" ? (workingHours as Record<string, unknown>) : {};
   const entry = hours[weekday];
   const start = entry && typeof entry === "object" ? (entry as { start?: unknown }).start : undefined;
