@@ -34,6 +34,7 @@ const PERMISSION_FOR: Readonly<Record<Action, PermissionAction>> = {
   start: "repair.start",
   complete: "repair.complete",
   invoice: "repair.invoice",
+  uninvoice: "repair.invoice",
   close: "repair.close",
   cancel: "repair.cancel",
   claim: "repair.claim",

@@ -117,6 +117,14 @@ export const REFUSALS = {
   INVALID_CHECKLIST: badRequest, // too many items, too long, repeated
   CHECKLIST_INCOMPLETE: conflict, // a completion that does not confirm every item the customer requires
 
+  // Invoices and payments (billing/invoice-rules.ts)
+  INVALID_INVOICE: badRequest, // discounts above the repairs, a number out of range
+  INVOICE_EMPTY: badRequest, // an invoice with no repair line
+  PAYMENT_REFUSED: badRequest, // zero, negative, above the balance, on a void or draft invoice
+  INVOICE_NOT_DRAFT: conflict, // issued, paid or void: an issued invoice is never edited
+  INVOICE_HAS_PAYMENTS: conflict, // paid in part: payments are refunded before it can be voided
+  REPAIR_ALREADY_INVOICED: conflict, // the repair is on another live invoice
+
   // Attachments and their uploads (attachment-rules.ts; docs/sync-protocol.md §3)
   WRONG_FILE_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },
   FILE_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },

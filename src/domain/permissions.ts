@@ -67,7 +67,10 @@ export type PermissionResources = {
   "customer.preferences.edit": CustomerRef;
   /** The customer's price list and approval settings, cached on devices for offline estimates. */
   "customer.priceList.view": CustomerRef;
+  /** A customer's invoices, credit notes and payments (also their PDF). */
   "invoice.view": CustomerRef;
+  /** Generating, issuing, voiding invoices and recording payments: the business's books. */
+  "invoice.manage": null;
   "unit.replaceWindshield": CustomerRef;
   /** Registering, editing and importing a customer's units. */
   "unit.edit": CustomerRef;
@@ -315,7 +318,8 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "customer.settings.edit": { admin: always },
   "customer.preferences.edit": { admin: always, customer: ownCompany },
   "customer.priceList.view": { admin: always, customer: ownCompany, technician: always, manager: always },
-  "invoice.view": { admin: always, customer: ownCompany },
+  "invoice.view": { admin: always, manager: always, customer: ownCompany },
+  "invoice.manage": { admin: always },
   "unit.replaceWindshield": { admin: always, manager: always },
   "unit.edit": { admin: always },
   "walk.start": onLot,

@@ -17,6 +17,7 @@ export const ACTIONS = [
   "start",
   "complete",
   "invoice",
+  "uninvoice",
   "close",
   "cancel",
   "claim",
@@ -104,6 +105,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: "start", from: ["APPROVED", "ASSIGNED"], to: "IN_PROGRESS", actors: STAFF, preconditions: [] },
   { action: "complete", from: ["IN_PROGRESS"], to: "COMPLETED", actors: STAFF, preconditions: [needsAfterPhoto] },
   { action: "invoice", from: ["COMPLETED"], to: "INVOICED", actors: ["admin"], preconditions: [] },
+  // Voiding an invoice (with its credit note) gives its repairs back to billing: the next run invoices them again.
+  { action: "uninvoice", from: ["INVOICED"], to: "COMPLETED", actors: ["admin"], preconditions: [] },
   { action: "close", from: ["COMPLETED", "INVOICED"], to: "CLOSED", actors: ["admin"], preconditions: [] },
   // "Assign to Me": whether it is unassigned and the customer lets them serve it is the permission's rule.
   {
