@@ -317,3 +317,16 @@ export {
   slotsOverlap,
   weekdayOf,
 } from "./walk-schedule";
+export {
+  EVENT_LABELS,
+  EVENT_TYPES,
+  type DomainEventInput,
+  type EventType,
+  type RepairEventPayload,
+  WEBHOOK_EVENT_NAMES,
+  type WebhookEventName,
+  eventGroupKey,
+  eventsOfNewRepair,
+  eventsOfStatusChange,
+  webhookEventName,
+} from "./events";
