@@ -357,3 +357,16 @@ export {
   parseInvoiceNumber,
   reminderStepDue,
 } from "./billing/invoice-rules";
+export {
+  EVENT_LABELS,
+  EVENT_TYPES,
+  type DomainEventInput,
+  type EventType,
+  type RepairEventPayload,
+  WEBHOOK_EVENT_NAMES,
+  type WebhookEventName,
+  eventGroupKey,
+  eventsOfNewRepair,
+  eventsOfStatusChange,
+  webhookEventName,
+} from "./events";

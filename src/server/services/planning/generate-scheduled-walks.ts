@@ -14,6 +14,9 @@
 // saves a customer's fleet settings. Each customer in its own transaction under its row lock.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { DomainEventInput } from "~/domain/index";
+import { recordEvents } from "../../data/events/record-event";
+import { walkScheduledEvent } from "../../data/events/walk-events";
 import {
   type WalkScheduleSettings,
   dayKey,
@@ -100,6 +103,7 @@ async function generateForCustomer(
     serviceMode: customer.serviceMode,
   };
   const audits: AuditEntry[] = [];
+  const events: DomainEventInput[] = [];
   const audit = (action: string, entityId: string, changes: AuditEntry["changes"]) =>
     audits.push({
       actor: ctx ? { userId: ctx.actor.userId, email: ctx.actor.email } : null,
@@ -174,10 +178,17 @@ async function generateForCustomer(
         scheduledTime: { before: null, after: time },
         technicianId: { before: null, after: technicianId },
       });
-      // A scheduled walk would notify its technician and the customer here, once notifications exist.
+      events.push(
+        walkScheduledEvent(
+          { id, customerId, technicianId, siteId, scheduledFor: date, scheduledTime: time },
+          ctx?.actor.userId ?? null,
+          "generated",
+        ),
+      );
     }
   }
   if (audits.length > 0) await writeAudits(tx, audits);
+  await recordEvents(tx, events);
   return { created, removed };
 }
 

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { type AssignmentReasons, FIELDS, assignmentReasons, isTimeOfDay } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../../data/audit-change";
+import { recordEvents } from "../../data/events/record-event";
+import { walkScheduledEvent } from "../../data/events/walk-events";
 import { lockCustomer } from "../../data/customers/lock-customer";
 import {
   PLANNED_WALK_SELECT,
@@ -72,7 +74,7 @@ export async function createOneOffWalk(db: Db, ctx: ServiceContext, raw: CreateO
       before: null,
       after: auditedFields(walk),
     });
-    // A planned walk would notify its technician and the customer here, once notifications exist.
+    await recordEvents(tx, [walkScheduledEvent(walk, ctx.actor.userId, "created")]);
     return plannedWalkView(walk);
   });
 }
@@ -161,6 +163,9 @@ async function writeChange(
     after: auditedFields(after),
     ...(reason ? { extra: { reason: { before: null, after: reason } } } : {}),
   });
-  // A change of a planned walk would notify its technician (and the customer) here, once notifications exist.
+  // A walk moved or given to someone is announced again; a cancelled or unassigned one is not.
+  const announced = data.status !== "CANCELLED" && after.technicianId !== null;
+  if (announced && (data.scheduledFor !== undefined || data.technicianId !== undefined))
+    await recordEvents(tx, [walkScheduledEvent(after, ctx.actor.userId, action)]);
   return plannedWalkView(after);
 }
