@@ -342,6 +342,7 @@ export {
   PRICE_SOURCE_LABELS,
   PaymentRefused,
   type PaymentTermsCode,
+  type PriceSourceCode,
   REMINDER_STEPS,
   type StoredInvoiceStatus,
   TERMS_LABELS,

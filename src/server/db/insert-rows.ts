@@ -17,6 +17,8 @@ const COLUMNS = {
   Attachment: Prisma.AttachmentScalarFieldEnum,
   AuditLog: Prisma.AuditLogScalarFieldEnum,
   DomainEvent: Prisma.DomainEventScalarFieldEnum,
+  Invoice: Prisma.InvoiceScalarFieldEnum,
+  InvoiceLine: Prisma.InvoiceLineScalarFieldEnum,
 } as const;
 type Table = keyof typeof COLUMNS;
 
