@@ -61,6 +61,8 @@ export const FIELDS = {
   checklistItem: field("Checklist item", 200, "line"),
   /** An item of a customer's completion checklist (fleet settings), confirmed on every completion. */
   completionItem: field("Checklist item", 120, "line"),
+  invoiceLine: field("Description", 200, "line"),
+  paymentReference: field("Reference", 100, "line"),
 } as const satisfies Record<string, TextField>;
 export type FieldName = keyof typeof FIELDS;
 

@@ -2,7 +2,8 @@
 // statements run on the app's pool, never a pool of its own: the embedded PGlite serves one
 // connection. Never send a job inside a transaction on that pool: with one connection the send
 // waits for the transaction, which waits for the send.
-// One recurring job today: generating the walks of every customer's schedule, daily at 00:10 in
+// Billing's queues (invoicing runs, daily invoicing, overdue reminders) are in billing-jobs.ts.
+// Generating the walks of every customer's schedule, daily at 00:10 in
 // the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
 // or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
 import "server-only";
@@ -11,6 +12,7 @@ import type pg from "pg";
 import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
+import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
 import { setQueueState } from "./queue-state";
 
 export const GENERATE_WALKS_JOB = "generate-scheduled-walks";
@@ -49,6 +51,7 @@ export async function startJobQueue(options: {
       logger().info(result, "generated walks from schedules");
       return result;
     });
+    await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
   } catch (error) {
     setQueueState("failed");
     throw error;
@@ -59,6 +62,7 @@ export async function startJobQueue(options: {
     generateSoon: () => boss.send(GENERATE_WALKS_JOB, null),
     async stop() {
       setQueueState("stopped");
+      unregisterBillingJobs();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
