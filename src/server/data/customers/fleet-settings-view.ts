@@ -26,6 +26,7 @@ export function fleetSettingsView(customer: CustomerWithTechnicians) {
     requirePhotoForApproval: customer.requirePhotoForApproval,
     serviceMode: customer.serviceMode,
     paymentTerms: customer.paymentTerms,
+    invoicingCadence: customer.invoicingCadence,
     preferredTechnicians: named(customer.preferredTechnicians),
     blockedTechnicians: named(customer.blockedTechnicians),
     /** Items every completion confirms, in order; [] when the customer requires none. */

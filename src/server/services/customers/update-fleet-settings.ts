@@ -16,7 +16,7 @@ import {
   lotWalkingSchedule,
 } from "~/domain";
 import type { Db } from "../../db";
-import { PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
+import { InvoicingCadence, PaymentTerms, ServiceMode, WalkFrequency } from "../../db/generated/client";
 import { NotFound } from "../../errors";
 import { auditChange } from "../../data/audit-change";
 import type { ServiceContext } from "../../service-context";
@@ -45,6 +45,8 @@ export const updateFleetSettingsInput = z.object({
   requirePhotoForApproval: z.boolean().optional(),
   serviceMode: z.enum(ServiceMode).optional(),
   paymentTerms: z.enum(PaymentTerms).optional(),
+  /** null: by service mode (on-call per repair, lot walks monthly). */
+  invoicingCadence: z.enum(InvoicingCadence).nullable().optional(),
   preferredTechnicianIds: technicianIds.optional(),
   blockedTechnicianIds: technicianIds.optional(),
   /** The items every completion of this customer's repairs confirms, in order; [] for none. */

@@ -10,7 +10,7 @@ import { CheckField, DollarsField, SelectField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
 import { dollarsText, requiredCents, wholeNumber } from "../form-values";
 import { useDraft } from "../use-draft";
-import { FREQUENCIES, PAYMENT_TERMS, SERVICE_MODES } from "./fleet-options";
+import { FREQUENCIES, INVOICING_CADENCES, PAYMENT_TERMS, SERVICE_MODES } from "./fleet-options";
 import { TechnicianChoice } from "./technician-choice";
 import { WeekdayChecks } from "./weekday-checks";
 
@@ -27,6 +27,7 @@ const draftOf = (s: Settings) => ({
   requirePhotoForApproval: s.requirePhotoForApproval,
   serviceMode: s.serviceMode,
   paymentTerms: s.paymentTerms,
+  invoicingCadence: s.invoicingCadence ?? ("DEFAULT" as const),
   technicians: { preferred: s.preferredTechnicians.map((t) => t.id), blocked: s.blockedTechnicians.map((t) => t.id) },
   completionChecklist: s.completionChecklist.join("\n"),
 });
@@ -37,13 +38,15 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const { fleetSize, maxAutoApprove, lotWalkingTime, technicians, completionChecklist, ...rest } = draft;
+    const { fleetSize, maxAutoApprove, lotWalkingTime, technicians, completionChecklist, invoicingCadence, ...rest } =
+      draft;
     submit(
       () => ({
         ...rest,
         customerId,
         fleetSize: wholeNumber(fleetSize, "Fleet size"),
         lotWalkingTime: lotWalkingTime || null,
+        invoicingCadence: invoicingCadence === "DEFAULT" ? null : invoicingCadence,
         maxAutoApproveCents: requiredCents(maxAutoApprove, "Auto-approve up to"),
         preferredTechnicianIds: technicians.preferred,
         blockedTechnicianIds: technicians.blocked,
@@ -77,6 +80,13 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
           value={draft.paymentTerms}
           options={PAYMENT_TERMS}
           onChange={(paymentTerms) => change({ paymentTerms })}
+        />
+        <SelectField
+          id="invoicing-cadence"
+          label="Invoicing"
+          value={draft.invoicingCadence}
+          options={INVOICING_CADENCES}
+          onChange={(invoicingCadence) => change({ invoicingCadence })}
         />
       </div>
       <CheckField
