@@ -26,13 +26,21 @@ export const billingRouter = createTRPCRouter({
   list: readers.input(listInvoicesInput).query(({ ctx, input }) => listInvoices(ctx.db, ctx, input)),
   byId: readers.input(getInvoiceInput).query(({ ctx, input }) => getInvoice(ctx.db, ctx, input)),
   receivables: adminProcedure.query(({ ctx }) => receivables(ctx.db, ctx)),
-  invoiceNow: adminProcedure.input(startInvoiceRunInput).mutation(({ ctx, input }) => startInvoiceRun(ctx.db, ctx, input)),
-  runStatus: adminProcedure.input(invoiceRunStatusInput).query(({ ctx, input }) => invoiceRunStatus(ctx.db, ctx, input)),
+  invoiceNow: adminProcedure
+    .input(startInvoiceRunInput)
+    .mutation(({ ctx, input }) => startInvoiceRun(ctx.db, ctx, input)),
+  runStatus: adminProcedure
+    .input(invoiceRunStatusInput)
+    .query(({ ctx, input }) => invoiceRunStatus(ctx.db, ctx, input)),
   currentRun: adminProcedure.query(({ ctx }) => currentInvoiceRun(ctx.db, ctx)),
   issue: adminProcedure.input(issueInvoiceInput).mutation(({ ctx, input }) => issueInvoice(ctx.db, ctx, input)),
-  addDiscount: adminProcedure.input(addDiscountLineInput).mutation(({ ctx, input }) => addDiscountLine(ctx.db, ctx, input)),
+  addDiscount: adminProcedure
+    .input(addDiscountLineInput)
+    .mutation(({ ctx, input }) => addDiscountLine(ctx.db, ctx, input)),
   void: adminProcedure.input(voidInvoiceInput).mutation(({ ctx, input }) => voidInvoice(ctx.db, ctx, input)),
-  recordPayment: adminProcedure.input(recordPaymentInput).mutation(({ ctx, input }) => recordPayment(ctx.db, ctx, input)),
+  recordPayment: adminProcedure
+    .input(recordPaymentInput)
+    .mutation(({ ctx, input }) => recordPayment(ctx.db, ctx, input)),
   settings: adminProcedure.query(({ ctx }) => readBillingSettings(ctx.db)),
   updateSettings: adminProcedure
     .input(updateBillingSettingsInput)

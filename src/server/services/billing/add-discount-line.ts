@@ -49,7 +49,12 @@ export async function addDiscountLine(db: Db, ctx: ServiceContext, input: z.infe
       entityId: invoice.id,
       before: invoice,
       after,
-      extra: { discount: { before: null, after: { lineId: line.id, description: input.description, amountCents: -input.amountCents } } },
+      extra: {
+        discount: {
+          before: null,
+          after: { lineId: line.id, description: input.description, amountCents: -input.amountCents },
+        },
+      },
     });
     return { lineId: line.id, totalCents };
   });

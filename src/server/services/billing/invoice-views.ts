@@ -104,7 +104,14 @@ export async function invoiceDocument(db: Db, invoiceId: string) {
   const r = await db.invoice.findUniqueOrThrow({
     where: { id: invoiceId },
     include: {
-      customer: { select: { name: true, address: true, contactEmail: true, sites: { where: { isPrimary: true }, select: { name: true, address: true }, take: 1 } } },
+      customer: {
+        select: {
+          name: true,
+          address: true,
+          contactEmail: true,
+          sites: { where: { isPrimary: true }, select: { name: true, address: true }, take: 1 },
+        },
+      },
       lines: { orderBy: { position: "asc" } },
       payments: { orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }] },
       creditsInvoice: { select: { id: true, number: true } },
@@ -182,15 +189,28 @@ export async function receivables(db: Db, ctx: ServiceContext) {
   const day = today();
   const open = await db.invoice.findMany({
     where: { kind: "INVOICE", status: "ISSUED" },
-    select: { customerId: true, totalCents: true, paidCents: true, dueOn: true, status: true, customer: { select: { name: true } } },
+    select: {
+      customerId: true,
+      totalCents: true,
+      paidCents: true,
+      dueOn: true,
+      status: true,
+      customer: { select: { name: true } },
+    },
   });
   const figures = open.map((r) => ({ ...r, dueOn: r.dueOn ? dateText(r.dueOn) : null }));
-  const perCustomer = new Map<string, { customerId: string; name: string; buckets: Record<string, number>; totalCents: number }>();
+  const perCustomer = new Map<
+    string,
+    { customerId: string; name: string; buckets: Record<string, number>; totalCents: number }
+  >();
   for (const f of figures) {
     if (!f.dueOn) continue;
-    const row =
-      perCustomer.get(f.customerId) ??
-      { customerId: f.customerId, name: f.customer.name, buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])), totalCents: 0 };
+    const row = perCustomer.get(f.customerId) ?? {
+      customerId: f.customerId,
+      name: f.customer.name,
+      buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])),
+      totalCents: 0,
+    };
     const owed = f.totalCents - f.paidCents;
     row.buckets[agingBucket(f.dueOn, day)]! += owed;
     row.totalCents += owed;

@@ -65,7 +65,13 @@ export async function recordPayment(
         changes: {
           payment: {
             before: null,
-            after: { id: payment.id, amountCents: parsed.amountCents, receivedOn, method: parsed.method, reference: parsed.reference },
+            after: {
+              id: payment.id,
+              amountCents: parsed.amountCents,
+              receivedOn,
+              method: parsed.method,
+              reference: parsed.reference,
+            },
           },
           paidCents: { before: invoice.paidCents, after: paidCents },
           ...(paidInFull ? { status: { before: invoice.status, after: "PAID" } } : {}),
@@ -73,14 +79,26 @@ export async function recordPayment(
       },
     ];
     if (paidInFull) {
-      const repairs = await tx.$queryRaw<{ id: string; customerId: string; technicianId: string | null; priceCents: number | null; estimateCents: number | null; status: string }[]>`
+      const repairs = await tx.$queryRaw<
+        {
+          id: string;
+          customerId: string;
+          technicianId: string | null;
+          priceCents: number | null;
+          estimateCents: number | null;
+          status: string;
+        }[]
+      >`
         SELECT r.id, r."customerId", r."technicianId", r."priceCents", r."estimateCents", r.status::text AS status
         FROM "Repair" r JOIN "InvoiceLine" l ON l."repairId" = r.id
         WHERE l."invoiceId" = ${invoice.id}::uuid AND l.kind = 'REPAIR' ORDER BY r.id FOR UPDATE OF r`;
       for (const repair of repairs) authorizeTransition(ctx.actor, "close", repairRef(repair as never));
       const ids = repairs.map((r) => r.id);
       if (ids.length)
-        await tx.repair.updateMany({ where: { id: { in: ids }, status: "INVOICED" }, data: { status: "CLOSED", closedAt: now } });
+        await tx.repair.updateMany({
+          where: { id: { in: ids }, status: "INVOICED" },
+          data: { status: "CLOSED", closedAt: now },
+        });
       for (const id of ids)
         audits.push({
           actor: auditActorOf(ctx),
@@ -88,7 +106,10 @@ export async function recordPayment(
           action: "repair.close",
           entityType: "Repair",
           entityId: id,
-          changes: { status: { before: "INVOICED", after: "CLOSED" }, closedAt: { before: null, after: now.toISOString() } },
+          changes: {
+            status: { before: "INVOICED", after: "CLOSED" },
+            closedAt: { before: null, after: now.toISOString() },
+          },
         });
     }
     await writeAudits(tx, audits);
@@ -98,7 +119,13 @@ export async function recordPayment(
         customerId: invoice.customerId,
         invoiceId: invoice.id,
         actorUserId: ctx.actor.userId,
-        payload: { number: invoice.number, amountCents: parsed.amountCents, paidCents, totalCents: invoice.totalCents, paidInFull },
+        payload: {
+          number: invoice.number,
+          amountCents: parsed.amountCents,
+          paidCents,
+          totalCents: invoice.totalCents,
+          paidInFull,
+        },
       },
     ]);
     return { paymentId: payment.id, paidCents, balanceCents: invoice.totalCents - paidCents, paidInFull };

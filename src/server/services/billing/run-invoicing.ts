@@ -59,7 +59,11 @@ export async function runInvoicing(
     if (runId)
       await db.invoiceRun.update({
         where: { id: runId },
-        data: { status: "FAILED", finishedAt: new Date(), error: String((error as Error).message ?? error).slice(0, 500) },
+        data: {
+          status: "FAILED",
+          finishedAt: new Date(),
+          error: String((error as Error).message ?? error).slice(0, 500),
+        },
       });
     throw error;
   } finally {

@@ -11,7 +11,17 @@ import { dateText, dateValue } from "../../data/planning/planned-walks";
 export async function sendPaymentReminders(db: Db, now = new Date()): Promise<{ reminders: number }> {
   const today = dayKey(now, config().BUSINESS_TIME_ZONE);
   return db.$transaction(async (tx) => {
-    const overdue = await tx.$queryRaw<{ id: string; customerId: string; number: string; dueOn: Date; reminderStep: number; totalCents: number; paidCents: number }[]>`
+    const overdue = await tx.$queryRaw<
+      {
+        id: string;
+        customerId: string;
+        number: string;
+        dueOn: Date;
+        reminderStep: number;
+        totalCents: number;
+        paidCents: number;
+      }[]
+    >`
       SELECT id, "customerId", number, "dueOn", "reminderStep", "totalCents", "paidCents" FROM "Invoice"
       WHERE kind = 'INVOICE' AND status = 'ISSUED' AND "dueOn" < ${dateValue(today)}::date
         AND "reminderStep" < ${REMINDER_STEPS.length}

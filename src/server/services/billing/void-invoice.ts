@@ -25,7 +25,11 @@ export const voidInvoiceInput = z.object({ invoiceId: z.uuid(), reason: reasonIn
 
 export type VoidResult = { discarded: boolean; creditNoteId: string | null; creditNoteNumber: string | null };
 
-export async function voidInvoice(db: Db, ctx: ServiceContext, input: z.infer<typeof voidInvoiceInput>): Promise<VoidResult> {
+export async function voidInvoice(
+  db: Db,
+  ctx: ServiceContext,
+  input: z.infer<typeof voidInvoiceInput>,
+): Promise<VoidResult> {
   assertAllowed(ctx.actor, "invoice.manage", null);
   const reason = input.reason.trim();
   if (!reason) throw new InvalidRequest("REASON_REQUIRED", "say why the invoice is voided");
@@ -43,7 +47,9 @@ export async function voidInvoice(db: Db, ctx: ServiceContext, input: z.infer<ty
     if (invoice.status === "VOID") throw new InvalidRequest("INVOICE_NOT_DRAFT", "this invoice is already void");
     if (invoice.status === "DRAFT") {
       await tx.invoice.delete({ where: { id: invoice.id } });
-      await writeAudits(tx, [audit({ status: { before: "DRAFT", after: null }, reason: { before: null, after: reason } }, "invoice.discard")]);
+      await writeAudits(tx, [
+        audit({ status: { before: "DRAFT", after: null }, reason: { before: null, after: reason } }, "invoice.discard"),
+      ]);
       return { discarded: true, creditNoteId: null, creditNoteNumber: null };
     }
     if (invoice.paidCents > 0)
@@ -54,7 +60,16 @@ export async function voidInvoice(db: Db, ctx: ServiceContext, input: z.infer<ty
     const lines = await tx.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: "asc" } });
     const repairIds = lines.flatMap((l) => (l.kind === "REPAIR" && l.repairId ? [l.repairId] : [])).sort();
     const repairs = repairIds.length
-      ? await tx.$queryRaw<{ id: string; customerId: string; technicianId: string | null; priceCents: number | null; estimateCents: number | null; status: string }[]>`
+      ? await tx.$queryRaw<
+          {
+            id: string;
+            customerId: string;
+            technicianId: string | null;
+            priceCents: number | null;
+            estimateCents: number | null;
+            status: string;
+          }[]
+        >`
           SELECT id, "customerId", "technicianId", "priceCents", "estimateCents", status::text AS status
           FROM "Repair" WHERE id = ANY(${repairIds}::uuid[]) ORDER BY id FOR UPDATE`
       : [];
@@ -136,7 +151,10 @@ export async function voidInvoice(db: Db, ctx: ServiceContext, input: z.infer<ty
         action: "repair.uninvoice",
         entityType: "Repair",
         entityId: id,
-        changes: { status: { before: "INVOICED", after: "COMPLETED" }, invoice: { before: invoice.number, after: null } },
+        changes: {
+          status: { before: "INVOICED", after: "COMPLETED" },
+          invoice: { before: invoice.number, after: null },
+        },
       })),
     ]);
     await recordEvents(tx, [
@@ -145,7 +163,13 @@ export async function voidInvoice(db: Db, ctx: ServiceContext, input: z.infer<ty
         customerId: invoice.customerId,
         invoiceId: creditId,
         actorUserId: ctx.actor.userId,
-        payload: { number, totalCents: -invoice.totalCents, kind: "CREDIT_NOTE", credits: invoice.number, dueOn: today },
+        payload: {
+          number,
+          totalCents: -invoice.totalCents,
+          kind: "CREDIT_NOTE",
+          credits: invoice.number,
+          dueOn: today,
+        },
       },
     ]);
     return { discarded: false, creditNoteId: creditId, creditNoteNumber: number };

@@ -26,7 +26,10 @@ export const FREQUENCIES: readonly (readonly [NonNullable<FleetInput["lotWalking
 export const weekdayLabel = (day: Weekday) => day[0]!.toUpperCase() + day.slice(1);
 
 /** "DEFAULT" stands for no choice (null): the service mode's default. */
-export const INVOICING_CADENCES: readonly (readonly [NonNullable<FleetInput["invoicingCadence"]> | "DEFAULT", string])[] = [
+export const INVOICING_CADENCES: readonly (readonly [
+  NonNullable<FleetInput["invoicingCadence"]> | "DEFAULT",
+  string,
+])[] = [
   ["DEFAULT", "By service mode (on call: per repair; lot walks: monthly)"],
   ["PER_REPAIR", "One invoice per repair"],
   ["PER_WALK", "One invoice per lot walk"],
