@@ -5,6 +5,7 @@ const nextConfig = {
   // Server-only packages loaded from node_modules at run time rather than bundled.
   serverExternalPackages: [
     "pg",
+    "pdfkit",
     "@prisma/adapter-pg",
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
