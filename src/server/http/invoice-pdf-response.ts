@@ -2,7 +2,7 @@
 // own users; 404 for anyone else (another customer's invoice is "not found", never "forbidden"),
 // and for a customer, a draft.
 import "server-only";
-import { Readable } from "node:stream";
+import { type Readable } from "node:stream";
 import { z } from "zod";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { Db } from "../db";
