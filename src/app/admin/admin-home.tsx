@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { api } from "~/trpc/react";
 import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
 import { AuditPanel } from "./_components/audit/audit-panel";
+import { BillingPanel } from "./_components/billing/billing-panel";
 import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
 import { TechniciansPanel } from "./_components/technicians/technicians-panel";
@@ -44,6 +45,7 @@ function AdminSections() {
         {tab === "technicians" && <TechniciansPanel />}
         {tab === "units" && <UnitsPanel customerId={customerId} onChoose={chooseCustomer} />}
         {tab === "users" && <UsersPanel />}
+        {tab === "billing" && <BillingPanel />}
         {tab === "business" && <BusinessSettingsPanel />}
         {tab === "audit" && <AuditPanel />}
       </div>

@@ -5,6 +5,7 @@
 import { api } from "~/trpc/react";
 import { FleetHistory } from "./_components/fleet-history";
 import { Inbox } from "./_components/inbox";
+import { Invoices } from "./_components/invoices";
 import { OpenWork } from "./_components/open-work";
 import { PendingApprovals } from "./_components/pending-approvals";
 import { RequestRepairForm } from "./_components/request-repair-form";
@@ -20,6 +21,7 @@ export function PortalHome() {
       <RequestRepairForm />
       <OpenWork />
       <FleetHistory />
+      <Invoices />
     </section>
   );
 }

@@ -10,6 +10,7 @@ export const ADMIN_TABS = [
   { id: "technicians", label: "Technicians" },
   { id: "units", label: "Units" },
   { id: "users", label: "Users" },
+  { id: "billing", label: "Billing" },
   { id: "business", label: "Business settings" },
   { id: "audit", label: "Audit" },
 ] as const;
