@@ -19,6 +19,7 @@ import { config } from "../config";
 import type { Db } from "../db";
 import { estimateFields, frozenFields } from "../data/pricing/quote-repair";
 import type { DamageType, Prisma } from "../db/generated/client";
+import { seedDemoInvoices } from "./demo-invoices";
 
 export const DEMO_PASSWORD = "demo1234";
 export const DEMO_LOGINS = [
@@ -431,4 +432,5 @@ export async function seedDemoBusiness(
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  await seedDemoInvoices(db, timeZone);
 }

@@ -27,6 +27,17 @@ describe("the demo business", () => {
     }
   });
 
+  it("bills its INVOICED repairs: issued invoices, each repair on one, numbers from 1, a partial payment", async () => {
+    const { db } = database;
+    const invoiced = await db.repair.findMany({ where: { status: "INVOICED" }, select: { id: true } });
+    const lines = await db.invoiceLine.findMany({ where: { kind: "REPAIR", live: true }, select: { repairId: true } });
+    expect(lines.map((l) => l.repairId).sort()).toEqual(invoiced.map((r) => r.id).sort());
+    const invoices = await db.invoice.findMany({ orderBy: { number: "asc" } });
+    expect(invoices.length).toBeGreaterThan(0);
+    expect(invoices.map((i) => Number(i.number!.slice(-6)))).toEqual(invoices.map((_, i) => i + 1));
+    expect(await db.payment.count()).toBe(1);
+  });
+
   it("schedules today's walk at each lot-walking customer for a technician of the manager's team", async () => {
     const walks = await database.db.lotWalk.findMany({
       where: { status: "SCHEDULED" },

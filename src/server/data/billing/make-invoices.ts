@@ -26,7 +26,7 @@ import { type IssuedInvoice, issueInvoices } from "./issue-invoices";
 
 export type CustomerInvoicing = { drafts: string[]; issued: IssuedInvoice[] };
 
-type Candidate = {
+export type Candidate = {
   id: string;
   completedAt: Date;
   walkId: string | null;
@@ -148,7 +148,8 @@ export async function invoiceCustomer(
   return { drafts: [], issued: await issueInvoices(tx, ctx, ids, options.now) };
 }
 
-function repairLine(invoiceId: string, position: number, r: Candidate, timeZone: string): object {
+/** A REPAIR line: the repair's frozen price and facts, copied. */
+export function repairLine(invoiceId: string, position: number, r: Candidate, timeZone: string): object {
   const damage = damageLabel(r.damageType);
   const source = r.priceSource ? PRICE_SOURCE_LABELS[r.priceSource] : "price";
   const ordinal = r.tierOrdinal ? `${ordinalWord(r.tierOrdinal)} repair on this windshield, ` : "";
