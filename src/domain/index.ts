@@ -296,7 +296,7 @@ export {
   minutesOfDay,
   routeDay,
 } from "./route-order";
-export { type GeoPoint, distanceKm, isGeoPoint } from "./geo";
+export { type GeoFix, type GeoPoint, distanceKm, isGeoPoint, latestFix } from "./geo";
 export {
   type PlannedSlot,
   type ServiceMode,
