@@ -13,20 +13,19 @@
 // Runs from the daily job (src/server/jobs/), the office's "Generate now", and after an admin
 // saves a customer's fleet settings. Each customer in its own transaction under its row lock.
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import { randomUUID } from "node:crypto";
 import type { DomainEventInput } from "~/domain/index";
 import { recordEvents } from "../../data/events/record-event";
 import { walkScheduledEvent } from "../../data/events/walk-events";
 import {
   type WalkScheduleSettings,
-  dayKey,
   isScheduledDay,
   lotWalkingWeekdays,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,
 } from "~/domain";
-import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import { type AuditEntry, writeAudits } from "../../audit/write-audit";
 import { lockCustomer } from "../../data/customers/lock-customer";
@@ -48,7 +47,7 @@ const JOB_ORIGIN = { ip: null, userAgent: null };
 
 export async function generateScheduledWalks(db: Db, options: GenerateOptions = {}): Promise<GenerationResult> {
   const now = options.now ?? new Date();
-  const today = dayKey(now, config().BUSINESS_TIME_ZONE);
+  const today = businessDate(now);
   const { walkHorizonWeeks } = await readBusinessSettings(db);
   // Customers with a schedule, and those that may still hold generated walks to clean up.
   const customers = await db.customer.findMany({
