@@ -312,6 +312,8 @@ export {
   generatesWalks,
   isScheduledDay,
   mondayOf,
+  generatedWalkTechnician,
+  type PreferredTechnician,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,

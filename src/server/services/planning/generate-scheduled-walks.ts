@@ -22,6 +22,7 @@ import {
   type WalkScheduleSettings,
   isScheduledDay,
   lotWalkingWeekdays,
+  generatedWalkTechnician,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,
@@ -149,18 +150,21 @@ async function generateForCustomer(
 
   const dates = scheduledWalkDates(settings, today, horizonWeeks);
   const blocked = new Set(customer.blockedTechnicians.map((t) => t.id));
-  const candidates = customer.preferredTechnicians.filter((t) => t.isActive && t.user.isActive && !blocked.has(t.id));
-  const preferred = candidates.length === 1 ? candidates[0] : undefined;
+  const preferred = generatedWalkTechnician(
+    customer.preferredTechnicians.map((t) => ({
+      id: t.id,
+      name: t.user.name,
+      isActive: t.isActive && t.user.isActive,
+    })),
+    blocked,
+  );
   const siteId = customer.sites[0]?.id ?? null;
   const time = customer.lotWalkingTime;
   let created = 0;
   for (const date of dates) {
     const key = scheduleKey(customerId, date);
     const technicianId = preferred && (await isFree(tx, preferred.id, date, time)) ? preferred.id : null;
-    const reasons =
-      technicianId && preferred
-        ? [`${preferred.user.name} is this customer's only preferred technician (scheduled walk).`]
-        : null;
+    const reasons = technicianId && preferred ? [preferred.reason] : null;
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "LotWalk" ("id", "customerId", "technicianId", "siteId", "status", "origin", "scheduledFor",
         "scheduledTime", "scheduleKey", "assignmentReasons", "createdAt", "updatedAt")
