@@ -365,3 +365,20 @@ export {
   type TrainingThresholds,
   trainingFlagReasons,
 } from "./training-flags";
+export {
+  type Backtest,
+  INSPECTION_LEAD_DAYS,
+  RISK_WINDOW_DAYS,
+  type UnitRisk,
+  type UnitRiskFacts,
+  backtest,
+  forecastMonthly,
+  lastThreeMonthsMean,
+  meanAbsoluteError,
+  mtbfDays,
+  pooledSeasonalIndex,
+  sameMonthLastYear,
+  seasonalIndex,
+  suggestedActions,
+  unitRisk,
+} from "./maintenance-forecast";
