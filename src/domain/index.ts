@@ -335,6 +335,11 @@ export {
 export {
   NEAR_DUPLICATE_BITS,
   PHOTO_CHECK_DEFAULTS,
+  WARN_ON_EVERY_CHECK,
+  type GrayImage,
+  analysisCopy,
+  meanBrightness,
+  sharpness,
   type PhotoCheck,
   type PhotoCheckPolicy,
   type PhotoCheckResult,

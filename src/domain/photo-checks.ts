@@ -133,6 +133,9 @@ export function checkPhoto(
   ];
 }
 
+/** Warn on every check: the default until the business chooses otherwise. */
+export const WARN_ON_EVERY_CHECK: PhotoCheckPolicy = { blur: "warn", exposure: "warn", size: "warn" };
+
 /** The worst verdict of the checks: a photo is refused if any refusing check failed. */
 export function photoVerdict(results: readonly PhotoCheckResult[]): PhotoVerdict {
   if (results.some((r) => r.verdict === "refuse")) return "refuse";
