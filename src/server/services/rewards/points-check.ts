@@ -45,7 +45,10 @@ export async function grantMissingPoints(db: Db, ctx: ServiceContext): Promise<{
       entityId: "1",
       before: { missingGrants: missing.length },
       after: { missingGrants: 0 },
-      extra: { repairs: { before: null, after: missing.map((m) => m.repairId) }, entries: { before: 0, after: granted } },
+      extra: {
+        repairs: { before: null, after: missing.map((m) => m.repairId) },
+        entries: { before: 0, after: granted },
+      },
     });
     return { granted: missing.length };
   });
