@@ -94,7 +94,7 @@ describe("rewards", () => {
 
   it("grants a whole batch of completions in one statement, each once", async () => {
     const { customer, walk } = await freshCustomer("Bulk");
-    const done = [];
+    const done: { id: string }[] = [];
     for (const n of [1, 2, 3]) done.push(await completedAt(walk, `BK-${n}`));
     await world.db.pointsEntry.deleteMany({ where: { customerId: customer.id } });
     const inserted = await world.db.$transaction((tx) =>
