@@ -296,7 +296,7 @@ export {
   minutesOfDay,
   routeDay,
 } from "./route-order";
-export { type GeoPoint, distanceKm, isGeoPoint } from "./geo";
+export { type GeoFix, type GeoPoint, distanceKm, isGeoPoint, latestFix } from "./geo";
 export {
   type PlannedSlot,
   type ServiceMode,
@@ -312,8 +312,23 @@ export {
   generatesWalks,
   isScheduledDay,
   mondayOf,
+  generatedWalkTechnician,
+  type PreferredTechnician,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,
   weekdayOf,
 } from "./walk-schedule";
+export {
+  EVENT_LABELS,
+  EVENT_TYPES,
+  type DomainEventInput,
+  type EventType,
+  type RepairEventPayload,
+  WEBHOOK_EVENT_NAMES,
+  type WebhookEventName,
+  eventGroupKey,
+  eventsOfNewRepair,
+  eventsOfStatusChange,
+  webhookEventName,
+} from "./events";

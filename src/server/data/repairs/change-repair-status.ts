@@ -7,6 +7,8 @@ import type { Changes } from "../../audit/write-audit";
 import type { DbTx } from "../../db";
 import type { Prisma, Repair } from "../../db/generated/client";
 import { auditChange } from "../audit-change";
+import { recordEvents } from "../events/record-event";
+import { repairEvents } from "../events/repair-events";
 import { grantRewardsForCompletion } from "../rewards/grant-rewards";
 import type { ServiceContext } from "../../service-context";
 import { loadRepairFor, repairRef } from "./load-repair-for";
@@ -38,6 +40,7 @@ export async function applyStatusChange(
     after,
     extra: change.extraChanges,
   });
+  await recordEvents(tx, repairEvents(repair, after, ctx.actor.userId));
   // Points for the work, in the same transaction as the completion.
   if (to === "COMPLETED") await grantRewardsForCompletion(tx, [after], { createdById: ctx.actor.userId });
   return after;
