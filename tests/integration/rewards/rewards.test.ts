@@ -152,6 +152,26 @@ describe("rewards", () => {
     expect(await pointsBalanceOf(world.db, referrer.customer.id)).toBe(0);
   });
 
+  it("a customer created with its referrer pays the referral on its first repair; an unknown referrer is refused", async () => {
+    const referrer = await freshCustomer("Creating referrer");
+    const admin = callerFor(world.db, world.admin);
+    await expect(
+      admin.admin.createCustomer({ name: "Nobody's referral", referredByCustomerId: randomUUID() }),
+    ).rejects.toMatchObject({ cause: { code: "NOT_FOUND" } });
+    const created = await admin.admin.createCustomer({
+      name: `Referred at creation ${randomUUID().slice(0, 6)}`,
+      referredByCustomerId: referrer.customer.id,
+    });
+    await world.db.customer.update({
+      where: { id: created.id },
+      data: { autoApproveLotRepairs: true, maxAutoApproveCents: 10_000 },
+    });
+    const walk = await createWalk(world.db, created.id, world.tina.technicianId);
+    await completedAt(walk, "RC-1");
+    expect(await pointsBalanceOf(world.db, referrer.customer.id)).toBe(500);
+    expect(await pointsBalanceOf(world.db, created.id)).toBe(150);
+  });
+
   it("refuses self-referral and a referral both ways", async () => {
     const a = await freshCustomer("A");
     const b = await freshCustomer("B");
