@@ -12,6 +12,7 @@ import {
   missingRepairGrants,
   pointsBalance,
   redemptionValueCents,
+  redemptionsWithin,
   referralGrants,
   repairGrant,
 } from "./rewards";
@@ -97,6 +98,15 @@ describe("referrals", () => {
     expect(() => assertReferral("a", "b", "a")).toThrow(InvalidReferral);
     expect(() => assertReferral("a", "b", "c")).not.toThrow();
     expect(() => assertReferral("a", null, null)).not.toThrow();
+  });
+});
+
+describe("redemptions on an invoice", () => {
+  it("takes them oldest first while they fit in the invoice's total; the rest wait", () => {
+    const r = (id: string, amountCents: number) => ({ id, amountCents });
+    expect(redemptionsWithin([r("a", 300), r("b", 500), r("c", 100)], 850)).toEqual([r("a", 300), r("b", 500)]);
+    expect(redemptionsWithin([r("a", 300), r("b", 500)], 800)).toEqual([r("a", 300), r("b", 500)]);
+    expect(redemptionsWithin([r("a", 300)], 299)).toEqual([]);
   });
 });
 

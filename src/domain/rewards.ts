@@ -80,8 +80,28 @@ export function referralGrants(
   settings: RewardSettings,
   referrerId: string | null,
 ): { referrer: number; referred: number } | null {
-  if (!settings.enabled || referrerId === null) return null;
-  return { referrer: settings.referrerBonus, referred: settings.referredBonus };
+  if (referrerId === null) return null;
+  return referralBonuses(settings);
+}
+
+/** The bonuses of any referral (the same for every one), or null while rewards are off. */
+export function referralBonuses(settings: RewardSettings): { referrer: number; referred: number } | null {
+  return settings.enabled ? { referrer: settings.referrerBonus, referred: settings.referredBonus } : null;
+}
+
+/**
+ * The redemptions an invoice of `totalCents` takes: oldest first, while their sum stays within
+ * the total (an invoice is never negative); the rest wait for a later invoice.
+ */
+export function redemptionsWithin<R extends { amountCents: Cents }>(redemptions: readonly R[], totalCents: Cents): R[] {
+  const taken: R[] = [];
+  let sum = 0;
+  for (const r of redemptions) {
+    if (sum + r.amountCents > totalCents) break;
+    sum += r.amountCents;
+    taken.push(r);
+  }
+  return taken;
 }
 
 /** The balance: the sum of the ledger's entries (grants positive, redemptions negative). */

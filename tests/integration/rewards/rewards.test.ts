@@ -4,7 +4,11 @@
 // that is missing and "Grant missing points" grants it; redemptions hand over to an invoice.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { attachRedemptionsToInvoice, takeRedemptionsForInvoice } from "~/server/data/rewards/invoice-redemptions";
+import {
+  attachRedemptionsToInvoice,
+  releaseRedemptionsOfInvoice,
+  takeRedemptionsForInvoice,
+} from "~/server/data/rewards/invoice-redemptions";
 import { pointsBalanceOf } from "~/server/data/rewards/points-ledger";
 import { grantRewardsForCompletion } from "~/server/data/rewards/grant-rewards";
 import { redeemPoints } from "~/server/services/rewards/redeem-points";
@@ -261,6 +265,10 @@ describe("rewards", () => {
       world.db.$transaction((tx) => attachRedemptionsToInvoice(tx, [lines[0]!.redemptionId], randomUUID())),
     ).rejects.toThrow(/another invoice/);
     expect(await world.db.repair.findUniqueOrThrow({ where: { id: repair.id } })).toMatchObject({ priceCents: 5000 });
+    // A voided invoice gives its redemptions back to the next one; a small invoice takes only what fits.
+    expect(await world.db.$transaction((tx) => releaseRedemptionsOfInvoice(tx, invoiceId))).toBe(2);
+    const fitting = await world.db.$transaction((tx) => takeRedemptionsForInvoice(tx, customer.id, { totalCents: 40 }));
+    expect(fitting.map((l) => l.points)).toEqual([30]);
   });
 
   it("a customer user sees their own company's ledger, newest first, in the portal", async () => {

@@ -1,9 +1,10 @@
 // Points granted in the transaction that completes repairs: 50 (the figure set) per repair, and
 // both referral bonuses when a referred customer's first repair is completed. One statement for
-// any number of repairs (a sync batch adds no query per repair). The partial unique indexes of
+// any number of repairs (a sync batch adds no query per repair). A customer whose first repair
+// was completed while rewards were off has had its first repair: its referral pays nothing later. The partial unique indexes of
 // PointsEntry and ON CONFLICT DO NOTHING make every grant pay once, whatever replays or races.
 import "server-only";
-import { type RewardSettings, referralGrants, repairGrant } from "~/domain/rewards";
+import { type RewardSettings, referralBonuses, repairGrant } from "~/domain/rewards";
 import type { DbTx } from "../../db";
 import { readRewardSettings } from "./reward-settings";
 
@@ -17,10 +18,9 @@ export async function grantRewardsForCompletion(
 ): Promise<number> {
   if (repairs.length === 0) return 0;
   const settings = options.settings ?? (await readRewardSettings(tx));
+  const referral = referralBonuses(settings);
+  if (!referral) return 0;
   const perRepair = repairGrant(settings);
-  // Any referrer stands for "a referral exists": the bonuses are the same for every referral.
-  const referral = referralGrants(settings, "any");
-  if (!settings.enabled) return 0;
   const ids = [...new Set(repairs.map((r) => r.id))];
   const note = options.note ?? "";
   // The referred customer's first repair: no done repair of that customer outside this batch.
@@ -43,10 +43,10 @@ export async function grantRewardsForCompletion(
     SELECT gen_random_uuid(), "customerId", 'GRANT_REPAIR'::"PointsKind", ${perRepair}::int, id, NULL::uuid, ${note}, ${options.createdById}::uuid
     FROM done
     UNION ALL
-    SELECT gen_random_uuid(), referrer, 'GRANT_REFERRER'::"PointsKind", ${referral?.referrer ?? 0}::int, id, "customerId", ${note}, ${options.createdById}::uuid
+    SELECT gen_random_uuid(), referrer, 'GRANT_REFERRER'::"PointsKind", ${referral.referrer}::int, id, "customerId", ${note}, ${options.createdById}::uuid
     FROM first
     UNION ALL
-    SELECT gen_random_uuid(), "customerId", 'GRANT_REFERRED'::"PointsKind", ${referral?.referred ?? 0}::int, id, referrer, ${note}, ${options.createdById}::uuid
+    SELECT gen_random_uuid(), "customerId", 'GRANT_REFERRED'::"PointsKind", ${referral.referred}::int, id, referrer, ${note}, ${options.createdById}::uuid
     FROM first
     ON CONFLICT DO NOTHING`;
 }

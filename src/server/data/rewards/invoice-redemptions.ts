@@ -3,6 +3,7 @@
 // so none is added or taken twice meanwhile), writes one discount line each, then attaches them
 // to the invoice it issued. A repair's price is never touched: the discount is the invoice's.
 import "server-only";
+import { redemptionsWithin } from "~/domain/rewards";
 import type { DbTx } from "../../db";
 import { lockCustomer } from "../customers/lock-customer";
 
@@ -15,20 +16,29 @@ export type RedemptionLine = {
   description: string;
 };
 
-/** The customer's redemptions waiting for an invoice, oldest first; call inside the invoicing transaction. */
-export async function takeRedemptionsForInvoice(tx: DbTx, customerId: string): Promise<RedemptionLine[]> {
+/**
+ * The customer's redemptions waiting for an invoice, oldest first; call inside the invoicing
+ * transaction. With `totalCents` (the invoice's total before discounts), only those that fit in
+ * it, so an invoice is never negative; the others wait for a later invoice.
+ */
+export async function takeRedemptionsForInvoice(
+  tx: DbTx,
+  customerId: string,
+  options: { totalCents?: number } = {},
+): Promise<RedemptionLine[]> {
   await lockCustomer(tx, customerId);
   const rows = await tx.pointsEntry.findMany({
     where: { customerId, kind: "REDEMPTION", invoiceId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, points: true, valueCents: true },
   });
-  return rows.map((r) => ({
+  const lines = rows.map((r) => ({
     redemptionId: r.id,
     points: -r.points,
     amountCents: r.valueCents ?? 0,
     description: `Reward points redeemed: ${-r.points} points`,
   }));
+  return options.totalCents === undefined ? lines : redemptionsWithin(lines, options.totalCents);
 }
 
 /** Marks the redemptions as applied to `invoiceId`; refuses (throws) when one was taken by another invoice. */
@@ -44,4 +54,13 @@ export async function attachRedemptionsToInvoice(
   });
   if (count !== new Set(redemptionIds).size)
     throw new Error(`redemptions already on another invoice: ${count} of ${redemptionIds.length} attached`);
+}
+
+/** An invoice voided (credited in full): its redemptions wait for the next invoice again. */
+export async function releaseRedemptionsOfInvoice(tx: DbTx, invoiceId: string): Promise<number> {
+  const { count } = await tx.pointsEntry.updateMany({
+    where: { invoiceId, kind: "REDEMPTION" },
+    data: { invoiceId: null },
+  });
+  return count;
 }
