@@ -239,6 +239,18 @@ describe("rewards", () => {
     expect(await world.db.auditLog.count({ where: { action: "rewards.grantMissing" } })).toBe(1);
   });
 
+  it("the check looks only at repairs completed since rewards were last switched on", async () => {
+    const { walk } = await freshCustomer("Window");
+    const repair = await completedAt(walk, "WN-1");
+    await world.db.pointsEntry.deleteMany({ where: { repairId: repair.id, kind: "GRANT_REPAIR" } });
+    expect((await runPointsCheck(world.db)).missingGrants).toBe(1);
+    const admin = contextFor(world.admin);
+    await updateRewardSettings(world.db, admin, { ...DEFAULT_REWARD_SETTINGS, enabled: false });
+    expect((await runPointsCheck(world.db)).missingGrants).toBe(0);
+    await updateRewardSettings(world.db, admin, DEFAULT_REWARD_SETTINGS);
+    expect((await runPointsCheck(world.db)).missingGrants).toBe(0);
+  });
+
   it("hands pending redemptions to the next invoice once, and never changes a repair's price", async () => {
     const { customer, walk } = await freshCustomer("Invoice");
     const repair = await completedAt(walk, "IV-1");

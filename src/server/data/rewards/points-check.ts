@@ -10,15 +10,18 @@ export type MissingGrant = { repairId: string; customerId: string };
 export async function findMissingGrants(db: Db | DbTx): Promise<MissingGrant[]> {
   const { enabled, since } = await readRewardState(db);
   if (!enabled) return [];
+  // As text: a zone in the literal is ignored for "timestamp", which holds UTC (Prisma's way),
+  // whatever the session's time zone.
+  const from = since?.toISOString() ?? null;
   const completed = await db.$queryRaw<MissingGrant[]>`
     SELECT r.id AS "repairId", r."customerId"
     FROM "Repair" r
     WHERE r.status::text IN ('COMPLETED', 'INVOICED', 'CLOSED') AND r."completedAt" IS NOT NULL
-      AND (${since}::timestamp IS NULL OR r."completedAt" >= ${since}::timestamp)
+      AND (${from}::timestamp IS NULL OR r."completedAt" >= ${from}::timestamp)
     ORDER BY r."completedAt", r.id`;
   const granted = await db.$queryRaw<{ repairId: string }[]>`
     SELECT p."repairId" FROM "PointsEntry" p JOIN "Repair" r ON r.id = p."repairId"
-    WHERE p.kind = 'GRANT_REPAIR' AND (${since}::timestamp IS NULL OR r."completedAt" >= ${since}::timestamp)`;
+    WHERE p.kind = 'GRANT_REPAIR' AND (${from}::timestamp IS NULL OR r."completedAt" >= ${from}::timestamp)`;
   const missing = new Set(
     missingRepairGrants(
       completed.map((c) => c.repairId),
