@@ -1,8 +1,9 @@
 // Points granted in the transaction that completes repairs: 50 (the figure set) per repair, and
 // both referral bonuses when a referred customer's first repair is completed. One statement for
-// any number of repairs (a sync batch adds no query per repair). A customer whose first repair
-// was completed while rewards were off has had its first repair: its referral pays nothing later. The partial unique indexes of
+// any number of repairs (a sync batch adds no query per repair). The partial unique indexes of
 // PointsEntry and ON CONFLICT DO NOTHING make every grant pay once, whatever replays or races.
+// A customer whose first repair was completed while rewards were off has had its first repair:
+// its referral pays nothing later.
 import "server-only";
 import { type RewardSettings, referralBonuses, repairGrant } from "~/domain/rewards";
 import type { DbTx } from "../../db";
@@ -40,13 +41,16 @@ export async function grantRewardsForCompletion(
       ORDER BY d."customerId", d.id
     )
     INSERT INTO "PointsEntry" (id, "customerId", kind, points, "repairId", "referralCustomerId", note, "createdById")
-    SELECT gen_random_uuid(), "customerId", 'GRANT_REPAIR'::"PointsKind", ${perRepair}::int, id, NULL::uuid, ${note}, ${options.createdById}::uuid
+    SELECT gen_random_uuid(), "customerId", 'GRANT_REPAIR'::"PointsKind", ${perRepair}::int, id, NULL::uuid,
+      ${note}, ${options.createdById}::uuid
     FROM done
     UNION ALL
-    SELECT gen_random_uuid(), referrer, 'GRANT_REFERRER'::"PointsKind", ${referral.referrer}::int, id, "customerId", ${note}, ${options.createdById}::uuid
+    SELECT gen_random_uuid(), referrer, 'GRANT_REFERRER'::"PointsKind", ${referral.referrer}::int, id, "customerId",
+      ${note}, ${options.createdById}::uuid
     FROM first
     UNION ALL
-    SELECT gen_random_uuid(), "customerId", 'GRANT_REFERRED'::"PointsKind", ${referral.referred}::int, id, referrer, ${note}, ${options.createdById}::uuid
+    SELECT gen_random_uuid(), "customerId", 'GRANT_REFERRED'::"PointsKind", ${referral.referred}::int, id, referrer,
+      ${note}, ${options.createdById}::uuid
     FROM first
     ON CONFLICT DO NOTHING`;
 }
