@@ -332,3 +332,53 @@ export {
   eventsOfStatusChange,
   webhookEventName,
 } from "./events";
+export {
+  NEAR_DUPLICATE_BITS,
+  PHOTO_CHECK_DEFAULTS,
+  type PhotoCheck,
+  type PhotoCheckPolicy,
+  type PhotoCheckResult,
+  type PhotoStats,
+  type PhotoVerdict,
+  type RgbaImage,
+  checkPhoto,
+  differenceHash,
+  hashDistance,
+  isNearDuplicate,
+  photoStats,
+  photoVerdict,
+} from "./photo-checks";
+export {
+  PEER_REVIEW_DEFAULT_PERCENT,
+  REVIEW_SCORE,
+  type ReviewRubric,
+  drawnForReview,
+  mayReview,
+  rubricProblem,
+} from "./peer-review";
+export { WARRANTY_MONTHS_DEFAULT, type WarrantyClaimProblem, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
+export {
+  TRAINING_THRESHOLDS_DEFAULT,
+  TRAINING_WINDOW_DAYS,
+  type TrainingFacts,
+  type TrainingFlagReason,
+  type TrainingThresholds,
+  trainingFlagReasons,
+} from "./training-flags";
+export {
+  type Backtest,
+  INSPECTION_LEAD_DAYS,
+  RISK_WINDOW_DAYS,
+  type UnitRisk,
+  type UnitRiskFacts,
+  backtest,
+  forecastMonthly,
+  lastThreeMonthsMean,
+  meanAbsoluteError,
+  mtbfDays,
+  pooledSeasonalIndex,
+  sameMonthLastYear,
+  seasonalIndex,
+  suggestedActions,
+  unitRisk,
+} from "./maintenance-forecast";

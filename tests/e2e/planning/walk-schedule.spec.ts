@@ -5,14 +5,14 @@
 // the day's driving order. The site is put where Jordan's day starts (the base, or where the phone
 // was last seen today), so the shortest order visits it first whatever else Jordan has today.
 import { randomUUID } from "node:crypto";
-import { type BrowserContext, chromium, expect, test } from "@playwright/test";
-import { chromiumArgs } from "../../../playwright.config";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import { openCustomer, signInAsAdmin } from "../admin/admin-screen";
 import { ok } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn, signInAndLand } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { LOT, prepareForOffline, waitForServiceWorkerControl } from "../support/walk-device";
+import { prepareForOffline, waitForServiceWorkerControl } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 test.use({ viewport: { width: 1280, height: 1000 } });
 
@@ -109,14 +109,7 @@ test("admin turns on Tuesday/Thursday walks, the manager assigns today's to tech
   await managerContext.close();
 
   await test.step("Jordan prepares, goes offline and finds the walk first in today's driving order", async () => {
-    const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: chromiumArgs,
-      baseURL,
-      viewport: { width: 412, height: 915 },
-      permissions: ["geolocation"],
-      geolocation: LOT,
-    });
+    const context: BrowserContext = await openPhone(testInfo, baseURL);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await signIn(page, "tech2@demo.test");
