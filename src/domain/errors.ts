@@ -117,6 +117,12 @@ export const REFUSALS = {
   INVALID_CHECKLIST: badRequest, // too many items, too long, repeated
   CHECKLIST_INCOMPLETE: conflict, // a completion that does not confirm every item the customer requires
 
+  // Rewards and referrals (rewards.ts)
+  INVALID_REWARD_SETTINGS: badRequest,
+  INVALID_REDEMPTION: badRequest, // 0 or fewer points, or worth less than a cent
+  POINTS_OVER_BALANCE: conflict, // redeeming more points than the customer has
+  INVALID_REFERRAL: badRequest, // self-referral, or a referral both ways
+
   // Attachments and their uploads (attachment-rules.ts; docs/sync-protocol.md §3)
   WRONG_FILE_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },
   FILE_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },

@@ -61,6 +61,7 @@ export const FIELDS = {
   checklistItem: field("Checklist item", 200, "line"),
   /** An item of a customer's completion checklist (fleet settings), confirmed on every completion. */
   completionItem: field("Checklist item", 120, "line"),
+  pointsNote: field("Note", 500, "line"),
 } as const satisfies Record<string, TextField>;
 export type FieldName = keyof typeof FIELDS;
 

@@ -68,6 +68,10 @@ export type PermissionResources = {
   /** The customer's price list and approval settings, cached on devices for offline estimates. */
   "customer.priceList.view": CustomerRef;
   "invoice.view": CustomerRef;
+  /** A customer's points balance, ledger and referral. */
+  "rewards.view": CustomerRef;
+  /** Redeeming a customer's points, setting who referred it, granting points the check found missing. */
+  "rewards.manage": CustomerRef;
   "unit.replaceWindshield": CustomerRef;
   /** Registering, editing and importing a customer's units. */
   "unit.edit": CustomerRef;
@@ -316,6 +320,8 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "customer.preferences.edit": { admin: always, customer: ownCompany },
   "customer.priceList.view": { admin: always, customer: ownCompany, technician: always, manager: always },
   "invoice.view": { admin: always, customer: ownCompany },
+  "rewards.view": { admin: always, customer: ownCompany },
+  "rewards.manage": { admin: always },
   "unit.replaceWindshield": { admin: always, manager: always },
   "unit.edit": { admin: always },
   "walk.start": onLot,

@@ -8,6 +8,7 @@ import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
 import { AuditPanel } from "./_components/audit/audit-panel";
 import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
+import { PointsCheckAlert } from "./_components/points-check-alert";
 import { TechniciansPanel } from "./_components/technicians/technicians-panel";
 import { UnitsPanel } from "./_components/units/units-panel";
 import { useAdminLocation } from "./_components/use-admin-location";
@@ -20,6 +21,7 @@ export function AdminHome() {
       <h1>Business administration</h1>
       {me.error && <p className="error">{me.error.message}</p>}
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
+      <PointsCheckAlert />
       <Suspense
         fallback={
           <p className="muted" role="status">

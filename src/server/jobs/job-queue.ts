@@ -5,12 +5,14 @@
 // One recurring job today: generating the walks of every customer's schedule, daily at 00:10 in
 // the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
 // or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
+// The daily points check registers its own queue (points-check-job.ts).
 import "server-only";
 import { PgBoss } from "pg-boss";
 import type pg from "pg";
 import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
+import { registerPointsCheckJob } from "./points-check-job";
 import { setQueueState } from "./queue-state";
 
 export const GENERATE_WALKS_JOB = "generate-scheduled-walks";
@@ -49,6 +51,7 @@ export async function startJobQueue(options: {
       logger().info(result, "generated walks from schedules");
       return result;
     });
+    await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
   } catch (error) {
     setQueueState("failed");
     throw error;
