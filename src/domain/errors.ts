@@ -124,6 +124,11 @@ export const REFUSALS = {
   INVOICE_NOT_DRAFT: conflict, // issued, paid or void: an issued invoice is never edited
   INVOICE_HAS_PAYMENTS: conflict, // paid in part: payments are refunded before it can be voided
   REPAIR_ALREADY_INVOICED: conflict, // the repair is on another live invoice
+  // Rewards and referrals (rewards.ts)
+  INVALID_REWARD_SETTINGS: badRequest,
+  INVALID_REDEMPTION: badRequest, // 0 or fewer points, or worth less than a cent
+  POINTS_OVER_BALANCE: conflict, // redeeming more points than the customer has
+  INVALID_REFERRAL: badRequest, // self-referral, or a referral both ways
 
   // Attachments and their uploads (attachment-rules.ts; docs/sync-protocol.md §3)
   WRONG_FILE_TYPE: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" },

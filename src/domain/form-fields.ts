@@ -63,6 +63,7 @@ export const FIELDS = {
   completionItem: field("Checklist item", 120, "line"),
   invoiceLine: field("Description", 200, "line"),
   paymentReference: field("Reference", 100, "line"),
+  pointsNote: field("Note", 500, "line"),
 } as const satisfies Record<string, TextField>;
 export type FieldName = keyof typeof FIELDS;
 

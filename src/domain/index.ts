@@ -296,7 +296,7 @@ export {
   minutesOfDay,
   routeDay,
 } from "./route-order";
-export { type GeoPoint, distanceKm, isGeoPoint } from "./geo";
+export { type GeoFix, type GeoPoint, distanceKm, isGeoPoint, latestFix } from "./geo";
 export {
   type PlannedSlot,
   type ServiceMode,
@@ -312,6 +312,8 @@ export {
   generatesWalks,
   isScheduledDay,
   mondayOf,
+  generatedWalkTechnician,
+  type PreferredTechnician,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,
@@ -371,3 +373,58 @@ export {
   eventsOfStatusChange,
   webhookEventName,
 } from "./events";
+export {
+  NEAR_DUPLICATE_BITS,
+  PHOTO_CHECK_DEFAULTS,
+  WARN_ON_EVERY_CHECK,
+  type GrayImage,
+  analysisCopy,
+  meanBrightness,
+  sharpness,
+  type PhotoCheck,
+  type PhotoCheckPolicy,
+  type PhotoCheckResult,
+  type PhotoStats,
+  type PhotoVerdict,
+  type RgbaImage,
+  checkPhoto,
+  differenceHash,
+  hashDistance,
+  isNearDuplicate,
+  photoStats,
+  photoVerdict,
+} from "./photo-checks";
+export {
+  PEER_REVIEW_DEFAULT_PERCENT,
+  REVIEW_SCORE,
+  type ReviewRubric,
+  drawnForReview,
+  mayReview,
+  rubricProblem,
+} from "./peer-review";
+export { WARRANTY_MONTHS_DEFAULT, type WarrantyClaimProblem, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
+export {
+  TRAINING_THRESHOLDS_DEFAULT,
+  TRAINING_WINDOW_DAYS,
+  type TrainingFacts,
+  type TrainingFlagReason,
+  type TrainingThresholds,
+  trainingFlagReasons,
+} from "./training-flags";
+export {
+  type Backtest,
+  INSPECTION_LEAD_DAYS,
+  RISK_WINDOW_DAYS,
+  type UnitRisk,
+  type UnitRiskFacts,
+  backtest,
+  forecastMonthly,
+  lastThreeMonthsMean,
+  meanAbsoluteError,
+  mtbfDays,
+  pooledSeasonalIndex,
+  sameMonthLastYear,
+  seasonalIndex,
+  suggestedActions,
+  unitRisk,
+} from "./maintenance-forecast";

@@ -341,6 +341,9 @@ const MATRIX: Row[] = [
   ["own company", "invoice.view", { customerId: "A" }, [F, "ok", "ok", "ok"]],
   ["another company", "invoice.view", { customerId: "B" }, [F, "ok", "ok", "OTHER_CUSTOMER"]],
   ["", "invoice.manage", null, [F, F, "ok", F]],
+  ["own company", "rewards.view", { customerId: "A" }, [F, F, "ok", "ok"]],
+  ["another company", "rewards.view", { customerId: "B" }, [F, F, "ok", "OTHER_CUSTOMER"]],
+  ["own company", "rewards.manage", { customerId: "A" }, [F, F, "ok", F]],
   ["at own company", "unit.replaceWindshield", { customerId: "A" }, [F, "ok", "ok", F]],
   ["at own company", "unit.edit", { customerId: "A" }, [F, F, "ok", F]],
   ["t1's day", "technician.day.view", { technicianId: "t1" }, ["ok", "OUTSIDE_TEAM", "ok", F]],
@@ -396,6 +399,8 @@ describe("permission matrix", () => {
       "customer.priceList.view",
       "invoice.view",
       "invoice.manage",
+      "rewards.view",
+      "rewards.manage",
       "unit.replaceWindshield",
       "unit.edit",
       "walk.start",
@@ -479,6 +484,8 @@ describe("a customer user never reaches another customer's data", () => {
     "customer.preferences.edit",
     "customer.priceList.view",
     "invoice.view",
+    "rewards.view",
+    "rewards.manage",
     "unit.replaceWindshield",
   ] as const;
   const id = fc.string({ minLength: 1, maxLength: 4 });

@@ -71,6 +71,10 @@ export type PermissionResources = {
   "invoice.view": CustomerRef;
   /** Generating, issuing, voiding invoices and recording payments: the business's books. */
   "invoice.manage": null;
+  /** A customer's points balance, ledger and referral. */
+  "rewards.view": CustomerRef;
+  /** Redeeming a customer's points, setting who referred it, granting points the check found missing. */
+  "rewards.manage": CustomerRef;
   "unit.replaceWindshield": CustomerRef;
   /** Registering, editing and importing a customer's units. */
   "unit.edit": CustomerRef;
@@ -320,6 +324,8 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "customer.priceList.view": { admin: always, customer: ownCompany, technician: always, manager: always },
   "invoice.view": { admin: always, manager: always, customer: ownCompany },
   "invoice.manage": { admin: always },
+  "rewards.view": { admin: always, customer: ownCompany },
+  "rewards.manage": { admin: always },
   "unit.replaceWindshield": { admin: always, manager: always },
   "unit.edit": { admin: always },
   "walk.start": onLot,

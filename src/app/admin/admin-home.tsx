@@ -9,6 +9,7 @@ import { AuditPanel } from "./_components/audit/audit-panel";
 import { BillingPanel } from "./_components/billing/billing-panel";
 import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
+import { PointsCheckAlert } from "./_components/points-check-alert";
 import { TechniciansPanel } from "./_components/technicians/technicians-panel";
 import { UnitsPanel } from "./_components/units/units-panel";
 import { useAdminLocation } from "./_components/use-admin-location";
@@ -21,6 +22,7 @@ export function AdminHome() {
       <h1>Business administration</h1>
       {me.error && <p className="error">{me.error.message}</p>}
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
+      <PointsCheckAlert />
       <Suspense
         fallback={
           <p className="muted" role="status">

@@ -1,6 +1,6 @@
 "use client";
 // The customer's home: what waits for their approval, a repair request with the price shown
-// before submitting, their open work and their fleet's history. Everything comes through
+// before submitting, their open work, their fleet's history and their rewards points. Everything comes through
 // tRPC procedures that confine a customer user to their own company.
 import { api } from "~/trpc/react";
 import { FleetHistory } from "./_components/fleet-history";
@@ -9,6 +9,7 @@ import { Invoices } from "./_components/invoices";
 import { OpenWork } from "./_components/open-work";
 import { PendingApprovals } from "./_components/pending-approvals";
 import { RequestRepairForm } from "./_components/request-repair-form";
+import { Rewards } from "./_components/rewards";
 
 export function PortalHome() {
   const me = api.session.me.useQuery();
@@ -22,6 +23,7 @@ export function PortalHome() {
       <OpenWork />
       <FleetHistory />
       <Invoices />
+      <Rewards />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // A camera photo made fit to store and send: at most 1600 px, JPEG around quality 0.8
 // (150-300 KB), compressed in a web worker so the screen stays responsive. The library loads
-// on first use only, and its worker loads our same-origin copy (offline-safe, no CDN).
-import { type AttachmentProblem, attachmentProblem } from "~/domain";
+// on first use only, and its worker loads our same-origin copy (offline-safe, no CDN). Then the
+// photo checks (blur, exposure, size) say at once what would make it poor evidence.
+import { type AttachmentProblem, type PhotoCheckResult, attachmentProblem } from "~/domain";
 import type { CapturedFile } from "../store/captured-file";
+import { inspectPhoto } from "./inspect-photo";
 import { sha256Hex } from "./sha256";
 
 export const PHOTO_OPTIONS = {
@@ -31,7 +33,8 @@ export const UNREADABLE_PHOTO: UnreadablePhoto = {
 };
 
 export type PreparedPhoto =
-  { ok: true; file: CapturedFile } | { ok: false; problem: AttachmentProblem | UnreadablePhoto };
+  | { ok: true; file: CapturedFile; warnings: PhotoCheckResult[] }
+  | { ok: false; problem: AttachmentProblem | UnreadablePhoto };
 
 export async function preparePhoto(original: File): Promise<PreparedPhoto> {
   // Refuse a video or a document before spending seconds on it.
@@ -47,5 +50,11 @@ export async function preparePhoto(original: File): Promise<PreparedPhoto> {
   }
   const problem = attachmentProblem("PHOTO", compressed.type, compressed.size);
   if (problem) return { ok: false, problem };
-  return { ok: true, file: { blob: compressed, mimeType: compressed.type, sha256: await sha256Hex(compressed) } };
+  // A check that cannot run (an old browser) must not cost the photo: it is kept, unchecked.
+  const warnings = await inspectPhoto(compressed).catch(() => []);
+  return {
+    ok: true,
+    file: { blob: compressed, mimeType: compressed.type, sha256: await sha256Hex(compressed) },
+    warnings,
+  };
 }

@@ -6,6 +6,7 @@
 // Generating the walks of every customer's schedule, daily at 00:10 in
 // the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
 // or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
+// The daily points check registers its own queue (points-check-job.ts).
 import "server-only";
 import { PgBoss } from "pg-boss";
 import type pg from "pg";
@@ -13,6 +14,7 @@ import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
+import { registerPointsCheckJob } from "./points-check-job";
 import { setQueueState } from "./queue-state";
 
 export const GENERATE_WALKS_JOB = "generate-scheduled-walks";
@@ -52,6 +54,7 @@ export async function startJobQueue(options: {
       return result;
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
   } catch (error) {
     setQueueState("failed");
     throw error;

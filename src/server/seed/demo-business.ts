@@ -14,10 +14,12 @@ import {
   priceRepair,
   scheduleKey,
 } from "~/domain";
+import { DEFAULT_REWARD_SETTINGS } from "~/domain/rewards";
 import { hashPassword } from "../auth/passwords";
 import { config } from "../config";
 import type { Db } from "../db";
 import { estimateFields, frozenFields } from "../data/pricing/quote-repair";
+import { grantRewardsForCompletion } from "../data/rewards/grant-rewards";
 import type { DamageType, Prisma } from "../db/generated/client";
 import { seedDemoInvoices } from "./demo-invoices";
 
@@ -195,7 +197,7 @@ export async function seedDemoBusiness(
       const user = (email: string, name: string, role: "ADMIN" | "TECHNICIAN" | "CUSTOMER") =>
         tx.user.create({ data: { email, name, role, passwordHash } });
 
-      await user("admin@demo.test", "Alex Admin", "ADMIN");
+      const admin = await user("admin@demo.test", "Alex Admin", "ADMIN");
       const workingHours = {
         monday: { start: "07:00", end: "16:00" },
         tuesday: { start: "07:00", end: "16:00" },
@@ -429,6 +431,21 @@ export async function seedDemoBusiness(
           }
         }
       }
+
+      // Rewards: Valley Auto Dealers came through Summit Car Rentals; every completed repair
+      // earned its points (and Valley's first one both referral bonuses), dated when completed.
+      await tx.customer.update({
+        where: { id: customers[2]!.customer.id },
+        data: { referredByCustomerId: customers[0]!.customer.id },
+      });
+      const done = await tx.repair.findMany({
+        where: { status: { in: ["COMPLETED", "INVOICED", "CLOSED"] } },
+        select: { id: true },
+      });
+      await grantRewardsForCompletion(tx, done, { createdById: admin.id, settings: DEFAULT_REWARD_SETTINGS });
+      await tx.$executeRaw`
+        UPDATE "PointsEntry" p SET "createdAt" = r."completedAt"
+        FROM "Repair" r WHERE r.id = p."repairId" AND r."completedAt" IS NOT NULL`;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

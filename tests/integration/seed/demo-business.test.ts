@@ -121,4 +121,26 @@ describe("the demo business", () => {
       },
     ]);
   });
+
+  it("gives every completed repair its points, and Valley's first one both bonuses of Summit's referral", async () => {
+    const db = database.db;
+    const done = await db.repair.findMany({
+      where: { status: { in: ["COMPLETED", "INVOICED", "CLOSED"] } },
+      select: { id: true, customerId: true, completedAt: true },
+    });
+    const grants = await db.pointsEntry.findMany({ where: { kind: "GRANT_REPAIR" } });
+    expect(grants.map((g) => g.repairId).sort()).toEqual(done.map((r) => r.id).sort());
+    expect(grants.every((g) => g.points === 50)).toBe(true);
+    const valley = await db.customer.findFirstOrThrow({ where: { name: "Valley Auto Dealers" } });
+    const summit = await db.customer.findFirstOrThrow({ where: { name: "Summit Car Rentals" } });
+    expect(valley.referredByCustomerId).toBe(summit.id);
+    const bonuses = await db.pointsEntry.findMany({ where: { kind: { in: ["GRANT_REFERRER", "GRANT_REFERRED"] } } });
+    expect(bonuses.map((b) => [b.kind, b.customerId, b.points]).sort()).toEqual([
+      ["GRANT_REFERRED", valley.id, 100],
+      ["GRANT_REFERRER", summit.id, 500],
+    ]);
+    // Each grant is dated when its repair was completed.
+    const completedAt = new Map(done.map((r) => [r.id, r.completedAt?.getTime()]));
+    expect(grants.every((g) => g.createdAt.getTime() === completedAt.get(g.repairId!))).toBe(true);
+  });
 });

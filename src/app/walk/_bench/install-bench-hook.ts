@@ -1,5 +1,6 @@
 // Benchmark hook (only with /walk?bench=1, loaded on demand): drives the real store and
 // uploader from a Playwright benchmark, timing inside the page. See bench/modules/.
+import { inspectPhoto } from "~/client/capture/inspect-photo";
 import { sha256Hex } from "~/client/capture/sha256";
 import { captureRepair } from "~/client/store/capture-repair";
 import { rsDb } from "~/client/store/db";
@@ -15,12 +16,39 @@ export type RsBench = {
   saveRepair(): Promise<number>;
   queueUploads(count: number, bytes: number): Promise<{ totalBytes: number }>;
   uploadAll(): Promise<{ ms: number; confirmed: number; retry: number }>;
+  /** The photo checks on a 12 MP JPEG made in the page: their time and the main thread's long tasks meanwhile. */
+  inspectTwelveMegapixels(): Promise<{ ms: number; bytes: number; longTasks: number; longestTaskMs: number }>;
 };
 
 declare global {
   interface Window {
     __rsBench?: RsBench;
   }
+}
+
+/** A 4000×3000 phone-like JPEG: a lot under a sky, vehicles, and sensor grain. */
+async function twelveMegapixelPhoto(): Promise<Blob> {
+  let seed = 12;
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const canvas = new OffscreenCanvas(4000, 3000);
+  const ctx = canvas.getContext("2d")!;
+  const sky = ctx.createLinearGradient(0, 0, 0, 3000);
+  sky.addColorStop(0, "#8fb8de");
+  sky.addColorStop(0.45, "#70757a");
+  sky.addColorStop(1, "#35383b");
+  ctx.fillStyle = sky;
+  ctx.fillRect(0, 0, 4000, 3000);
+  for (let i = 0; i < 60; i++) {
+    ctx.fillStyle = `hsl(${Math.floor(random() * 360)} 40% ${Math.floor(20 + random() * 60)}%)`;
+    ctx.fillRect(random() * 3800, 1200 + random() * 1600, 300 + random() * 600, 150 + random() * 300);
+  }
+  const grain = new ImageData(1000, 750);
+  for (let i = 0; i < grain.data.length; i += 4)
+    grain.data.fill(Math.floor(random() * 255), i, i + 3).fill(40, i + 3, i + 4);
+  const tile = new OffscreenCanvas(1000, 750);
+  tile.getContext("2d")!.putImageData(grain, 0, 0);
+  ctx.drawImage(tile, 0, 0, 4000, 3000);
+  return canvas.convertToBlob({ type: "image/jpeg", quality: 0.92 });
 }
 
 function randomPhoto(bytes: number): Blob {
@@ -75,6 +103,25 @@ export function installBenchHook(): void {
       await pushOutbox(db, trpcSyncTransport(), { deviceId: await deviceId(db) });
       const due = await db.blobs.where("confirmed").equals(0).toArray();
       return { totalBytes: due.reduce((sum, b) => sum + b.size, 0) };
+    },
+    async inspectTwelveMegapixels() {
+      const photo = await twelveMegapixelPhoto();
+      const longTasks: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+      observer.observe({ type: "longtask" });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = performance.now();
+      await inspectPhoto(photo);
+      const ended = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      observer.disconnect();
+      const during = longTasks.filter((t) => t.startTime + t.duration > started && t.startTime < ended);
+      return {
+        ms: ended - started,
+        bytes: photo.size,
+        longTasks: during.length,
+        longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+      };
     },
     async uploadAll() {
       const started = performance.now();

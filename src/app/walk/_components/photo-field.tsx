@@ -19,6 +19,8 @@ type Props = {
 export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
   const [working, setWorking] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  // What the photo checks said of each photo just taken: shown beside it until it is removed.
+  const [warnings, setWarnings] = useState<Record<string, string[]>>({});
   const [urls, setUrls] = useState<Record<string, string>>({});
 
   useEffect(() => onBusy(stage, working > 0), [stage, working, onBusy]);
@@ -37,8 +39,12 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
     for (const file of files) {
       try {
         const result = await preparePhoto(file);
-        if (result.ok) added.push({ ...result.file, stage, key: crypto.randomUUID() });
-        else setProblem(result.problem.message);
+        if (result.ok) {
+          const key = crypto.randomUUID();
+          added.push({ ...result.file, stage, key });
+          const messages = result.warnings.flatMap((w) => (w.message ? [w.message] : []));
+          if (messages.length) setWarnings((all) => ({ ...all, [key]: messages }));
+        } else setProblem(result.problem.message);
       } catch (error) {
         console.error("photo could not be prepared", error);
         setProblem(UNREADABLE_PHOTO.message);
@@ -77,6 +83,11 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
             <li key={p.key}>
               {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it */}
               {urls[p.key] && <img src={urls[p.key]} alt={`${noun} ${i + 1}`} width={96} height={72} />}
+              {warnings[p.key] && (
+                <p role="alert" className="notice">
+                  {noun} {i + 1}: {warnings[p.key]!.join(" ")} You may keep it or remove it and retake it.
+                </p>
+              )}
               <button
                 type="button"
                 className="secondary"

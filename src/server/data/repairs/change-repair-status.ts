@@ -1,5 +1,6 @@
 // The one path of a status change on an existing repair: the domain authorizes the move
-// (transition table, then permissions), the fields are written, the change is audited.
+// (transition table, then permissions), the fields are written, the change is audited; a
+// completion grants its reward points.
 import "server-only";
 import { type Action, type AuthorizationFacts, authorizeTransition } from "~/domain/index";
 import type { Changes } from "../../audit/write-audit";
@@ -8,6 +9,7 @@ import type { Prisma, Repair } from "../../db/generated/client";
 import { auditChange } from "../audit-change";
 import { recordEvents } from "../events/record-event";
 import { repairEvents } from "../events/repair-events";
+import { grantRewardsForCompletion } from "../rewards/grant-rewards";
 import type { ServiceContext } from "../../service-context";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 
@@ -39,6 +41,8 @@ export async function applyStatusChange(
     extra: change.extraChanges,
   });
   await recordEvents(tx, repairEvents(repair, after, ctx.actor.userId));
+  // Points for the work, in the same transaction as the completion.
+  if (to === "COMPLETED") await grantRewardsForCompletion(tx, [after], { createdById: ctx.actor.userId });
   return after;
 }
 

@@ -5,6 +5,7 @@
 // the walk's own customer), marks the walk changedByHandAt so regeneration leaves it, and is
 // audited in the same transaction.
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type AssignmentReasons, FIELDS, assignmentReasons, isTimeOfDay } from "~/domain";
@@ -16,7 +17,6 @@ import { lockCustomer } from "../../data/customers/lock-customer";
 import {
   PLANNED_WALK_SELECT,
   auditedFields,
-  businessToday,
   checkWalkPlan,
   dateText,
   dateValue,
@@ -130,7 +130,7 @@ export async function cancelWalk(db: Db, ctx: ServiceContext, raw: CancelWalkInp
     const before = await lockPlannedWalk(tx, input.walkId);
     // Cancelling frees a slot and leaves nobody on the walk: only the right to plan this walk
     // is checked (a technician the customer has since blocked does not stop it, nor its date).
-    const day = before.scheduledFor ? dateText(before.scheduledFor) : businessToday();
+    const day = before.scheduledFor ? dateText(before.scheduledFor) : businessDate();
     await checkWalkPlan(tx, ctx, before, { id: before.id, date: day, time: null }, null, day);
     return writeChange(tx, ctx, before, "walk.plan.cancel", { status: "CANCELLED" }, input.reason);
   });

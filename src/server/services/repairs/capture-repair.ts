@@ -44,6 +44,7 @@ import { freezeCompletionPrice } from "../../data/repairs/freeze-completion-pric
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { recordNewRepair } from "../../data/repairs/record-new-repair";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
+import { grantRewardsForCompletion } from "../../data/rewards/grant-rewards";
 import { checklistOf, templatesUsableBy } from "../../data/templates/template-view";
 
 export const captureRepairInput = z.object({
@@ -232,7 +233,7 @@ async function completeOnSpot(
     spot.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),
   );
   const price = await freezeCompletionPrice(tx, repair, completedAt);
-  return tx.repair.update({
+  const completed = await tx.repair.update({
     where: { id: repair.id },
     data: {
       ...price,
@@ -245,6 +246,8 @@ async function completeOnSpot(
       flaggedReason: flagFor(input, price.priceCents, server),
     },
   });
+  await grantRewardsForCompletion(tx, [completed], { createdById: ctx.actor.userId });
+  return completed;
 }
 
 /** Why a manager should look: the device and the server disagreed on price or approval. */

@@ -1,7 +1,7 @@
 "use client";
 // Business-wide settings: smart assignment's five weights (their sum shown as typed; the server
 // refuses a sum other than 1), auto-assignment of customer requests, the average driving speed
-// for arrival estimates and how many weeks of walks are generated ahead.
+// for arrival estimates and how many weeks of walks are generated ahead; then the rewards figures.
 import type { FormEvent } from "react";
 import { ASSIGNMENT_FACTORS, type AssignmentFactor, type BusinessSettings } from "~/domain/business-settings";
 import { WEIGHT_SUM_TOLERANCE } from "~/domain";
@@ -11,6 +11,8 @@ import { CheckField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
 import { labelled, wholeNumber } from "../form-values";
 import { useDraft } from "../use-draft";
+import { PointsCheckNow } from "../points-check-alert";
+import { RewardSettingsPanel } from "./reward-settings-form";
 
 const FACTOR_LABELS: Record<AssignmentFactor, string> = {
   workload: "Workload (fewest open repairs)",
@@ -28,6 +30,8 @@ export function BusinessSettingsPanel() {
       <QueryState isLoading={settings.isLoading} error={settings.error} isEmpty={!settings.data} empty="">
         {settings.data && <BusinessSettingsForm settings={settings.data} />}
       </QueryState>
+      <RewardSettingsPanel />
+      <PointsCheckNow />
     </section>
   );
 }

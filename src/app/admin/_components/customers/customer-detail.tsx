@@ -1,11 +1,12 @@
 "use client";
-// One customer: prices (editor, effective list, history), fleet settings, sites, contact details
-// and the company's user accounts. Forms are keyed by customer so switching starts afresh.
+// One customer: prices (editor, effective list, history), fleet settings, sites, contact details,
+// the company's user accounts and its rewards. Forms are keyed by customer so switching starts afresh.
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 import { CompanyUsers } from "./company-users";
 import { CustomerSites } from "./customer-sites";
 import { ContactForm } from "./contact-form";
+import { CustomerRewards } from "./customer-rewards";
 import { FleetSettingsForm } from "./fleet-settings-form";
 import { PriceList } from "./price-list";
 import { PricingForm } from "./pricing-form";
@@ -44,6 +45,7 @@ export function CustomerDetail({ customerId, onClose }: { customerId: string; on
             <CustomerSites customerId={c.id} />
             <ContactForm customer={c} />
             <CompanyUsers users={c.users ?? []} />
+            <CustomerRewards customerId={c.id} />
           </article>
         )}
       </QueryState>

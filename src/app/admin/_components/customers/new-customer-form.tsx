@@ -1,15 +1,17 @@
 "use client";
-// A new fleet customer; it starts on the default prices and settings until edited.
+// A new fleet customer; it starts on the default prices and settings until edited. The customer
+// that referred it, if any, earns its referral bonus on the new customer's first completed repair.
 import { type FormEvent, useState } from "react";
 import { FIELDS } from "~/domain";
 import { api } from "~/trpc/react";
 import { TextField } from "../fields";
 import { FormStatus } from "../form-status";
 
-const EMPTY = { name: "", contactEmail: "", phone: "", address: "" };
+const EMPTY = { name: "", contactEmail: "", phone: "", address: "", referredByCustomerId: "" };
 
 export function NewCustomerForm({ onCreated }: { onCreated: (id: string) => void }) {
   const utils = api.useUtils();
+  const customers = api.admin.customers.useQuery({});
   const [draft, setDraft] = useState(EMPTY);
   const create = api.admin.createCustomer.useMutation({
     onSuccess: (customer) => {
@@ -28,6 +30,7 @@ export function NewCustomerForm({ onCreated }: { onCreated: (id: string) => void
       contactEmail: optional(draft.contactEmail),
       phone: optional(draft.phone),
       address: optional(draft.address),
+      referredByCustomerId: optional(draft.referredByCustomerId),
     });
   };
   return (
@@ -65,6 +68,21 @@ export function NewCustomerForm({ onCreated }: { onCreated: (id: string) => void
           onChange={set("address")}
           maxLength={FIELDS.address.maxLength}
         />
+        <div className="admin-field">
+          <label htmlFor="new-customer-referred-by">Referred by (optional)</label>
+          <select
+            id="new-customer-referred-by"
+            value={draft.referredByCustomerId}
+            onChange={(e) => set("referredByCustomerId")(e.target.value)}
+          >
+            <option value="">Nobody</option>
+            {customers.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <FormStatus error={create.error} saved={create.isSuccess} savedText="Customer created" />
         <button type="submit" disabled={create.isPending}>
           Create customer
