@@ -15,6 +15,7 @@ import { runInvoicing } from "~/server/services/billing/run-invoicing";
 import { sendPaymentReminders } from "~/server/services/billing/send-payment-reminders";
 import { startInvoiceRun } from "~/server/services/billing/start-invoice-run";
 import { voidInvoice } from "~/server/services/billing/void-invoice";
+import { redeemPoints } from "~/server/services/rewards/redeem-points";
 import { insertCompletedRepairs, insertUnits } from "../../support/billing";
 import { contextFor, createCustomer } from "../../support/fixtures";
 import { useWorld } from "../../support/use-world";
@@ -282,6 +283,32 @@ describe("invoicing", () => {
     expect(all.reduce((sum, i) => sum + i.totalCents, 0)).toBe(4500);
     expect(await statuses(db, [repairId!])).toEqual(["INVOICED"]);
     await expectGapless(db);
+  });
+
+  it("reward redemptions: a line on the next invoice (the repairs' prices untouched), released when it is voided", async () => {
+    const { db, admin } = world;
+    const ctx = contextFor(admin);
+    await setDrafts(db, false);
+    const customer = await customerWith(db, "Rewarded", { invoicingCadence: "PER_REPAIR" });
+    const [u] = await insertUnits(db, customer.id, ["RW-1"]);
+    const [repairId] = await insertCompletedRepairs(db, customer.id, admin.userId, [
+      { unitId: u!, completedAt: at("2026-12-01"), priceCents: 5000 },
+    ]);
+    await db.pointsEntry.create({ data: { customerId: customer.id, kind: "ADJUSTMENT", points: 1000, note: "test" } });
+    await redeemPoints(db, ctx, { customerId: customer.id, points: 500 });
+    await runInvoicing(db, { customerId: customer.id, now: NOW });
+    const invoice = await db.invoice.findFirstOrThrow({ where: { customerId: customer.id }, include: { lines: true } });
+    const redemption = invoice.lines.find((l) => l.kind === "REWARD_REDEMPTION");
+    expect(redemption?.amountCents).toBeLessThan(0);
+    expect(invoice.totalCents).toBe(5000 + redemption!.amountCents);
+    expect((await db.repair.findUniqueOrThrow({ where: { id: repairId! } })).priceCents).toBe(5000);
+    expect(
+      await db.pointsEntry.count({ where: { customerId: customer.id, kind: "REDEMPTION", invoiceId: invoice.id } }),
+    ).toBe(1);
+    await voidInvoice(db, ctx, { invoiceId: invoice.id, reason: "re-issue" });
+    expect(
+      await db.pointsEntry.count({ where: { customerId: customer.id, kind: "REDEMPTION", invoiceId: null } }),
+    ).toBe(1);
   });
 
   it("a customer reads their own company's invoices only: another's is not found", async () => {

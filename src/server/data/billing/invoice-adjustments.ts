@@ -1,7 +1,10 @@
 // Lines an invoice gets besides its repairs: discounts and reward redemptions, never a change to
-// a repair's price. Called once per invoice being made, in the invoicing transaction.
+// a repair's price. Called once per invoice being made, in the invoicing transaction, under the
+// customer's lock: the customer's redemptions waiting for an invoice (those that fit in this one)
+// become REWARD_REDEMPTION lines and are attached to it; voiding the invoice releases them.
 import "server-only";
 import type { DbTx } from "../../db";
+import { attachRedemptionsToInvoice, takeRedemptionsForInvoice } from "../rewards/invoice-redemptions";
 
 export type AdjustmentLine = {
   kind: "DISCOUNT" | "REWARD_REDEMPTION";
@@ -11,6 +14,8 @@ export type AdjustmentLine = {
 };
 
 export type InvoiceDraft = {
+  /** The id the invoice will be written with (after its adjustments). */
+  invoiceId: string;
   customerId: string;
   periodStart: string;
   periodEnd: string;
@@ -19,11 +24,16 @@ export type InvoiceDraft = {
   subtotalCents: number;
 };
 
-/** Reward redemptions plug in here (the points ledger books them in this same transaction). */
 export async function invoiceAdjustments(
-  _tx: DbTx,
-  _customerId: string,
-  _invoiceDraft: InvoiceDraft,
+  tx: DbTx,
+  customerId: string,
+  invoiceDraft: InvoiceDraft,
 ): Promise<AdjustmentLine[]> {
-  return [];
+  const redemptions = await takeRedemptionsForInvoice(tx, customerId, { totalCents: invoiceDraft.subtotalCents });
+  await attachRedemptionsToInvoice(
+    tx,
+    redemptions.map((r) => r.redemptionId),
+    invoiceDraft.invoiceId,
+  );
+  return redemptions.map((r) => ({ kind: "REWARD_REDEMPTION", description: r.description, amountCents: -r.amountCents }));
 }

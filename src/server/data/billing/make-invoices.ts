@@ -87,6 +87,7 @@ export async function invoiceCustomer(
       .sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime() || a.id.localeCompare(b.id));
     const subtotalCents = repairs.reduce((sum, r) => sum + r.priceCents, 0);
     const adjustments = await invoiceAdjustments(tx, customerId, {
+      invoiceId: id,
       customerId,
       periodStart: group.periodStart,
       periodEnd: group.periodEnd,

@@ -16,6 +16,7 @@ import { auditActorOf, originOf } from "../../data/billing/billing-context";
 import { nextInvoiceNumber } from "../../data/billing/invoice-number";
 import { loadInvoiceFor } from "../../data/billing/load-invoice-for";
 import { recordEvents } from "../../data/events/record-event";
+import { releaseRedemptionsOfInvoice } from "../../data/rewards/invoice-redemptions";
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { reasonInput } from "../../data/shared-inputs";
 import { InvalidRequest } from "../../errors";
@@ -45,6 +46,8 @@ export async function voidInvoice(
     });
     if (invoice.kind === "CREDIT_NOTE") throw new InvalidRequest("INVOICE_NOT_DRAFT", "a credit note cannot be voided");
     if (invoice.status === "VOID") throw new InvalidRequest("INVOICE_NOT_DRAFT", "this invoice is already void");
+    // Its reward redemptions wait for the customer's next invoice again.
+    await releaseRedemptionsOfInvoice(tx, invoice.id);
     if (invoice.status === "DRAFT") {
       await tx.invoice.delete({ where: { id: invoice.id } });
       await writeAudits(tx, [
