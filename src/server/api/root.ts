@@ -15,6 +15,7 @@ import { partsRouter } from "./routers/parts";
 import { templateRouter } from "./routers/template";
 import { routeRouter } from "./routers/route";
 import { scheduleRouter } from "./routers/schedule";
+import { messagesRouter } from "./routers/messages";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   assignment: assignmentRouter,
   route: routeRouter,
   schedule: scheduleRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,6 +33,7 @@ export const PLANNED_WALK_SELECT = {
   scheduledTime: true,
   scheduleKey: true,
   changedByHandAt: true,
+  requestedById: true,
   assignmentReasons: true,
   customer: { select: { name: true } },
   site: { select: { name: true, latitude: true, longitude: true } },
@@ -49,6 +50,7 @@ type PlannedWalkRow = {
   scheduledFor: Date | null;
   scheduledTime: string | null;
   changedByHandAt: Date | null;
+  requestedById: string | null;
   assignmentReasons: unknown;
   customer: { name: string };
   site: { name: string; latitude: number; longitude: number } | null;
@@ -69,6 +71,8 @@ export function plannedWalkView(w: PlannedWalkRow) {
     date: w.scheduledFor ? dateText(w.scheduledFor) : null,
     time: w.scheduledTime,
     changedByHand: w.changedByHandAt !== null,
+    /** The customer asked for this walk on the portal. */
+    requestedByCustomer: w.requestedById !== null,
     assignmentReasons: reasonsInWords(w.assignmentReasons),
   };
 }

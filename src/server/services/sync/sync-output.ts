@@ -290,6 +290,10 @@ export const lotWalkOutput = z.object({
   scheduledTime: nullableString,
   scheduleKey: nullableString,
   changedByHandAt: nullableDate,
+  /** A walk the customer asked for on the portal (migration 0018). */
+  requestedById: nullableString,
+  requestedAt: nullableDate,
+  requestNote: nullableString,
   assignmentReasons: z.custom<Prisma.JsonValue>((value) => value !== undefined),
   startedAt: nullableDate,
   endedAt: nullableDate,
