@@ -99,6 +99,7 @@ export function WeekPlanner() {
                               >
                                 {w.time ?? "Any time"} {w.customerName}
                                 {w.siteName ? ` · ${w.siteName}` : ""}
+                                {w.requestedByCustomer ? " (requested)" : ""}
                               </button>
                             ))}
                         </td>
@@ -160,12 +161,14 @@ function WalkCard({ walk, week, onChanged }: { walk: Walk; week: Week; onChanged
         <div>
           <dt>From</dt>
           <dd>
-            {walk.origin === "SCHEDULE"
-              ? "The customer's schedule"
-              : walk.origin === "ONE_OFF"
-                ? "Planned once"
-                : "Started on the lot"}
-            {walk.changedByHand ? ", changed by hand" : ""}
+            {walk.requestedByCustomer
+              ? "Requested by the customer on the portal"
+              : walk.origin === "SCHEDULE"
+                ? "The customer's schedule"
+                : walk.origin === "ONE_OFF"
+                  ? "Planned once"
+                  : "Started on the lot"}
+            {walk.changedByHand && !walk.requestedByCustomer ? ", changed by hand" : ""}
           </dd>
         </div>
         {walk.assignmentReasons.length > 0 && (
