@@ -2,8 +2,9 @@
 // reach is 404), unread counts per user, a message sent twice stored once, text kept as typed.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { callerFor } from "../../support/fixtures";
-import { capture } from "../../support/repair-flows";
+import { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
+import { callerFor, contextFor } from "../../support/fixtures";
+import { capture, requested } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
 
 describe("message threads", () => {
@@ -94,5 +95,22 @@ describe("message threads", () => {
     await expect(callerFor(world.db, world.gus).messages.send({ id, body: "Twice?" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+
+  it("prepare hands the technician the threads of their own open work (newest messages, unread count), and no other", async () => {
+    const mine = await requested(world.db, world, "M-3");
+    const maya = callerFor(world.db, world.maya);
+    await maya.repair.assign({ repairId: mine.id, technicianId: world.tina.technicianId });
+    const carla = callerFor(world.db, world.carla);
+    await carla.messages.send({ id: randomUUID(), repairId: mine.id, body: "Gate code is 4411" });
+    const other = await requested(world.db, world, "M-4");
+    await callerFor(world.db, world.admin).repair.assign({ repairId: other.id, technicianId: world.theo.technicianId });
+    await carla.messages.send({ id: randomUUID(), repairId: other.id, body: "For Theo" });
+
+    const snapshot = await prepareSnapshot(world.db, contextFor(world.tina));
+    const thread = snapshot.threads?.find((t) => t.repairId === mine.id);
+    expect(thread).toMatchObject({ title: "Unit M-3 · Chip", unread: 1 });
+    expect(thread!.messages.map((m) => [m.body, m.side, m.mine])).toEqual([["Gate code is 4411", "customer", false]]);
+    expect(snapshot.threads?.some((t) => t.repairId === other.id)).toBe(false);
   });
 });
