@@ -137,7 +137,7 @@ export function FleetEditor() {
 
   return (
     <div className="card" id="fleet">
-      <h2>Your fleet's units</h2>
+      <h2>Edit your fleet</h2>
       <form aria-label="Add a unit" onSubmit={submit(() => !create.isPending && create.mutate(toInput(added)))}>
         <h3>Add a unit</h3>
         <UnitFieldInputs prefix="add" value={added} onChange={setAdded} />
