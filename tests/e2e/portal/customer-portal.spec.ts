@@ -9,8 +9,9 @@ type Unit = { id: string; unitNumber: string; completedOnWindshield: number; his
 async function pickUnit(form: Locator, unitNumber: string) {
   const change = form.getByRole("button", { name: "Change" });
   if (await change.isVisible()) await change.click();
-  await form.getByLabel("Unit").fill(unitNumber);
+  await form.getByLabel("Unit", { exact: true }).fill(unitNumber);
   await form
+    .getByRole("listbox", { name: "Matching units" })
     .getByRole("option")
     .getByRole("button", { name: new RegExp(`^${unitNumber}\\b`) })
     .click();

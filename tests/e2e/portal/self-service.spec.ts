@@ -170,9 +170,10 @@ test("a customer adds and edits a unit, and imports the fleet's CSV", async ({ p
 
   // The request form's picker finds the new units by number, make or model.
   const request = page.getByRole("form", { name: "Request a repair" });
-  await request.getByLabel("Unit").fill("promaster");
-  await expect(request.getByRole("option")).toHaveCount(1);
-  await request
+  await request.getByLabel("Unit", { exact: true }).fill("promaster");
+  const matches = request.getByRole("listbox", { name: "Matching units" });
+  await expect(matches.getByRole("option")).toHaveCount(1);
+  await matches
     .getByRole("option")
     .getByRole("button", { name: /^CSV-1/ })
     .click();
