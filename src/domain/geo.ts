@@ -28,3 +28,24 @@ export function isGeoPoint(point: { latitude: number | null; longitude: number |
     Math.abs(longitude) <= 180
   );
 }
+
+/** A position and when the device took it. */
+export type GeoFix = GeoPoint & { at: Date };
+
+/**
+ * The newest of the fixes a device reported, its time bounded by `now` (device clocks run
+ * ahead sometimes): where the technician was last seen, for smart assignment's distance.
+ */
+export function latestFix(
+  fixes: ReadonlyArray<{ latitude?: number | null; longitude?: number | null; at?: Date | null }>,
+  now: Date,
+): GeoFix | null {
+  let latest: GeoFix | null = null;
+  for (const { latitude = null, longitude = null, at = null } of fixes) {
+    const point = { latitude, longitude };
+    if (!at || !isGeoPoint(point)) continue;
+    const bounded = at > now ? now : at;
+    if (!latest || bounded > latest.at) latest = { ...point, at: bounded };
+  }
+  return latest;
+}

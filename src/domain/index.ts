@@ -297,7 +297,7 @@ export {
   minutesOfDay,
   routeDay,
 } from "./route-order";
-export { type GeoPoint, distanceKm, isGeoPoint } from "./geo";
+export { type GeoFix, type GeoPoint, distanceKm, isGeoPoint, latestFix } from "./geo";
 export {
   type PlannedSlot,
   type ServiceMode,
@@ -313,8 +313,56 @@ export {
   generatesWalks,
   isScheduledDay,
   mondayOf,
+  generatedWalkTechnician,
+  type PreferredTechnician,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,
   weekdayOf,
 } from "./walk-schedule";
+export {
+  EVENT_LABELS,
+  EVENT_TYPES,
+  type DomainEventInput,
+  type EventType,
+  type RepairEventPayload,
+  WEBHOOK_EVENT_NAMES,
+  type WebhookEventName,
+  eventGroupKey,
+  eventsOfNewRepair,
+  eventsOfStatusChange,
+  webhookEventName,
+} from "./events";
+export {
+  NEAR_DUPLICATE_BITS,
+  PHOTO_CHECK_DEFAULTS,
+  type PhotoCheck,
+  type PhotoCheckPolicy,
+  type PhotoCheckResult,
+  type PhotoStats,
+  type PhotoVerdict,
+  type RgbaImage,
+  checkPhoto,
+  differenceHash,
+  hashDistance,
+  isNearDuplicate,
+  photoStats,
+  photoVerdict,
+} from "./photo-checks";
+export {
+  PEER_REVIEW_DEFAULT_PERCENT,
+  REVIEW_SCORE,
+  type ReviewRubric,
+  drawnForReview,
+  mayReview,
+  rubricProblem,
+} from "./peer-review";
+export { WARRANTY_MONTHS_DEFAULT, type WarrantyClaimProblem, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
+export {
+  TRAINING_THRESHOLDS_DEFAULT,
+  TRAINING_WINDOW_DAYS,
+  type TrainingFacts,
+  type TrainingFlagReason,
+  type TrainingThresholds,
+  trainingFlagReasons,
+} from "./training-flags";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  generatedWalkTechnician,
   WALK_LENGTH_MINUTES,
   type WalkScheduleSettings,
   addDays,
@@ -182,5 +183,24 @@ describe("coordinatesProblem", () => {
     expect(coordinatesProblem(90.1, 0)).toMatch(/latitude/);
     expect(coordinatesProblem(0, -180.5)).toMatch(/longitude/);
     expect(coordinatesProblem(Number.NaN, 0)).toMatch(/latitude/);
+  });
+});
+
+describe("generatedWalkTechnician", () => {
+  const ann = { id: "a", name: "Ann", isActive: true };
+  const bo = { id: "b", name: "Bo", isActive: true };
+  it("gives a generated walk to the only preferred technician, saying why", () => {
+    expect(generatedWalkTechnician([ann], new Set())).toEqual({
+      id: "a",
+      reason: "Ann is this customer's only preferred technician (scheduled walk).",
+    });
+  });
+  it("leaves it to the office with several, none, an inactive or a blocked one", () => {
+    expect(generatedWalkTechnician([ann, bo], new Set())).toBeNull();
+    expect(generatedWalkTechnician([], new Set())).toBeNull();
+    expect(generatedWalkTechnician([{ ...ann, isActive: false }], new Set())).toBeNull();
+    expect(generatedWalkTechnician([ann], new Set(["a"]))).toBeNull();
+    // The blocked one does not count: the other is then the only one.
+    expect(generatedWalkTechnician([ann, bo], new Set(["a"]))?.id).toBe("b");
   });
 });

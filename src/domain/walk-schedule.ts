@@ -113,6 +113,23 @@ export function scheduledWalkDates(settings: WalkScheduleSettings, today: string
 }
 
 /** The key that makes a generated walk unique: one per customer and day. */
+/** A preferred technician as generation sees them. */
+export type PreferredTechnician = { id: string; name: string; isActive: boolean };
+
+/**
+ * Who a generated walk goes to without the office: the customer's only preferred technician who
+ * is active and not blocked, with the reason in words; with none or several the office chooses.
+ */
+export function generatedWalkTechnician(
+  preferred: readonly PreferredTechnician[],
+  blockedIds: ReadonlySet<string>,
+): { id: string; reason: string } | null {
+  const candidates = preferred.filter((t) => t.isActive && !blockedIds.has(t.id));
+  if (candidates.length !== 1) return null;
+  const [only] = candidates;
+  return { id: only!.id, reason: `${only!.name} is this customer's only preferred technician (scheduled walk).` };
+}
+
 export function scheduleKey(customerId: string, date: string): string {
   return `${customerId}:${date}`;
 }

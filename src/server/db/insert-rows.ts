@@ -16,6 +16,7 @@ const COLUMNS = {
   Repair: Prisma.RepairScalarFieldEnum,
   Attachment: Prisma.AttachmentScalarFieldEnum,
   AuditLog: Prisma.AuditLogScalarFieldEnum,
+  DomainEvent: Prisma.DomainEventScalarFieldEnum,
 } as const;
 type Table = keyof typeof COLUMNS;
 

@@ -1,19 +1,39 @@
-// Walks from schedules, on the screens: an admin gives a customer of its own a site (picked on
-// the map, whether or not its tiles load) and Tuesday/Thursday lot walks; saving generates the
-// walks, which appear unassigned in the manager's week view; the manager assigns one to
-// Jordan Rivera (tech2@demo.test). The customer is this spec's own, so no other spec sees it.
+// Planning, the whole story: an admin gives a customer of this spec's own a site and Tuesday/
+// Thursday lot walks (and today's weekday, so the story can end today); saving generates the walks,
+// which appear unassigned in the manager's week view; the manager assigns today's to Jordan Rivera
+// (tech2@demo.test) through the recommendation; Jordan prepares, goes offline and finds it first in
+// the day's driving order. The site is put where Jordan's day starts (the base, or where the phone
+// was last seen today), so the shortest order visits it first whatever else Jordan has today.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import { openCustomer, signInAsAdmin } from "../admin/admin-screen";
-import { signInAndLand } from "../support/sign-in";
-import { trpcMutation } from "../support/trpc";
+import { ok } from "../manager/setup";
+import { signedInApi } from "../support/api-session";
+import { signIn, signInAndLand } from "../support/sign-in";
+import { trpcMutation, trpcQuery } from "../support/trpc";
+import { prepareForOffline, waitForServiceWorkerControl } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 test.use({ viewport: { width: 1280, height: 1000 } });
 
-test("admin turns on Tuesday/Thursday walks, the manager sees them in the week and assigns one to tech2", async ({
+type Week = { today: string; days: string[]; technicians: { id: string; name: string }[] };
+type Day = { start: { latitude: number; longitude: number } | null };
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+test("admin turns on Tuesday/Thursday walks, the manager assigns today's to tech2 as recommended, tech2 finds it first in the driving order offline", async ({
   browser,
-}) => {
+  playwright,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const baseURL = testInfo.project.use.baseURL!;
   const name = `Planning Fleet ${randomUUID().slice(0, 8)}`;
+  const api = await signedInApi(playwright, baseURL, "admin@demo.test");
+  const week = await ok(trpcQuery<Week>(api, "schedule.week", {}));
+  const jordan = week.technicians.find((t) => t.name === "Jordan Rivera")!;
+  const { start } = await ok(trpcQuery<Day>(api, "route.day", { technicianId: jordan.id }));
+  expect(start).not.toBeNull();
+  const todayName = WEEKDAYS[new Date(`${week.today}T12:00:00Z`).getUTCDay()]!;
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -21,13 +41,15 @@ test("admin turns on Tuesday/Thursday walks, the manager sees them in the week a
   expect((await trpcMutation(admin.request, "admin.createCustomer", { name })).ok).toBe(true);
   await openCustomer(admin, name);
 
-  // A site: its position is picked with a click on the map (no tiles needed).
+  // A site: a click on the map picks a position (no tiles needed); typed coordinates take over.
   const site = admin.getByRole("form", { name: "Add a site" });
   await site.getByLabel("Site name").fill("North lot");
   await site.getByLabel("Address").fill("5000 N Washington St, Denver, CO");
   await site.getByTestId("site-map").click({ position: { x: 200, y: 120 } });
   await expect(site.getByLabel("Latitude")).toHaveValue(/^39\.\d+$/);
   await expect(site.getByLabel("Longitude")).toHaveValue(/^-10[45]\.\d+$/);
+  await site.getByLabel("Latitude").fill(String(start!.latitude));
+  await site.getByLabel("Longitude").fill(String(start!.longitude));
   await site.getByRole("button", { name: "Add site" }).click();
   await expect(admin.getByRole("list").filter({ hasText: "North lot" })).toContainText("Primary");
 
@@ -42,9 +64,10 @@ test("admin turns on Tuesday/Thursday walks, the manager sees them in the week a
   await form.getByLabel("Service mode").selectOption({ label: "Scheduled lot walking" });
   await form.getByLabel("Lot walking", { exact: true }).check();
   const days = form.getByRole("group", { name: "Lot-walking days" });
-  await days.getByLabel("Tuesday").check();
-  await days.getByLabel("Thursday").check();
-  await form.getByLabel("Time (optional)").fill("10:00");
+  const chosen = [...new Set(["Tuesday", "Thursday", todayName])];
+  for (const day of chosen) await days.getByLabel(day).check();
+  // Jordan's other walks today are at 06:00 and 10:00: 13:00 overlaps neither.
+  await form.getByLabel("Time (optional)").fill("13:00");
   await form.getByRole("button", { name: "Save fleet settings" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved");
   await adminContext.close();
@@ -54,14 +77,17 @@ test("admin turns on Tuesday/Thursday walks, the manager sees them in the week a
   await signInAndLand(manager, "manager@demo.test", "/manager");
   await manager.getByRole("link", { name: "Walk planning" }).click();
   await expect(manager.getByRole("heading", { name: "Walk planning" })).toBeVisible();
-  // Next week always lies within the four-week horizon and holds a Tuesday and a Thursday.
-  await manager.getByRole("button", { name: "Next week →" }).click();
   const unassigned = manager.getByTestId("week-row-Unassigned");
-  const walks = unassigned.getByRole("button", { name: new RegExp(`10:00 ${name} · North lot`) });
-  await expect(walks).toHaveCount(2);
+  const walksOf = (row: typeof unassigned) =>
+    row.getByRole("button", { name: new RegExp(`13:00 ${name} · North lot`) });
+  // Next week lies within the four-week horizon and holds one walk a chosen weekday.
+  await manager.getByRole("button", { name: "Next week →" }).click();
+  await expect(walksOf(unassigned)).toHaveCount(chosen.length);
+  await manager.getByRole("button", { name: "This week" }).click();
+  await expect(manager.getByTestId("week-of")).toHaveText(/Week of/);
 
-  await walks.first().click();
-  const card = manager.getByRole("article", { name: new RegExp(`Walk at ${name}`) });
+  await walksOf(unassigned.getByRole("cell").nth(week.days.indexOf(week.today))).click();
+  const card = manager.getByRole("article", { name: `Walk at ${name} on ${week.today}` });
   await expect(card.getByTestId("walk-technician")).toHaveText("Unassigned");
   // Smart assignment ranks the team for this walk: its first choice is one tap, with its reasons.
   const recommend = card.getByRole("button", { name: /\(recommended\)$/ });
@@ -72,16 +98,32 @@ test("admin turns on Tuesday/Thursday walks, the manager sees them in the week a
     await recommend.click();
   } else {
     // Jordan is chosen over the recommendation: allowed, and the reasons say so.
-    const jordan = card.getByLabel("Technician").locator("option", { hasText: "Jordan Rivera" });
-    await card.getByLabel("Technician").selectOption((await jordan.getAttribute("value"))!);
+    const option = card.getByLabel("Technician").locator("option", { hasText: "Jordan Rivera" });
+    await card.getByLabel("Technician").selectOption((await option.getAttribute("value"))!);
     await card.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(card).toContainText(`Over the recommendation: ${recommended}`);
   }
   await expect(card.getByTestId("walk-technician")).toHaveText("Jordan Rivera");
   await expect(card).toContainText("Chosen: Jordan Rivera, score");
-  await expect(
-    manager.getByTestId("week-row-Jordan Rivera").getByRole("button", { name: new RegExp(name) }),
-  ).toHaveCount(1);
-  await expect(walks).toHaveCount(1);
+  await expect(walksOf(manager.getByTestId("week-row-Jordan Rivera"))).toHaveCount(1);
   await managerContext.close();
+
+  await test.step("Jordan prepares, goes offline and finds the walk first in today's driving order", async () => {
+    const context: BrowserContext = await openPhone(testInfo, baseURL);
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await signIn(page, "tech2@demo.test");
+      await expect(page).toHaveURL(/\/walk$/);
+      await prepareForOffline(page);
+      await waitForServiceWorkerControl(page);
+      await context.setOffline(true);
+      await page.reload();
+      const stops = page.getByRole("region", { name: "Today's driving order" }).getByRole("listitem");
+      await expect(stops.first()).toHaveAccessibleName(`Stop 1: ${name}`);
+      await expect(stops.first()).toContainText("planned 13:00");
+    } finally {
+      await context.close();
+    }
+  });
+  await api.dispose();
 });

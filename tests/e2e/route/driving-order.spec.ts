@@ -11,7 +11,8 @@ import { ok, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn, signInAndLand } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { LOT, prepareForOffline, waitForServiceWorkerControl } from "../support/walk-device";
+import { prepareForOffline, waitForServiceWorkerControl } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 const ORDER = ["Valley Auto Dealers", "Interstate Freight Lines", "Summit Car Rentals"];
 
@@ -67,14 +68,7 @@ test("a technician prepares, goes offline and sees today's walks and on-call rep
   );
   await ok(trpcMutation(admin, "repair.assign", { repairId: repair.id, technicianId: technician.id }));
 
-  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 412, height: 915 },
-    permissions: ["geolocation"],
-    geolocation: LOT,
-  });
+  const context: BrowserContext = await openPhone(testInfo, baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, email);

@@ -3,13 +3,13 @@
 // repair, ticks the items (48px boxes) and completes once all are ticked and the after photo
 // taken; back online the server holds the repair completed with the confirmed items.
 import { randomUUID } from "node:crypto";
-import { type BrowserContext, chromium, expect, test } from "@playwright/test";
-import { chromiumArgs } from "../../../playwright.config";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { LOT, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 const CHECKLIST = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
 
@@ -44,14 +44,7 @@ test("a customer's checklist is ticked offline before completing, and reaches th
   );
   const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
 
-  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 412, height: 915 },
-    permissions: ["geolocation"],
-    geolocation: LOT,
-  });
+  const context: BrowserContext = await openPhone(testInfo, baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const card = page.getByRole("region", { name: "My work" }).getByRole("button", { name: new RegExp(unitNumber) });

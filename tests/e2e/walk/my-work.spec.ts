@@ -3,21 +3,20 @@
 // and comes back online. The server then holds one COMPLETED repair at the price frozen at
 // completion, with both photos; replaying the sync changes nothing.
 import { randomUUID } from "node:crypto";
-import { type BrowserContext, chromium, expect, test } from "@playwright/test";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import superjson from "superjson";
-import { chromiumArgs } from "../../../playwright.config";
 import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
 import {
-  LOT,
   PHOTO,
   prepareForOffline,
   readQueuedMutations,
   syncSummary,
   waitForServiceWorkerControl,
 } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 type Repair = {
   id: string;
@@ -60,14 +59,7 @@ test("assigned work is started, photographed and completed offline, and syncs ex
   );
   const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
 
-  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 412, height: 915 },
-    permissions: ["geolocation"],
-    geolocation: LOT,
-  });
+  const context: BrowserContext = await openPhone(testInfo, baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const myWork = page.getByRole("region", { name: "My work" });

@@ -4,15 +4,13 @@
 // replayed sync. A persistent profile keeps IndexedDB on disk, as on a phone.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { type BrowserContext, chromium, expect, test } from "@playwright/test";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import superjson from "superjson";
-import { chromiumArgs } from "../../../playwright.config";
 import { signIn } from "../support/sign-in";
 import { trpcQuery } from "../support/trpc";
 import {
   type DeviceFile,
   readQueuedMutations,
-  LOT,
   PHOTO,
   captureUnit,
   drawSignature,
@@ -21,6 +19,7 @@ import {
   syncSummary,
   waitForServiceWorkerControl,
 } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 const CUSTOMER = "Summit Car Rentals";
 
@@ -38,14 +37,7 @@ test("a lot walk captured offline survives a restart and syncs exactly once", as
 }, testInfo) => {
   test.setTimeout(240_000);
   const baseURL = testInfo.project.use.baseURL!;
-  const context: BrowserContext = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 412, height: 915 },
-    permissions: ["geolocation", "microphone"],
-    geolocation: LOT,
-  });
+  const context: BrowserContext = await openPhone(testInfo, baseURL, { microphone: true });
   try {
     let page = context.pages()[0] ?? (await context.newPage());
 

@@ -3,13 +3,13 @@
 // completing a repair whose template brought a checklist. Each test has its own technician and
 // its own fleet, so the demo technicians' work and walks stay other specs'.
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, type BrowserContext, chromium, expect, test } from "@playwright/test";
-import { chromiumArgs } from "../../../playwright.config";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { newCustomer, ok, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { LOT, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { openPhone } from "../support/phone";
 
 type Repair = {
   id: string;
@@ -44,17 +44,6 @@ async function requestAt(admin: APIRequestContext, customerId: string, technicia
   return { unitNumber, repairId: repair.id };
 }
 
-async function phone(testInfo: { outputPath: (name: string) => string }, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(testInfo.outputPath("profile"), {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: chromiumArgs,
-    baseURL,
-    viewport: { width: 412, height: 915 },
-    permissions: ["geolocation"],
-    geolocation: LOT,
-  });
-}
-
 test("offline, Mark as Urgent and Request Parts are saved on the phone and reach the office once online", async ({
   playwright,
 }, testInfo) => {
@@ -68,7 +57,7 @@ test("offline, Mark as Urgent and Request Parts are saved on the phone and reach
   const serverParts = () =>
     ok(trpcQuery<{ item: string; quantity: number; status: string }[]>(admin, "parts.forRepair", { repairId }));
 
-  const context = await phone(testInfo, baseURL);
+  const context = await openPhone(testInfo, baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, tech.email);
@@ -122,7 +111,7 @@ test("Assign to Me from the phone's open work: it needs a connection, and moves 
   const tech = await ownTechnician(admin);
   const { unitNumber, repairId } = await requestAt(admin, customerId, null);
 
-  const context = await phone(testInfo, baseURL);
+  const context = await openPhone(testInfo, baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, tech.email);
@@ -171,7 +160,7 @@ test("a repair whose template brought a checklist is completed once its items an
   await ok(trpcMutation(admin, "template.applyTo", { templateId: template.id, repairIds: [repairId] }));
   const items = ["Resin cured", "Glass cleaned"];
 
-  const context = await phone(testInfo, baseURL);
+  const context = await openPhone(testInfo, baseURL);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, tech.email);

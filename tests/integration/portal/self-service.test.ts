@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/domain";
-import { businessToday } from "~/server/data/planning/planned-walks";
+import { businessDate } from "~/server/data/settings/business-day";
 import { callerFor, createUnit } from "../../support/fixtures";
 import { capture, completedRepair } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
@@ -14,7 +14,7 @@ describe("portal self-service", () => {
 
   it("a walk request shows in the office's week, is stored once on a double click, and is withdrawn only by its customer before it starts", async () => {
     const carla = callerFor(world.db, world.carla);
-    const date = addDays(businessToday(), 2);
+    const date = addDays(businessDate(), 2);
     const id = randomUUID();
     const [asked, again] = await Promise.all([
       carla.portal.requestWalk({ id, date, note: "Ten vans back from the road" }),
@@ -36,7 +36,7 @@ describe("portal self-service", () => {
       code: "NOT_FOUND",
     });
     await expect(
-      carla.portal.requestWalk({ id: randomUUID(), date: addDays(businessToday(), -1) }),
+      carla.portal.requestWalk({ id: randomUUID(), date: addDays(businessDate(), -1) }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // A walk the office planned is not the customer's to cancel.
     await expect(carla.portal.cancelWalkRequest({ walkId: world.walk.id })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -77,17 +77,17 @@ describe("portal self-service", () => {
     expect(await priceNow()).toBe(4000);
 
     const id = randomUUID();
-    const report = await carla.portal.reportWindshield({ id, unitId: unit.id, replacedOn: businessToday() });
+    const report = await carla.portal.reportWindshield({ id, unitId: unit.id, replacedOn: businessDate() });
     expect(report.status).toBe("PENDING");
-    expect((await carla.portal.reportWindshield({ id, unitId: unit.id, replacedOn: businessToday() })).id).toBe(id);
+    expect((await carla.portal.reportWindshield({ id, unitId: unit.id, replacedOn: businessDate() })).id).toBe(id);
     await expect(
-      carla.portal.reportWindshield({ id: randomUUID(), unitId: unit.id, replacedOn: businessToday() }),
+      carla.portal.reportWindshield({ id: randomUUID(), unitId: unit.id, replacedOn: businessDate() }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       callerFor(world.db, world.gus).portal.reportWindshield({
         id: randomUUID(),
         unitId: unit.id,
-        replacedOn: businessToday(),
+        replacedOn: businessDate(),
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Reported, not confirmed: the second tier still applies.
@@ -110,7 +110,7 @@ describe("portal self-service", () => {
 
     // A rejected report changes nothing.
     const other = randomUUID();
-    await carla.portal.reportWindshield({ id: other, unitId: unit.id, replacedOn: businessToday() });
+    await carla.portal.reportWindshield({ id: other, unitId: unit.id, replacedOn: businessDate() });
     await maya.unit.decideWindshieldReport({ reportId: other, confirm: false });
     expect((await world.db.unit.findUniqueOrThrow({ where: { id: unit.id } })).windshieldSeq).toBe(2);
   });

@@ -7,17 +7,18 @@ import { QueryState } from "../../_components/query-state";
 import { ManagerNav } from "../_components/manager-nav";
 import { RouteMap } from "./route-map";
 
-function deviceToday(): string {
-  return new Intl.DateTimeFormat("en-CA").format(new Date());
-}
-
 export function DayRoute() {
   const team = api.manager.team.useQuery();
   const [chosen, setChosen] = useState<string>("");
-  const [day, setDay] = useState(deviceToday);
+  // Until a day is picked the server answers for the business's today (its time zone, not the tablet's).
+  const [picked, setPicked] = useState<string | null>(null);
   const technicianId = chosen || team.data?.[0]?.technicianId || "";
-  const route = api.route.day.useQuery({ technicianId, day }, { enabled: Boolean(technicianId) && Boolean(day) });
+  const route = api.route.day.useQuery(
+    { technicianId, ...(picked ? { day: picked } : {}) },
+    { enabled: Boolean(technicianId) },
+  );
   const data = route.data;
+  const day = picked ?? data?.day ?? "";
   return (
     <section className="mgr">
       <h1>Driving order</h1>
@@ -34,7 +35,7 @@ export function DayRoute() {
           </select>
         </label>
         <label>
-          Day <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
+          Day <input type="date" value={day} required onChange={(e) => e.target.value && setPicked(e.target.value)} />
         </label>
       </div>
       <QueryState

@@ -2,6 +2,7 @@
 // every technician's open work, skills, positions and working hours, the customers' preferred
 // and blocked lists, past repairs per customer and the walks already planned per day.
 import "server-only";
+import { businessDate } from "../settings/business-day";
 import {
   type AssignmentJob,
   type DamageTypeName,
@@ -10,8 +11,6 @@ import {
   type Weekday,
   weekdayOf,
 } from "~/domain";
-import { dayKey } from "~/domain/business-month";
-import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import { OPEN_STATUSES } from "../repairs/refresh-open-estimates";
 
@@ -42,7 +41,7 @@ export type JobDay = { date: string; weekday: Weekday };
 
 /** Today on the business's calendar. */
 export function businessToday(now: Date): JobDay {
-  return jobDay(dayKey(now, config().BUSINESS_TIME_ZONE));
+  return jobDay(businessDate(now));
 }
 
 export function jobDay(date: string): JobDay {

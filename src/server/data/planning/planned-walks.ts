@@ -3,20 +3,18 @@
 // technician's row lock, so two planners cannot book one slot twice), and the walk as the week
 // view shows it.
 import "server-only";
+import { businessDate } from "../settings/business-day";
 import {
   type PlannedSlot,
   WalkPlanRefused,
   assertAllowed,
   assertWalkPlan,
-  dayKey,
   reasonsInWords,
 } from "~/domain";
-import { config } from "../../config";
 import type { DbTx } from "../../db";
 import { NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
 
-export const businessToday = (now = new Date()) => dayKey(now, config().BUSINESS_TIME_ZONE);
 
 /** A business day as the DATE column takes and gives it (midnight UTC). */
 export const dateValue = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -113,7 +111,7 @@ export async function checkWalkPlan(
   current: { technicianId: string | null; customerId: string },
   slot: PlannedSlot,
   technicianId: string | null,
-  today = businessToday(),
+  today = businessDate(),
 ): Promise<void> {
   let targetBlocked = false;
   if (technicianId) {

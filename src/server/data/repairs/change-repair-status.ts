@@ -6,6 +6,8 @@ import type { Changes } from "../../audit/write-audit";
 import type { DbTx } from "../../db";
 import type { Prisma, Repair } from "../../db/generated/client";
 import { auditChange } from "../audit-change";
+import { recordEvents } from "../events/record-event";
+import { repairEvents } from "../events/repair-events";
 import type { ServiceContext } from "../../service-context";
 import { loadRepairFor, repairRef } from "./load-repair-for";
 
@@ -36,6 +38,7 @@ export async function applyStatusChange(
     after,
     extra: change.extraChanges,
   });
+  await recordEvents(tx, repairEvents(repair, after, ctx.actor.userId));
   return after;
 }
 

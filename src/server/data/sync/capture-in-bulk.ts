@@ -19,6 +19,8 @@ import { type Capture, captureSite, decideCapture } from "../../services/repairs
 import { attachmentRows } from "../repairs/create-attachments";
 import { replayOf } from "../repairs/earlier-record";
 import { newRepairAudit } from "../repairs/record-new-repair";
+import { recordEvents } from "../events/record-event";
+import { repairEvents } from "../events/repair-events";
 import { FIRST_WINDSHIELD_SEQ, newUnitAudit } from "../units/find-or-create-unit";
 import { lockWalksForCapture } from "../walks/lock-walks-for-capture";
 
@@ -124,6 +126,10 @@ async function write(tx: DbTx, ctx: ServiceContext, planned: readonly Planned[])
     return p.newUnit ? [newUnitAudit(units.get(p.newUnit.id)!), repair] : [repair];
   });
   await auditChanges(tx, ctx, audits);
+  await recordEvents(
+    tx,
+    planned.flatMap((p) => repairEvents(null, repairs.get(p.capture.id)!, ctx.actor.userId)),
+  );
   return repairs;
 }
 

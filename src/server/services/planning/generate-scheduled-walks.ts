@@ -13,17 +13,20 @@
 // Runs from the daily job (src/server/jobs/), the office's "Generate now", and after an admin
 // saves a customer's fleet settings. Each customer in its own transaction under its row lock.
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import { randomUUID } from "node:crypto";
+import type { DomainEventInput } from "~/domain/index";
+import { recordEvents } from "../../data/events/record-event";
+import { walkScheduledEvent } from "../../data/events/walk-events";
 import {
   type WalkScheduleSettings,
-  dayKey,
   isScheduledDay,
   lotWalkingWeekdays,
+  generatedWalkTechnician,
   scheduleKey,
   scheduledWalkDates,
   slotsOverlap,
 } from "~/domain";
-import { config } from "../../config";
 import type { Db, DbTx } from "../../db";
 import { type AuditEntry, writeAudits } from "../../audit/write-audit";
 import { lockCustomer } from "../../data/customers/lock-customer";
@@ -45,7 +48,7 @@ const JOB_ORIGIN = { ip: null, userAgent: null };
 
 export async function generateScheduledWalks(db: Db, options: GenerateOptions = {}): Promise<GenerationResult> {
   const now = options.now ?? new Date();
-  const today = dayKey(now, config().BUSINESS_TIME_ZONE);
+  const today = businessDate(now);
   const { walkHorizonWeeks } = await readBusinessSettings(db);
   // Customers with a schedule, and those that may still hold generated walks to clean up.
   const customers = await db.customer.findMany({
@@ -100,6 +103,7 @@ async function generateForCustomer(
     serviceMode: customer.serviceMode,
   };
   const audits: AuditEntry[] = [];
+  const events: DomainEventInput[] = [];
   const audit = (action: string, entityId: string, changes: AuditEntry["changes"]) =>
     audits.push({
       actor: ctx ? { userId: ctx.actor.userId, email: ctx.actor.email } : null,
@@ -146,18 +150,21 @@ async function generateForCustomer(
 
   const dates = scheduledWalkDates(settings, today, horizonWeeks);
   const blocked = new Set(customer.blockedTechnicians.map((t) => t.id));
-  const candidates = customer.preferredTechnicians.filter((t) => t.isActive && t.user.isActive && !blocked.has(t.id));
-  const preferred = candidates.length === 1 ? candidates[0] : undefined;
+  const preferred = generatedWalkTechnician(
+    customer.preferredTechnicians.map((t) => ({
+      id: t.id,
+      name: t.user.name,
+      isActive: t.isActive && t.user.isActive,
+    })),
+    blocked,
+  );
   const siteId = customer.sites[0]?.id ?? null;
   const time = customer.lotWalkingTime;
   let created = 0;
   for (const date of dates) {
     const key = scheduleKey(customerId, date);
     const technicianId = preferred && (await isFree(tx, preferred.id, date, time)) ? preferred.id : null;
-    const reasons =
-      technicianId && preferred
-        ? [`${preferred.user.name} is this customer's only preferred technician (scheduled walk).`]
-        : null;
+    const reasons = technicianId && preferred ? [preferred.reason] : null;
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "LotWalk" ("id", "customerId", "technicianId", "siteId", "status", "origin", "scheduledFor",
         "scheduledTime", "scheduleKey", "assignmentReasons", "createdAt", "updatedAt")
@@ -174,10 +181,17 @@ async function generateForCustomer(
         scheduledTime: { before: null, after: time },
         technicianId: { before: null, after: technicianId },
       });
-      // A scheduled walk would notify its technician and the customer here, once notifications exist.
+      events.push(
+        walkScheduledEvent(
+          { id, customerId, technicianId, siteId, scheduledFor: date, scheduledTime: time },
+          ctx?.actor.userId ?? null,
+          "generated",
+        ),
+      );
     }
   }
   if (audits.length > 0) await writeAudits(tx, audits);
+  await recordEvents(tx, events);
   return { created, removed };
 }
 

@@ -5,16 +5,18 @@
 // the walk's own customer), marks the walk changedByHandAt so regeneration leaves it, and is
 // audited in the same transaction.
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type AssignmentReasons, FIELDS, assignmentReasons, isTimeOfDay } from "~/domain";
 import type { Db } from "../../db";
 import { auditChange } from "../../data/audit-change";
+import { recordEvents } from "../../data/events/record-event";
+import { walkScheduledEvent } from "../../data/events/walk-events";
 import { lockCustomer } from "../../data/customers/lock-customer";
 import {
   PLANNED_WALK_SELECT,
   auditedFields,
-  businessToday,
   checkWalkPlan,
   dateText,
   dateValue,
@@ -72,7 +74,7 @@ export async function createOneOffWalk(db: Db, ctx: ServiceContext, raw: CreateO
       before: null,
       after: auditedFields(walk),
     });
-    // A planned walk would notify its technician and the customer here, once notifications exist.
+    await recordEvents(tx, [walkScheduledEvent(walk, ctx.actor.userId, "created")]);
     return plannedWalkView(walk);
   });
 }
@@ -128,7 +130,7 @@ export async function cancelWalk(db: Db, ctx: ServiceContext, raw: CancelWalkInp
     const before = await lockPlannedWalk(tx, input.walkId);
     // Cancelling frees a slot and leaves nobody on the walk: only the right to plan this walk
     // is checked (a technician the customer has since blocked does not stop it, nor its date).
-    const day = before.scheduledFor ? dateText(before.scheduledFor) : businessToday();
+    const day = before.scheduledFor ? dateText(before.scheduledFor) : businessDate();
     await checkWalkPlan(tx, ctx, before, { id: before.id, date: day, time: null }, null, day);
     return writeChange(tx, ctx, before, "walk.plan.cancel", { status: "CANCELLED" }, input.reason);
   });
@@ -161,6 +163,9 @@ async function writeChange(
     after: auditedFields(after),
     ...(reason ? { extra: { reason: { before: null, after: reason } } } : {}),
   });
-  // A change of a planned walk would notify its technician (and the customer) here, once notifications exist.
+  // A walk moved or given to someone is announced again; a cancelled or unassigned one is not.
+  const announced = data.status !== "CANCELLED" && after.technicianId !== null;
+  if (announced && (data.scheduledFor !== undefined || data.technicianId !== undefined))
+    await recordEvents(tx, [walkScheduledEvent(after, ctx.actor.userId, action)]);
   return plannedWalkView(after);
 }

@@ -3,10 +3,11 @@
 // days from Monday. With it, what planning a walk needs: the customers, their sites and whom each
 // customer blocked (the assign control offers only technicians the customer accepts).
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import { z } from "zod";
 import { actorKind, addDays, assertAllowed, mondayOf, teamOf } from "~/domain";
 import type { Db } from "../../db";
-import { PLANNED_WALK_SELECT, businessToday, dateValue, plannedWalkView } from "../../data/planning/planned-walks";
+import { PLANNED_WALK_SELECT, dateValue, plannedWalkView } from "../../data/planning/planned-walks";
 import type { ServiceContext } from "../../service-context";
 
 export const weekOfWalksInput = z.object({
@@ -21,7 +22,7 @@ export type WeekOfWalksInput = z.input<typeof weekOfWalksInput>;
 export async function weekOfWalks(db: Db, ctx: ServiceContext, raw: WeekOfWalksInput) {
   const input = weekOfWalksInput.parse(raw);
   assertAllowed(ctx.actor, "walk.generate", null);
-  const today = businessToday();
+  const today = businessDate();
   const monday = mondayOf(input.day ?? today);
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   const team = actorKind(ctx.actor) === "admin" || !ctx.actor.technician ? null : [...teamOf(ctx.actor.technician)];

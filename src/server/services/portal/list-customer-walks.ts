@@ -6,7 +6,8 @@ import { assertAllowed } from "~/domain/index";
 import type { Db } from "../../db";
 import { InvalidRequest } from "../../errors";
 import type { ServiceContext } from "../../service-context";
-import { businessToday, dateValue } from "../../data/planning/planned-walks";
+import { dateValue } from "../../data/planning/planned-walks";
+import { businessDate } from "../../data/settings/business-day";
 import { CUSTOMER_WALK_SELECT, customerWalkView } from "../../data/planning/walk-requests";
 
 export const UPCOMING_WALKS_LIMIT = 60;
@@ -22,7 +23,7 @@ export async function listCustomerWalks(db: Db, ctx: ServiceContext, raw: z.inpu
     where: {
       customerId,
       status: { in: ["SCHEDULED", "IN_PROGRESS"] },
-      scheduledFor: { gte: dateValue(businessToday()) },
+      scheduledFor: { gte: dateValue(businessDate()) },
     },
     orderBy: [{ scheduledFor: "asc" }, { scheduledTime: "asc" }, { id: "asc" }],
     take: UPCOMING_WALKS_LIMIT,

@@ -9,7 +9,8 @@ import { InvalidRequest, NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
 import { auditChange } from "../../data/audit-change";
 import { lockCustomer } from "../../data/customers/lock-customer";
-import { businessToday, dateValue } from "../../data/planning/planned-walks";
+import { dateValue } from "../../data/planning/planned-walks";
+import { businessDate } from "../../data/settings/business-day";
 import { assertSiteOfCustomer } from "../../data/planning/sites";
 import { CUSTOMER_WALK_SELECT, customerWalkView } from "../../data/planning/walk-requests";
 import { textInput } from "../../data/shared-inputs";
@@ -28,7 +29,7 @@ export async function requestWalk(db: Db, ctx: ServiceContext, raw: RequestWalkI
   const customerId = ctx.actor.customerId;
   if (!customerId) throw new InvalidRequest("CUSTOMER_REQUIRED", "This account belongs to no customer.");
   assertAllowed(ctx.actor, "walk.request", { customerId });
-  assertWalkPlan({ id: input.id, date: input.date, time: null }, businessToday(), []);
+  assertWalkPlan({ id: input.id, date: input.date, time: null }, businessDate(), []);
   const walk = await retryOnDuplicateId(() =>
     db.$transaction(async (tx) => {
       const earlier = await tx.lotWalk.findUnique({

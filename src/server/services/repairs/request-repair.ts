@@ -18,6 +18,8 @@ import { businessToday, loadAssignmentFacts } from "../../data/assignment/assign
 import { rankRepair } from "../../data/assignment/rank-repair";
 import { readBusinessSettings } from "../../data/settings/business-settings";
 import { recordNewRepair } from "../../data/repairs/record-new-repair";
+import { recordEvents } from "../../data/events/record-event";
+import { repairEvents } from "../../data/events/repair-events";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const requestRepairInput = z.object({
@@ -101,5 +103,6 @@ async function autoAssign(tx: DbTx, ctx: ServiceContext, repair: Repair, now: Da
     before: repair,
     after,
   });
+  await recordEvents(tx, repairEvents(repair, after, ctx.actor.userId));
   return after;
 }

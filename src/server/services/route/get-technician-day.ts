@@ -1,9 +1,9 @@
 // A technician's day in driving order (route.day): a technician sees their own, a manager their
 // team's, an admin anyone's. Without a technician, the actor's own day; without a day, today.
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import { z } from "zod";
-import { assertAllowed, dayKey } from "~/domain";
-import { config } from "../../config";
+import { assertAllowed } from "~/domain";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
@@ -25,7 +25,7 @@ export async function getTechnicianDay(
   const technicianId = input.technicianId ?? ctx.actor.technician?.id;
   if (!technicianId) throw new InvalidRequest("TECHNICIAN_REQUIRED", "Choose the technician whose day to show.");
   assertAllowed(ctx.actor, "technician.day.view", { technicianId });
-  const day = await loadTechnicianDay(db, technicianId, input.day ?? dayKey(now, config().BUSINESS_TIME_ZONE), now);
+  const day = await loadTechnicianDay(db, technicianId, input.day ?? businessDate(now), now);
   if (!day) throw new NotFound("This technician");
   return day;
 }

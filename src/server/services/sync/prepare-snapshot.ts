@@ -4,12 +4,12 @@
 // estimates need, and today's stops in driving order. Two reads per customer and a fixed handful
 // more, whatever the fleet size.
 import "server-only";
+import { businessDate } from "../../data/settings/business-day";
 import {
   PRICE_FROZEN_STATUSES,
   assertAllowed,
   checklistItemsOf,
   completionItemsFor,
-  dayKey,
   decide,
   isTerminal,
   templateChecklistOf,
@@ -273,7 +273,7 @@ function workCard(r: WorkRow): Omit<PreparedWork, "status"> {
 
 /** Today's walks and on-call work in driving order (the /walk home's "Today", offline). */
 async function preparedDay(tx: DbTx, technicianId: string, now: Date): Promise<PreparedDay> {
-  const day = dayKey(now, config().BUSINESS_TIME_ZONE);
+  const day = businessDate(now);
   const routed = await loadTechnicianDay(tx, technicianId, day, now);
   if (!routed) return { day, startTime: "", startKind: null, stops: [], unlocated: [], totalKm: 0 };
   return {

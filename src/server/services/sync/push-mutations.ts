@@ -11,7 +11,7 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import type { MutationType } from "~/domain";
+import { type MutationType, latestFix } from "~/domain";
 import type { Db } from "../../db";
 import { NotFound } from "../../errors";
 import { requestLog } from "../../logging/logger";
@@ -84,6 +84,7 @@ export async function pushMutations(
   const { mutations } = pushInput.parse(raw);
   const push = new Push(db, ctx);
   let run: Array<Parsed & { payload: Capture }> = [];
+  const fixes: Array<Fix & { index: number }> = [];
   for (const [index, { id, type, payload }] of mutations.entries()) {
     const { input, walkOf } = HANDLERS[type];
     const parsed = input.safeParse(payload);
@@ -92,6 +93,8 @@ export async function pushMutations(
       continue;
     }
     const mutation = { index, id, type, payload: parsed.data, walkId: walkOf(parsed.data) };
+    const fix = fixOf(mutation);
+    if (fix) fixes.push({ ...fix, index });
     if (mutation.walkId !== null && push.walksPending.has(mutation.walkId)) {
       push.answer(mutation, NOT_SYNCED);
     } else if (mode === "bulk" && isPlainCapture(mutation)) {
@@ -103,11 +106,31 @@ export async function pushMutations(
     }
   }
   await push.together(run);
-  await recordSync(db, ctx);
+  const now = new Date();
+  await recordSync(
+    db,
+    ctx,
+    now,
+    latestFix(
+      fixes.filter((f) => push.results[f.index]?.ok),
+      now,
+    ),
+  );
   return { results: push.results, serverMs: Math.round(performance.now() - started) };
 }
 
 /** A capture not completed on the spot: it changes no pricing history, so a run of them can be decided from one read. */
+type Fix = { latitude?: number | null; longitude?: number | null; at?: Date | null };
+
+/** Where and when the device was, as a mutation says: the walk's start and end, each capture. */
+function fixOf({ type, payload }: Parsed): Fix | null {
+  const p = payload as Fix & { startedAt?: Date; capturedAt?: Date; endedAt?: Date };
+  if (type === "walk.start") return { ...p, at: p.startedAt };
+  if (type === "repair.capture") return { ...p, at: p.capturedAt };
+  if (type === "walk.finish") return { ...p, at: p.endedAt };
+  return null;
+}
+
 const isPlainCapture = (m: Parsed): m is Parsed & { payload: Capture } =>
   m.type === "repair.capture" && !(m.payload as Capture).completedOnSpot;
 

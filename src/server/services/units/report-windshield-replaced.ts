@@ -9,7 +9,8 @@ import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
 import { auditChange } from "../../data/audit-change";
-import { businessToday, dateValue } from "../../data/planning/planned-walks";
+import { dateValue } from "../../data/planning/planned-walks";
+import { businessDate } from "../../data/settings/business-day";
 import { isUniqueViolation } from "../../data/retry-on-duplicate-id";
 import { textInput } from "../../data/shared-inputs";
 import { loadUnitFor } from "../../data/units/load-unit-for";
@@ -28,7 +29,7 @@ export async function reportWindshieldReplaced(db: Db, ctx: ServiceContext, raw:
   const day = dateValue(input.replacedOn);
   if (Number.isNaN(day.getTime()) || input.replacedOn !== day.toISOString().slice(0, 10))
     throw new InvalidRequest("BAD_INPUT", `"${input.replacedOn}" is not a date (yyyy-mm-dd).`);
-  if (input.replacedOn > businessToday())
+  if (input.replacedOn > businessDate())
     throw new InvalidRequest("BAD_INPUT", "A windshield is reported once it has been replaced, not ahead.");
   const open = () =>
     new InvalidRequest("WINDSHIELD_REPORT_OPEN", "A report on this unit already waits for the office to confirm it.");

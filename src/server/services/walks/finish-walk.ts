@@ -9,6 +9,8 @@ import { DamageType, type LotWalk } from "../../db/generated/client";
 import { InvalidRequest, NotFound } from "../../errors";
 import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
 import { auditChange } from "../../data/audit-change";
+import { recordEvents } from "../../data/events/record-event";
+import { walkCompletedEvent } from "../../data/events/walk-events";
 import type { ServiceContext } from "../../service-context";
 import { retryOnDuplicateId } from "../../data/retry-on-duplicate-id";
 import { attachmentInput, centsInput, dateInput, rangeInput, textInput } from "../../data/shared-inputs";
@@ -87,6 +89,7 @@ async function finish(tx: DbTx, ctx: ServiceContext, input: Finish): Promise<Lot
     after,
     extra: { signature: { before: null, after: signature.id } },
   });
+  await recordEvents(tx, [walkCompletedEvent(after, ctx.actor.userId)]);
   return after;
 }
 
