@@ -30,6 +30,7 @@ describe("portal self-service", () => {
       technicianId: null,
       origin: "ONE_OFF",
       requestedByCustomer: true,
+      requestNote: "Ten vans back from the road",
     });
 
     await expect(callerFor(world.db, world.gus).portal.cancelWalkRequest({ walkId: id })).rejects.toMatchObject({
@@ -90,6 +91,9 @@ describe("portal self-service", () => {
         replacedOn: businessDate(),
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      carla.portal.reportWindshield({ id: randomUUID(), unitId: unit.id, replacedOn: addDays(businessDate(), 1) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // Reported, not confirmed: the second tier still applies.
     expect(await priceNow()).toBe(4000);
     expect((await world.db.unit.findUniqueOrThrow({ where: { id: unit.id } })).windshieldSeq).toBe(1);

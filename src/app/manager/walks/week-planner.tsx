@@ -171,6 +171,12 @@ function WalkCard({ walk, week, onChanged }: { walk: Walk; week: Week; onChanged
             {walk.changedByHand && !walk.requestedByCustomer ? ", changed by hand" : ""}
           </dd>
         </div>
+        {walk.requestNote && (
+          <div>
+            <dt>The customer's note</dt>
+            <dd>{walk.requestNote}</dd>
+          </div>
+        )}
         {walk.assignmentReasons.length > 0 && (
           <div>
             <dt>Why this technician</dt>

@@ -32,6 +32,7 @@ export const PLANNED_WALK_SELECT = {
   scheduleKey: true,
   changedByHandAt: true,
   requestedById: true,
+  requestNote: true,
   assignmentReasons: true,
   customer: { select: { name: true } },
   site: { select: { name: true, latitude: true, longitude: true } },
@@ -49,6 +50,7 @@ type PlannedWalkRow = {
   scheduledTime: string | null;
   changedByHandAt: Date | null;
   requestedById: string | null;
+  requestNote: string | null;
   assignmentReasons: unknown;
   customer: { name: string };
   site: { name: string; latitude: number; longitude: number } | null;
@@ -71,6 +73,8 @@ export function plannedWalkView(w: PlannedWalkRow) {
     changedByHand: w.changedByHandAt !== null,
     /** The customer asked for this walk on the portal. */
     requestedByCustomer: w.requestedById !== null,
+    /** What the customer wrote with the request. */
+    requestNote: w.requestNote,
     assignmentReasons: reasonsInWords(w.assignmentReasons),
   };
 }
