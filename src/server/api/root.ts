@@ -16,6 +16,7 @@ import { templateRouter } from "./routers/template";
 import { routeRouter } from "./routers/route";
 import { scheduleRouter } from "./routers/schedule";
 import { rewardsRouter } from "./routers/rewards";
+import { messagesRouter } from "./routers/messages";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   route: routeRouter,
   schedule: scheduleRouter,
   rewards: rewardsRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;
