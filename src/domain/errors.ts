@@ -104,6 +104,9 @@ export const REFUSALS = {
   INVALID_WALK_DATE: badRequest,
   SITE_OF_OTHER_CUSTOMER: badRequest,
   INVALID_COORDINATES: badRequest,
+  WALK_REQUEST_NOT_CANCELLABLE: conflict, // the office planned or started the walk the customer asked for
+  WINDSHIELD_REPORT_OPEN: conflict, // a report on this unit already waits for the office
+  WINDSHIELD_REPORT_DECIDED: conflict, // confirmed or rejected already
   WALK_NOT_PLANNED: conflict, // started, finished or cancelled: it can no longer be moved or reassigned
 
   // Quick actions, parts requests, follow-ups, templates (quick-actions.ts)

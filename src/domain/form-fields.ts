@@ -47,6 +47,10 @@ export const FIELDS = {
   pricingNotes: field("Notes on the agreement (internal)", 4000, "multiline"),
   /** Why a price was overridden, a repair denied or cancelled, a flag resolved, a walk approved. */
   reason: field("Reason", 1000, "multiline"),
+  /** A message in a thread between a customer and the office (shown as text, never as HTML). */
+  messageBody: field("Message", 4000, "multiline"),
+  /** What a customer adds to a walk request or a windshield report. */
+  requestNote: field("Note", 1000, "multiline"),
   search: field("Search", 100, "line"),
   /** "HH:MM" of working hours and lot-walking times. */
   timeOfDay: field("Time", 5, "line"),

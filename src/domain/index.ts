@@ -198,6 +198,7 @@ export {
   type RepairRef,
   type LotWalkRef,
   type TemplateRef,
+  type ThreadRef,
   type WalkRef,
   assertAllowed,
   decide,

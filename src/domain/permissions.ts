@@ -25,6 +25,9 @@ export type ClaimRef = { repair: RepairRef; blockedByCustomer: boolean };
 /** A template's owner: a technician's own, or company-wide (null). */
 export type TemplateRef = { ownerTechnicianId: string | null };
 
+/** A message thread: a repair's (its repair as the rules see it) or the customer's general one (repair null). */
+export type ThreadRef = { customerId: string; repair: RepairRef | null };
+
 /** The resource each action is decided on. */
 export type PermissionResources = {
   "repair.view": RepairRef;
@@ -75,7 +78,14 @@ export type PermissionResources = {
   "rewards.view": CustomerRef;
   /** Redeeming a customer's points, setting who referred it, granting points the check found missing. */
   "rewards.manage": CustomerRef;
+  /** Confirming a windshield replacement: pricing history restarts on the new windshield. */
   "unit.replaceWindshield": CustomerRef;
+  /** A customer reports a windshield replaced; the office confirms it before pricing restarts. */
+  "unit.reportWindshield": CustomerRef;
+  /** Reading and writing a message thread between a customer and the office. */
+  "message.thread": ThreadRef;
+  /** A customer asks for a lot walk on a date, or withdraws that request before the office plans it. */
+  "walk.request": CustomerRef;
   /** Registering, editing and importing a customer's units. */
   "unit.edit": CustomerRef;
   /** Starting a walk at a customer's lot. */
@@ -327,7 +337,21 @@ const POLICIES: { [A in PermissionAction]: Rules<PermissionResources[A]> } = {
   "rewards.view": { admin: always, customer: ownCompany },
   "rewards.manage": { admin: always },
   "unit.replaceWindshield": { admin: always, manager: always },
-  "unit.edit": { admin: always },
+  "unit.reportWindshield": { admin: always, customer: ownCompany },
+  // The office (admins, managers within their team) and the customer's users; a technician only
+  // the threads of their own repairs (answered from the phone).
+  "message.thread": {
+    admin: always,
+    customer: ownCompany,
+    manager: (staff, { repair }) => (repair ? teamOrUnassigned(staff, repair) : ALLOW),
+    technician: (staff, { repair }) =>
+      repair
+        ? ownRepair(staff, repair)
+        : deny("FORBIDDEN", "a technician answers only the threads of their own repairs"),
+  },
+  "walk.request": { admin: always, customer: ownCompany },
+  // A customer user keeps their own fleet's list: adds, edits and imports units.
+  "unit.edit": { admin: always, customer: ownCompany },
   "walk.start": onLot,
   "walk.write": { admin: always, technician: ownWalk, manager: teamWalk },
   // The customer signed the walk's summary: they may read it, like their repairs.

@@ -1,6 +1,7 @@
 // The photo checks (src/domain/photo-checks.ts) on the phone, right after compression: the
-// browser decodes and shrinks the photo off the main thread (createImageBitmap), and the checks
-// read the 256-pixel copy, a few milliseconds of arithmetic, so the screen never stalls.
+// browser decodes and shrinks the photo in one step off the main thread (createImageBitmap, with
+// the size read from the file's header), and the checks read the 256-pixel copy, a few
+// milliseconds of arithmetic, so the screen never stalls.
 import {
   PHOTO_CHECK_DEFAULTS,
   type PhotoCheckPolicy,
@@ -11,6 +12,7 @@ import {
   meanBrightness,
   sharpness,
 } from "~/domain";
+import { headerImageSize } from "./image-size";
 
 /** The checks that did not pass (empty: a good photo). A browser that cannot decode here skips them. */
 export async function inspectPhoto(
@@ -18,12 +20,14 @@ export async function inspectPhoto(
   policy: PhotoCheckPolicy = WARN_ON_EVERY_CHECK,
 ): Promise<PhotoCheckResult[]> {
   if (typeof createImageBitmap !== "function") return [];
-  const full = await createImageBitmap(blob);
+  const size =
+    headerImageSize(new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer())) ?? (await decodedSize(blob));
+  const scale = Math.min(1, PHOTO_CHECK_DEFAULTS.analysisPx / Math.max(size.width, size.height));
+  const width = Math.max(1, Math.round(size.width * scale));
+  const height = Math.max(1, Math.round(size.height * scale));
+  // Decoded and shrunk in one step, off the main thread (shrinking a decoded bitmap is not).
+  const small = await createImageBitmap(blob, { resizeWidth: width, resizeHeight: height, resizeQuality: "medium" });
   try {
-    const scale = Math.min(1, PHOTO_CHECK_DEFAULTS.analysisPx / Math.max(full.width, full.height));
-    const width = Math.max(1, Math.round(full.width * scale));
-    const height = Math.max(1, Math.round(full.height * scale));
-    const small = await createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: "medium" });
     const canvas =
       typeof OffscreenCanvas === "function" ? new OffscreenCanvas(width, height) : document.createElement("canvas");
     canvas.width = width;
@@ -31,16 +35,18 @@ export async function inspectPhoto(
     const context = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
     if (!context) return [];
     context.drawImage(small, 0, 0);
-    small.close();
     const gray = analysisCopy({ width, height, data: context.getImageData(0, 0, width, height).data });
-    const stats = {
-      width: full.width,
-      height: full.height,
-      sharpness: sharpness(gray),
-      brightness: meanBrightness(gray),
-    };
+    const stats = { ...size, sharpness: sharpness(gray), brightness: meanBrightness(gray) };
     return checkPhoto(stats, policy).filter((result) => result.verdict !== "ok");
   } finally {
-    full.close();
+    small.close();
   }
+}
+
+/** The size of an image whose header this code does not read (WebP, HEIC...): decode it once. */
+async function decodedSize(blob: Blob): Promise<{ width: number; height: number }> {
+  const bitmap = await createImageBitmap(blob);
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  return size;
 }

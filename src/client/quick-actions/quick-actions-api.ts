@@ -10,6 +10,8 @@ import { TrpcCallError, trpcMutation, trpcQuery } from "../rpc/trpc";
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
 export type PartsRequestOnPhone = Outputs["parts"]["forRepair"][number];
+export type ThreadOnPhone = Outputs["messages"]["thread"];
+export type MessageOnPhone = Outputs["messages"]["send"];
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string; code: string | null };
 
@@ -31,6 +33,11 @@ export const quickActions = {
     answer(() => trpcMutation("repair.createFollowUp", input)),
   requestParts: (input: Inputs["parts"]["request"]) => answer(() => trpcMutation("parts.request", input)),
   partsForRepair: (repairId: string) => answer(() => trpcQuery("parts.forRepair", { repairId })),
+  /** A repair's message thread, fresh from the server (offline: the prepared copy in workThreads). */
+  thread: (repairId: string) => answer(() => trpcQuery("messages.thread", { repairId })),
+  /** Answering needs the network: a reply queued for hours could answer a question long settled. */
+  sendMessage: (input: Inputs["messages"]["send"]) => answer(() => trpcMutation("messages.send", input)),
+  markThreadRead: (threadId: string) => answer(() => trpcMutation("messages.markRead", { threadId })),
   setFavorite: (customerId: string, favorite: boolean) =>
     answer(() => trpcMutation("favorite.set", { customerId, favorite })),
 };

@@ -13,6 +13,7 @@ import type {
   PreparedDay,
   PreparedOpenWork,
   PreparedTemplate,
+  PreparedThread,
   PreparedUnit,
   PreparedWalk,
   PreparedWork,
@@ -190,6 +191,8 @@ export type OpenWorkRow = PreparedOpenWork;
 export type SnapshotWalkRow = PreparedWalk;
 export type SnapshotCustomerRow = PreparedCustomer;
 export type SnapshotTemplateRow = PreparedTemplate;
+/** A repair of My work's message thread, as last prepared or answered online (readable offline). */
+export type WorkThreadRow = PreparedThread;
 /**
  * `unitKey`: the unit number as the server stores it (normalizeUnitNumber), so a typed spelling
  * finds it. Rows keyed by the older rule (trim, upper case) are rewritten by the next prepare.
@@ -214,6 +217,7 @@ export class RsDb extends Dexie {
   workPhotos!: EntityTable<WorkPhotoRow, "id">;
   snapshotTemplates!: EntityTable<SnapshotTemplateRow, "id">;
   openWork!: EntityTable<OpenWorkRow, "id">;
+  workThreads!: EntityTable<WorkThreadRow, "repairId">;
 
   constructor(name = DEVICE_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -264,6 +268,8 @@ export class RsDb extends Dexie {
     this.version(8).stores({ snapshotTemplates: "id" });
     // 10: unassigned work the technician may take with Assign to Me (my-work.ts).
     this.version(10).stores({ openWork: "id, customerId" });
+    // 11: the message threads of My work's repairs, read on the work screen offline.
+    this.version(11).stores({ workThreads: "repairId" });
   }
 }
 

@@ -23,6 +23,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     db.workRepairs,
     db.workPhotos,
     db.openWork,
+    db.workThreads,
   ];
   await db.transaction("rw", [...tables, db.outbox, db.blobs, db.blobContent], async () => {
     await Promise.all([
@@ -31,6 +32,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
       db.snapshotUnits.clear(),
       db.snapshotTemplates.clear(),
       db.openWork.clear(),
+      db.workThreads.clear(),
     ]);
     await saveMyWork(db, snapshot.myWork);
     await db.snapshotWalks.bulkAdd(snapshot.walks);
@@ -40,6 +42,7 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     await db.meta.put({ key: "today", value: snapshot.today });
     // Answers of a server older than the list have none.
     await db.openWork.bulkAdd(snapshot.openWork ?? []);
+    await db.workThreads.bulkAdd(snapshot.threads ?? []);
     await db.meta.put({ key: "snapshot", value: info });
   });
 }

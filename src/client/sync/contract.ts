@@ -23,6 +23,7 @@ export type {
   PreparedDay,
   PreparedOpenWork,
   PreparedTemplate,
+  PreparedThread,
   PreparedUnit,
   PreparedWalk,
   PreparedWork,

@@ -17,6 +17,7 @@ import { routeRouter } from "./routers/route";
 import { scheduleRouter } from "./routers/schedule";
 import { billingRouter } from "./routers/billing";
 import { rewardsRouter } from "./routers/rewards";
+import { messagesRouter } from "./routers/messages";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   schedule: scheduleRouter,
   billing: billingRouter,
   rewards: rewardsRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

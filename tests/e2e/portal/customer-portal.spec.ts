@@ -1,9 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { type Locator, expect, test } from "@playwright/test";
 import { signInAndLand } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
 
 type Unit = { id: string; unitNumber: string; completedOnWindshield: number; history: { status: string }[] };
+
+/** Picks a unit in the request form's searchable picker (fleets have 140+ units). */
+async function pickUnit(form: Locator, unitNumber: string) {
+  const change = form.getByRole("button", { name: "Change" });
+  if (await change.isVisible()) await change.click();
+  await form.getByLabel("Unit", { exact: true }).fill(unitNumber);
+  await form
+    .getByRole("listbox", { name: "Matching units" })
+    .getByRole("option")
+    .getByRole("button", { name: new RegExp(`^${unitNumber}\\b`) })
+    .click();
+}
 
 test("a customer sees the price before requesting: $50 on a fresh unit, $40 for its second repair", async ({
   page,
@@ -16,9 +28,9 @@ test("a customer sees the price before requesting: $50 on a fresh unit, $40 for 
   expect(fresh && second, "the demo fleet has a unit without history and one with one repair").toBeTruthy();
 
   const form = page.getByRole("form", { name: "Request a repair" });
-  await form.getByLabel("Unit").selectOption(second.id);
+  await pickUnit(form, second.unitNumber);
   await expect(page.getByTestId("request-estimate")).toContainText("Price: $40.00");
-  await form.getByLabel("Unit").selectOption(fresh.id);
+  await pickUnit(form, fresh.unitNumber);
   await expect(page.getByTestId("request-estimate")).toContainText("Price: $50.00");
   await form.getByLabel("Damage", { exact: true }).selectOption("STAR_BREAK");
   await form.getByLabel("Where on the windshield (optional)").fill("driver side, lower");
@@ -114,7 +126,7 @@ test("a customer's request carries a damage photo, which only their company can 
   if (!units.ok) throw new Error(units.message);
   const unit = units.data.filter((u) => u.history.length === 0).at(-1)!;
   const form = page.getByRole("form", { name: "Request a repair" });
-  await form.getByLabel("Unit").selectOption(unit.id);
+  await pickUnit(form, unit.unitNumber);
   await form.getByLabel("Photo of the damage (optional)").setInputFiles("tests/e2e/fixtures/windshield-chip.jpg");
   await expect(form.getByText(/Photo ready \(\d+ KB\)\./)).toBeVisible({ timeout: 30_000 });
   await form.getByRole("button", { name: "Request repair at $50.00" }).click();

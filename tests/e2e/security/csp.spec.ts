@@ -162,6 +162,8 @@ test("every screen runs under the policy, as each role, without a violation", as
     await expect(map.locator("img.leaflet-tile-loaded").first()).toBeVisible();
     await page.getByRole("link", { name: "Walk planning" }).click();
     await expect(page.getByRole("table", { name: /Walks of the week of/ })).toBeVisible();
+    await page.getByRole("link", { name: "Messages" }).click();
+    await expect(page.getByRole("heading", { name: "Windshields reported replaced" })).toBeVisible();
     check();
     await context.close();
   });

@@ -7,6 +7,7 @@ export function ManagerNav() {
       <a href="/manager/templates">Templates</a>
       <a href="/manager/route">Driving order</a>
       <a href="/manager/walks">Walk planning</a>
+      <a href="/manager/messages">Messages</a>
     </nav>
   );
 }

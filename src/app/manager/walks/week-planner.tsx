@@ -99,6 +99,7 @@ export function WeekPlanner() {
                               >
                                 {w.time ?? "Any time"} {w.customerName}
                                 {w.siteName ? ` · ${w.siteName}` : ""}
+                                {w.requestedByCustomer ? " (requested)" : ""}
                               </button>
                             ))}
                         </td>
@@ -160,14 +161,22 @@ function WalkCard({ walk, week, onChanged }: { walk: Walk; week: Week; onChanged
         <div>
           <dt>From</dt>
           <dd>
-            {walk.origin === "SCHEDULE"
-              ? "The customer's schedule"
-              : walk.origin === "ONE_OFF"
-                ? "Planned once"
-                : "Started on the lot"}
-            {walk.changedByHand ? ", changed by hand" : ""}
+            {walk.requestedByCustomer
+              ? "Requested by the customer on the portal"
+              : walk.origin === "SCHEDULE"
+                ? "The customer's schedule"
+                : walk.origin === "ONE_OFF"
+                  ? "Planned once"
+                  : "Started on the lot"}
+            {walk.changedByHand && !walk.requestedByCustomer ? ", changed by hand" : ""}
           </dd>
         </div>
+        {walk.requestNote && (
+          <div>
+            <dt>The customer's note</dt>
+            <dd>{walk.requestNote}</dd>
+          </div>
+        )}
         {walk.assignmentReasons.length > 0 && (
           <div>
             <dt>Why this technician</dt>

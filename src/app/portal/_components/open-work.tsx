@@ -2,9 +2,10 @@
 // The customer's repairs in motion, with the status in words.
 import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
+import type { ThreadSubject } from "../../_components/message-centre";
 import { QueryState } from "../../_components/query-state";
 
-export function OpenWork() {
+export function OpenWork({ onMessage }: { onMessage: (subject: ThreadSubject) => void }) {
   const open = api.repair.list.useQuery({ status: ["REQUESTED", "APPROVED", "ASSIGNED", "IN_PROGRESS"], limit: 100 });
   const items = open.data?.items ?? [];
   return (
@@ -23,6 +24,7 @@ export function OpenWork() {
               <th>Damage</th>
               <th>Status</th>
               <th>Price</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -34,6 +36,17 @@ export function OpenWork() {
                   <span className="badge">{STATUS_LABELS[r.status]}</span>
                 </td>
                 <td>{r.estimateCents === null ? "—" : formatCents(r.estimateCents)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      onMessage({ repairId: r.id, title: `Unit ${r.unit.unitNumber} · ${DAMAGE_LABELS[r.damageType]}` })
+                    }
+                  >
+                    Messages about {r.unit.unitNumber}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

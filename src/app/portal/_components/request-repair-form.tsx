@@ -1,11 +1,12 @@
 "use client";
 // A customer's repair request. The price is shown before submitting: the request is the
 // approval (a request is its own approval: docs/architecture.md), so the button names the amount.
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import { type ChangeEvent, type FormEvent, useRef, useState } from "react";
 import { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName, FIELDS, formatCents } from "~/domain";
 import type { CapturedFile } from "~/client/store/captured-file";
 import type { BlobRow } from "~/client/store/db";
 import { api } from "~/trpc/react";
+import { UnitPicker } from "./unit-picker";
 
 type PhotoState =
   | { status: "none" }
@@ -24,9 +25,13 @@ export function RequestRepairForm() {
   const [photo, setPhoto] = useState<PhotoState>({ status: "none" });
   const [photoNote, setPhotoNote] = useState<string | null>(null);
   const [pendingPhoto, setPendingPhoto] = useState<BlobRow | null>(null);
+  // One id per request being filled in: a second click (or a retry) sends the same id, which
+  // the server answers with the first request (request-repair.ts), so nothing is asked twice.
+  const requestId = useRef(crypto.randomUUID());
   const estimate = api.repair.estimateForUnit.useQuery({ unitId }, { enabled: Boolean(unitId) });
   const request = api.repair.request.useMutation({
     onSuccess: (repair) => {
+      requestId.current = crypto.randomUUID();
       setDone(
         `Requested for unit ${units.data?.find((u) => u.id === repair.unitId)?.unitNumber ?? ""} at ${formatCents(repair.estimateCents ?? 0)}.`,
       );
@@ -71,9 +76,10 @@ export function RequestRepairForm() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (request.isPending) return;
     setDone(null);
     setPhotoNote(null);
-    const id = crypto.randomUUID();
+    const id = requestId.current;
     // The photo is kept on the device first; its bytes go once the server accepted the request.
     const kept =
       photo.status === "ready"
@@ -101,21 +107,11 @@ export function RequestRepairForm() {
         </p>
       )}
       <label htmlFor="request-unit">Unit</label>
-      <select
-        id="request-unit"
-        value={unitId}
-        onChange={(e) => setUnitId(e.target.value)}
-        required
-        disabled={units.isLoading}
-      >
-        <option value="">{units.isLoading ? "Loading units…" : "Choose a unit"}</option>
-        {units.data?.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.unitNumber}
-            {u.make ? ` · ${u.make} ${u.model ?? ""}` : ""}
-          </option>
-        ))}
-      </select>
+      {units.isLoading ? (
+        <p className="muted">Loading units…</p>
+      ) : (
+        <UnitPicker id="request-unit" units={units.data ?? []} value={unitId} onChange={setUnitId} />
+      )}
       <label htmlFor="request-damage">Damage</label>
       <select id="request-damage" value={damageType} onChange={(e) => setDamageType(e.target.value as DamageTypeName)}>
         {DAMAGE_TYPES.map((t) => (

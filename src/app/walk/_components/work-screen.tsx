@@ -28,6 +28,7 @@ import { damageLabel, formatCents } from "~/domain";
 import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { QuickActions } from "./quick-actions";
+import { RepairThread } from "./repair-thread";
 
 const CHANGE_TEXT = {
   "repair.start": "Start",
@@ -320,6 +321,7 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
           partsQueued: row.device.partsQueued ?? [],
         }}
       />
+      <RepairThread repairId={repairId} />
     </section>
   );
 }

@@ -2,12 +2,21 @@
 import "server-only";
 import { listUnitsForCustomer, listUnitsForCustomerInput } from "~/server/services/units/list-units-for-customer";
 import { markWindshieldReplaced, markWindshieldReplacedInput } from "~/server/services/units/mark-windshield-replaced";
+import { listWindshieldReports, listWindshieldReportsInput } from "~/server/services/units/list-windshield-reports";
+import { decideWindshieldReport, decideWindshieldReportInput } from "~/server/services/units/decide-windshield-report";
 import { createTRPCRouter, managerProcedure, signedInProcedure } from "../trpc";
 
 export const unitRouter = createTRPCRouter({
   markWindshieldReplaced: managerProcedure
     .input(markWindshieldReplacedInput)
     .mutation(({ ctx, input }) => markWindshieldReplaced(ctx.db, ctx, input)),
+  /** Windshield replacements customers reported; confirming one restarts the unit's pricing history. */
+  windshieldReports: managerProcedure
+    .input(listWindshieldReportsInput)
+    .query(({ ctx, input }) => listWindshieldReports(ctx.db, ctx, input)),
+  decideWindshieldReport: managerProcedure
+    .input(decideWindshieldReportInput)
+    .mutation(({ ctx, input }) => decideWindshieldReport(ctx.db, ctx, input)),
   listForCustomer: signedInProcedure
     .input(listUnitsForCustomerInput)
     .query(({ ctx, input }) => listUnitsForCustomer(ctx.db, ctx, input)),

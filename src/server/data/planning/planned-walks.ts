@@ -31,6 +31,8 @@ export const PLANNED_WALK_SELECT = {
   scheduledTime: true,
   scheduleKey: true,
   changedByHandAt: true,
+  requestedById: true,
+  requestNote: true,
   assignmentReasons: true,
   customer: { select: { name: true } },
   site: { select: { name: true, latitude: true, longitude: true } },
@@ -47,6 +49,8 @@ type PlannedWalkRow = {
   scheduledFor: Date | null;
   scheduledTime: string | null;
   changedByHandAt: Date | null;
+  requestedById: string | null;
+  requestNote: string | null;
   assignmentReasons: unknown;
   customer: { name: string };
   site: { name: string; latitude: number; longitude: number } | null;
@@ -67,6 +71,10 @@ export function plannedWalkView(w: PlannedWalkRow) {
     date: w.scheduledFor ? dateText(w.scheduledFor) : null,
     time: w.scheduledTime,
     changedByHand: w.changedByHandAt !== null,
+    /** The customer asked for this walk on the portal. */
+    requestedByCustomer: w.requestedById !== null,
+    /** What the customer wrote with the request. */
+    requestNote: w.requestNote,
     assignmentReasons: reasonsInWords(w.assignmentReasons),
   };
 }

@@ -24,12 +24,15 @@ import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../../data/prici
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { loadTechnicianDay } from "../../data/route/technician-day";
 import { templateFields, templatesUsableBy } from "../../data/templates/template-view";
+import { THREAD_SELECT, messageViews, threadTitle, unreadCounts } from "../../data/messages/thread-view";
+import { mayReachThread } from "../../data/messages/threads";
 import type {
   PrepareSnapshot,
   PreparedCustomer,
   PreparedDay,
   PreparedOpenWork,
   PreparedTemplate,
+  PreparedThread,
   PreparedUnit,
   PreparedWalk,
   PreparedWork,
@@ -80,16 +83,22 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
     });
     const customerIds = servable.map((c) => c.id);
     for (const customerId of customerIds) assertAllowed(ctx.actor, "customer.priceList.view", { customerId });
+    const myWork = await preparedWork(tx, ctx, technician.id);
     return {
       preparedAt: now,
       technician: { id: technician.id, name: ctx.actor.name },
       walks: walks as PreparedWalk[],
       customers: await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id)),
       units: await preparedUnits(tx, ctx, customerIds),
-      myWork: await preparedWork(tx, ctx, technician.id),
+      myWork,
       openWork: await openWork(tx, ctx, customerIds),
       templates: await usableTemplates(tx, technician.id),
       today: await preparedDay(tx, technician.id, now),
+      threads: await preparedThreads(
+        tx,
+        ctx,
+        myWork.map((r) => r.id),
+      ),
     };
   });
 }
@@ -287,4 +296,42 @@ async function usableTemplates(tx: DbTx, technicianId: string): Promise<Prepared
     const t = templateFields(row);
     return { id: row.id, ...t, checklist: [...t.checklist] };
   });
+}
+
+/** The newest messages of each thread the phone keeps; older ones are read online. */
+const THREAD_MESSAGES_ON_PHONE = 30;
+
+/**
+ * The message threads of My work's repairs, readable offline: two reads for the threads and
+ * their unread counts, then each thread's newest messages (a technician's open work: tens).
+ */
+async function preparedThreads(tx: DbTx, ctx: ServiceContext, repairIds: string[]): Promise<PreparedThread[]> {
+  if (repairIds.length === 0) return [];
+  const threads = await tx.messageThread.findMany({
+    where: { repairId: { in: repairIds }, lastMessageAt: { not: null } },
+    select: THREAD_SELECT,
+    orderBy: { lastMessageAt: "desc" },
+  });
+  const reachable = threads.filter((t) => mayReachThread(ctx.actor, t));
+  const unread = await unreadCounts(
+    tx,
+    ctx.actor.userId,
+    reachable.map((t) => t.id),
+  );
+  const prepared: PreparedThread[] = [];
+  for (const t of reachable) {
+    const newest = await tx.message.findMany({
+      where: { threadId: t.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: THREAD_MESSAGES_ON_PHONE,
+    });
+    prepared.push({
+      threadId: t.id,
+      repairId: t.repairId!,
+      title: threadTitle(t),
+      unread: unread.get(t.id) ?? 0,
+      messages: await messageViews(tx, ctx.actor.userId, newest.reverse()),
+    });
+  }
+  return prepared;
 }

@@ -126,6 +126,24 @@ export const preparedWorkOutput = z.object({
 /** Unassigned work at a customer the technician may serve: Assign to Me on the phone (online only). */
 export const preparedOpenWorkOutput = preparedWorkOutput.extend({ status: z.enum(["REQUESTED", "APPROVED"]) });
 
+/** The message thread of a repair of My work, readable offline (its newest messages, oldest first). */
+export const preparedThreadOutput = z.object({
+  threadId: z.string(),
+  repairId: z.string(),
+  title: z.string(),
+  unread: int,
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      body: z.string(),
+      side: z.enum(["customer", "office", "technician"]),
+      authorName: z.string(),
+      mine: z.boolean(),
+      createdAt: z.date(),
+    }),
+  ),
+});
+
 /** A repair template the technician may apply when capturing (company-wide or their own). */
 export const preparedTemplateOutput = z.object({
   id: z.string(),
@@ -186,6 +204,8 @@ export const prepareOutput = z.object({
   openWork: z.array(preparedOpenWorkOutput),
   templates: z.array(preparedTemplateOutput),
   today: preparedDayOutput,
+  /** Message threads of My work's repairs (migration 0018); absent from an older server's answer. */
+  threads: z.array(preparedThreadOutput).optional(),
 });
 
 export type PreparedWalk = z.output<typeof preparedWalkOutput>;
@@ -196,6 +216,7 @@ export type PreparedUnit = z.output<typeof preparedUnitOutput>;
 export type PreparedWork = z.output<typeof preparedWorkOutput>;
 export type PreparedDay = z.output<typeof preparedDayOutput>;
 export type PreparedOpenWork = z.output<typeof preparedOpenWorkOutput>;
+export type PreparedThread = z.output<typeof preparedThreadOutput>;
 export type PrepareSnapshot = z.output<typeof prepareOutput>;
 
 // ── sync.push ───────────────────────────────────────────────────────────────────────────────
@@ -290,6 +311,10 @@ export const lotWalkOutput = z.object({
   scheduledTime: nullableString,
   scheduleKey: nullableString,
   changedByHandAt: nullableDate,
+  /** A walk the customer asked for on the portal (migration 0018). */
+  requestedById: nullableString,
+  requestedAt: nullableDate,
+  requestNote: nullableString,
   assignmentReasons: z.custom<Prisma.JsonValue>((value) => value !== undefined),
   startedAt: nullableDate,
   endedAt: nullableDate,

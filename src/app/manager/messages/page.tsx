@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { TopBar } from "../../_components/top-bar";
+import { requireKind } from "../../_components/require-kind";
+import { OfficeMessages } from "./office-messages";
+import "../manager.css";
+
+export const metadata: Metadata = { title: "Messages" };
+
+export default async function Page() {
+  const { actor } = await requireKind("manager", "admin");
+  return (
+    <>
+      <TopBar title="Messages" userName={actor.name} />
+      <main>
+        <OfficeMessages />
+      </main>
+    </>
+  );
+}
