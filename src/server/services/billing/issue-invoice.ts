@@ -15,9 +15,13 @@ export async function issueInvoice(
   input: z.infer<typeof issueInvoiceInput>,
 ): Promise<IssuedInvoice> {
   assertAllowed(ctx.actor, "invoice.manage", null);
-  return db.$transaction(async (tx) => {
-    await loadInvoiceFor(tx, ctx.actor, input.invoiceId, { lock: false });
-    const [issued] = await issueInvoices(tx, ctx, [input.invoiceId]);
-    return issued!;
-  });
+  // Issuers take turns on the year's counter row: one waiting for a connection is normal.
+  return db.$transaction(
+    async (tx) => {
+      await loadInvoiceFor(tx, ctx.actor, input.invoiceId, { lock: false });
+      const [issued] = await issueInvoices(tx, ctx, [input.invoiceId]);
+      return issued!;
+    },
+    { maxWait: 30_000 },
+  );
 }
