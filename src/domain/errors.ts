@@ -126,7 +126,6 @@ export const REFUSALS = {
   PAYMENT_REFUSED: badRequest, // zero, negative, above the balance, on a void or draft invoice
   INVOICE_NOT_DRAFT: conflict, // issued, paid or void: an issued invoice is never edited
   INVOICE_HAS_PAYMENTS: conflict, // paid in part: payments are refunded before it can be voided
-  REPAIR_ALREADY_INVOICED: conflict, // the repair is on another live invoice
   // Rewards and referrals (rewards.ts)
   INVALID_REWARD_SETTINGS: badRequest,
   INVALID_REDEMPTION: badRequest, // 0 or fewer points, or worth less than a cent

@@ -5,6 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { assertAllowed } from "~/domain";
+import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db";
 import { sendInvoiceRun } from "../../jobs/billing-job-sender";
 import { logger } from "../../logging/logger";
@@ -41,17 +42,13 @@ export async function startInvoiceRun(
   }
   const runId = created.id;
   if (ctx)
-    await db.auditLog.create({
-      data: {
-        actorId: ctx.actor.userId,
-        actorEmail: ctx.actor.email,
-        action: "invoice.run",
-        entityType: "InvoiceRun",
-        entityId: runId,
-        changes: { customerId: { before: null, after: customerId } },
-        ip: ctx.origin.ip,
-        userAgent: ctx.origin.userAgent,
-      },
+    await writeAudit(db, {
+      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
+      origin: ctx.origin,
+      action: "invoice.run",
+      entityType: "InvoiceRun",
+      entityId: runId,
+      changes: { customerId: { before: null, after: customerId } },
     });
   const sent = await sendInvoiceRun({ runId, customerId, userId: ctx?.actor.userId ?? null });
   if (!sent) {
