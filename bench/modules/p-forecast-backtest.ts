@@ -1,4 +1,4 @@
-// Figure m: how accurate the repair forecast is (src/domain/maintenance-forecast.ts). A seeded
+// Figure p: how accurate the repair forecast is (src/domain/maintenance-forecast.ts). A seeded
 // 3-year history of 200 customers with their own rates, a winter-heavy season and Poisson noise
 // (tests/support/fleet-history.ts); the forecast trains on the first 30 months and predicts each
 // customer's monthly repair count for the last 6. Its mean absolute error beside two naive
@@ -25,7 +25,7 @@ const forecastBacktest: BenchModule = {
     const beatsBoth = results.every((r) => r.model < r.sameMonthLastYear && r.model < r.lastThreeMonths);
     return [
       {
-        id: "m",
+        id: "p",
         label: "monthly repair forecast, mean absolute error (200 customers, 30 months -> 6)",
         value: round(model),
         unit: "repairs",
