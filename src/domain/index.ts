@@ -429,3 +429,4 @@ export {
   suggestedActions,
   unitRisk,
 } from "./maintenance-forecast";
+export { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "./notifications";

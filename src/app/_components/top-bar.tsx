@@ -1,13 +1,23 @@
 "use client";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { signOut } from "~/client/session/sign-out";
 
-export function TopBar({ title, userName }: { title: string; userName?: string | null }) {
+/** `children`: what a screen adds to the bar (the office screens' notification bell). */
+export function TopBar({
+  title,
+  userName,
+  children,
+}: {
+  title: string;
+  userName?: string | null;
+  children?: ReactNode;
+}) {
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <header className="topbar">
       <span className="brand">RS Systems · {title}</span>
       <span className="who">{userName}</span>
+      {children}
       <button
         type="button"
         className="ghost"

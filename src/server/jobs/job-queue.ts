@@ -6,7 +6,8 @@
 // Generating the walks of every customer's schedule, daily at 00:10 in
 // the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
 // or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
-// The daily points check registers its own queue (points-check-job.ts).
+// The daily points check registers its own queue (points-check-job.ts); in-app notifications are
+// fanned out from the outbox every few seconds (notification-fan-out.ts).
 import "server-only";
 import { PgBoss } from "pg-boss";
 import type pg from "pg";
@@ -14,6 +15,7 @@ import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
+import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
 import { setQueueState } from "./queue-state";
 
@@ -36,6 +38,7 @@ export async function startJobQueue(options: {
   pollingIntervalSeconds?: number;
 }): Promise<JobQueue> {
   const { db, pool, timeZone, pollingIntervalSeconds = 30 } = options;
+  let fanOut: { stop(): Promise<void> } | null = null;
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values as unknown[]) },
     schedule: true,
@@ -55,6 +58,7 @@ export async function startJobQueue(options: {
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
+    fanOut = startNotificationFanOut(db);
   } catch (error) {
     setQueueState("failed");
     throw error;
@@ -66,6 +70,7 @@ export async function startJobQueue(options: {
     async stop() {
       setQueueState("stopped");
       unregisterBillingJobs();
+      await fanOut?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

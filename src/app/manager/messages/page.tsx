@@ -3,6 +3,7 @@ import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
 import { OfficeMessages } from "./office-messages";
 import "../manager.css";
+import { NotificationBell } from "~/app/_components/notification-bell";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -10,7 +11,9 @@ export default async function Page() {
   const { actor } = await requireKind("manager", "admin");
   return (
     <>
-      <TopBar title="Messages" userName={actor.name} />
+      <TopBar title="Messages" userName={actor.name}>
+        <NotificationBell />
+      </TopBar>
       <main>
         <OfficeMessages />
       </main>

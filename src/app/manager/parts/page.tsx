@@ -3,6 +3,7 @@ import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
 import { PartsRequests } from "./parts-requests";
 import "../manager.css";
+import { NotificationBell } from "~/app/_components/notification-bell";
 
 export const metadata: Metadata = { title: "Parts requests" };
 
@@ -10,7 +11,9 @@ export default async function Page() {
   const { actor } = await requireKind("manager", "admin");
   return (
     <>
-      <TopBar title="Parts requests" userName={actor.name} />
+      <TopBar title="Parts requests" userName={actor.name}>
+        <NotificationBell />
+      </TopBar>
       <main>
         <PartsRequests />
       </main>

@@ -1,0 +1,73 @@
+"use client";
+// The bell on the office screens and the portal: the unread count (a cheap count every 15 s), and
+// on opening, the newest notifications, each leading to its screen. Opening one marks it read.
+import { useState } from "react";
+import { api } from "~/trpc/react";
+
+const when = (date: Date) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" }).format(new Date(date));
+
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const utils = api.useUtils();
+  const unread = api.notifications.unreadCount.useQuery(undefined, { refetchInterval: 15_000, retry: false });
+  const list = api.notifications.mine.useQuery(undefined, { enabled: open, refetchInterval: open ? 15_000 : false });
+  const markRead = api.notifications.markRead.useMutation({ onSettled: () => utils.notifications.invalidate() });
+  // Signed out, or the session ended: the page says so; the bell stays out of the way.
+  if (unread.error) return null;
+  const count = unread.data ?? 0;
+  const items = list.data?.items ?? [];
+  return (
+    <div className="notify">
+      <button
+        type="button"
+        className="ghost"
+        aria-expanded={open}
+        aria-controls="notifications-panel"
+        onClick={() => {
+          setOpen(!open);
+          if (!open) void utils.notifications.mine.invalidate();
+        }}
+      >
+        Notifications{count > 0 ? ` (${count} unread)` : ""}
+      </button>
+      {open && (
+        <section id="notifications-panel" className="notify-panel card" aria-label="Notifications">
+          {list.isLoading ? (
+            <p className="muted">Loading…</p>
+          ) : list.error ? (
+            <p role="alert" className="error">
+              The notifications could not be loaded: {list.error.message}
+            </p>
+          ) : items.length === 0 ? (
+            <p className="muted">Nothing yet. What needs you will show here.</p>
+          ) : (
+            <ul className="plain">
+              {items.map((n) => (
+                <li key={n.id} data-unread={n.readAt ? undefined : "true"}>
+                  <a href={n.url} onClick={() => markRead.mutate({ ids: [n.id] })}>
+                    {n.readAt ? "" : "● "}
+                    {n.title}
+                  </a>{" "}
+                  <time className="muted" dateTime={new Date(n.updatedAt).toISOString()}>
+                    {when(n.updatedAt)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+          {count > 0 && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => markRead.mutate({})}
+              disabled={markRead.isPending}
+            >
+              Mark all read
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
