@@ -72,6 +72,13 @@ export const settingsSchema = z.object({
     .refine((list) => list.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)), {
       message: "must be IP addresses or CIDR ranges separated by commas, such as 10.0.0.2,10.1.0.0/16",
     }),
+  /** Outgoing mail server for email notifications; unset = mails are kept in the outbox, not sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, { message: "must be a URL such as smtp://user:password@mail.example.com:587" })
+    .optional(),
+  /** The From of notification mails. */
+  MAIL_FROM: z.string().min(3).default("RS Systems <notifications@localhost>"),
   /** Calendar months for volume discounts are counted in the business's time zone. */
   BUSINESS_TIME_ZONE: z
     .string()
