@@ -13,7 +13,8 @@ describe("who is told", () => {
 
   it("every event type has words, counted for a walk's many repairs", () => {
     for (const type of EVENT_TYPES)
-      for (const audience of audiencesOf(type)) expect(notificationTitle(type, 1, audience)).not.toBe("Something changed");
+      for (const audience of audiencesOf(type))
+        expect(notificationTitle(type, 1, audience)).not.toBe("Something changed");
     expect(notificationTitle("APPROVAL_REQUIRED", 1, "customer")).toBe("A repair needs your approval");
     expect(notificationTitle("APPROVAL_REQUIRED", 3, "customer")).toBe("3 repairs need your approval");
     expect(notificationTitle("APPROVAL_REQUIRED", 3, "office")).toBe("3 repairs wait for approval");
