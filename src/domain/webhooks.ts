@@ -55,11 +55,12 @@ function ipv4Bytes(ip: string): number[] | null {
 function ipv6Groups(ip: string): number[] | null {
   let text = ip.toLowerCase().replace(/%.*$/, "");
   // An embedded IPv4 tail (::ffff:10.0.0.1) becomes two groups.
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const b = ipv4Bytes(v4[1]);
+  const tail4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
+  if (tail4) {
+    const b = ipv4Bytes(tail4);
     if (!b) return null;
-    text = text.slice(0, -v4[1].length) + `${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
+    const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = b;
+    text = text.slice(0, -tail4.length) + `${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
   }
   const halves = text.split("::");
   if (halves.length > 2) return null;
@@ -72,7 +73,7 @@ function ipv6Groups(ip: string): number[] | null {
   return parsed.some(Number.isNaN) ? null : parsed;
 }
 
-function isPrivateIpv4([a, b]: number[]): boolean {
+function isPrivateIpv4([a = 0, b = 0]: number[]): boolean {
   return (
     a === 0 || // unspecified / "this network"
     a === 10 ||
@@ -94,12 +95,13 @@ export function isForbiddenWebhookAddress(ip: string): boolean {
   const g = ipv6Groups(ip);
   if (!g) return true;
   if (g.every((x) => x === 0)) return true; // ::
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return true; // ::1
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {
-    return isPrivateIpv4([g[6] >> 8, g[6] & 0xff, g[7] >> 8, g[7] & 0xff]);
+  const [g0 = 0, , , , , g5 = 0, g6 = 0, g7 = 0] = g;
+  if (g.slice(0, 7).every((x) => x === 0) && g7 === 1) return true; // ::1
+  if (g.slice(0, 5).every((x) => x === 0) && g5 === 0xffff) {
+    return isPrivateIpv4([g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff]);
   }
-  if ((g[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
-  if ((g[0] & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
+  if ((g0 & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
+  if ((g0 & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
   return false;
 }
 

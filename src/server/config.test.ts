@@ -122,9 +122,11 @@ describe("readConfig", () => {
 
 describe("webhook and SMS settings", () => {
   it("refuses private webhook targets by default and reads the Twilio URL", () => {
-    expect(readConfig({}).WEBHOOK_ALLOW_PRIVATE).toBe(false);
-    expect(readConfig({ WEBHOOK_ALLOW_PRIVATE: "true" }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
-    expect(readConfig({ SMS_URL: "https://AC1:tok@api.twilio.com" }).SMS_URL).toBe("https://AC1:tok@api.twilio.com");
-    expect(() => readConfig({ SMS_URL: "ftp://x" })).toThrow();
+    expect(readConfig({ NODE_ENV: "test" }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(readConfig({ NODE_ENV: "test", WEBHOOK_ALLOW_PRIVATE: "true" }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(readConfig({ NODE_ENV: "test", SMS_URL: "https://AC1:tok@api.twilio.com" }).SMS_URL).toBe(
+      "https://AC1:tok@api.twilio.com",
+    );
+    expect(() => readConfig({ NODE_ENV: "test", SMS_URL: "ftp://x" })).toThrow();
   });
 });
