@@ -15,6 +15,7 @@ import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
 import { registerPointsCheckJob } from "./points-check-job";
+import { registerWebhookJobs } from "./webhook-jobs";
 import { setQueueState } from "./queue-state";
 
 export const GENERATE_WALKS_JOB = "generate-scheduled-walks";
@@ -55,6 +56,7 @@ export async function startJobQueue(options: {
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerWebhookJobs(boss, { db, pollingIntervalSeconds });
   } catch (error) {
     setQueueState("failed");
     throw error;
