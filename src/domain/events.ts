@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   "INVOICE_ISSUED",
   "PAYMENT_RECEIVED",
   "PAYMENT_REMINDER",
+  "WEBHOOK_DISABLED",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -39,6 +40,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   INVOICE_ISSUED: "An invoice is issued",
   PAYMENT_RECEIVED: "A payment is received",
   PAYMENT_REMINDER: "An invoice is overdue",
+  WEBHOOK_DISABLED: "A webhook is switched off after failing",
 };
 
 /** The names webhook subscribers use; an event type missing here is not sent to webhooks. */

@@ -49,6 +49,7 @@ const ACTIONS: Record<EventType, { lead: string; button: string }> = {
   INVOICE_ISSUED: { lead: "An invoice was issued", button: "See the invoice" },
   PAYMENT_RECEIVED: { lead: "A payment was received", button: "See the invoice" },
   PAYMENT_REMINDER: { lead: "An invoice is overdue", button: "See the invoice" },
+  WEBHOOK_DISABLED: { lead: "A webhook was switched off after failing again and again", button: "See its deliveries" },
 };
 
 export function emailSubject(content: Pick<EmailContent, "type" | "customerName" | "items" | "message">): string {

@@ -21,6 +21,8 @@ const AUDIENCES: Record<EventType, readonly Audience[]> = {
   INVOICE_ISSUED: ["customer"],
   PAYMENT_RECEIVED: ["office"],
   PAYMENT_REMINDER: ["customer"],
+  // The subscription's owner: its customer's users, and the office that runs the business-wide ones.
+  WEBHOOK_DISABLED: ["customer", "office"],
 };
 
 export function audiencesOf(type: string): readonly Audience[] {
@@ -63,6 +65,8 @@ export function notificationTitle(type: string, count: number, audience: Audienc
       return `${plural(count, "A payment was", "payments were")} received`;
     case "PAYMENT_REMINDER":
       return "An invoice is overdue";
+    case "WEBHOOK_DISABLED":
+      return "A webhook was switched off after failing";
     default:
       return "Something changed";
   }

@@ -119,3 +119,14 @@ describe("readConfig", () => {
     expect(refusal({ ...s3, S3_URL: "s3.example.com" })).toMatch(/^S3_URL: must be the storage endpoint/);
   });
 });
+
+describe("webhook and SMS settings", () => {
+  it("refuses private webhook targets by default and reads the Twilio URL", () => {
+    expect(readConfig({ NODE_ENV: "test" }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(readConfig({ NODE_ENV: "test", WEBHOOK_ALLOW_PRIVATE: "true" }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(readConfig({ NODE_ENV: "test", SMS_URL: "https://AC1:tok@api.twilio.com" }).SMS_URL).toBe(
+      "https://AC1:tok@api.twilio.com",
+    );
+    expect(() => readConfig({ NODE_ENV: "test", SMS_URL: "ftp://x" })).toThrow();
+  });
+});

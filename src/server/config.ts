@@ -91,6 +91,17 @@ export const settingsSchema = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((v) => v === "true")
     .optional(),
+  /** true: webhooks may target loopback/private/link-local addresses in production (refused by default: SSRF). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+  /** Twilio's API with the account's SID and auth token as user and password; unset: SMS kept in the outbox. */
+  SMS_URL: z
+    .url({ protocol: /^https?$/, error: "must be a URL such as https://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com" })
+    .optional(),
+  /** The number (E.164) or sender id SMS are sent from. */
+  SMS_FROM: z.string().optional(),
   /** Server log lines at this level and above (JSON on stdout). */
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -1,0 +1,173 @@
+import "server-only";
+import { type EventType, webhookEventName } from "~/domain/events";
+import { WEBHOOK_DISABLE_AFTER_FAILURES, webhookRetryAt } from "~/domain/webhooks";
+import { recordEvents } from "../data/events/record-event";
+import type { Db } from "../db";
+import { postWebhook } from "./post";
+import { signWebhook } from "./signature";
+
+/** How long a claimed delivery is left alone by other instances while it is being tried. */
+const LEASE_MS = 60_000;
+const BATCH = 50;
+
+type ClaimedEvent = { id: string; type: string; customerId: string | null };
+
+/**
+ * Takes outbox rows no webhook fan-out has taken yet and makes one delivery per matching enabled
+ * subscription (a customer's subscriptions only for that customer's events), in one transaction:
+ * a crash leaves the rows unclaimed, and unique(subscription, event) keeps a re-run harmless.
+ */
+export async function fanOutWebhookEvents(db: Db): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const events = await tx.$queryRaw<ClaimedEvent[]>`
+      SELECT id, type, "customerId" FROM "DomainEvent"
+      WHERE "webhooksAt" IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+    if (events.length === 0) return 0;
+    const subscriptions = await tx.webhookSubscription.findMany({ where: { enabled: true } });
+    const rows = events.flatMap((event) => {
+      const name = webhookEventName(event.type as EventType);
+      if (!name) return [];
+      return subscriptions
+        .filter((s) => s.events.includes(name) && (s.customerId === null || s.customerId === event.customerId))
+        .map((s) => ({ subscriptionId: s.id, eventId: event.id, eventName: name }));
+    });
+    if (rows.length > 0) await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
+    await tx.domainEvent.updateMany({
+      where: { id: { in: events.map((e) => e.id) } },
+      data: { webhooksAt: new Date() },
+    });
+    return events.length;
+  });
+}
+
+/** What a receiver gets: {id, type, occurredAt, data}. */
+export function webhookBody(
+  event: {
+    id: string;
+    occurredAt: Date;
+    customerId: string | null;
+    repairId: string | null;
+    invoiceId: string | null;
+    walkId: string | null;
+    payload: unknown;
+  },
+  name: string,
+): string {
+  const data = {
+    customerId: event.customerId,
+    repairId: event.repairId,
+    walkId: event.walkId,
+    invoiceId: event.invoiceId,
+    ...(typeof event.payload === "object" && event.payload !== null ? event.payload : {}),
+  };
+  return JSON.stringify({ id: event.id, type: name, occurredAt: event.occurredAt.toISOString(), data });
+}
+
+/**
+ * Tries every due delivery once. Each is leased first (nextAttemptAt pushed ahead in a short
+ * transaction with SKIP LOCKED) so two instances never try it at the same moment; the POST runs
+ * outside any transaction. Returns the number tried.
+ */
+export async function deliverDueWebhooks(
+  db: Db,
+  options: { allowPrivate: boolean; now?: () => Date },
+): Promise<number> {
+  const now = options.now ?? (() => new Date());
+  const claimed = await db.$transaction(async (tx) => {
+    const due = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "WebhookDelivery"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now()}
+      ORDER BY "nextAttemptAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+    if (due.length > 0) {
+      await tx.webhookDelivery.updateMany({
+        where: { id: { in: due.map((d) => d.id) } },
+        data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+      });
+    }
+    return due.map((d) => d.id);
+  });
+  for (const id of claimed) await tryDelivery(db, id, options.allowPrivate, now);
+  return claimed.length;
+}
+
+async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () => Date): Promise<void> {
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { subscription: true } });
+  const sub = delivery.subscription;
+  if (!sub.enabled) {
+    await db.webhookDelivery.update({ where: { id }, data: { status: "FAILED", lastError: "subscription disabled" } });
+    return;
+  }
+  const event = await db.domainEvent.findUniqueOrThrow({ where: { id: delivery.eventId } });
+  const body = webhookBody(event, delivery.eventName);
+  const startedAt = now();
+  const attempt = await postWebhook({
+    url: sub.url,
+    body,
+    allowPrivate,
+    headers: {
+      "RS-Event": delivery.eventName,
+      "RS-Delivery": delivery.id,
+      "RS-Signature": signWebhook(sub.secret, Math.floor(startedAt.getTime() / 1000), body),
+    },
+  });
+  const at = now();
+  const attempts = delivery.attempts + 1;
+  const firstAttemptAt = delivery.firstAttemptAt ?? startedAt;
+  const retryAt = attempt.ok ? null : webhookRetryAt(firstAttemptAt, attempts, at);
+  await db.$transaction(async (tx) => {
+    await tx.webhookAttempt.create({
+      data: {
+        deliveryId: id,
+        at,
+        statusCode: attempt.statusCode,
+        error: attempt.error,
+        durationMs: attempt.durationMs,
+      },
+    });
+    await tx.webhookDelivery.update({
+      where: { id },
+      data: {
+        attempts,
+        firstAttemptAt,
+        lastStatusCode: attempt.statusCode,
+        lastError: attempt.error,
+        lastDurationMs: attempt.durationMs,
+        status: attempt.ok ? "DELIVERED" : retryAt ? "PENDING" : "FAILED",
+        nextAttemptAt: attempt.ok ? null : retryAt,
+        deliveredAt: attempt.ok ? at : null,
+      },
+    });
+    if (attempt.ok) {
+      await tx.webhookSubscription.update({ where: { id: sub.id }, data: { consecutiveFailures: 0 } });
+      return;
+    }
+    const updated = await tx.webhookSubscription.update({
+      where: { id: sub.id },
+      data: { consecutiveFailures: { increment: 1 } },
+    });
+    if (updated.enabled && updated.consecutiveFailures >= WEBHOOK_DISABLE_AFTER_FAILURES) {
+      const reason = `${updated.consecutiveFailures} failed deliveries in a row (last: ${attempt.error ?? "failure"})`;
+      await tx.webhookSubscription.update({
+        where: { id: sub.id },
+        data: { enabled: false, disabledAt: at, disabledReason: reason },
+      });
+      // The owner is told through the notification pipeline (the subscription's customer, or admins).
+      await recordEvents(tx, [
+        {
+          type: "WEBHOOK_DISABLED",
+          customerId: sub.customerId,
+          actorUserId: null,
+          payload: { subscriptionId: sub.id, url: sub.url, reason, createdById: sub.createdById },
+        },
+      ]);
+    }
+  });
+}
+
+/** Sends a delivery again, with the same RS-Delivery id, and a fresh 24 h retry window. */
+export async function replayWebhookDelivery(db: Db, id: string): Promise<void> {
+  await db.webhookDelivery.update({
+    where: { id },
+    data: { status: "PENDING", nextAttemptAt: new Date(), firstAttemptAt: null, deliveredAt: null },
+  });
+}

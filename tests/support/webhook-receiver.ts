@@ -1,0 +1,51 @@
+// A webhook receiver on loopback for tests: verifies RS-Signature like a customer's server would
+// and answers as each test tells it (200, 500, a redirect, or hang).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifyWebhook } from "~/server/webhooks/signature";
+
+export type Received = {
+  deliveryId: string | undefined;
+  event: string | undefined;
+  signatureValid: boolean;
+  body: unknown;
+};
+
+export type Behaviour = "ok" | "fail" | "redirect" | "hang";
+
+export async function startWebhookReceiver(secret: string) {
+  const received: Received[] = [];
+  let behaviour: Behaviour = "ok";
+  const hanging = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const header = String(req.headers["rs-signature"] ?? "");
+      received.push({
+        deliveryId: req.headers["rs-delivery"] as string | undefined,
+        event: req.headers["rs-event"] as string | undefined,
+        signatureValid: verifyWebhook(secret, header, raw, Math.floor(Date.now() / 1000)),
+        body: JSON.parse(raw) as unknown,
+      });
+      if (behaviour === "hang") return void hanging.add(res);
+      if (behaviour === "redirect") return void res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" }).end();
+      res.writeHead(behaviour === "ok" ? 200 : 500).end(behaviour);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    set(next: Behaviour) {
+      behaviour = next;
+    },
+    async close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
