@@ -18,6 +18,7 @@ import { scheduleRouter } from "./routers/schedule";
 import { billingRouter } from "./routers/billing";
 import { rewardsRouter } from "./routers/rewards";
 import { messagesRouter } from "./routers/messages";
+import { apiKeysRouter } from "./routers/api-keys";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   billing: billingRouter,
   rewards: rewardsRouter,
   messages: messagesRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;
