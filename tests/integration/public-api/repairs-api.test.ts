@@ -1,11 +1,13 @@
 // The public API end to end on the database: keys (hashed, scoped, revoked), a customer key
 // seeing only its customer, signed cursors, page size, problem+json, and the token bucket.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { requestRepair } from "~/server/services/repairs/request-repair";
 import { apiOperation } from "~/server/public-api/handle";
 import { createApiKey, revokeApiKey } from "~/server/public-api/api-keys";
 import { listRepairsOperation } from "~/server/public-api/repairs";
 import { takeToken } from "~/server/public-api/rate-limit";
-import { contextFor } from "../../support/fixtures";
+import { contextFor, createUnit } from "../../support/fixtures";
 import { requested } from "../../support/repair-flows";
 import { useWorld } from "../../support/use-world";
 
@@ -69,15 +71,17 @@ describe("public API: GET /api/v1/repairs", () => {
   });
 
   it("a customer key sees its own customer's repairs only; only the primary contact may make one", async () => {
-    const { db, carla, gus, globex } = world;
+    const { db, gus, globex } = world;
     await expect(createApiKey(db, contextFor(gus), { name: "x", scopes: ["repairs:read"] })).rejects.toThrow();
     await db.customerUser.update({ where: { userId: gus.userId }, data: { isPrimaryContact: true } });
     const key = await createApiKey(db, contextFor(gus), { name: "Globex", scopes: ["repairs:read"] });
+    const unit = await createUnit(db, globex.id, "GLX-1");
+    await requestRepair(db, contextFor(gus), { id: randomUUID(), unitId: unit.id, damageType: "CHIP" });
     const all = (await (await get(key.token)).json()) as { items: { customerId: string }[] };
+    expect(all.items.length).toBe(1);
     expect(all.items.every((r) => r.customerId === globex.id)).toBe(true);
     const acmeOnly = (await (await get(key.token, `?customer=${world.acme.id}`)).json()) as { items: unknown[] };
     expect(acmeOnly.items).toHaveLength(0);
-    void carla;
   });
 
   it("the token bucket refuses past the burst and says when to retry", async () => {
