@@ -33,6 +33,8 @@ export const REFUSALS = {
   CROSS_SITE_REQUEST: forbidden, // a page of another site sent it (src/server/http/cross-site.ts)
   JSON_REQUIRED: { status: 415, trpc: "UNSUPPORTED_MEDIA_TYPE" }, // a form posted to the tRPC API
   BODY_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" }, // over its route's limit (src/server/http/body-limit.ts)
+  RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" }, // a public API key's token bucket is empty
+  SCOPE_MISSING: forbidden, // the API key was not given the scope this operation needs
 
   // Who may do what (permissions.ts)
   FORBIDDEN: forbidden,

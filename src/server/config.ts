@@ -110,6 +110,10 @@ export const settingsSchema = z.object({
     .default("info"),
   /** On SIGTERM/SIGINT, how long requests already being served may take before they are cut. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Public API (/api/v1): requests per minute each key or OAuth client may make, refilled steadily. */
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  /** Public API: how many requests a key may send at once above the steady rate. */
+  API_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   /** `npm run admin:create` only: the first admin's password (a random one is printed when unset). */
   ADMIN_PASSWORD: z.string().optional(),
   NEXT_PUBLIC_MAP_TILES_URL: z

@@ -4,6 +4,7 @@
 // tRPC procedures; every rule and every audit entry is the server's.
 import { Suspense } from "react";
 import { api } from "~/trpc/react";
+import { ApiKeysPanel } from "../_components/api-keys-panel";
 import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
 import { AuditPanel } from "./_components/audit/audit-panel";
 import { BillingPanel } from "./_components/billing/billing-panel";
@@ -50,6 +51,7 @@ function AdminSections() {
         {tab === "billing" && <BillingPanel />}
         {tab === "business" && <BusinessSettingsPanel />}
         {tab === "audit" && <AuditPanel />}
+        {tab === "api" && <ApiKeysPanel />}
       </div>
     </>
   );

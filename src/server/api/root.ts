@@ -19,6 +19,7 @@ import { billingRouter } from "./routers/billing";
 import { rewardsRouter } from "./routers/rewards";
 import { messagesRouter } from "./routers/messages";
 import { notificationsRouter } from "./routers/notifications";
+import { apiKeysRouter } from "./routers/api-keys";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   rewards: rewardsRouter,
   messages: messagesRouter,
   notifications: notificationsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

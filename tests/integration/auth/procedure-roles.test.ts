@@ -16,6 +16,9 @@ const DECIDERS: ActorKind[] = ["manager", "admin", "customer"];
 const ADMIN: ActorKind[] = ["admin"];
 const CUSTOMER: ActorKind[] = ["customer"];
 const EXPECTED_ROLES: Record<string, ActorKind[]> = {
+  "apiKeys.list": ["admin", "customer"],
+  "apiKeys.create": ["admin", "customer"],
+  "apiKeys.revoke": ["admin", "customer"],
   "session.me": EVERYONE,
   "repair.capture": STAFF,
   "repair.start": STAFF,

@@ -13,6 +13,7 @@ export const ADMIN_TABS = [
   { id: "billing", label: "Billing" },
   { id: "business", label: "Business settings" },
   { id: "audit", label: "Audit" },
+  { id: "api", label: "API keys" },
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number]["id"];
 

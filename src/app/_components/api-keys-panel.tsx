@@ -1,0 +1,90 @@
+"use client";
+// API keys for the public REST API: make one with its scopes (the secret is shown once, here),
+// see the keys with their prefix and last use, revoke one. Used by admins and a customer's primary contact.
+import { useState } from "react";
+import { api } from "~/trpc/react";
+
+const SCOPES = [
+  "repairs:read",
+  "repairs:write",
+  "units:read",
+  "units:write",
+  "customers:read",
+  "analytics:read",
+  "invoices:read",
+  "webhooks:write",
+] as const;
+type Scope = (typeof SCOPES)[number];
+
+export function ApiKeysPanel() {
+  const utils = api.useUtils();
+  const keys = api.apiKeys.list.useQuery();
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<Scope[]>(["repairs:read"]);
+  const [secret, setSecret] = useState<string | null>(null);
+  const create = api.apiKeys.create.useMutation({
+    onSuccess: async (key) => {
+      setSecret(key.token);
+      setName("");
+      await utils.apiKeys.list.invalidate();
+    },
+  });
+  const revoke = api.apiKeys.revoke.useMutation({ onSuccess: () => utils.apiKeys.list.invalidate() });
+  const toggle = (scope: Scope) =>
+    setScopes((now) => (now.includes(scope) ? now.filter((s) => s !== scope) : [...now, scope]));
+  return (
+    <div>
+      <h2>API keys</h2>
+      <form
+        className="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate({ name, scopes });
+        }}
+      >
+        <label htmlFor="api-key-name">Key name</label>
+        <input id="api-key-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+        <fieldset>
+          <legend>Scopes</legend>
+          {SCOPES.map((scope) => (
+            <label key={scope}>
+              <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={create.isPending || scopes.length === 0}>
+          Create key
+        </button>
+        {create.error && <p role="alert">{create.error.message}</p>}
+      </form>
+      {secret && (
+        <section className="card" aria-labelledby="api-key-secret-heading">
+          <h3 id="api-key-secret-heading">Copy this key now: it is not shown again</h3>
+          <output data-testid="api-key-secret">{secret}</output>{" "}
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(secret)}>
+            Copy
+          </button>
+        </section>
+      )}
+      <section className="card" aria-labelledby="api-key-list-heading">
+        <h3 id="api-key-list-heading">Keys</h3>
+        {keys.isLoading && <p>Loading…</p>}
+        <ul>
+          {keys.data?.map((key) => (
+            <li key={key.id}>
+              <strong>{key.name}</strong> rs_{key.prefix}_… · {key.scopes.join(", ")} · last used{" "}
+              {key.lastUsedAt ? key.lastUsedAt.toLocaleString() : "never"}
+              {key.revokedAt ? (
+                " · revoked"
+              ) : (
+                <button type="button" onClick={() => revoke.mutate({ id: key.id })} aria-label={`Revoke ${key.name}`}>
+                  Revoke
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
