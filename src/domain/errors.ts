@@ -35,6 +35,8 @@ export const REFUSALS = {
   BODY_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" }, // over its route's limit (src/server/http/body-limit.ts)
   RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" }, // a public API key's token bucket is empty
   SCOPE_MISSING: forbidden, // the API key was not given the scope this operation needs
+  IDEMPOTENCY_KEY_REUSED: { status: 422, trpc: "UNPROCESSABLE_CONTENT" }, // same Idempotency-Key, another request
+  IDEMPOTENCY_IN_PROGRESS: conflict, // the first request with this Idempotency-Key is still running
 
   // Who may do what (permissions.ts)
   FORBIDDEN: forbidden,

@@ -23,7 +23,7 @@ export type ApiScope = (typeof API_SCOPES)[number];
 /** lastUsedAt is written at most this often per key, so a busy key costs no extra write per call. */
 const LAST_USED_EVERY_MS = 60_000;
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest();
+export const sha256 = (text: string) => createHash("sha256").update(text).digest();
 
 export const createApiKeyInput = z.strictObject({
   name: z.string().trim().min(1).max(80),
@@ -87,7 +87,7 @@ export async function listApiKeys(db: Db, ctx: ServiceContext) {
 }
 
 /** null for an admin (business-wide keys); the customer's id for its primary contact; else refused. */
-async function keyOwnerCustomer(db: Db, actor: ActorWithIdentity): Promise<string | null> {
+export async function keyOwnerCustomer(db: Db, actor: ActorWithIdentity): Promise<string | null> {
   if (actor.role === "ADMIN") return null;
   if (actor.role === "CUSTOMER" && actor.customerId) {
     const link = await db.customerUser.findUnique({ where: { userId: actor.userId } });
@@ -97,7 +97,10 @@ async function keyOwnerCustomer(db: Db, actor: ActorWithIdentity): Promise<strin
 }
 
 export type ApiCaller = {
-  keyId: string;
+  /** The API key's or OAuth client's id: idempotency keys and the rate bucket are per caller. */
+  callerId: string;
+  /** The token bucket this caller draws from ("key:<id>" or "client:<id>"). */
+  bucket: string;
   scopes: readonly string[];
   actor: ActorWithIdentity;
   customerId: string | null;
@@ -122,7 +125,7 @@ export async function authenticateApiKey(db: Db, token: string): Promise<ApiCall
       data: { lastUsedAt: new Date(now) },
     });
   }
-  return { keyId: key.id, scopes: key.scopes, actor, customerId: key.customerId };
+  return { callerId: key.id, bucket: `key:${key.id}`, scopes: key.scopes, actor, customerId: key.customerId };
 }
 
 import { DomainError } from "~/domain";

@@ -11,7 +11,8 @@ describe("OpenAPI document", () => {
 
   it("lists the repairs query parameters from the zod schema, limit capped at 100", () => {
     const doc = openApiDocument();
-    const params = doc.paths["/api/v1/repairs"].get.parameters;
+    const params = (doc.paths["/api/v1/repairs"]!.get as { parameters: { name: string; schema: unknown }[] })
+      .parameters;
     expect(params.map((p) => p.name).sort()).toEqual(["cursor", "customer", "limit", "status", "unit"]);
     expect(params.find((p) => p.name === "limit")?.schema).toMatchObject({ maximum: 100 });
   });

@@ -1,11 +1,22 @@
-// GET /api/v1/repairs: the repairs the key's owner may see, through the same listRepairs service.
+// /api/v1/repairs: list, get, request (with the upfront price), approve, deny, cancel, each
+// through the same service the screens use (listRepairs, getRepair, requestRepair,
+// approveRepairs, denyRepairs, cancelRepair), acting as the caller's owner.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { RepairStatus } from "../db/generated/client";
+import { FIELDS } from "~/domain";
+import { DamageType, RepairStatus } from "../db/generated/client";
 import type { Db } from "../db";
+import { approveRepairs } from "../services/repairs/approve-repairs";
+import { cancelRepair } from "../services/repairs/cancel-repair";
+import { denyRepairs } from "../services/repairs/deny-repairs";
+import { getRepair } from "../services/repairs/get-repair";
 import { listRepairs } from "../services/repairs/list-repairs";
+import { requestRepair } from "../services/repairs/request-repair";
 import type { ApiCaller } from "./api-keys";
+import { apiContext, pathId } from "./context";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { ApiAnswer } from "./handle";
 import { PublicApiRefusal } from "./refusal";
 
 export const API_PAGE_MAX = 100;
@@ -15,12 +26,51 @@ export const listRepairsQuery = z.strictObject({
     .string()
     .transform((s) => s.split(","))
     .pipe(z.array(z.enum(RepairStatus)).min(1))
-    .optional(),
+    .optional()
+    .describe("Comma-separated statuses"),
   customer: z.uuid().optional(),
   unit: z.uuid().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(API_PAGE_MAX).default(50),
 });
+
+/** A repair as the caller sees it (customer keys do not get the office's internal fields). */
+export const repairSchema = z.looseObject({
+  id: z.uuid(),
+  status: z.enum(RepairStatus),
+  customerId: z.uuid(),
+  unitId: z.uuid(),
+  damageType: z.enum(DamageType),
+  estimateCents: z.int().nullable(),
+  priceCents: z.int().nullable(),
+  createdAt: z.string(),
+});
+export const repairPageSchema = z.object({ items: z.array(repairSchema), nextCursor: z.string().nullable() });
+export const repairDetailSchema = repairSchema.extend({
+  unit: z.object({ id: z.uuid(), unitNumber: z.string(), windshieldSeq: z.int() }),
+  attachments: z.array(z.looseObject({ id: z.uuid() })),
+});
+export const requestedRepairSchema = repairSchema.extend({
+  upfrontPriceCents: z.int().nullable().describe("The price quoted when the request was made"),
+});
+export const repairListSchema = z.object({ items: z.array(repairSchema) });
+
+export const createRepairBody = z.strictObject({
+  id: z.uuid().optional().describe("The new repair's id; made up when absent"),
+  unitId: z.uuid(),
+  damageType: z.enum(DamageType),
+  damagePosition: z.string().max(FIELDS.damagePosition.maxLength).optional(),
+  customerNotes: z.string().max(FIELDS.customerNotes.maxLength).optional(),
+});
+export const approveRepairsBody = z.strictObject({
+  ids: z.array(z.uuid()).min(1).max(100),
+  note: z.string().max(FIELDS.reason.maxLength).optional(),
+});
+export const denyRepairsBody = z.strictObject({
+  ids: z.array(z.uuid()).min(1).max(100),
+  reason: z.string().min(1).max(FIELDS.reason.maxLength),
+});
+export const cancelRepairBody = z.strictObject({ reason: z.string().min(1).max(FIELDS.reason.maxLength) });
 
 export async function listRepairsOperation(db: Db, caller: ApiCaller, request: Request) {
   const query = listRepairsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -29,10 +79,51 @@ export async function listRepairsOperation(db: Db, caller: ApiCaller, request: R
     after = decodeCursor(query.cursor) ?? undefined;
     if (!after) throw new PublicApiRefusal("This cursor was not issued by this API or was altered.");
   }
-  const page = await listRepairs(
-    db,
-    { actor: caller.actor, origin: { ip: null, userAgent: request.headers.get("user-agent") } },
-    { status: query.status, customerId: query.customer, unitId: query.unit, cursor: after, limit: query.limit },
-  );
+  const page = await listRepairs(db, apiContext(caller, request), {
+    status: query.status,
+    customerId: query.customer,
+    unitId: query.unit,
+    cursor: after,
+    limit: query.limit,
+  });
   return { items: page.items, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
 }
+
+export const getRepairOperation = (db: Db, caller: ApiCaller, request: Request, id: string) =>
+  getRepair(db, apiContext(caller, request), { id: pathId(id, "Repair") });
+
+export async function createRepairOperation(
+  db: Db,
+  caller: ApiCaller,
+  request: Request,
+  body: z.output<typeof createRepairBody>,
+) {
+  const repair = await requestRepair(db, apiContext(caller, request), { ...body, id: body.id ?? randomUUID() });
+  return new ApiAnswer(201, { ...repair, upfrontPriceCents: repair.estimateCents ?? repair.priceCents ?? null });
+}
+
+export async function approveRepairsOperation(
+  db: Db,
+  caller: ApiCaller,
+  request: Request,
+  body: z.output<typeof approveRepairsBody>,
+) {
+  return { items: await approveRepairs(db, apiContext(caller, request), body) };
+}
+
+export async function denyRepairsOperation(
+  db: Db,
+  caller: ApiCaller,
+  request: Request,
+  body: z.output<typeof denyRepairsBody>,
+) {
+  return { items: await denyRepairs(db, apiContext(caller, request), body) };
+}
+
+export const cancelRepairOperation = (
+  db: Db,
+  caller: ApiCaller,
+  request: Request,
+  id: string,
+  body: z.output<typeof cancelRepairBody>,
+) => cancelRepair(db, apiContext(caller, request), { repairId: pathId(id, "Repair"), reason: body.reason });

@@ -1,8 +1,5 @@
-// GET /api/v1/repairs; logic in src/server/public-api/repairs.ts.
-import { db } from "~/server/db";
-import { apiOperation } from "~/server/public-api/handle";
-import { listRepairsOperation } from "~/server/public-api/repairs";
+// /api/v1/repairs; the operations are in src/server/public-api/operations.ts.
+import { apiRoute } from "~/server/public-api/operations";
 
-export async function GET(request: Request) {
-  return apiOperation(db(), request, "repairs:read", (caller) => listRepairsOperation(db(), caller, request));
-}
+export const GET = apiRoute("listRepairs");
+export const POST = apiRoute("createRepair");

@@ -1,0 +1,4 @@
+// /api/v1/customers/{id}; the operations are in src/server/public-api/operations.ts.
+import { apiRoute } from "~/server/public-api/operations";
+
+export const GET = apiRoute("getCustomer");

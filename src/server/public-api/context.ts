@@ -1,0 +1,18 @@
+// The service context of an API call: the key's or client's creator, from the request's origin.
+import "server-only";
+import { z } from "zod";
+import { NotFound } from "../errors";
+import type { ServiceContext } from "../service-context";
+import type { ApiCaller } from "./api-keys";
+
+export const apiContext = (caller: ApiCaller, request: Request): ServiceContext => ({
+  actor: caller.actor,
+  origin: { ip: null, userAgent: request.headers.get("user-agent") },
+});
+
+/** A path id; anything but a uuid names no record (404, like one the caller may not see). */
+export function pathId(id: string, what: string): string {
+  const parsed = z.uuid().safeParse(id);
+  if (!parsed.success) throw new NotFound(what);
+  return parsed.data;
+}

@@ -1,0 +1,98 @@
+// /api/v1/webhooks: the caller's webhook subscriptions (a customer key: its company's; a
+// business-wide key: the business-wide ones). The delivery pipeline (src/server/webhooks/) reads
+// these rows; the signing secret is in create's answer only. Written over the table directly: no
+// subscription service exists yet for the API to call.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { WEBHOOK_EVENT_NAMES } from "~/domain";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db";
+import { NotFound } from "../errors";
+import type { ApiCaller } from "./api-keys";
+import { apiContext, pathId } from "./context";
+import { ApiAnswer } from "./handle";
+
+const EVENT_NAMES = Object.values(WEBHOOK_EVENT_NAMES) as [string, ...string[]];
+
+export const createWebhookBody = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  events: z.array(z.enum(EVENT_NAMES)).min(1).max(EVENT_NAMES.length),
+});
+
+export const webhookSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const webhookListSchema = z.object({ items: z.array(webhookSchema) });
+export const createdWebhookSchema = webhookSchema.extend({
+  secret: z.string().describe("Signs each delivery (RS-Signature); shown only here"),
+});
+
+const select = { id: true, url: true, events: true, enabled: true, disabledReason: true, createdAt: true } as const;
+
+export async function listWebhooksOperation(db: Db, caller: ApiCaller) {
+  const items = await db.webhookSubscription.findMany({
+    where: { customerId: caller.customerId },
+    select,
+    orderBy: { createdAt: "desc" },
+  });
+  return { items };
+}
+
+export async function createWebhookOperation(
+  db: Db,
+  caller: ApiCaller,
+  request: Request,
+  body: z.output<typeof createWebhookBody>,
+) {
+  const ctx = apiContext(caller, request);
+  const secret = randomBytes(32).toString("base64url");
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.webhookSubscription.create({
+      data: {
+        customerId: caller.customerId,
+        url: body.url,
+        events: [...new Set(body.events)],
+        secret,
+        createdById: ctx.actor.userId,
+      },
+      select,
+    });
+    await writeAudit(tx, {
+      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
+      origin: ctx.origin,
+      action: "webhook.create",
+      entityType: "WebhookSubscription",
+      entityId: created.id,
+      changes: { url: { before: null, after: created.url }, events: { before: null, after: created.events } },
+    });
+    return created;
+  });
+  return new ApiAnswer(201, { ...row, secret });
+}
+
+export async function deleteWebhookOperation(db: Db, caller: ApiCaller, request: Request, id: string) {
+  const ctx = apiContext(caller, request);
+  const subscriptionId = pathId(id, "Webhook subscription");
+  await db.$transaction(async (tx) => {
+    const sub = await tx.webhookSubscription.findFirst({
+      where: { id: subscriptionId, customerId: caller.customerId },
+    });
+    if (!sub) throw new NotFound("Webhook subscription");
+    await tx.webhookSubscription.delete({ where: { id: sub.id } });
+    await writeAudit(tx, {
+      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
+      origin: ctx.origin,
+      action: "webhook.delete",
+      entityType: "WebhookSubscription",
+      entityId: sub.id,
+      changes: { url: { before: sub.url, after: null } },
+    });
+  });
+  return new ApiAnswer(204);
+}
