@@ -11,6 +11,7 @@ export default tseslint.config(
       "src/server/db/generated/**",
       "public/sw.js",
       "public/vendor/**",
+      "public/scalar/api-reference-*.js",
       "data/**",
       "test-results/**",
       "playwright-report/**",

@@ -23,9 +23,10 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(self), microphone=(self), geolocation=(self)" },
         ],
       },
-      // Pages get theirs from src/proxy.ts; API answers and files are never documents that run anything.
+      // Pages get theirs from src/proxy.ts; API answers and files are never documents that run anything
+      // (/api/docs, the API reference page, sets its own: src/server/public-api/docs-page.ts).
       {
-        source: "/api/:path*",
+        source: "/api/:path((?!docs$).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
