@@ -27,6 +27,7 @@ const HTML = `<!doctype html>
   <body>
     <noscript>The reference needs JavaScript; the document itself is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>
     <div id="app"></div>
+    <script src="/scalar/before.js"></script>
     <script src="${SCALAR_BUNDLE}"></script>
     <script src="/scalar/init.js"></script>
   </body>
