@@ -57,7 +57,10 @@ test("/api/docs renders the reference offline, under its own policy, without a v
   );
   const answer = await page.goto("/api/docs");
   expect(answer?.status()).toBe(200);
-  expect(answer?.headers()["content-security-policy"]).toContain("script-src 'self'");
+  expect(answer?.headers()["content-security-policy"]).toMatch(/^default-src 'none'; script-src 'self';/);
+  // The other /api answers keep the minimal policy.
+  const document = await page.request.get("/api/v1/openapi.json");
+  expect(document.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   await expect(page.getByText("RS Systems API").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Request a repair on a unit/).first()).toBeVisible();
   expect(violations).toEqual([]);
