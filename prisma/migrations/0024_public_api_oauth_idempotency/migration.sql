@@ -58,3 +58,7 @@ ALTER TABLE "OAuthClient" ADD CONSTRAINT "OAuthClient_createdById_fkey" FOREIGN 
 -- AddForeignKey
 ALTER TABLE "OAuthAccessToken" ADD CONSTRAINT "OAuthAccessToken_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "OAuthClient"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- The API token buckets are taken on every call: no WAL flush for them (after a crash they start
+-- full again, which is harmless). Prisma's schema cannot say UNLOGGED; src/server/public-api/rate-limit.ts.
+ALTER TABLE "ApiRateBucket" SET UNLOGGED;

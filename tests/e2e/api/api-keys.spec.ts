@@ -59,8 +59,8 @@ test("/api/docs renders the reference offline, under its own policy, without a v
   expect(answer?.status()).toBe(200);
   expect(answer?.headers()["content-security-policy"]).toMatch(/^default-src 'none'; script-src 'self';/);
   // The other /api answers keep the minimal policy.
-  const document = await page.request.get("/api/v1/openapi.json");
-  expect(document.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  const openapi = await page.request.get("/api/v1/openapi.json");
+  expect(openapi.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   await expect(page.getByText("RS Systems API").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Request a repair on a unit/).first()).toBeVisible();
   expect(violations).toEqual([]);
