@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from "../../src/server/seed/demo-business";
 const CLIENTS = 100;
 const REQUESTS_PER_CLIENT = 10;
 const TARGET_P95_MS = 300;
-const RATES = [250, 500, 1000, 2000, 4000, 8000];
+const RATES = [100, 250, 500, 1000, 2000, 4000, 8000, 16000];
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -61,8 +61,8 @@ async function repairsP95(baseUrl: string): Promise<BenchFigure> {
   };
 }
 
-async function limiterCost(): Promise<BenchFigure> {
-  const { createDb } = await import("../../src/server/db");
+export async function limiterCost(): Promise<BenchFigure> {
+  const { createDb, poolOf } = await import("../../src/server/db");
   const { applyMigrations } = await import("../../src/server/db/migrations");
   const { takeToken } = await import("../../src/server/public-api/rate-limit");
   const bin = postgresBin();
@@ -83,9 +83,12 @@ async function limiterCost(): Promise<BenchFigure> {
   }
   await applyMigrations(url, "prisma/migrations");
   const db = createDb(url, bin ? 10 : 1);
+  // The server is stopped at the end: its goodbye to idle connections is not an error here.
+  poolOf(db).on("error", () => {});
   const limit = { perMinute: 1_000_000, burst: 100_000 };
   const results: Record<string, number> = {};
   let best = 0;
+  let bestAtMedian = 0;
   try {
     for (let i = 0; i < 200; i++) await takeToken(db, `bench:${i % 100}`, limit); // warm up
     for (const rate of RATES) {
@@ -110,10 +113,14 @@ async function limiterCost(): Promise<BenchFigure> {
       await Promise.all(inFlight);
       const achieved = total / ((performance.now() - started) / 1000);
       const p95 = percentile(durations, 95);
+      const p50 = percentile(durations, 50);
+      results[`p50MsAt${rate}`] = round(p50);
       results[`p95MsAt${rate}`] = round(p95);
       results[`achievedAt${rate}`] = round(achieved);
-      if (p95 <= 1 && achieved >= rate * 0.9) best = rate;
-      else break;
+      const kept = achieved >= rate * 0.9;
+      if (p50 <= 1 && kept) bestAtMedian = rate;
+      if (p95 <= 1 && kept) best = rate;
+      if (!(p50 <= 1 && kept)) break;
     }
   } finally {
     await db.$disconnect();
@@ -126,7 +133,7 @@ async function limiterCost(): Promise<BenchFigure> {
     unit: "req/s",
     target: ">= 250 req/s",
     pass: best >= 250,
-    details: results,
+    details: { ...results, rateWithMedianWithin1Ms: bestAtMedian },
   };
 }
 
