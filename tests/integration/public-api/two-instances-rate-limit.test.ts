@@ -1,7 +1,8 @@
 // The rate limit is one bucket per key however many instances serve the API: two production
 // instances (scripts/serve.ts, the built app) on one PostgreSQL database, a burst of requests
 // with one key sent alternately to both, and exactly the bucket's size is let through in total.
-// Also an Idempotency-Key retried on the other instance gets the first answer.
+// Also an Idempotency-Key retried on the other instance gets the first answer, and ten concurrent
+// retries on both instances create one record.
 //
 // Needs TEST_DATABASE_URL (CI's PostgreSQL pass): the embedded PGlite is one process's database.
 import { randomUUID } from "node:crypto";
@@ -69,15 +70,15 @@ describe.skipIf(!serverUrl)("public API on two instances (skipped without TEST_D
     const ctx = { actor: await actorFor(db, user.id), origin: { ip: null, userAgent: "test" } };
     const key = await createApiKey(db, ctx, { name: "idempotent", scopes: ["units:write"] });
     const customer = await db.customer.findFirstOrThrow();
-    const post = (base: string) =>
+    const post = (base: string, idempotencyKey = "two-instances-1", unitNumber = "TWO-INST-1") =>
       fetch(`${base}/api/v1/units`, {
         method: "POST",
         headers: {
           authorization: `Bearer ${key.token}`,
           "content-type": "application/json",
-          "idempotency-key": "two-instances-1",
+          "idempotency-key": idempotencyKey,
         },
-        body: JSON.stringify({ customerId: customer.id, unitNumber: "TWO-INST-1" }),
+        body: JSON.stringify({ customerId: customer.id, unitNumber }),
       });
     const first = await post(instances[0]!.baseUrl);
     expect(first.status).toBe(201);
@@ -86,5 +87,21 @@ describe.skipIf(!serverUrl)("public API on two instances (skipped without TEST_D
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(((await retry.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
     expect(await db.unit.count({ where: { unitNumber: "TWO-INST-1" } })).toBe(1);
+
+    // Ten retries at once, alternately on both instances: one runs, the others replay it or are
+    // told it is still running (409); never a second unit, never another error.
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(instances[i % 2]!.baseUrl, "two-instances-race", "TWO-INST-RACE")),
+    );
+    const statuses = racing.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    expect(statuses).toContain(201);
+    const ids = new Set(
+      await Promise.all(
+        racing.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id),
+      ),
+    );
+    expect(ids.size).toBe(1);
+    expect(await db.unit.count({ where: { unitNumber: "TWO-INST-RACE" } })).toBe(1);
   });
 });
