@@ -116,7 +116,11 @@ function credentials(authorization: string | null, form: z.infer<typeof tokenReq
     if (colon < 0) throw new OAuthError("invalid_client", "Malformed Basic credentials.");
     // RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
     const decode = (part: string) => decodeURIComponent(part.replaceAll("+", " "));
-    return { clientId: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+    try {
+      return { clientId: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+    } catch {
+      throw new OAuthError("invalid_client", "Malformed Basic credentials.");
+    }
   }
   if (form.client_id && form.client_secret) return { clientId: form.client_id, secret: form.client_secret };
   throw new OAuthError("invalid_client", "Client authentication is required (HTTP Basic or client_id/client_secret).");

@@ -144,6 +144,10 @@ describe("public API writes", () => {
       expect(await response.json()).toMatchObject({ error });
     }
     expect((await token({}, basic)).status).toBe(400);
+    const malformed = `Basic ${Buffer.from("rsc_x:%E0%A4%A").toString("base64")}`;
+    expect(await (await token({ grant_type: "client_credentials" }, malformed)).json()).toMatchObject({
+      error: "invalid_client",
+    });
 
     // Expired: 401.
     await db.oAuthAccessToken.updateMany({
