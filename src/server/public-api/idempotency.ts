@@ -5,6 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { DomainError } from "~/domain";
 import type { Db } from "../db";
 import { PublicApiRefusal } from "./refusal";
 
@@ -57,7 +58,6 @@ export async function reserveIdempotencyKey(
   return { kind: "replay", status: first.status, body: first.body };
 }
 
-import { DomainError } from "~/domain";
 export class IdempotencyKeyReused extends DomainError {
   readonly code = "IDEMPOTENCY_KEY_REUSED" as const;
   constructor() {
