@@ -35,6 +35,8 @@ export const REFUSALS = {
   BODY_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" }, // over its route's limit (src/server/http/body-limit.ts)
   RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" }, // a public API key's token bucket is empty
   SCOPE_MISSING: forbidden, // the API key was not given the scope this operation needs
+  INVALID_WEBHOOK_URL: badRequest, // malformed, or (in production) pointing at a private address
+  WEBHOOK_DISABLED: conflict, // replay or test of a disabled webhook: enable it first
 
   // Who may do what (permissions.ts)
   FORBIDDEN: forbidden,

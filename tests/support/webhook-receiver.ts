@@ -13,7 +13,9 @@ export type Received = {
 
 export type Behaviour = "ok" | "fail" | "redirect" | "hang";
 
-export async function startWebhookReceiver(secret: string) {
+/** `secret` may be a function, read at each request (a test that rotates the secret). */
+export async function startWebhookReceiver(secret: string | (() => string)) {
+  const secretNow = typeof secret === "function" ? secret : () => secret;
   const received: Received[] = [];
   let behaviour: Behaviour = "ok";
   const hanging = new Set<http.ServerResponse>();
@@ -26,7 +28,7 @@ export async function startWebhookReceiver(secret: string) {
       received.push({
         deliveryId: req.headers["rs-delivery"] as string | undefined,
         event: req.headers["rs-event"] as string | undefined,
-        signatureValid: verifyWebhook(secret, header, raw, Math.floor(Date.now() / 1000)),
+        signatureValid: verifyWebhook(secretNow(), header, raw, Math.floor(Date.now() / 1000)),
         body: JSON.parse(raw) as unknown,
       });
       if (behaviour === "hang") return void hanging.add(res);

@@ -63,15 +63,20 @@ export function webhookBody(
   return JSON.stringify({ id: event.id, type: name, occurredAt: event.occurredAt.toISOString(), data });
 }
 
+export type DeliveryOptions = {
+  allowPrivate: boolean;
+  now?: () => Date;
+  /** Tests shorten the receiver's time to answer (WEBHOOK_TIMEOUT_MS otherwise). */
+  timeoutMs?: number;
+};
+
 /**
  * Tries every due delivery once. Each is leased first (nextAttemptAt pushed ahead in a short
- * transaction with SKIP LOCKED) so two instances never try it at the same moment; the POST runs
- * outside any transaction. Returns the number tried.
+ * transaction with SKIP LOCKED) so two instances never try it at the same moment; the POSTs run
+ * outside any transaction, all of a batch at once, so one hanging receiver delays nobody else and
+ * the batch ends within one timeout, well inside the lease. Returns the number tried.
  */
-export async function deliverDueWebhooks(
-  db: Db,
-  options: { allowPrivate: boolean; now?: () => Date },
-): Promise<number> {
+export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Promise<number> {
   const now = options.now ?? (() => new Date());
   const claimed = await db.$transaction(async (tx) => {
     const due = await tx.$queryRaw<{ id: string }[]>`
@@ -86,24 +91,61 @@ export async function deliverDueWebhooks(
     }
     return due.map((d) => d.id);
   });
-  for (const id of claimed) await tryDelivery(db, id, options.allowPrivate, now);
+  await Promise.all(claimed.map((id) => tryDelivery(db, id, options)));
   return claimed.length;
 }
 
-async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () => Date): Promise<void> {
+/** What one try of a delivery gave, for a screen that asked for it (test ping, replay). */
+export type DeliveryOutcome = {
+  status: "DELIVERED" | "PENDING" | "FAILED";
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+};
+
+/**
+ * Leases one delivery and tries it now (a replay, a test ping asked for on a screen). Null when
+ * another worker holds it at this moment (it is being tried already).
+ */
+export async function deliverNow(db: Db, id: string, options: DeliveryOptions): Promise<DeliveryOutcome | null> {
+  const now = options.now ?? (() => new Date());
+  const leased = await db.webhookDelivery.updateMany({
+    where: { id, status: "PENDING", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now() } }] },
+    data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+  });
+  if (leased.count === 0) return null;
+  return tryDelivery(db, id, options);
+}
+
+/** The body of a test ping: no event behind it, the subscription's id as its data. */
+export const PING_EVENT = "ping";
+
+async function tryDelivery(db: Db, id: string, options: DeliveryOptions): Promise<DeliveryOutcome> {
+  const now = options.now ?? (() => new Date());
   const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { subscription: true } });
   const sub = delivery.subscription;
-  if (!sub.enabled) {
-    await db.webhookDelivery.update({ where: { id }, data: { status: "FAILED", lastError: "subscription disabled" } });
-    return;
-  }
-  const event = await db.domainEvent.findUniqueOrThrow({ where: { id: delivery.eventId } });
-  const body = webhookBody(event, delivery.eventName);
+  const stop = async (lastError: string): Promise<DeliveryOutcome> => {
+    await db.webhookDelivery.update({ where: { id }, data: { status: "FAILED", lastError, nextAttemptAt: null } });
+    return { status: "FAILED", statusCode: null, error: lastError, durationMs: 0 };
+  };
+  if (!sub.enabled) return stop("subscription disabled");
+  const event = await db.domainEvent.findUnique({ where: { id: delivery.eventId } });
+  let body: string;
+  if (event) body = webhookBody(event, delivery.eventName);
+  else if (delivery.eventName === PING_EVENT) {
+    body = JSON.stringify({
+      id: delivery.eventId,
+      type: PING_EVENT,
+      occurredAt: delivery.createdAt.toISOString(),
+      data: { subscriptionId: sub.id },
+    });
+  } else return stop("the event no longer exists");
   const startedAt = now();
   const attempt = await postWebhook({
     url: sub.url,
     body,
-    allowPrivate,
+    allowPrivate: options.allowPrivate,
+    timeoutMs: options.timeoutMs,
     headers: {
       "RS-Event": delivery.eventName,
       "RS-Delivery": delivery.id,
@@ -114,6 +156,7 @@ async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () =>
   const attempts = delivery.attempts + 1;
   const firstAttemptAt = delivery.firstAttemptAt ?? startedAt;
   const retryAt = attempt.ok ? null : webhookRetryAt(firstAttemptAt, attempts, at);
+  const status = attempt.ok ? "DELIVERED" : retryAt ? "PENDING" : "FAILED";
   await db.$transaction(async (tx) => {
     await tx.webhookAttempt.create({
       data: {
@@ -132,7 +175,7 @@ async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () =>
         lastStatusCode: attempt.statusCode,
         lastError: attempt.error,
         lastDurationMs: attempt.durationMs,
-        status: attempt.ok ? "DELIVERED" : retryAt ? "PENDING" : "FAILED",
+        status,
         nextAttemptAt: attempt.ok ? null : retryAt,
         deliveredAt: attempt.ok ? at : null,
       },
@@ -162,6 +205,7 @@ async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () =>
       ]);
     }
   });
+  return { status, statusCode: attempt.statusCode, error: attempt.error, durationMs: attempt.durationMs };
 }
 
 /** Sends a delivery again, with the same RS-Delivery id, and a fresh 24 h retry window. */
