@@ -21,6 +21,7 @@ import { messagesRouter } from "./routers/messages";
 import { notificationsRouter } from "./routers/notifications";
 import { apiKeysRouter } from "./routers/api-keys";
 import { webhooksRouter } from "./routers/webhooks";
+import { pushRouter } from "./routers/push";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;
