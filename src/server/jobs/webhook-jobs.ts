@@ -19,8 +19,11 @@ export function webhooksMayReachPrivate(): boolean {
   return settings.NODE_ENV !== "production" || settings.WEBHOOK_ALLOW_PRIVATE;
 }
 
-export async function runWebhooks(db: Db, options: { stopped?: () => boolean } = {}) {
+type RunOptions = { stopped?: () => boolean; timeoutMs?: number; leaseMs?: number };
+
+export async function runWebhooks(db: Db, options: RunOptions = {}) {
   const stopped = options.stopped ?? (() => false);
+  const delivery = { allowPrivate: webhooksMayReachPrivate(), timeoutMs: options.timeoutMs, leaseMs: options.leaseMs };
   let events = 0;
   let tried = 0;
   for (let n; !stopped() && (n = await fanOutWebhookEvents(db)) > 0;) events += n;
@@ -29,14 +32,18 @@ export async function runWebhooks(db: Db, options: { stopped?: () => boolean } =
   return { events, tried };
 }
 
-export function startWebhookRunner(db: Db, options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
-  const { intervalMs = 2000 } = options;
+/** `timeoutMs`/`leaseMs`: tests shorten a receiver's time and a dead worker's lease. */
+export function startWebhookRunner(
+  db: Db,
+  options: { intervalMs?: number; timeoutMs?: number; leaseMs?: number } = {},
+): { stop(): Promise<void> } {
+  const { intervalMs = 2000, timeoutMs, leaseMs } = options;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   const tick = async () => {
     try {
-      await runWebhooks(db, { stopped: () => stopped });
+      await runWebhooks(db, { stopped: () => stopped, timeoutMs, leaseMs });
     } catch (error) {
       logger().error({ err: error }, "webhook delivery failed; retrying on the next tick");
     } finally {

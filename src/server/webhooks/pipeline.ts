@@ -68,6 +68,8 @@ export type DeliveryOptions = {
   now?: () => Date;
   /** Tests shorten the receiver's time to answer (WEBHOOK_TIMEOUT_MS otherwise). */
   timeoutMs?: number;
+  /** How long a claimed delivery is left to its worker; must exceed timeoutMs (tests shorten both). */
+  leaseMs?: number;
 };
 
 /**
@@ -86,7 +88,7 @@ export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Prom
     if (due.length > 0) {
       await tx.webhookDelivery.updateMany({
         where: { id: { in: due.map((d) => d.id) } },
-        data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+        data: { nextAttemptAt: new Date(now().getTime() + (options.leaseMs ?? LEASE_MS)) },
       });
     }
     return due.map((d) => d.id);
@@ -111,7 +113,7 @@ export async function deliverNow(db: Db, id: string, options: DeliveryOptions): 
   const now = options.now ?? (() => new Date());
   const leased = await db.webhookDelivery.updateMany({
     where: { id, status: "PENDING", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now() } }] },
-    data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+    data: { nextAttemptAt: new Date(now().getTime() + (options.leaseMs ?? LEASE_MS)) },
   });
   if (leased.count === 0) return null;
   return tryDelivery(db, id, options);
