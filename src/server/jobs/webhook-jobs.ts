@@ -27,8 +27,7 @@ export async function runWebhooks(db: Db, options: RunOptions = {}) {
   let events = 0;
   let tried = 0;
   for (let n; !stopped() && (n = await fanOutWebhookEvents(db)) > 0;) events += n;
-  for (let n; !stopped() && (n = await deliverDueWebhooks(db, { allowPrivate: webhooksMayReachPrivate() })) > 0;)
-    tried += n;
+  for (let n; !stopped() && (n = await deliverDueWebhooks(db, delivery)) > 0;) tried += n;
   return { events, tried };
 }
 
