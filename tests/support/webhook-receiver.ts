@@ -18,6 +18,7 @@ export async function startWebhookReceiver(secret: string | (() => string)) {
   const secretNow = typeof secret === "function" ? secret : () => secret;
   const received: Received[] = [];
   let behaviour: Behaviour = "ok";
+  let delayMs = 0;
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,6 +33,7 @@ export async function startWebhookReceiver(secret: string | (() => string)) {
         body: JSON.parse(raw) as unknown,
       });
       if (behaviour === "hang") return void hanging.add(res);
+      if (delayMs > 0 && behaviour === "ok") return void setTimeout(() => res.writeHead(200).end("ok"), delayMs);
       if (behaviour === "redirect") return void res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" }).end();
       res.writeHead(behaviour === "ok" ? 200 : 500).end(behaviour);
     });
@@ -43,6 +45,10 @@ export async function startWebhookReceiver(secret: string | (() => string)) {
     received,
     set(next: Behaviour) {
       behaviour = next;
+    },
+    /** A slow but healthy receiver: answers 200 after this long. */
+    delay(ms: number) {
+      delayMs = ms;
     },
     async close() {
       for (const res of hanging) res.destroy();

@@ -3,12 +3,14 @@ import { type EventType, webhookEventName } from "~/domain/events";
 import { WEBHOOK_DISABLE_AFTER_FAILURES, webhookRetryAt } from "~/domain/webhooks";
 import { recordEvents } from "../data/events/record-event";
 import type { Db } from "../db";
+import { logger } from "../logging/logger";
 import { postWebhook } from "./post";
 import { signWebhook } from "./signature";
 
 /** How long a claimed delivery is left alone by other instances while it is being tried. */
 const LEASE_MS = 60_000;
 const BATCH = 50;
+const RECORD_TRANSACTION = { maxWait: 60_000, timeout: 30_000 };
 
 type ClaimedEvent = { id: string; type: string; customerId: string | null };
 
@@ -93,7 +95,11 @@ export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Prom
     }
     return due.map((d) => d.id);
   });
-  await Promise.all(claimed.map((id) => tryDelivery(db, id, options)));
+  const results = await Promise.allSettled(claimed.map((id) => tryDelivery(db, id, options)));
+  for (const result of results) {
+    // Left leased: tried again once its lease ends, with the same RS-Delivery.
+    if (result.status === "rejected") logger().error({ err: result.reason }, "webhook delivery could not be recorded");
+  }
   return claimed.length;
 }
 
@@ -183,7 +189,12 @@ async function tryDelivery(db: Db, id: string, options: DeliveryOptions): Promis
       },
     });
     if (attempt.ok) {
-      await tx.webhookSubscription.update({ where: { id: sub.id }, data: { consecutiveFailures: 0 } });
+      // Only a subscription that was failing is written: a burst of successes to one receiver
+      // does not queue its transactions behind that row's lock.
+      await tx.webhookSubscription.updateMany({
+        where: { id: sub.id, consecutiveFailures: { gt: 0 } },
+        data: { consecutiveFailures: 0 },
+      });
       return;
     }
     const updated = await tx.webhookSubscription.update({
@@ -206,7 +217,9 @@ async function tryDelivery(db: Db, id: string, options: DeliveryOptions): Promis
         },
       ]);
     }
-  });
+    // A whole batch records at once on a small pool (one connection on the embedded database):
+    // waiting for a connection is expected, and must not fail the record of a sent delivery.
+  }, RECORD_TRANSACTION);
   return { status, statusCode: attempt.statusCode, error: attempt.error, durationMs: attempt.durationMs };
 }
 
