@@ -203,7 +203,7 @@ function DeliveryLog({ id }: { id: string }) {
     <section aria-label="Delivery log">
       {log.isLoading && <p>Loading…</p>}
       {log.error && <p role="alert">{log.error.message}</p>}
-      {!log.isLoading && rows.length === 0 && <p>Nothing sent yet.</p>}
+      {!log.isLoading && !log.error && rows.length === 0 && <p>Nothing sent yet.</p>}
       {rows.length > 0 && (
         <table className="webhook-log">
           <thead>

@@ -21,6 +21,7 @@ export const webhookIdInput = z.strictObject({ id: z.uuid() });
 
 export const setWebhookEnabledInput = z.strictObject({ id: z.uuid(), enabled: z.boolean() });
 
-export const webhookDeliveriesInput = z.strictObject({ id: z.uuid(), ...pageInput(20, 100) });
+/** Not strict: tRPC's infinite queries add their own `direction`, dropped here. */
+export const webhookDeliveriesInput = z.object({ id: z.uuid(), ...pageInput(20, 100) });
 
 export const replayWebhookDeliveryInput = z.strictObject({ deliveryId: z.uuid() });
