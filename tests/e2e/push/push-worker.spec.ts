@@ -2,14 +2,13 @@
 // service here, so the push is delivered to the /walk worker through the DevTools protocol
 // (ServiceWorker.deliverPushMessage), as a push service's message would arrive; the test reads the
 // notification it showed. The click handler is covered by unit tests (service-worker/push.test.ts):
-// no protocol command clicks a system notification. The /walk switch is drawn (its own chunk).
+// no protocol command clicks a system notification.
 import { expect, test } from "@playwright/test";
 import { signInAndLand } from "../support/sign-in";
 
 test("a push to the /walk worker shows its notification with the repair's link", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["notifications"], { origin: baseURL! });
   await signInAndLand(page, "tech@demo.test", "/walk");
-  await expect(page.getByRole("heading", { name: "Notifications on this device" })).toBeVisible({ timeout: 20_000 });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });

@@ -44,16 +44,6 @@ const myWork = lazyComponent(() =>
     .then((m) => m.MyWork),
 );
 
-// "Notifications on this device": its code (and the Push API helpers) is a chunk loaded at idle
-// time, never part of the first screen.
-const pushSwitch = lazyComponent(() => import("./walk-push-switch").then((m) => m.WalkPushSwitch));
-
-function PushSwitchLoaded() {
-  const { Component } = pushSwitch.useLoaded({ load: false });
-  useEffect(() => whenIdle(() => void pushSwitch.preload()), []);
-  return Component ? <Component /> : null;
-}
-
 function MyWorkLoaded() {
   const { Component } = myWork.useLoaded({ load: false });
   return Component ? <Component /> : null;
@@ -144,7 +134,6 @@ export function WalkApp() {
                 <>
                   <PreparePanel />
                   <MyWorkLoaded />
-                  <PushSwitchLoaded />
                 </>
               }
             />

@@ -1,6 +1,6 @@
 "use client";
 // The push switch on /walk, calling the server through the device's own small tRPC caller. Its
-// own chunk (walk-app.tsx loads it at idle time): the first screen does not carry it.
+// own chunk (my-work.tsx loads it at idle time): the first screen does not carry it.
 import { trpcMutation, trpcQuery } from "~/client/rpc/trpc";
 import type { PushServer } from "~/client/pwa/push-subscription";
 import { PushSwitch } from "../../_components/push-switch";
