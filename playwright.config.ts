@@ -41,6 +41,8 @@ export default defineConfig({
       RS_DATA_DIR: "test-results/e2e-data",
       DATABASE_URL: "",
       NEXTAUTH_URL: `http://localhost:${port}`,
+      // Webhook specs start their receiver on loopback, refused in production by default.
+      WEBHOOK_ALLOW_PRIVATE: "true",
       // One JSON line per request would bury the test report; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

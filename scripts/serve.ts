@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import webpush from "web-push";
 import { ConfigError, type ServerConfig, readConfig } from "../src/server/config";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
@@ -99,6 +100,27 @@ function authSecret(production: boolean): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/**
+ * Web Push's VAPID pair: the settings when given; on the embedded database or in development a
+ * pair generated once and kept in the data folder (push subscriptions are bound to the public
+ * key, so it must outlive restarts); on a server without them, push is off.
+ */
+function vapidKeys(server: boolean): { publicKey: string; privateKey: string } | null {
+  if (settings.VAPID_PUBLIC_KEY && settings.VAPID_PRIVATE_KEY) {
+    return { publicKey: settings.VAPID_PUBLIC_KEY, privateKey: settings.VAPID_PRIVATE_KEY };
+  }
+  if (settings.VAPID_PUBLIC_KEY || settings.VAPID_PRIVATE_KEY) {
+    fail("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both, or neither.");
+  }
+  if (server) {
+    logger().warn("Web Push is off: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (npx web-push generate-vapid-keys).");
+    return null;
+  }
+  const file = path.join(dataDir, "vapid-keys.json");
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(webpush.generateVAPIDKeys()), { mode: 0o600 });
+  return JSON.parse(readFileSync(file, "utf8")) as { publicKey: string; privateKey: string };
+}
+
 async function main() {
   const port = settings.PORT;
   mkdirSync(dataDir, { recursive: true });
@@ -120,6 +142,7 @@ async function main() {
     databaseUrl = embedded.url;
   }
   const secret = authSecret(Boolean(external) && !dev);
+  const vapid = vapidKeys(Boolean(external) && !dev);
 
   const applied = await applyMigrations(databaseUrl, "prisma/migrations");
   if (applied.length) logger().info({ migrations: applied }, `applied ${applied.length} migration(s)`);
@@ -162,6 +185,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: embedded ? "1" : String(settings.DATABASE_POOL_MAX),
       NEXTAUTH_SECRET: secret,
+      ...(vapid ? { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey } : {}),
       NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // The request hook stops the production server itself, letting requests in flight finish.

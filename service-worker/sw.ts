@@ -8,6 +8,7 @@ import { type PrecacheEntry, PrecacheController, PrecacheRoute } from "workbox-p
 import { Route, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { OUTBOX_SYNC_TAG, SIGNED_OUT, SKIP_WAITING, SYNC_REQUEST } from "../src/client/pwa/messages";
+import { openFromNotification, showPush } from "./push";
 import { isFromWalkScreen, isShellNavigation, isWalkScreen, shellNavigationHandler } from "./walk-navigation";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -74,6 +75,18 @@ self.addEventListener("message", (event) => {
   const type: unknown = (event.data as { type?: unknown } | null)?.type;
   if (type === SKIP_WAITING.type) void self.skipWaiting();
   if (type === SIGNED_OUT.type) event.waitUntil(clearRuntimeCaches());
+});
+
+self.addEventListener("push", (event) => {
+  const text = event.data?.text() ?? null;
+  event.waitUntil(
+    showPush(text, self.location.origin, (title, options) => self.registration.showNotification(title, options)),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(openFromNotification(event.notification.data, self.location.origin, self.clients));
 });
 
 /** The sync engine lives in the page (it owns IndexedDB and the session): ask every open page. */

@@ -37,6 +37,8 @@ export const REFUSALS = {
   SCOPE_MISSING: forbidden, // the API key was not given the scope this operation needs
   IDEMPOTENCY_KEY_REUSED: { status: 422, trpc: "UNPROCESSABLE_CONTENT" }, // same Idempotency-Key, another request
   IDEMPOTENCY_IN_PROGRESS: conflict, // the first request with this Idempotency-Key is still running
+  INVALID_WEBHOOK_URL: badRequest, // malformed, or (in production) pointing at a private address
+  WEBHOOK_DISABLED: conflict, // replay or test of a disabled webhook: enable it first
 
   // Who may do what (permissions.ts)
   FORBIDDEN: forbidden,

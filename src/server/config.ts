@@ -102,6 +102,24 @@ export const settingsSchema = z.object({
     .optional(),
   /** The number (E.164) or sender id SMS are sent from. */
   SMS_FROM: z.string().optional(),
+  /**
+   * Web Push's VAPID key pair (base64url, as `npx web-push generate-vapid-keys` prints). Unset on
+   * the embedded database or in development: generated once into RS_DATA_DIR/vapid-keys.json. On
+   * a server both must be set (every instance signs with the same pair), or push is off.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, { message: "must be the 65-byte public key in base64url (87 characters)" })
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, { message: "must be the 32-byte private key in base64url (43 characters)" })
+    .optional(),
+  /** Who push services may contact about this server's pushes: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { message: "must be a mailto: address or an https:// URL" })
+    .default("mailto:notifications@rs-systems.invalid"),
   /** Server log lines at this level and above (JSON on stdout). */
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

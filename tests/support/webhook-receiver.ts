@@ -13,9 +13,12 @@ export type Received = {
 
 export type Behaviour = "ok" | "fail" | "redirect" | "hang";
 
-export async function startWebhookReceiver(secret: string) {
+/** `secret` may be a function, read at each request (a test that rotates the secret). */
+export async function startWebhookReceiver(secret: string | (() => string)) {
+  const secretNow = typeof secret === "function" ? secret : () => secret;
   const received: Received[] = [];
   let behaviour: Behaviour = "ok";
+  let delayMs = 0;
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -26,10 +29,11 @@ export async function startWebhookReceiver(secret: string) {
       received.push({
         deliveryId: req.headers["rs-delivery"] as string | undefined,
         event: req.headers["rs-event"] as string | undefined,
-        signatureValid: verifyWebhook(secret, header, raw, Math.floor(Date.now() / 1000)),
+        signatureValid: verifyWebhook(secretNow(), header, raw, Math.floor(Date.now() / 1000)),
         body: JSON.parse(raw) as unknown,
       });
       if (behaviour === "hang") return void hanging.add(res);
+      if (delayMs > 0 && behaviour === "ok") return void setTimeout(() => res.writeHead(200).end("ok"), delayMs);
       if (behaviour === "redirect") return void res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" }).end();
       res.writeHead(behaviour === "ok" ? 200 : 500).end(behaviour);
     });
@@ -41,6 +45,10 @@ export async function startWebhookReceiver(secret: string) {
     received,
     set(next: Behaviour) {
       behaviour = next;
+    },
+    /** A slow but healthy receiver: answers 200 after this long. */
+    delay(ms: number) {
+      delayMs = ms;
     },
     async close() {
       for (const res of hanging) res.destroy();

@@ -5,6 +5,8 @@
 import { Suspense } from "react";
 import { api } from "~/trpc/react";
 import { ApiKeysPanel } from "../_components/api-keys-panel";
+import { WebhooksPanel } from "../_components/webhooks-panel";
+import { CustomerSelect } from "./_components/customer-select";
 import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
 import { AuditPanel } from "./_components/audit/audit-panel";
 import { BillingPanel } from "./_components/billing/billing-panel";
@@ -52,6 +54,18 @@ function AdminSections() {
         {tab === "business" && <BusinessSettingsPanel />}
         {tab === "audit" && <AuditPanel />}
         {tab === "api" && <ApiKeysPanel />}
+        {tab === "webhooks" && (
+          <WebhooksPanel
+            customerField={(value, onChange) => (
+              <CustomerSelect
+                id="webhook-customer"
+                label="Customer (leave empty for business-wide)"
+                value={value}
+                onChange={onChange}
+              />
+            )}
+          />
+        )}
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { ApprovalQueue } from "./_components/approval-queue";
 import { FlaggedRepairs } from "./_components/flagged-repairs";
 import { LiveStatus } from "./_components/live-status";
 import { ManagerNav } from "./_components/manager-nav";
+import { ManagerPushSwitch } from "./_components/manager-push-switch";
 import { RequestsWaiting } from "./_components/requests-waiting";
 import { TeamBoard } from "./_components/team-board";
 import { useManagerRights } from "./_components/use-manager-rights";
@@ -35,6 +36,7 @@ export function ManagerHome() {
               <RequestsWaiting rights={rights} />
               <FlaggedRepairs />
               <TeamBoard />
+              <ManagerPushSwitch />
             </div>
           </div>
         )}

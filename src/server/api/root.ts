@@ -20,6 +20,8 @@ import { rewardsRouter } from "./routers/rewards";
 import { messagesRouter } from "./routers/messages";
 import { notificationsRouter } from "./routers/notifications";
 import { apiKeysRouter } from "./routers/api-keys";
+import { webhooksRouter } from "./routers/webhooks";
+import { pushRouter } from "./routers/push";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -41,6 +43,8 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   notifications: notificationsRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,8 @@
 // the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
 // or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
 // The daily points check registers its own queue (points-check-job.ts); in-app notifications are
-// fanned out from the outbox every few seconds (notification-fan-out.ts).
+// fanned out from the outbox every few seconds (notification-fan-out.ts), webhooks every 2 s
+// (webhook-jobs.ts).
 import "server-only";
 import { PgBoss } from "pg-boss";
 import type pg from "pg";
@@ -40,6 +41,7 @@ export async function startJobQueue(options: {
 }): Promise<JobQueue> {
   const { db, pool, timeZone, pollingIntervalSeconds = 30 } = options;
   let fanOut: { stop(): Promise<void> } | null = null;
+  let webhooks: { stop(): Promise<void> } | null = null;
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values as unknown[]) },
     schedule: true,
@@ -60,7 +62,7 @@ export async function startJobQueue(options: {
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
-    await registerWebhookJobs(boss, { db, pollingIntervalSeconds });
+    webhooks = await registerWebhookJobs(boss, { db });
   } catch (error) {
     setQueueState("failed");
     throw error;
@@ -73,6 +75,7 @@ export async function startJobQueue(options: {
       setQueueState("stopped");
       unregisterBillingJobs();
       await fanOut?.stop();
+      await webhooks?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

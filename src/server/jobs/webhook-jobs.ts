@@ -1,14 +1,17 @@
-// Webhooks on the job queue: every minute (pg-boss cron's finest step) the outbox is fanned out
-// to deliveries and every due delivery is tried. Both steps claim rows with SKIP LOCKED and lease
-// deliveries, so overlapping runs on several instances neither skip nor double-try a row.
+// Webhooks go out within seconds of the change: every 2 s each instance fans the outbox out to
+// deliveries and tries every due one (a receiver waiting a minute for a cron step would see the
+// change late). Both steps claim rows with SKIP LOCKED and lease deliveries, so instances running
+// at the same moment neither skip nor double-try a row; an event committed while every instance
+// was down goes out when one starts again, since the outbox keeps it.
 import "server-only";
 import type { PgBoss } from "pg-boss";
 import { config } from "../config";
 import type { Db } from "../db";
+import { logger } from "../logging/logger";
 import { deliverDueWebhooks, fanOutWebhookEvents } from "../webhooks/pipeline";
 
-export const WEBHOOKS_JOB = "webhooks-deliver";
-export const WEBHOOKS_CRON = "* * * * *";
+/** The once-a-minute pg-boss schedule of earlier versions, removed at start. */
+const OLD_CRON_JOB = "webhooks-deliver";
 
 /** Private/loopback targets are refused in production unless WEBHOOK_ALLOW_PRIVATE=true. */
 export function webhooksMayReachPrivate(): boolean {
@@ -16,21 +19,55 @@ export function webhooksMayReachPrivate(): boolean {
   return settings.NODE_ENV !== "production" || settings.WEBHOOK_ALLOW_PRIVATE;
 }
 
-export async function runWebhooks(db: Db): Promise<{ events: number; tried: number }> {
+type RunOptions = { stopped?: () => boolean; timeoutMs?: number; leaseMs?: number };
+
+export async function runWebhooks(db: Db, options: RunOptions = {}) {
+  const stopped = options.stopped ?? (() => false);
+  const delivery = { allowPrivate: webhooksMayReachPrivate(), timeoutMs: options.timeoutMs, leaseMs: options.leaseMs };
   let events = 0;
   let tried = 0;
-  for (let n; (n = await fanOutWebhookEvents(db)) > 0;) events += n;
-  for (let n; (n = await deliverDueWebhooks(db, { allowPrivate: webhooksMayReachPrivate() })) > 0;) tried += n;
+  for (let n; !stopped() && (n = await fanOutWebhookEvents(db)) > 0;) events += n;
+  for (let n; !stopped() && (n = await deliverDueWebhooks(db, delivery)) > 0;) tried += n;
   return { events, tried };
 }
 
-export async function registerWebhookJobs(
-  boss: PgBoss,
-  options: { db: Db; pollingIntervalSeconds: number },
-): Promise<void> {
-  await boss.createQueue(WEBHOOKS_JOB);
-  await boss.schedule(WEBHOOKS_JOB, WEBHOOKS_CRON, null);
-  await boss.work(WEBHOOKS_JOB, { pollingIntervalSeconds: options.pollingIntervalSeconds }, () =>
-    runWebhooks(options.db),
-  );
+/** `timeoutMs`/`leaseMs`: tests shorten a receiver's time and a dead worker's lease. */
+export function startWebhookRunner(
+  db: Db,
+  options: { intervalMs?: number; timeoutMs?: number; leaseMs?: number } = {},
+): { stop(): Promise<void> } {
+  const { intervalMs = 2000, timeoutMs, leaseMs } = options;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const tick = async () => {
+    try {
+      await runWebhooks(db, { stopped: () => stopped, timeoutMs, leaseMs });
+    } catch (error) {
+      logger().error({ err: error }, "webhook delivery failed; retrying on the next tick");
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => {
+    // A tick still waiting on a slow receiver is not queued behind: the next one starts after it.
+    if (busy || stopped) return;
+    busy = true;
+    running = tick();
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** Starts this instance's runner, and drops the old minute schedule so no queued job waits unworked. */
+export async function registerWebhookJobs(boss: PgBoss, options: { db: Db }): Promise<{ stop(): Promise<void> }> {
+  await boss.unschedule(OLD_CRON_JOB).catch(() => {});
+  await boss.deleteQueue(OLD_CRON_JOB).catch(() => {});
+  return startWebhookRunner(options.db);
 }

@@ -5,7 +5,9 @@ import "server-only";
 
 import { config } from "../config";
 import type { ChannelSender, OutgoingMessage, SendResult, UserChannel } from "./channel";
+import { db } from "../db";
 import { createEmailSender } from "./email-sender";
+import { createPushSender, vapidKeysFromConfig } from "./push-sender";
 
 type SentChannel = Exclude<UserChannel, "IN_APP">;
 
@@ -16,12 +18,14 @@ export function registerSender(sender: ChannelSender): void {
   senders.set(sender.channel, sender);
 }
 
-/** The configured email sender is registered on first use. */
+/** The configured email and push senders are registered on first use. */
 function senderOf(channel: SentChannel): ChannelSender | undefined {
   if (channel === "EMAIL" && !senders.has("EMAIL")) {
     const settings = config();
     registerSender(createEmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM }));
   }
+  // Without VAPID keys push messages are kept, like SMS without a provider.
+  if (channel === "PUSH" && !senders.has("PUSH")) registerSender(createPushSender(db(), vapidKeysFromConfig()));
   return senders.get(channel);
 }
 

@@ -3,12 +3,14 @@ import { type EventType, webhookEventName } from "~/domain/events";
 import { WEBHOOK_DISABLE_AFTER_FAILURES, webhookRetryAt } from "~/domain/webhooks";
 import { recordEvents } from "../data/events/record-event";
 import type { Db } from "../db";
+import { logger } from "../logging/logger";
 import { postWebhook } from "./post";
 import { signWebhook } from "./signature";
 
 /** How long a claimed delivery is left alone by other instances while it is being tried. */
 const LEASE_MS = 60_000;
 const BATCH = 50;
+const RECORD_TRANSACTION = { maxWait: 60_000, timeout: 30_000 };
 
 type ClaimedEvent = { id: string; type: string; customerId: string | null };
 
@@ -63,15 +65,22 @@ export function webhookBody(
   return JSON.stringify({ id: event.id, type: name, occurredAt: event.occurredAt.toISOString(), data });
 }
 
+export type DeliveryOptions = {
+  allowPrivate: boolean;
+  now?: () => Date;
+  /** Tests shorten the receiver's time to answer (WEBHOOK_TIMEOUT_MS otherwise). */
+  timeoutMs?: number;
+  /** How long a claimed delivery is left to its worker; must exceed timeoutMs (tests shorten both). */
+  leaseMs?: number;
+};
+
 /**
  * Tries every due delivery once. Each is leased first (nextAttemptAt pushed ahead in a short
- * transaction with SKIP LOCKED) so two instances never try it at the same moment; the POST runs
- * outside any transaction. Returns the number tried.
+ * transaction with SKIP LOCKED) so two instances never try it at the same moment; the POSTs run
+ * outside any transaction, all of a batch at once, so one hanging receiver delays nobody else and
+ * the batch ends within one timeout, well inside the lease. Returns the number tried.
  */
-export async function deliverDueWebhooks(
-  db: Db,
-  options: { allowPrivate: boolean; now?: () => Date },
-): Promise<number> {
+export async function deliverDueWebhooks(db: Db, options: DeliveryOptions): Promise<number> {
   const now = options.now ?? (() => new Date());
   const claimed = await db.$transaction(async (tx) => {
     const due = await tx.$queryRaw<{ id: string }[]>`
@@ -81,29 +90,70 @@ export async function deliverDueWebhooks(
     if (due.length > 0) {
       await tx.webhookDelivery.updateMany({
         where: { id: { in: due.map((d) => d.id) } },
-        data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+        data: { nextAttemptAt: new Date(now().getTime() + (options.leaseMs ?? LEASE_MS)) },
       });
     }
     return due.map((d) => d.id);
   });
-  for (const id of claimed) await tryDelivery(db, id, options.allowPrivate, now);
+  const results = await Promise.allSettled(claimed.map((id) => tryDelivery(db, id, options)));
+  for (const result of results) {
+    // Left leased: tried again once its lease ends, with the same RS-Delivery.
+    if (result.status === "rejected") logger().error({ err: result.reason }, "webhook delivery could not be recorded");
+  }
   return claimed.length;
 }
 
-async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () => Date): Promise<void> {
+/** What one try of a delivery gave, for a screen that asked for it (test ping, replay). */
+export type DeliveryOutcome = {
+  status: "DELIVERED" | "PENDING" | "FAILED";
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+};
+
+/**
+ * Leases one delivery and tries it now (a replay, a test ping asked for on a screen). Null when
+ * another worker holds it at this moment (it is being tried already).
+ */
+export async function deliverNow(db: Db, id: string, options: DeliveryOptions): Promise<DeliveryOutcome | null> {
+  const now = options.now ?? (() => new Date());
+  const leased = await db.webhookDelivery.updateMany({
+    where: { id, status: "PENDING", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now() } }] },
+    data: { nextAttemptAt: new Date(now().getTime() + (options.leaseMs ?? LEASE_MS)) },
+  });
+  if (leased.count === 0) return null;
+  return tryDelivery(db, id, options);
+}
+
+/** The body of a test ping: no event behind it, the subscription's id as its data. */
+export const PING_EVENT = "ping";
+
+async function tryDelivery(db: Db, id: string, options: DeliveryOptions): Promise<DeliveryOutcome> {
+  const now = options.now ?? (() => new Date());
   const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { subscription: true } });
   const sub = delivery.subscription;
-  if (!sub.enabled) {
-    await db.webhookDelivery.update({ where: { id }, data: { status: "FAILED", lastError: "subscription disabled" } });
-    return;
-  }
-  const event = await db.domainEvent.findUniqueOrThrow({ where: { id: delivery.eventId } });
-  const body = webhookBody(event, delivery.eventName);
+  const stop = async (lastError: string): Promise<DeliveryOutcome> => {
+    await db.webhookDelivery.update({ where: { id }, data: { status: "FAILED", lastError, nextAttemptAt: null } });
+    return { status: "FAILED", statusCode: null, error: lastError, durationMs: 0 };
+  };
+  if (!sub.enabled) return stop("subscription disabled");
+  const event = await db.domainEvent.findUnique({ where: { id: delivery.eventId } });
+  let body: string;
+  if (event) body = webhookBody(event, delivery.eventName);
+  else if (delivery.eventName === PING_EVENT) {
+    body = JSON.stringify({
+      id: delivery.eventId,
+      type: PING_EVENT,
+      occurredAt: delivery.createdAt.toISOString(),
+      data: { subscriptionId: sub.id },
+    });
+  } else return stop("the event no longer exists");
   const startedAt = now();
   const attempt = await postWebhook({
     url: sub.url,
     body,
-    allowPrivate,
+    allowPrivate: options.allowPrivate,
+    timeoutMs: options.timeoutMs,
     headers: {
       "RS-Event": delivery.eventName,
       "RS-Delivery": delivery.id,
@@ -114,6 +164,7 @@ async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () =>
   const attempts = delivery.attempts + 1;
   const firstAttemptAt = delivery.firstAttemptAt ?? startedAt;
   const retryAt = attempt.ok ? null : webhookRetryAt(firstAttemptAt, attempts, at);
+  const status = attempt.ok ? "DELIVERED" : retryAt ? "PENDING" : "FAILED";
   await db.$transaction(async (tx) => {
     await tx.webhookAttempt.create({
       data: {
@@ -132,13 +183,18 @@ async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () =>
         lastStatusCode: attempt.statusCode,
         lastError: attempt.error,
         lastDurationMs: attempt.durationMs,
-        status: attempt.ok ? "DELIVERED" : retryAt ? "PENDING" : "FAILED",
+        status,
         nextAttemptAt: attempt.ok ? null : retryAt,
         deliveredAt: attempt.ok ? at : null,
       },
     });
     if (attempt.ok) {
-      await tx.webhookSubscription.update({ where: { id: sub.id }, data: { consecutiveFailures: 0 } });
+      // Only a subscription that was failing is written: a burst of successes to one receiver
+      // does not queue its transactions behind that row's lock.
+      await tx.webhookSubscription.updateMany({
+        where: { id: sub.id, consecutiveFailures: { gt: 0 } },
+        data: { consecutiveFailures: 0 },
+      });
       return;
     }
     const updated = await tx.webhookSubscription.update({
@@ -161,7 +217,10 @@ async function tryDelivery(db: Db, id: string, allowPrivate: boolean, now: () =>
         },
       ]);
     }
-  });
+    // A whole batch records at once on a small pool (one connection on the embedded database):
+    // waiting for a connection is expected, and must not fail the record of a sent delivery.
+  }, RECORD_TRANSACTION);
+  return { status, statusCode: attempt.statusCode, error: attempt.error, durationMs: attempt.durationMs };
 }
 
 /** Sends a delivery again, with the same RS-Delivery id, and a fresh 24 h retry window. */

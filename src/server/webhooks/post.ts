@@ -93,7 +93,7 @@ export function postWebhook(request: WebhookRequest): Promise<WebhookAttempt> {
     });
     // The whole try, answer included, must end within the timeout: a receiver that hangs fails it.
     const timer = setTimeout(() => {
-      done(null, `no answer within ${Math.round(timeoutMs / 1000)} s`);
+      done(null, `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`);
       req.destroy();
     }, timeoutMs);
     req.on("response", (res) => {

@@ -19,6 +19,16 @@ import { whenIdle } from "../_lib/when-idle";
 // The work screen (photo capture and compression) loads when a repair is first opened.
 const workScreen = lazyComponent(() => import("./work-screen").then((m) => m.WorkScreen));
 
+// "Notifications on this device": drawn under My work (so /walk's first screen carries none of
+// it), its code a chunk of its own loaded at idle time.
+const pushSwitch = lazyComponent(() => import("./walk-push-switch").then((m) => m.WalkPushSwitch));
+
+function PushSwitchLoaded() {
+  const { Component } = pushSwitch.useLoaded({ load: false });
+  useEffect(() => whenIdle(() => void pushSwitch.preload()), []);
+  return Component ? <Component /> : null;
+}
+
 function WorkScreenLoaded(props: { repairId: string; onClose: () => void }) {
   const { Component, failed } = workScreen.useLoaded();
   if (Component) return <Component {...props} />;
@@ -64,6 +74,7 @@ export function MyWork() {
       {cards && cards.length > 0 && <MyWorkList cards={cards} onOpen={setOpen} />}
       <OpenWork rows={work.open} />
       {open && <WorkScreenLoaded repairId={open} onClose={() => setOpen(null)} />}
+      <PushSwitchLoaded />
     </>
   );
 }
