@@ -15,6 +15,7 @@ import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
+import { startNotificationDelivery } from "./notification-delivery";
 import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
 import { registerWebhookJobs } from "./webhook-jobs";
@@ -40,6 +41,7 @@ export async function startJobQueue(options: {
 }): Promise<JobQueue> {
   const { db, pool, timeZone, pollingIntervalSeconds = 30 } = options;
   let fanOut: { stop(): Promise<void> } | null = null;
+  let delivery: { stop(): Promise<void> } | null = null;
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values as unknown[]) },
     schedule: true,
@@ -60,6 +62,7 @@ export async function startJobQueue(options: {
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
+    delivery = startNotificationDelivery(db);
     await registerWebhookJobs(boss, { db, pollingIntervalSeconds });
   } catch (error) {
     setQueueState("failed");
@@ -73,6 +76,7 @@ export async function startJobQueue(options: {
       setQueueState("stopped");
       unregisterBillingJobs();
       await fanOut?.stop();
+      await delivery?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

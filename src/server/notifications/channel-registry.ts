@@ -6,6 +6,7 @@ import "server-only";
 import { config } from "../config";
 import type { ChannelSender, OutgoingMessage, SendResult, UserChannel } from "./channel";
 import { createEmailSender } from "./email-sender";
+import { smsSender } from "./sms-sender";
 
 type SentChannel = Exclude<UserChannel, "IN_APP">;
 
@@ -16,12 +17,13 @@ export function registerSender(sender: ChannelSender): void {
   senders.set(sender.channel, sender);
 }
 
-/** The configured email sender is registered on first use. */
+/** The configured email and SMS senders are registered on first use. */
 function senderOf(channel: SentChannel): ChannelSender | undefined {
   if (channel === "EMAIL" && !senders.has("EMAIL")) {
     const settings = config();
     registerSender(createEmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM }));
   }
+  if (channel === "SMS" && !senders.has("SMS")) registerSender(smsSender());
   return senders.get(channel);
 }
 

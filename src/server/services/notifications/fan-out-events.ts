@@ -5,6 +5,7 @@
 // work and each event is told once.
 import "server-only";
 import { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "~/domain";
+import { type Told, queueDeliveries } from "../../data/notifications/queue-deliveries";
 import type { Db, DbTx } from "../../db";
 
 type EventRow = {
@@ -18,7 +19,7 @@ type EventRow = {
   payload: { technicianId?: string | null } | null;
 };
 
-export type FanOutResult = { events: number; notifications: number };
+export type FanOutResult = { events: number; notifications: number; deliveries: number };
 
 /** Tells up to `limit` waiting events; returns how many it took (0: none waiting). */
 export async function fanOutEvents(db: Db, limit = 500): Promise<FanOutResult> {
@@ -26,20 +27,22 @@ export async function fanOutEvents(db: Db, limit = 500): Promise<FanOutResult> {
     const events = await tx.$queryRaw<EventRow[]>`
       SELECT id, type, "customerId", "repairId", "walkId", "actorUserId", "groupKey", payload
       FROM "DomainEvent" WHERE "notifiedAt" IS NULL ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-    if (events.length === 0) return { events: 0, notifications: 0 };
+    if (events.length === 0) return { events: 0, notifications: 0, deliveries: 0 };
     const people = await recipients(tx, events);
-    let notifications = 0;
+    const told: Told[] = [];
     for (const event of events) {
       for (const audience of audiencesOf(event.type)) {
         for (const userId of people.of(audience, event)) {
           if (userId === event.actorUserId) continue;
           await tell(tx, userId, audience, event);
-          notifications += 1;
+          told.push({ userId, audience, event });
         }
       }
     }
+    // Email, SMS and push: queued in this transaction, so an event is queued exactly when it is marked told.
+    const deliveries = await queueDeliveries(tx, told);
     await tx.$executeRaw`UPDATE "DomainEvent" SET "notifiedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::uuid[])`;
-    return { events: events.length, notifications };
+    return { events: events.length, notifications: told.length, deliveries };
   });
 }
 
