@@ -38,13 +38,26 @@ export function screenUrl(audience: Audience, repairId: string | null): string {
   return `${publicBaseUrl()}${path}`;
 }
 
-export async function renderDelivery(db: Db, delivery: DeliveryToRender): Promise<OutgoingMessage> {
-  const audience = delivery.audience as Audience;
-  const ids = Array.isArray(delivery.eventIds) ? (delivery.eventIds as string[]) : [];
+type EventFacts = { id: string; type: string; customerId: string | null; repairId: string | null; payload: unknown };
+
+/** What rendering needs of the events, customers and units of a round of deliveries, read at once. */
+export type RenderFacts = {
+  events: Map<string, EventFacts>;
+  customerName: Map<string, string>;
+  unitOf: Map<string, string>;
+};
+
+const eventIdsOf = (delivery: Pick<DeliveryToRender, "eventIds">): string[] =>
+  Array.isArray(delivery.eventIds) ? (delivery.eventIds as string[]) : [];
+
+export async function loadRenderFacts(
+  db: Db,
+  deliveries: readonly Pick<DeliveryToRender, "eventIds">[],
+): Promise<RenderFacts> {
+  const ids = [...new Set(deliveries.flatMap(eventIdsOf))];
   const events = await db.domainEvent.findMany({
     where: { id: { in: ids } },
-    orderBy: { seq: "asc" },
-    select: { type: true, customerId: true, repairId: true, payload: true },
+    select: { id: true, type: true, customerId: true, repairId: true, payload: true },
   });
   const customerIds = [...new Set(events.flatMap((e) => (e.customerId ? [e.customerId] : [])))];
   const repairIds = [...new Set(events.flatMap((e) => (e.repairId ? [e.repairId] : [])))];
@@ -53,8 +66,19 @@ export async function renderDelivery(db: Db, delivery: DeliveryToRender): Promis
     where: { id: { in: repairIds } },
     select: { id: true, unit: { select: { unitNumber: true } } },
   });
-  const customerName = new Map(customers.map((c) => [c.id, c.name]));
-  const unitOf = new Map(repairs.map((r) => [r.id, r.unit.unitNumber]));
+  return {
+    events: new Map(events.map((e) => [e.id, e])),
+    customerName: new Map(customers.map((c) => [c.id, c.name])),
+    unitOf: new Map(repairs.map((r) => [r.id, r.unit.unitNumber])),
+  };
+}
+
+export function renderDelivery(facts: RenderFacts, delivery: DeliveryToRender): OutgoingMessage {
+  const audience = delivery.audience as Audience;
+  // In the order they were gathered (the order they happened).
+  const events = eventIdsOf(delivery).flatMap((id) => (facts.events.has(id) ? [facts.events.get(id)!] : []));
+  const repairIds = [...new Set(events.flatMap((e) => (e.repairId ? [e.repairId] : [])))];
+  const { customerName, unitOf } = facts;
   const recipient = { userId: delivery.user.id, name: delivery.user.name, email: delivery.user.email, phone: delivery.user.phone };
   const first = events[0];
   const message = typeof (first?.payload as { message?: unknown } | null)?.message === "string"

@@ -5,7 +5,12 @@
 // A channel without a provider (no SMTP_URL, no SMS_URL, no phone) keeps the message (KEPT).
 import "server-only";
 import { nextAttemptDelayMs } from "~/domain/delivery-retry";
-import { type DeliveryToRender, renderDelivery } from "../../data/notifications/render-delivery";
+import {
+  type DeliveryToRender,
+  type RenderFacts,
+  loadRenderFacts,
+  renderDelivery,
+} from "../../data/notifications/render-delivery";
 import type { Db } from "../../db";
 import { PermanentDeliveryError, type SendResult } from "../../notifications/channel";
 import { sendOn } from "../../notifications/channel-registry";
@@ -46,11 +51,12 @@ export async function deliverDueNotifications(db: Db, options: DeliverOptions = 
     select: { id: true, name: true, email: true, phone: true },
   });
   const userOf = new Map(users.map((u) => [u.id, u]));
+  const facts = await loadRenderFacts(db, claimed);
   let next = 0;
   const worker = async () => {
     while (next < claimed.length) {
       const delivery = claimed[next++]!;
-      const outcome = await tryDelivery(db, delivery, userOf.get(delivery.userId), now);
+      const outcome = await tryDelivery(db, facts, delivery, userOf.get(delivery.userId), now);
       result[outcome] += 1;
     }
   };
@@ -60,6 +66,7 @@ export async function deliverDueNotifications(db: Db, options: DeliverOptions = 
 
 async function tryDelivery(
   db: Db,
+  facts: RenderFacts,
   delivery: Claimed,
   user: DeliveryToRender["user"] | undefined,
   now: () => Date,
@@ -71,7 +78,7 @@ async function tryDelivery(
   try {
     if (!user) throw new PermanentDeliveryError("the recipient no longer exists");
     if (!CHANNELS.has(delivery.channel)) throw new PermanentDeliveryError(`unknown channel ${delivery.channel}`);
-    const message = await renderDelivery(db, { ...delivery, user });
+    const message = renderDelivery(facts, { ...delivery, user });
     subject = message.subject;
     body = message.text;
     answer =
