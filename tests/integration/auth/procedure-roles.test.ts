@@ -47,6 +47,8 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "notifications.mine": ["technician", "manager", "admin", "customer"],
   "notifications.unreadCount": ["technician", "manager", "admin", "customer"],
   "notifications.markRead": ["technician", "manager", "admin", "customer"],
+  "notifications.preferences": ["technician", "manager", "admin", "customer"],
+  "notifications.savePreferences": ["technician", "manager", "admin", "customer"],
   "favorite.list": ["technician", "manager"],
   "favorite.set": ["technician", "manager"],
   "portal.inbox": CUSTOMER,

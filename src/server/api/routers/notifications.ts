@@ -6,6 +6,11 @@ import {
   myNotifications,
   myUnreadCount,
 } from "~/server/services/notifications/my-notifications";
+import {
+  myPreferences,
+  saveMyPreferences,
+  savePreferencesInput,
+} from "~/server/services/notifications/notification-preferences";
 import { createTRPCRouter, signedInProcedure } from "../trpc";
 
 export const notificationsRouter = createTRPCRouter({
@@ -14,4 +19,8 @@ export const notificationsRouter = createTRPCRouter({
   markRead: signedInProcedure
     .input(markReadInput)
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx, input)),
+  preferences: signedInProcedure.query(({ ctx }) => myPreferences(ctx.db, ctx)),
+  savePreferences: signedInProcedure
+    .input(savePreferencesInput)
+    .mutation(({ ctx, input }) => saveMyPreferences(ctx.db, ctx, input)),
 });
