@@ -28,6 +28,7 @@ const CUSTOMER_EMAIL: readonly EventType[] = [
   "PAYMENT_REMINDER",
   "LOT_WALK_SCHEDULED",
   "WEBHOOK_DISABLED",
+  "OFFICE_MESSAGE",
 ];
 /** The office is mailed what waits for it; the rest is in the bell. */
 const OFFICE_EMAIL: readonly EventType[] = ["REPAIR_REQUESTED", "WEBHOOK_DISABLED"];

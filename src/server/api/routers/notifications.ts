@@ -11,7 +11,10 @@ import {
   saveMyPreferences,
   savePreferencesInput,
 } from "~/server/services/notifications/notification-preferences";
-import { createTRPCRouter, signedInProcedure } from "../trpc";
+import { z } from "zod";
+import { listOutbox, outboxInput, retryDelivery } from "~/server/services/notifications/notification-outbox";
+import { sendToCustomers, sendToCustomersInput } from "~/server/services/notifications/send-to-customers";
+import { adminProcedure, createTRPCRouter, managerProcedure, signedInProcedure } from "../trpc";
 
 export const notificationsRouter = createTRPCRouter({
   mine: signedInProcedure.query(({ ctx }) => myNotifications(ctx.db, ctx)),
@@ -23,4 +26,11 @@ export const notificationsRouter = createTRPCRouter({
   savePreferences: signedInProcedure
     .input(savePreferencesInput)
     .mutation(({ ctx, input }) => saveMyPreferences(ctx.db, ctx, input)),
+  outbox: adminProcedure.input(outboxInput).query(({ ctx, input }) => listOutbox(ctx.db, input)),
+  retry: adminProcedure
+    .input(z.strictObject({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => retryDelivery(ctx.db, ctx, input.id)),
+  sendToCustomers: managerProcedure
+    .input(sendToCustomersInput)
+    .mutation(({ ctx, input }) => sendToCustomers(ctx.db, ctx, input)),
 });

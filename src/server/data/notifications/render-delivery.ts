@@ -47,6 +47,13 @@ export type RenderFacts = {
   unitOf: Map<string, string>;
 };
 
+/** The repairs an event is about: its own, or those an office message names. */
+function repairsOf(event: { repairId: string | null; payload: unknown }): string[] {
+  const named = (event.payload as { repairIds?: unknown } | null)?.repairIds;
+  if (Array.isArray(named)) return named.filter((id): id is string => typeof id === "string");
+  return event.repairId ? [event.repairId] : [];
+}
+
 const eventIdsOf = (delivery: Pick<DeliveryToRender, "eventIds">): string[] =>
   Array.isArray(delivery.eventIds) ? (delivery.eventIds as string[]) : [];
 
@@ -60,7 +67,7 @@ export async function loadRenderFacts(
     select: { id: true, type: true, customerId: true, repairId: true, payload: true },
   });
   const customerIds = [...new Set(events.flatMap((e) => (e.customerId ? [e.customerId] : [])))];
-  const repairIds = [...new Set(events.flatMap((e) => (e.repairId ? [e.repairId] : [])))];
+  const repairIds = [...new Set(events.flatMap(repairsOf))];
   const customers = await db.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } });
   const repairs = await db.repair.findMany({
     where: { id: { in: repairIds } },
@@ -77,7 +84,7 @@ export function renderDelivery(facts: RenderFacts, delivery: DeliveryToRender): 
   const audience = delivery.audience as Audience;
   // In the order they were gathered (the order they happened).
   const events = eventIdsOf(delivery).flatMap((id) => (facts.events.has(id) ? [facts.events.get(id)!] : []));
-  const repairIds = [...new Set(events.flatMap((e) => (e.repairId ? [e.repairId] : [])))];
+  const repairIds = [...new Set(events.flatMap(repairsOf))];
   const { customerName, unitOf } = facts;
   const recipient = { userId: delivery.user.id, name: delivery.user.name, email: delivery.user.email, phone: delivery.user.phone };
   const first = events[0];
