@@ -14,6 +14,7 @@ export const ADMIN_TABS = [
   { id: "business", label: "Business settings" },
   { id: "audit", label: "Audit" },
   { id: "api", label: "API keys" },
+  { id: "outbox", label: "Outbox" },
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number]["id"];
 
