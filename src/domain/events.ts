@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   "PAYMENT_RECEIVED",
   "PAYMENT_REMINDER",
   "WEBHOOK_DISABLED",
+  "OFFICE_MESSAGE",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -41,6 +42,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   PAYMENT_RECEIVED: "A payment is received",
   PAYMENT_REMINDER: "An invoice is overdue",
   WEBHOOK_DISABLED: "A webhook is switched off after failing",
+  OFFICE_MESSAGE: "The office sends a message about your repairs",
 };
 
 /** The names webhook subscribers use; an event type missing here is not sent to webhooks. */
@@ -76,13 +78,18 @@ export type DomainEventInput = {
   /** Who caused it (null: the system, e.g. a scheduled job). */
   actorUserId: string | null;
   payload?: Record<string, unknown>;
+  /** Events told together though they share no walk or repair (one office message to many). */
+  groupId?: string | null;
 };
 
 /**
  * Events with the same key are told together: a walk's repairs make one message per walk (the
  * earlier system sent one per break of a multi-break job), any other repair one per repair.
  */
-export function eventGroupKey(event: Pick<DomainEventInput, "type" | "repairId" | "walkId" | "invoiceId">): string {
+export function eventGroupKey(
+  event: Pick<DomainEventInput, "type" | "repairId" | "walkId" | "invoiceId" | "groupId">,
+): string {
+  if (event.groupId) return `${event.type}:group:${event.groupId}`;
   if (event.walkId) return `${event.type}:walk:${event.walkId}`;
   if (event.repairId) return `${event.type}:repair:${event.repairId}`;
   if (event.invoiceId) return `${event.type}:invoice:${event.invoiceId}`;

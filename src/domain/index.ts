@@ -430,3 +430,4 @@ export {
   unitRisk,
 } from "./maintenance-forecast";
 export { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "./notifications";
+export * from "./notification-preferences";

@@ -50,6 +50,7 @@ const ACTIONS: Record<EventType, { lead: string; button: string }> = {
   PAYMENT_RECEIVED: { lead: "A payment was received", button: "See the invoice" },
   PAYMENT_REMINDER: { lead: "An invoice is overdue", button: "See the invoice" },
   WEBHOOK_DISABLED: { lead: "A webhook was switched off after failing again and again", button: "See its deliveries" },
+  OFFICE_MESSAGE: { lead: "A message from the office about your repairs", button: "See your repairs" },
 };
 
 export function emailSubject(content: Pick<EmailContent, "type" | "customerName" | "items" | "message">): string {
@@ -104,4 +105,48 @@ export function renderEmail(content: EmailContent): RenderedEmail {
 /** The headers of a one-click unsubscribe (RFC 8058): mail clients show an Unsubscribe button. */
 export function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
   return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+/** One line of a digest: what happened, how often, for whom, and where to see it. */
+export type DigestSection = { type: EventType; count: number; customerName: string | null; url: string };
+
+export type DigestContent = {
+  recipientName: string;
+  /** "daily", "hourly", "weekly". */
+  frequency: string;
+  sections: readonly DigestSection[];
+  unsubscribeUrl: string;
+};
+
+const PERIOD_WORDS: Record<string, string> = { hourly: "this hour", daily: "today", weekly: "this week" };
+
+/** A digest: the period's notifications gathered into one mail, one line per kind of news. */
+export function renderDigest(content: DigestContent): RenderedEmail {
+  const period = PERIOD_WORDS[content.frequency] ?? "lately";
+  const total = content.sections.reduce((sum, s) => sum + s.count, 0);
+  const subject = `Your summary: ${total} ${total === 1 ? "update" : "updates"} ${period}`;
+  const line = (s: DigestSection) =>
+    `${EVENT_LABELS[s.type]}${s.customerName ? ` (${oneLine(s.customerName)})` : ""}${s.count > 1 ? ` x${s.count}` : ""}`;
+  const text = [
+    `Hello ${content.recipientName},`,
+    "",
+    `What happened ${period}:`,
+    "",
+    ...content.sections.map((s) => `- ${line(s)}: ${s.url}`),
+    "",
+    `Stop these emails: ${content.unsubscribeUrl}`,
+  ].join("\n");
+  const e = escapeHtml;
+  const html = [
+    "<!doctype html>",
+    '<html><body style="font-family:sans-serif;line-height:1.4">',
+    `<p>Hello ${e(content.recipientName)},</p>`,
+    `<p>What happened ${e(period)}:</p>`,
+    "<ul>",
+    ...content.sections.map((s) => `<li><a href="${e(s.url)}">${e(line(s))}</a></li>`),
+    "</ul>",
+    `<p style="font-size:small;color:#666"><a href="${e(content.unsubscribeUrl)}">Stop these emails</a></p>`,
+    "</body></html>",
+  ].join("\n");
+  return { subject, text, html };
 }

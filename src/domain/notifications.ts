@@ -23,6 +23,7 @@ const AUDIENCES: Record<EventType, readonly Audience[]> = {
   PAYMENT_REMINDER: ["customer"],
   // The subscription's owner: its customer's users, and the office that runs the business-wide ones.
   WEBHOOK_DISABLED: ["customer", "office"],
+  OFFICE_MESSAGE: ["customer"],
 };
 
 export function audiencesOf(type: string): readonly Audience[] {
@@ -67,6 +68,8 @@ export function notificationTitle(type: string, count: number, audience: Audienc
       return "An invoice is overdue";
     case "WEBHOOK_DISABLED":
       return "A webhook was switched off after failing";
+    case "OFFICE_MESSAGE":
+      return "A message from the office about your repairs";
     default:
       return "Something changed";
   }

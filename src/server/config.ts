@@ -77,6 +77,11 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^smtps?:\/\/\S+$/, { message: "must be a URL such as smtp://user:password@mail.example.com:587" })
     .optional(),
+  /**
+   * How long an instant notification waits before it goes out, gathering the events of its group
+   * (a walk synced in several batches is one mail).
+   */
+  NOTIFICATION_GATHER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** The From of notification mails. */
   MAIL_FROM: z.string().min(3).default("RS Systems <notifications@localhost>"),
   /** Calendar months for volume discounts are counted in the business's time zone. */

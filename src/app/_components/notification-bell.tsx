@@ -1,6 +1,7 @@
 "use client";
 // The bell on the office screens and the portal: the unread count (a cheap count every 15 s), and
 // on opening, the newest notifications, each leading to its screen. Opening one marks it read.
+import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { api } from "~/trpc/react";
 
@@ -9,6 +10,8 @@ const when = (date: Date) =>
 
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
+  // The settings page of the area the bell is on (/manager, /admin, /portal).
+  const area = usePathname().split("/")[1] || "portal";
   const utils = api.useUtils();
   const unread = api.notifications.unreadCount.useQuery(undefined, { refetchInterval: 15_000, retry: false });
   const list = api.notifications.mine.useQuery(undefined, { enabled: open, refetchInterval: open ? 15_000 : false });
@@ -56,6 +59,9 @@ export function NotificationBell() {
               ))}
             </ul>
           )}
+          <p>
+            <a href={`/${area}/notifications`}>Notification settings</a>
+          </p>
           {count > 0 && (
             <button
               type="button"

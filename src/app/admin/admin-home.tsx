@@ -12,6 +12,7 @@ import { AuditPanel } from "./_components/audit/audit-panel";
 import { BillingPanel } from "./_components/billing/billing-panel";
 import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
+import { OutboxPanel } from "./_components/outbox/outbox-panel";
 import { PointsCheckAlert } from "./_components/points-check-alert";
 import { TechniciansPanel } from "./_components/technicians/technicians-panel";
 import { UnitsPanel } from "./_components/units/units-panel";
@@ -66,6 +67,7 @@ function AdminSections() {
             )}
           />
         )}
+        {tab === "outbox" && <OutboxPanel />}
       </div>
     </>
   );

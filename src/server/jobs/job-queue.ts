@@ -16,6 +16,7 @@ import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
+import { startNotificationDelivery } from "./notification-delivery";
 import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
 import { registerWebhookJobs } from "./webhook-jobs";
@@ -42,6 +43,7 @@ export async function startJobQueue(options: {
   const { db, pool, timeZone, pollingIntervalSeconds = 30 } = options;
   let fanOut: { stop(): Promise<void> } | null = null;
   let webhooks: { stop(): Promise<void> } | null = null;
+  let delivery: { stop(): Promise<void> } | null = null;
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values as unknown[]) },
     schedule: true,
@@ -63,6 +65,7 @@ export async function startJobQueue(options: {
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
     webhooks = await registerWebhookJobs(boss, { db });
+    delivery = startNotificationDelivery(db);
   } catch (error) {
     setQueueState("failed");
     throw error;
@@ -76,6 +79,7 @@ export async function startJobQueue(options: {
       unregisterBillingJobs();
       await fanOut?.stop();
       await webhooks?.stop();
+      await delivery?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

@@ -8,6 +8,7 @@ import type { ChannelSender, OutgoingMessage, SendResult, UserChannel } from "./
 import { db } from "../db";
 import { createEmailSender } from "./email-sender";
 import { createPushSender, vapidKeysFromConfig } from "./push-sender";
+import { smsSender } from "./sms-sender";
 
 type SentChannel = Exclude<UserChannel, "IN_APP">;
 
@@ -18,7 +19,7 @@ export function registerSender(sender: ChannelSender): void {
   senders.set(sender.channel, sender);
 }
 
-/** The configured email and push senders are registered on first use. */
+/** The configured email, SMS and push senders are registered on first use. */
 function senderOf(channel: SentChannel): ChannelSender | undefined {
   if (channel === "EMAIL" && !senders.has("EMAIL")) {
     const settings = config();
@@ -26,6 +27,7 @@ function senderOf(channel: SentChannel): ChannelSender | undefined {
   }
   // Without VAPID keys push messages are kept, like SMS without a provider.
   if (channel === "PUSH" && !senders.has("PUSH")) registerSender(createPushSender(db(), vapidKeysFromConfig()));
+  if (channel === "SMS" && !senders.has("SMS")) registerSender(smsSender());
   return senders.get(channel);
 }
 

@@ -15,6 +15,7 @@ export const ADMIN_TABS = [
   { id: "audit", label: "Audit" },
   { id: "api", label: "API keys" },
   { id: "webhooks", label: "Webhooks" },
+  { id: "outbox", label: "Outbox" },
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number]["id"];
 

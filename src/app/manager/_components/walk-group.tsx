@@ -3,6 +3,7 @@
 // were found, each repair's card, and decisions on several at once.
 import { useId } from "react";
 import { formatCents } from "~/domain";
+import { MessageCustomers } from "../../_components/message-customers";
 import { useSelection } from "../../_components/use-selection";
 import { ApprovalCard } from "./approval-card";
 import { GroupDecisions } from "./group-decisions";
@@ -73,6 +74,7 @@ export function WalkGroup({ group, rights, onWalkApproved }: Props) {
         onDecided={() => select([])}
         onWalkApproved={onWalkApproved}
       />
+      <MessageCustomers repairIds={selectedIds} />
     </section>
   );
 }

@@ -29,7 +29,7 @@ export function OpenWork({ onMessage }: { onMessage: (subject: ThreadSubject) =>
           </thead>
           <tbody>
             {items.map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} id={`repair-${r.id}`}>
                 <td>{r.unit.unitNumber}</td>
                 <td>{DAMAGE_LABELS[r.damageType]}</td>
                 <td>

@@ -1,6 +1,6 @@
 "use client";
 // Repairs found on a lot walk that wait for this customer's decision: one by one or in bulk.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { DAMAGE_LABELS, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
@@ -20,6 +20,14 @@ export function PendingApprovals() {
   const deny = api.repair.deny.useMutation({ onSuccess: refresh });
   const items = pending.data?.items ?? [];
   const ids = [...selected];
+  // A notification's link (/portal?repair=<id>#repair-<id>) lands on its repair once the list is drawn.
+  useEffect(() => {
+    const target = window.location.hash.startsWith("#repair-")
+      ? document.getElementById(window.location.hash.slice(1))
+      : null;
+    target?.scrollIntoView({ block: "center" });
+    target?.setAttribute("aria-current", "true");
+  }, [items.length]);
   const error = approve.error ?? deny.error;
 
   return (
@@ -50,7 +58,7 @@ export function PendingApprovals() {
           </thead>
           <tbody>
             {items.map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} id={`repair-${r.id}`}>
                 <td>
                   <input
                     type="checkbox"

@@ -134,6 +134,10 @@ export function WalkApp() {
                 <>
                   <PreparePanel />
                   <MyWorkLoaded />
+                  {/* A page of its own (online only): nothing of it is in this screen's code. */}
+                  <p>
+                    <a href="/walk/notifications">Notification settings</a>
+                  </p>
                 </>
               }
             />

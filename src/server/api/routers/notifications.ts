@@ -6,7 +6,15 @@ import {
   myNotifications,
   myUnreadCount,
 } from "~/server/services/notifications/my-notifications";
-import { createTRPCRouter, signedInProcedure } from "../trpc";
+import {
+  myPreferences,
+  saveMyPreferences,
+  savePreferencesInput,
+} from "~/server/services/notifications/notification-preferences";
+import { z } from "zod";
+import { listOutbox, outboxInput, retryDelivery } from "~/server/services/notifications/notification-outbox";
+import { sendToCustomers, sendToCustomersInput } from "~/server/services/notifications/send-to-customers";
+import { adminProcedure, createTRPCRouter, managerProcedure, signedInProcedure } from "../trpc";
 
 export const notificationsRouter = createTRPCRouter({
   mine: signedInProcedure.query(({ ctx }) => myNotifications(ctx.db, ctx)),
@@ -14,4 +22,15 @@ export const notificationsRouter = createTRPCRouter({
   markRead: signedInProcedure
     .input(markReadInput)
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx, input)),
+  preferences: signedInProcedure.query(({ ctx }) => myPreferences(ctx.db, ctx)),
+  savePreferences: signedInProcedure
+    .input(savePreferencesInput)
+    .mutation(({ ctx, input }) => saveMyPreferences(ctx.db, ctx, input)),
+  outbox: adminProcedure.input(outboxInput).query(({ ctx, input }) => listOutbox(ctx.db, input)),
+  retry: adminProcedure
+    .input(z.strictObject({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => retryDelivery(ctx.db, ctx, input.id)),
+  sendToCustomers: managerProcedure
+    .input(sendToCustomersInput)
+    .mutation(({ ctx, input }) => sendToCustomers(ctx.db, ctx, input)),
 });

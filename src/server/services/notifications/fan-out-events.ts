@@ -5,6 +5,7 @@
 // work and each event is told once.
 import "server-only";
 import { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "~/domain";
+import { type Told, queueDeliveries } from "../../data/notifications/queue-deliveries";
 import type { Db, DbTx } from "../../db";
 
 type EventRow = {
@@ -18,29 +19,35 @@ type EventRow = {
   payload: { technicianId?: string | null } | null;
 };
 
-export type FanOutResult = { events: number; notifications: number };
+export type FanOutResult = { events: number; notifications: number; deliveries: number };
 
 /** Tells up to `limit` waiting events; returns how many it took (0: none waiting). */
-export async function fanOutEvents(db: Db, limit = 500): Promise<FanOutResult> {
-  return db.$transaction(async (tx) => {
-    const events = await tx.$queryRaw<EventRow[]>`
+export async function fanOutEvents(db: Db, limit = 200): Promise<FanOutResult> {
+  return db.$transaction(
+    async (tx) => {
+      const events = await tx.$queryRaw<EventRow[]>`
       SELECT id, type, "customerId", "repairId", "walkId", "actorUserId", "groupKey", payload
       FROM "DomainEvent" WHERE "notifiedAt" IS NULL ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-    if (events.length === 0) return { events: 0, notifications: 0 };
-    const people = await recipients(tx, events);
-    let notifications = 0;
-    for (const event of events) {
-      for (const audience of audiencesOf(event.type)) {
-        for (const userId of people.of(audience, event)) {
-          if (userId === event.actorUserId) continue;
-          await tell(tx, userId, audience, event);
-          notifications += 1;
+      if (events.length === 0) return { events: 0, notifications: 0, deliveries: 0 };
+      const people = await recipients(tx, events);
+      const told: Told[] = [];
+      for (const event of events) {
+        for (const audience of audiencesOf(event.type)) {
+          for (const userId of people.of(audience, event)) {
+            if (userId === event.actorUserId) continue;
+            await tell(tx, userId, audience, event);
+            told.push({ userId, audience, event });
+          }
         }
       }
-    }
-    await tx.$executeRaw`UPDATE "DomainEvent" SET "notifiedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::uuid[])`;
-    return { events: events.length, notifications };
-  });
+      // Email, SMS and push: queued in this transaction, so an event is queued exactly when it is marked told.
+      const deliveries = await queueDeliveries(tx, told);
+      await tx.$executeRaw`UPDATE "DomainEvent" SET "notifiedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::uuid[])`;
+      return { events: events.length, notifications: told.length, deliveries };
+    },
+    // A busy machine must not expire a batch forever: the same events would be claimed again and again.
+    { timeout: 60_000 },
+  );
 }
 
 /** A new notification, or the group's one counted up and unread again, its title counting. */

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { NotificationBell } from "~/app/_components/notification-bell";
+import { NotificationPreferences } from "~/app/_components/notification-preferences";
+import { requireKind } from "../../_components/require-kind";
+import { TopBar } from "../../_components/top-bar";
+import "../admin.css";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+export default async function Page() {
+  const { actor } = await requireKind("admin");
+  return (
+    <>
+      <TopBar title="Notification settings" userName={actor.name}>
+        <NotificationBell />
+      </TopBar>
+      <main>
+        <p>
+          <a href="/admin">Back</a>
+        </p>
+        <NotificationPreferences />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { NotificationBell } from "~/app/_components/notification-bell";
+import { NotificationPreferences } from "~/app/_components/notification-preferences";
+import { requireKind } from "../../_components/require-kind";
+import { TopBar } from "../../_components/top-bar";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+export default async function Page() {
+  const { actor } = await requireKind("customer");
+  return (
+    <>
+      <TopBar title="Notification settings" userName={actor.name}>
+        <NotificationBell />
+      </TopBar>
+      <main>
+        <p>
+          <a href="/portal">Back</a>
+        </p>
+        <NotificationPreferences />
+      </main>
+    </>
+  );
+}
