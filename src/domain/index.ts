@@ -186,6 +186,13 @@ export {
   transition,
 } from "./transitions";
 export {
+  type ApprovalToUndo,
+  type UndoCheck,
+  UNDO_APPROVAL_GRACE_SECONDS,
+  UNDO_APPROVAL_SECONDS,
+  checkUndoApproval,
+} from "./undo-approval";
+export {
   type ClaimRef,
   type CustomerRef,
   type Decision,
