@@ -56,6 +56,8 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "route.day": STAFF,
   "manager.approvalQueue": DISPATCHERS,
   "manager.approveWalk": DISPATCHERS,
+  "manager.queue": DISPATCHERS,
+  "manager.undoApproval": DISPATCHERS,
   "manager.requestsWaiting": DISPATCHERS,
   "manager.assignableTechnicians": DISPATCHERS,
   "manager.team": DISPATCHERS,

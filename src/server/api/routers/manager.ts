@@ -3,6 +3,8 @@
 import "server-only";
 import { approveWalk, approveWalkInput } from "~/server/services/manager/approve-walk";
 import { checkQueueChanges, checkQueueChangesInput } from "~/server/services/manager/check-queue-changes";
+import { listQueue, queueInput } from "~/server/services/manager/list-queue";
+import { undoApproval, undoApprovalInput } from "~/server/services/manager/undo-approval";
 import { listApprovalQueue } from "~/server/services/manager/list-approval-queue";
 import {
   listAssignableTechnicians,
@@ -16,6 +18,10 @@ import { createTRPCRouter, managerProcedure } from "../trpc";
 
 export const managerRouter = createTRPCRouter({
   approvalQueue: managerProcedure.query(({ ctx }) => listApprovalQueue(ctx.db, ctx)),
+  queue: managerProcedure.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, ctx, input)),
+  undoApproval: managerProcedure
+    .input(undoApprovalInput)
+    .mutation(({ ctx, input }) => undoApproval(ctx.db, ctx, input)),
   approveWalk: managerProcedure.input(approveWalkInput).mutation(({ ctx, input }) => approveWalk(ctx.db, ctx, input)),
   requestsWaiting: managerProcedure.query(({ ctx }) => listRequestsWaiting(ctx.db, ctx)),
   assignableTechnicians: managerProcedure
