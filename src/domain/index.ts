@@ -79,7 +79,14 @@ export {
   weightsProblem,
   weightsSum,
 } from "./assignment-score";
-export { FlagRefused, type FlagRefusedCode, type FlagState, assertFlagResolvable, flagIsOpen } from "./flags";
+export {
+  FlagRefused,
+  type FlagRefusedCode,
+  type FlagState,
+  assertFlagResolvable,
+  flagIsOpen,
+  flagSettledBy,
+} from "./flags";
 export { WEEKDAYS, type Weekday, isTimeOfDay, isWeekday } from "./week";
 export {
   type FleetSettings,

@@ -63,6 +63,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "manager.team": DISPATCHERS,
   "manager.flagged": DISPATCHERS,
   "manager.resolveFlag": DISPATCHERS,
+  "manager.resolveFlags": DISPATCHERS,
   "manager.changesSince": DISPATCHERS,
   "assignment.rankForRepair": DISPATCHERS,
   "assignment.rankForWalk": DISPATCHERS,

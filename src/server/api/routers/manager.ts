@@ -14,6 +14,7 @@ import { listFlaggedRepairs } from "~/server/services/manager/list-flagged-repai
 import { listRequestsWaiting } from "~/server/services/manager/list-requests-waiting";
 import { summarizeTeam } from "~/server/services/manager/summarize-team";
 import { resolveFlag, resolveFlagInput } from "~/server/services/repairs/resolve-flag";
+import { resolveFlags, resolveFlagsInput } from "~/server/services/repairs/resolve-flags";
 import { createTRPCRouter, managerProcedure } from "../trpc";
 
 export const managerRouter = createTRPCRouter({
@@ -30,6 +31,9 @@ export const managerRouter = createTRPCRouter({
   team: managerProcedure.query(({ ctx }) => summarizeTeam(ctx.db, ctx)),
   flagged: managerProcedure.query(({ ctx }) => listFlaggedRepairs(ctx.db, ctx)),
   resolveFlag: managerProcedure.input(resolveFlagInput).mutation(({ ctx, input }) => resolveFlag(ctx.db, ctx, input)),
+  resolveFlags: managerProcedure
+    .input(resolveFlagsInput)
+    .mutation(({ ctx, input }) => resolveFlags(ctx.db, ctx, input)),
   changesSince: managerProcedure
     .input(checkQueueChangesInput)
     .query(({ ctx, input }) => checkQueueChanges(ctx.db, ctx, input)),

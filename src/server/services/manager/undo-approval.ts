@@ -16,8 +16,17 @@ import { repairIdsInput } from "../../data/shared-inputs";
 export const undoApprovalInput = z.object({ ids: repairIdsInput });
 export type UndoApprovalInput = z.input<typeof undoApprovalInput>;
 
-/** The fields an approval writes (approve-repairs.ts manualApproval), put back as they were. */
-const APPROVAL_FIELDS = ["approvalKind", "approvalRule", "approvalReason", "approvedById", "approvedAt"] as const;
+/** The fields an approval writes (approve-repairs.ts manualApproval, a flag it settled), put back as they were. */
+const APPROVAL_FIELDS = [
+  "approvalKind",
+  "approvalRule",
+  "approvalReason",
+  "approvedById",
+  "approvedAt",
+  "flagResolvedAt",
+  "flagResolvedById",
+  "flagResolutionNote",
+] as const;
 type ApprovalField = (typeof APPROVAL_FIELDS)[number];
 
 type AuditChanges = Partial<Record<string, { before: unknown; after: unknown }>>;
@@ -74,8 +83,7 @@ async function approvalBefore(tx: DbTx, repair: Repair): Promise<Prisma.RepairUn
   for (const field of APPROVAL_FIELDS) {
     const change = changes[field];
     if (!change) continue;
-    fields[field] =
-      field === "approvedAt" && typeof change.before === "string" ? new Date(change.before) : change.before;
+    fields[field] = field.endsWith("At") && typeof change.before === "string" ? new Date(change.before) : change.before;
   }
   return fields as Prisma.RepairUncheckedUpdateInput;
 }
