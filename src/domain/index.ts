@@ -58,8 +58,10 @@ export {
   type AutoApprovalDecision,
   type AutoApprovalInput,
   type AutoApprovalRule,
+  type PendingReasonInput,
   autoApprovalDisagrees,
   autoApprovalFor,
+  currentApprovalReason,
 } from "./approval";
 export { type AssigneeCandidate, assignableTechnicians, assignmentRefusal } from "./assignment";
 export {

@@ -100,4 +100,20 @@ describe("the manager's queue: search, filters, sort, pages, approve a whole wal
     });
     expect(await world.db.repair.count({ where: { walkId: walk.id, status: "APPROVED" } })).toBe(5);
   });
+
+  it("a card's reason is asked again of the rules after a manager changes the price", async () => {
+    await world.db.customer.update({
+      where: { id: world.acme.id },
+      data: { autoApproveLotRepairs: true, maxAutoApproveCents: 4000, requirePhotoForApproval: false },
+    });
+    const walk = await createWalk(world.db, world.acme.id, world.tina.technicianId);
+    const found = await capture(world.db, world, { unitNumber: "RS-1", attachments: [] }, world.tina, walk);
+    const admin = callerFor(world.db, world.admin);
+    const card = async () =>
+      (await admin.manager.queue({ search: "RS-1" })).groups[0]!.repairs.find((r) => r.id === found.id)!;
+    expect((await card()).decisionReason).toBe("needs approval: $50.00 is over the $40.00 auto-approve limit");
+    await admin.repair.overridePrice({ repairId: found.id, amountCents: 4500, reason: "small chip, agreed" });
+    expect((await card()).decisionReason).toBe("needs approval: $45.00 is over the $40.00 auto-approve limit");
+    expect((await card()).approvalReason).toBe("needs approval: $50.00 is over the $40.00 auto-approve limit");
+  });
 });
