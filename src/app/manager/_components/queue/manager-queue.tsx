@@ -8,21 +8,19 @@ import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 import type { ManagerRights } from "../use-manager-rights";
 import { useRefreshLists } from "../use-refresh-lists";
-import { type QueueFilters, QueueFiltersForm, STATUS_CHOICES } from "./queue-filters";
+import { INITIAL_QUEUE_FILTERS, type QueueFilters, queueQueryInput } from "./queue-defaults";
+import { QueueFiltersForm, STATUS_CHOICES } from "./queue-filters";
 import { QueueGroupSection } from "./queue-group";
 import { type ApprovedWalk, UndoBar } from "./undo-bar";
-
-export const QUEUE_PAGE_GROUPS = 8;
-export const INITIAL_QUEUE_FILTERS: QueueFilters = { status: "PENDING_APPROVAL", sort: "urgency" };
 
 export function ManagerQueue({ rights, online = true }: { rights: ManagerRights; online?: boolean }) {
   const refresh = useRefreshLists();
   const [filters, setFilters] = useState<QueueFilters>(INITIAL_QUEUE_FILTERS);
   const [approved, setApproved] = useState<ApprovedWalk | null>(null);
-  const queue = api.manager.queue.useInfiniteQuery(
-    { ...filters, limit: QUEUE_PAGE_GROUPS },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
-  );
+  const queue = api.manager.queue.useInfiniteQuery(queueQueryInput(filters), {
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
   const pages = queue.data?.pages ?? [];
   const first = pages[0];
   // A group decided on between pages may come twice: keep its first place.

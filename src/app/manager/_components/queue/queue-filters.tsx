@@ -2,9 +2,8 @@
 // The queue's search, filters and sort. Every choice is sent to the server (manager.queue), which
 // answers the first page of what matches; typing in the search waits for a pause before asking.
 import { useEffect, useId, useState } from "react";
-import type { RouterInputs, RouterOutputs } from "~/trpc/react";
-
-export type QueueFilters = Omit<RouterInputs["manager"]["queue"], "cursor" | "limit">;
+import type { RouterOutputs } from "~/trpc/react";
+import type { QueueFilters } from "./queue-defaults";
 type Facets = RouterOutputs["manager"]["queue"]["facets"];
 
 export const STATUS_CHOICES = [
