@@ -100,6 +100,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "rewards.grantMissing": ADMIN,
   "admin.customers": ADMIN,
   "admin.customer": ADMIN,
+  "admin.staleOfflineCopies": ADMIN,
   "admin.createCustomer": ADMIN,
   "admin.updateCustomer": ADMIN,
   "admin.updatePricing": ADMIN,
