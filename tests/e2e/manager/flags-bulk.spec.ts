@@ -26,7 +26,9 @@ test("nine flags are resolved with one note in three actions, each showing its r
   const flags = page.getByRole("region", { name: "Flagged by sync" });
   const card = flags.getByRole("article", { name: `Unit ${units[0]}` });
   await expect(card.getByTestId("flag-status")).toHaveText("Now: Waiting for approval");
-  const group = flags.getByRole("region", { name: /^Flags of / }).filter({ has: card });
+  const group = flags
+    .getByRole("region", { name: /^Flags of / })
+    .filter({ has: page.getByRole("article", { name: `Unit ${units[0]}` }) });
   await expect(group.getByRole("article")).toHaveCount(9);
 
   await group.getByRole("checkbox", { name: /^Select the 9 flags of / }).check(); // 1

@@ -62,9 +62,10 @@ export function UnitPicker({
             disabled={disabled}
             autoComplete="off"
           />
-          <ul role="listbox" aria-label="Matching units" className="unit-matches">
+          {/* A group of buttons, as on /walk: an option holding a button would nest two controls. */}
+          <ul role="group" aria-label="Matching units" className="unit-matches">
             {matches.map((u) => (
-              <li key={u.id} role="option" aria-selected={false}>
+              <li key={u.id}>
                 <button type="button" className="secondary" onClick={() => onChange(u.id)} disabled={disabled}>
                   {label(u)}
                 </button>

@@ -7,6 +7,7 @@ import { decide } from "~/domain";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
+import { BULK_TRANSACTION } from "../../data/bulk-transaction";
 import { manualApproval } from "../repairs/approve-repairs";
 import { changeRepairsStatus } from "../../data/repairs/change-repair-status";
 import { repairRef } from "../../data/repairs/load-repair-for";
@@ -70,5 +71,5 @@ export async function approveWalk(
       ? await changeRepairsStatus(tx, ctx, approvable, manualApproval(ctx, input.note))
       : [];
     return { approved: approved.map((r) => repairView(ctx.actor, r)), skipped };
-  });
+  }, BULK_TRANSACTION);
 }

@@ -8,6 +8,7 @@ import type { Db, DbTx } from "../../db";
 import type { Prisma, Repair } from "../../db/generated/client";
 import { InvalidRequest } from "../../errors";
 import type { ServiceContext } from "../../service-context";
+import { BULK_TRANSACTION } from "../../data/bulk-transaction";
 import { applyStatusChange } from "../../data/repairs/change-repair-status";
 import { loadRepairFor } from "../../data/repairs/load-repair-for";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
@@ -59,7 +60,7 @@ export async function undoApproval(db: Db, ctx: ServiceContext, raw: UndoApprova
       );
     }
     return undone;
-  });
+  }, BULK_TRANSACTION);
   return repairs.map((r) => repairView(ctx.actor, r));
 }
 

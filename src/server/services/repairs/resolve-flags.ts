@@ -7,6 +7,7 @@ import type { Db } from "../../db";
 import type { Repair } from "../../db/generated/client";
 import { auditChanges } from "../../data/audit-change";
 import type { ServiceContext } from "../../service-context";
+import { BULK_TRANSACTION } from "../../data/bulk-transaction";
 import { reasonInput, repairIdsInput } from "../../data/shared-inputs";
 import { loadRepairFor, repairRef } from "../../data/repairs/load-repair-for";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
@@ -43,6 +44,6 @@ export async function resolveFlags(db: Db, ctx: ServiceContext, raw: ResolveFlag
       })),
     );
     return settled.map((s) => s.after);
-  });
+  }, BULK_TRANSACTION);
   return repairs.map((r) => repairView(ctx.actor, r));
 }
