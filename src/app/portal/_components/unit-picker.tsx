@@ -63,16 +63,18 @@ export function UnitPicker({
             autoComplete="off"
           />
           {/* A group of buttons, as on /walk: an option holding a button would nest two controls. */}
-          <ul role="group" aria-label="Matching units" className="unit-matches">
-            {matches.map((u) => (
-              <li key={u.id}>
-                <button type="button" className="secondary" onClick={() => onChange(u.id)} disabled={disabled}>
-                  {label(u)}
-                </button>
-              </li>
-            ))}
-            {matches.length === 0 && <li className="muted">No unit matches “{query}”.</li>}
-          </ul>
+          <div role="group" aria-label="Matching units">
+            <ul className="unit-matches">
+              {matches.map((u) => (
+                <li key={u.id}>
+                  <button type="button" className="secondary" onClick={() => onChange(u.id)} disabled={disabled}>
+                    {label(u)}
+                  </button>
+                </li>
+              ))}
+              {matches.length === 0 && <li className="muted">No unit matches “{query}”.</li>}
+            </ul>
+          </div>
         </>
       )}
     </div>
