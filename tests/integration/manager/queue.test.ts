@@ -44,6 +44,11 @@ describe("the manager's queue: search, filters, sort, pages, approve a whole wal
     expect((await admin.manager.queue({ olderThanDays: 3 })).matching.repairs).toBe(0);
     expect((await admin.manager.queue({ technicianId: "none" })).matching.repairs).toBe(0);
 
+    // Without urgent work, "urgency" puts the newest walk first.
+    await admin.repair.markUrgent({ repairId: g1.id, urgent: false });
+    expect((await admin.manager.queue({})).groups.map((g) => g.walk?.id)).toEqual([globexWalk.id, acmeWalk.id]);
+    expect((await admin.manager.queue({})).groups[1]!.repairs.map((r) => r.id)).toEqual([a2.id, a1.id]);
+    await admin.repair.markUrgent({ repairId: g1.id, urgent: true });
     const newest = await admin.manager.queue({ sort: "newest" });
     expect(newest.groups[0]!.walk?.id).toBe(globexWalk.id);
     expect((await admin.manager.queue({ sort: "oldest" })).groups[0]!.repairs.map((r) => r.id)).toEqual([a1.id, a2.id]);

@@ -105,7 +105,8 @@ function positionOf(sort: QueueSort, key: string, rows: Row[]): Position {
     case "price":
       return { at: [-sumCents(rows.map(centsOf))], key };
     case "urgency":
-      return { at: [-rows.filter((r) => r.urgent).length, oldest], key };
+      // Urgent work first, then what just arrived: the oldest are one choice away ("oldest").
+      return { at: [-rows.filter((r) => r.urgent).length, -Math.max(...created)], key };
   }
 }
 
@@ -140,7 +141,7 @@ function compareRepairs(sort: QueueSort) {
       case "price":
         return centsOf(b) - centsOf(a) || byAge || a.id.localeCompare(b.id);
       case "urgency":
-        return Number(b.urgent) - Number(a.urgent) || byAge || a.id.localeCompare(b.id);
+        return Number(b.urgent) - Number(a.urgent) || -byAge || a.id.localeCompare(b.id);
     }
   };
 }

@@ -4,6 +4,6 @@ import type { RouterInputs } from "~/trpc/react";
 
 export type QueueFilters = Omit<RouterInputs["manager"]["queue"], "cursor" | "limit">;
 
-export const QUEUE_PAGE_GROUPS = 8;
+export const QUEUE_PAGE_GROUPS = 10;
 export const INITIAL_QUEUE_FILTERS: QueueFilters = { status: "PENDING_APPROVAL", sort: "urgency" };
 export const queueQueryInput = (filters: QueueFilters) => ({ ...filters, limit: QUEUE_PAGE_GROUPS });

@@ -12,7 +12,7 @@ export const STATUS_CHOICES = [
   ["REQUESTED", "Requested by customers"],
 ] as const;
 const SORT_CHOICES = [
-  ["urgency", "Urgent first"],
+  ["urgency", "Urgent first, then newest"],
   ["oldest", "Oldest first"],
   ["newest", "Newest first"],
   ["price", "Highest price first"],
