@@ -133,8 +133,17 @@ test("'Approve whole walk' approves 100 repairs after its confirmation, and Undo
   await undoBar.getByRole("button", { name: /^Undo/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Undone: 100 repairs" })).toBeVisible();
   await expect(queue.getByRole("status").filter({ hasText: "100 repairs on 1 walk" })).toBeVisible();
+  // Exactly as before: status and every field of the approval (its history gains the approval and its undo).
   const after = await repairById(admin, before.id);
-  expect(after).toEqual({ ...before, updatedAt: (after as unknown as { updatedAt: string }).updatedAt });
+  const approvalOf = (r: typeof before) => ({
+    status: r.status,
+    approvalKind: r.approvalKind,
+    approvalRule: r.approvalRule,
+    approvedById: r.approvedById,
+    approvedAt: r.approvedAt,
+  });
+  expect(approvalOf(after)).toEqual(approvalOf(before));
+  expect(before.status).toBe("PENDING_APPROVAL");
   expect((await pendingIds(admin, customerId)).length).toBe(100);
   expect(units).toHaveLength(100);
   expect(walkId).toBeTruthy();
