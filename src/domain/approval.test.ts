@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type ApprovalSettings, autoApprovalDisagrees, autoApprovalFor } from "./approval";
+import { type ApprovalSettings, autoApprovalDisagrees, autoApprovalFor, currentApprovalReason } from "./approval";
 import { InvalidAmount } from "./errors";
 
 const on: ApprovalSettings = { autoApproveLotRepairs: true, maxAutoApproveCents: 5000, requirePhotoForApproval: true };
@@ -96,5 +96,30 @@ describe("autoApprovalDisagrees", () => {
     });
     expect(autoApprovalDisagrees(device, server)).toBe(true);
     expect(autoApprovalDisagrees(device, device)).toBe(false);
+  });
+});
+
+describe("the reason a repair waits, after a manager changed its price", () => {
+  const settings = { autoApproveLotRepairs: true, maxAutoApproveCents: 4000, requirePhotoForApproval: false };
+  const base = {
+    status: "PENDING_APPROVAL",
+    approvalReason: "needs approval: $50.00 is over the $40.00 auto-approve limit",
+    hasDamagePhoto: true,
+    settings,
+  };
+  it("keeps the stored reason without an override, or once decided", () => {
+    expect(currentApprovalReason({ ...base, overrideCents: null })).toBe(base.approvalReason);
+    expect(currentApprovalReason({ ...base, status: "APPROVED", overrideCents: 4500 })).toBe(base.approvalReason);
+  });
+  it("asks the rules again with the new price", () => {
+    expect(currentApprovalReason({ ...base, overrideCents: 4500 })).toBe(
+      "needs approval: $45.00 is over the $40.00 auto-approve limit",
+    );
+    expect(currentApprovalReason({ ...base, overrideCents: 3000 })).toBe(
+      "needs approval: a manager set the price to $30.00, within the $40.00 limit; a person approves a changed price",
+    );
+    expect(
+      currentApprovalReason({ ...base, overrideCents: 3000, settings: { ...settings, autoApproveLotRepairs: false } }),
+    ).toBe("needs approval: this customer approves lot repairs manually");
   });
 });

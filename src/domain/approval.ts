@@ -70,3 +70,30 @@ export function autoApprovalFor(input: AutoApprovalInput): AutoApprovalDecision 
 export function autoApprovalDisagrees(device: AutoApprovalDecision, server: AutoApprovalDecision): boolean {
   return device.autoApproved !== server.autoApproved;
 }
+
+export type PendingReasonInput = {
+  status: string;
+  /** The reason stored when the repair was sent for approval. */
+  approvalReason: string | null;
+  /** A manager's price, when one replaced the estimate. */
+  overrideCents: Cents | null;
+  hasDamagePhoto: boolean;
+  settings: ApprovalSettings;
+};
+
+/**
+ * Why a repair waits for approval, as it stands now. The stored reason was decided on the
+ * estimate at capture; once a manager set another price that sentence is stale ("$50.00 is over
+ * the $40.00 limit" under a $45.00 price), so the rules are asked again with the new price.
+ * An override never approves by itself: within the limit, a person still decides.
+ */
+export function currentApprovalReason(input: PendingReasonInput): string | null {
+  if (input.status !== "PENDING_APPROVAL" || input.overrideCents === null) return input.approvalReason;
+  const decision = autoApprovalFor({
+    estimateCents: input.overrideCents,
+    hasDamagePhoto: input.hasDamagePhoto,
+    settings: input.settings,
+  });
+  if (!decision.autoApproved) return decision.reason;
+  return `needs approval: a manager set the price to ${formatCents(input.overrideCents)}, within the ${formatCents(input.settings.maxAutoApproveCents)} limit; a person approves a changed price`;
+}

@@ -28,6 +28,8 @@ const PERMISSION_FOR: Readonly<Record<Action, PermissionAction>> = {
   capture: "repair.capture",
   request: "repair.request",
   approve: "repair.approve",
+  // Undoing an approval needs the authority to approve it.
+  unapprove: "repair.approve",
   deny: "repair.deny",
   assign: "repair.assign",
   reassign: "repair.assign",

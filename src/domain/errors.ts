@@ -53,6 +53,7 @@ export const REFUSALS = {
   REPAIR_CLOSED: conflict, // denied, cancelled, invoiced or closed: no more photos
   TECHNICIAN_BLOCKED: forbidden, // the customer has blocked this technician from its lots
   ALREADY_ASSIGNED: conflict, // "Assign to Me" on work someone already has
+  WALK_CHANGED: conflict, // "approve whole walk" confirmed for a count the walk no longer has
   /** A value that should be money, a count or a percentage is not a usable number. */
   INVALID_AMOUNT: badRequest,
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FlagRefused, assertFlagResolvable, flagIsOpen } from "./flags";
+import { FlagRefused, assertFlagResolvable, flagIsOpen, flagSettledBy } from "./flags";
 
 const flagged = { flaggedReason: "the device estimated $50.00, the server priced $40.00", flagResolvedAt: null };
 
@@ -17,5 +17,20 @@ describe("settling a sync flag", () => {
       expect.objectContaining({ code: "FLAG_ALREADY_RESOLVED" }),
     );
     expect(() => assertFlagResolvable({ flaggedReason: null, flagResolvedAt: null }, "x")).toThrow(FlagRefused);
+  });
+});
+
+describe("a flag settled by the decision it was about", () => {
+  const open = { flaggedReason: "the server priced $50.00, the device $40.00", flagResolvedAt: null };
+  it("closes on approval, denial or cancellation, and stays for anything else", () => {
+    expect(flagSettledBy(open, "approve")).toBe("Settled by the approval");
+    expect(flagSettledBy(open, "deny")).toBe("Settled by the denial");
+    expect(flagSettledBy(open, "cancel")).toBe("Settled by the cancellation");
+    expect(flagSettledBy(open, "start")).toBeNull();
+    expect(flagSettledBy(open, "complete")).toBeNull();
+  });
+  it("leaves a settled flag, or none, alone", () => {
+    expect(flagSettledBy({ ...open, flagResolvedAt: new Date() }, "approve")).toBeNull();
+    expect(flagSettledBy({ flaggedReason: null, flagResolvedAt: null }, "approve")).toBeNull();
   });
 });

@@ -29,3 +29,19 @@ export function assertFlagResolvable(repair: FlagState, note: string): void {
     throw new FlagRefused("FLAG_ALREADY_RESOLVED", "This flag has already been resolved.");
   if (!note.trim()) throw new FlagRefused("NOTE_REQUIRED", "Say what was done about the flag.");
 }
+
+/** The decisions a flag is about: whether the find should be done at the server's price. */
+const SETTLING_ACTIONS: Readonly<Record<string, string>> = {
+  approve: "Settled by the approval",
+  deny: "Settled by the denial",
+  cancel: "Settled by the cancellation",
+};
+
+/**
+ * The note an open flag is closed with when this status change settles the decision it was
+ * about (approve, deny, cancel), or null when the flag stays for a manager.
+ */
+export function flagSettledBy(repair: FlagState, action: string): string | null {
+  if (!flagIsOpen(repair)) return null;
+  return SETTLING_ACTIONS[action] ?? null;
+}

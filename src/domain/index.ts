@@ -58,8 +58,10 @@ export {
   type AutoApprovalDecision,
   type AutoApprovalInput,
   type AutoApprovalRule,
+  type PendingReasonInput,
   autoApprovalDisagrees,
   autoApprovalFor,
+  currentApprovalReason,
 } from "./approval";
 export { type AssigneeCandidate, assignableTechnicians, assignmentRefusal } from "./assignment";
 export {
@@ -79,7 +81,14 @@ export {
   weightsProblem,
   weightsSum,
 } from "./assignment-score";
-export { FlagRefused, type FlagRefusedCode, type FlagState, assertFlagResolvable, flagIsOpen } from "./flags";
+export {
+  FlagRefused,
+  type FlagRefusedCode,
+  type FlagState,
+  assertFlagResolvable,
+  flagIsOpen,
+  flagSettledBy,
+} from "./flags";
 export { WEEKDAYS, type Weekday, isTimeOfDay, isWeekday } from "./week";
 export {
   type FleetSettings,
@@ -185,6 +194,13 @@ export {
   checkTransition,
   transition,
 } from "./transitions";
+export {
+  type ApprovalToUndo,
+  type UndoCheck,
+  UNDO_APPROVAL_GRACE_SECONDS,
+  UNDO_APPROVAL_SECONDS,
+  checkUndoApproval,
+} from "./undo-approval";
 export {
   type ClaimRef,
   type CustomerRef,

@@ -27,6 +27,11 @@ const ALL_FACTS: TransitionFacts = {
   assignee: { technicianId: "t1", isActive: true, blockedByCustomer: false },
   hasAfterPhoto: true,
   autoApproval: approvedCapture,
+  undo: {
+    approval: { approvalKind: "MANUAL", approvedAt: new Date(1000), approvedById: "u1" },
+    actorUserId: "u1",
+    now: new Date(2000),
+  },
 };
 
 // Written out by hand from the business rules (docs/architecture.md), not derived from the implementation:
@@ -42,6 +47,7 @@ const EXPECTED_ALLOWED = `
   PENDING_APPROVAL approve: manager admin customer -> APPROVED
   PENDING_APPROVAL deny: manager admin customer -> DENIED
   PENDING_APPROVAL cancel: manager admin customer -> CANCELLED
+  APPROVED unapprove: manager admin customer -> PENDING_APPROVAL
   APPROVED assign: manager admin -> ASSIGNED
   APPROVED start: technician manager admin -> IN_PROGRESS
   APPROVED cancel: manager admin -> CANCELLED
@@ -69,7 +75,7 @@ const cases = FROM.flatMap((from) => ACTIONS.flatMap((action) => KINDS.map((acto
 
 describe("transition table: every status x action x actor kind", () => {
   it("covers all combinations", () => {
-    expect(cases).toHaveLength(14 * 11 * 4);
+    expect(cases).toHaveLength(15 * 11 * 4);
   });
 
   it.each(cases)("$from --$action--> by $actor", ({ from, action, actor }) => {

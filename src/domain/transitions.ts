@@ -2,6 +2,7 @@ import { type ActorKind } from "./actors";
 import { type AutoApprovalDecision } from "./approval";
 import { DomainError } from "./errors";
 import { STATUS_LABELS, type Status } from "./status";
+import { type ApprovalToUndo, checkUndoApproval } from "./undo-approval";
 
 // The one table of allowed status changes. Any (action, from, actor kind) not in it is
 // refused: a real system without this let a technician undo a customer's denial.
@@ -11,6 +12,7 @@ export const ACTIONS = [
   "capture",
   "request",
   "approve",
+  "unapprove",
   "deny",
   "assign",
   "reassign",
@@ -44,6 +46,8 @@ export type TransitionFacts = {
   hasAfterPhoto?: boolean;
   /** capture: the auto-approval decision used when capturing (the device's, when replayed from offline). */
   autoApproval?: AutoApprovalDecision;
+  /** unapprove: the approval being undone, who undoes it and when. */
+  undo?: { approval: ApprovalToUndo; actorUserId: string; now: Date };
 };
 
 export type RuleFailure = { rule: string; message: string };
@@ -77,6 +81,12 @@ const needsAutoApprovalDecision: Precondition = (facts) =>
     ? null
     : { rule: "AUTO_APPROVAL_DECISION_REQUIRED", message: "decide auto-approval before capturing" };
 
+const withinUndoWindow: Precondition = ({ undo }) => {
+  if (!undo) return { rule: "UNDO_FACTS_REQUIRED", message: "say which approval is undone" };
+  const check = checkUndoApproval(undo.approval, undo.actorUserId, undo.now);
+  return check.ok ? null : { rule: check.rule, message: check.message };
+};
+
 const STAFF: readonly ActorKind[] = ["technician", "manager", "admin"];
 const DECIDERS: readonly ActorKind[] = ["manager", "admin", "customer"];
 const DISPATCHERS: readonly ActorKind[] = ["manager", "admin"];
@@ -92,6 +102,14 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // The customer's request is its approval: price shown upfront, no second step.
   { action: "request", from: [null], to: "REQUESTED", actors: ["customer", "admin"], preconditions: [] },
   { action: "approve", from: ["PENDING_APPROVAL"], to: "APPROVED", actors: DECIDERS, preconditions: [] },
+  // "Undo" right after approving (undo-approval.ts): back to waiting, only by the approver, only for seconds.
+  {
+    action: "unapprove",
+    from: ["APPROVED"],
+    to: "PENDING_APPROVAL",
+    actors: DECIDERS,
+    preconditions: [withinUndoWindow],
+  },
   { action: "deny", from: ["PENDING_APPROVAL"], to: "DENIED", actors: DECIDERS, preconditions: [needsReason] },
   {
     action: "assign",

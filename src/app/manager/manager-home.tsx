@@ -3,12 +3,12 @@
 // team, kept current by a cheap poll. Every list and decision goes through tRPC; the server
 // decides what this manager may see and do.
 import { QueryState } from "../_components/query-state";
-import { ApprovalQueue } from "./_components/approval-queue";
 import { FlaggedRepairs } from "./_components/flagged-repairs";
 import { LiveStatus } from "./_components/live-status";
 import { ManagerNav } from "./_components/manager-nav";
 import { ManagerPushSwitch } from "./_components/manager-push-switch";
 import { RequestsWaiting } from "./_components/requests-waiting";
+import { ManagerQueue } from "./_components/queue/manager-queue";
 import { TeamBoard } from "./_components/team-board";
 import { useManagerRights } from "./_components/use-manager-rights";
 
@@ -30,7 +30,7 @@ export function ManagerHome() {
         {rights && (
           <div className="mgr-layout">
             <div className="mgr-main">
-              <ApprovalQueue rights={rights} />
+              <ManagerQueue rights={rights} />
             </div>
             <div className="mgr-side">
               <RequestsWaiting rights={rights} />

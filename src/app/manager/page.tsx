@@ -4,18 +4,30 @@ import { requireKind } from "../_components/require-kind";
 import { ManagerHome } from "./manager-home";
 import "./manager.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
+import { HydrateClient, serverApi } from "~/trpc/server";
+import { INITIAL_QUEUE_FILTERS, queueQueryInput } from "./_components/queue/queue-defaults";
 
 export const metadata: Metadata = { title: "Manager" };
 
 export default async function Page() {
   const { actor } = await requireKind("manager", "admin");
+  // The first screen's lists, in the first HTML (see src/trpc/server.ts).
+  await Promise.all([
+    serverApi.session.me.prefetch(),
+    serverApi.manager.queue.prefetchInfinite(queueQueryInput(INITIAL_QUEUE_FILTERS)),
+    serverApi.manager.requestsWaiting.prefetch(),
+    serverApi.manager.flagged.prefetch(),
+    serverApi.manager.team.prefetch(),
+  ]);
   return (
     <>
       <TopBar title="Manager" userName={actor.name}>
         <NotificationBell />
       </TopBar>
       <main>
-        <ManagerHome />
+        <HydrateClient>
+          <ManagerHome />
+        </HydrateClient>
       </main>
     </>
   );

@@ -126,7 +126,7 @@ test("weekly invoicing -> the customer's PDF -> a payment in two parts closes th
       await expect(invoices).toContainText(number);
       const [download] = await Promise.all([
         portal.waitForEvent("download"),
-        invoices.getByRole("link", { name: `Download ${number} as PDF` }).click(),
+        invoices.getByRole("link", { name: `Download PDF of ${number}` }).click(),
       ]);
       const file = await download.path();
       const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });

@@ -25,7 +25,11 @@ test("the map of a walk shows a marker per find with tiles blocked", async ({ pa
   ]);
 
   await signInAndLand(page, "manager@demo.test", "/manager");
+  // The queue comes a page of walks at a time: this test's walk, by its customer.
+  await page.getByRole("combobox", { name: "Customer" }).selectOption(customerId);
   const group = page.locator("section.mgr-group", { has: page.getByRole("article", { name: `Unit ${north}` }) });
+  // The map loads once scrolled near.
+  await group.scrollIntoViewIfNeeded();
   const map = group.getByTestId("repair-map");
   await expect(map).toBeVisible();
   await expect(map.locator(`.leaflet-marker-icon[title="Unit ${north}"]`)).toBeVisible();

@@ -21,7 +21,14 @@ export type Repair = {
   flagResolvedAt: string | null;
 };
 
-export type Find = { unitNumber: string; latitude?: number; longitude?: number; deviceEstimateCents?: number };
+export type Find = {
+  unitNumber: string;
+  latitude?: number;
+  longitude?: number;
+  deviceEstimateCents?: number;
+  /** Attachments as the device records them (bytes uploaded afterwards). */
+  attachments?: Record<string, unknown>[];
+};
 
 /** The data of a tRPC answer, or the server's refusal as the test's failure. */
 export async function ok<T>(

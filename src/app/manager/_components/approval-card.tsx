@@ -56,9 +56,9 @@ export function ApprovalCard({ repair, rights, pin, selected, onToggle }: Props)
               className="mgr-primary"
               onClick={() => approve.mutate({ ids: [repair.id] })}
               disabled={busy}
-              aria-label={`Approve unit ${unit}`}
             >
               {approve.isPending ? "Approving…" : "Approve"}
+              <span className="sr-only"> unit {unit}</span>
             </button>
             <button
               type="button"

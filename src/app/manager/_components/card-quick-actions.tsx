@@ -29,7 +29,6 @@ export function CardQuickActions({ repair }: Props) {
       <div className="mgr-actions">
         <button
           type="button"
-          aria-label={repair.urgent ? `Unit ${unit}: not urgent` : `Unit ${unit}: mark as urgent`}
           disabled={urgent.isPending}
           onClick={() => {
             setProblem(null);
@@ -37,10 +36,10 @@ export function CardQuickActions({ repair }: Props) {
           }}
         >
           {repair.urgent ? "Not urgent" : "Mark as urgent"}
+          <span className="sr-only">: unit {unit}</span>
         </button>
         <button
           type="button"
-          aria-label={`Unit ${unit}: send to customer`}
           disabled={send.isPending}
           onClick={() => {
             setProblem(null);
@@ -48,14 +47,11 @@ export function CardQuickActions({ repair }: Props) {
           }}
         >
           Send to customer
+          <span className="sr-only">: unit {unit}</span>
         </button>
-        <button
-          type="button"
-          aria-expanded={followUpOpen}
-          aria-label={`Unit ${unit}: create follow-up`}
-          onClick={() => setFollowUpOpen((open) => !open)}
-        >
+        <button type="button" aria-expanded={followUpOpen} onClick={() => setFollowUpOpen((open) => !open)}>
           Create follow-up
+          <span className="sr-only">: unit {unit}</span>
         </button>
       </div>
       {followUpOpen && (

@@ -2,10 +2,11 @@
 // What a manager needs to decide on one repair: unit, customer, damage, price (and who set it),
 // technician, notes, the completion checklist as confirmed, and photos. Each list adds its own
 // actions below.
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { DAMAGE_LABELS, confirmedChecklistOf, formatCents } from "~/domain";
 import { sentence } from "~/app/walk/_components/format";
 import { PhotoStrip } from "./photo-strip";
+import { RepairMap } from "./repair-map";
 import { type ManagerRepair, currentCents } from "./types";
 
 type Props = {
@@ -55,7 +56,13 @@ export function RepairFacts({ repair, heading: Heading = "h4", pin, showCustomer
           <dt>Technician</dt>
           <dd>{repair.technician?.name ?? "Not assigned"}</dd>
         </div>
+        <div>
+          <dt>Captured</dt>
+          <dd data-testid="captured-at">{formatWhen(repair.capturedAt ?? repair.createdAt)}</dd>
+        </div>
       </dl>
+      <GpsFact repair={repair} />
+      <VoiceNotes repair={repair} />
       {repair.overrideCents !== null && repair.overrideReason && (
         <p className="mgr-line">
           <strong>Price set by a manager:</strong> {repair.overrideReason}
@@ -96,12 +103,74 @@ export function ConfirmedChecklist({ value }: { value: unknown }) {
   );
 }
 
-/** The rule that sent a repair for approval, in the server's words. */
+/** Why the repair waits, in the server's words: recomputed by the server after a price change. */
 export function ApprovalReason({ repair }: { repair: ManagerRepair }) {
-  if (!repair.approvalReason) return null;
+  const reason = repair.decisionReason ?? repair.approvalReason;
+  if (!reason) return null;
   return (
     <p className="mgr-line mgr-reason" data-testid="approval-reason">
-      {sentence(repair.approvalReason)}
+      {sentence(reason)}
     </p>
+  );
+}
+
+const formatWhen = (when: Date) =>
+  when.toLocaleString(undefined, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  });
+
+/** Where the damage was captured, and a small map (loaded only when asked for). */
+function GpsFact({ repair }: { repair: ManagerRepair }) {
+  const [open, setOpen] = useState(false);
+  const { gps } = repair;
+  if (!gps) return <p className="mgr-line muted">No GPS position: the device had no fix.</p>;
+  const unit = repair.unit.unitNumber;
+  return (
+    <div className="mgr-line">
+      <strong>GPS:</strong>{" "}
+      <span data-testid="repair-gps">
+        {gps.latitude.toFixed(5)}, {gps.longitude.toFixed(5)}
+        {gps.accuracyM !== null && ` (±${Math.round(gps.accuracyM)} m)`}
+      </span>{" "}
+      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {open ? "Hide map" : "Show map"}
+        <span className="sr-only"> of unit {unit}</span>
+      </button>
+      {open && (
+        <RepairMap
+          points={[{ id: repair.id, pin: 1, latitude: gps.latitude, longitude: gps.longitude, label: `Unit ${unit}` }]}
+          label={`Where unit ${unit} was captured`}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The technician's voice notes, played here (the bytes come from the repair's own content route). */
+function VoiceNotes({ repair }: { repair: ManagerRepair }) {
+  const notes = repair.attachments.filter((a) => a.kind === "VOICE");
+  if (notes.length === 0) return null;
+  return (
+    <ul className="mgr-line mgr-voice" aria-label={`Voice notes of unit ${repair.unit.unitNumber}`}>
+      {notes.map((note, i) => (
+        <li key={note.id}>
+          <strong>Voice note {notes.length > 1 ? i + 1 : ""}</strong>{" "}
+          {note.uploadedAt ? (
+            <audio
+              controls
+              preload="none"
+              src={`/api/attachments/${note.id}/content`}
+              aria-label={`Voice note ${i + 1} of unit ${repair.unit.unitNumber}`}
+            />
+          ) : (
+            <span className="muted">not uploaded yet</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

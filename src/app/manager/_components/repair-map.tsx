@@ -1,21 +1,43 @@
 "use client";
 // Where a walk's repairs were found. Leaflet touches `window` when imported, and is the
-// heaviest part of this screen: it (and its CSS) load in the browser only, once a map is shown.
+// heaviest part of this screen: it (and its CSS) load in the browser only, once the map's place
+// is scrolled near the screen. Until then a box of the map's own size holds its place, so
+// nothing below moves when it arrives.
 import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
 import type { MapPoint } from "./leaflet-map";
 
 const LeafletMap = dynamic(() => import("./leaflet-map"), {
   ssr: false,
-  loading: () => (
+  loading: () => <MapPlaceholder />,
+});
+
+function MapPlaceholder() {
+  return (
     <p className="mgr-map mgr-map-loading muted" role="status">
       Loading map…
     </p>
-  ),
-});
+  );
+}
 
 export function RepairMap({ points, label }: { points: MapPoint[]; label: string }) {
+  const place = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = place.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
   if (points.length === 0) return null;
-  return <LeafletMap points={points} label={label} />;
+  if (near) return <LeafletMap points={points} label={label} />;
+  return <div ref={place} className="mgr-map mgr-map-loading" aria-hidden="true" />;
 }
 
 export type { MapPoint };

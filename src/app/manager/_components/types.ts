@@ -10,3 +10,4 @@ export type TeamMember = RouterOutputs["manager"]["team"][number];
 /** The price the repair carries now: frozen at completion, else its estimate. */
 export const currentCents = (repair: Pick<ManagerRepair, "priceCents" | "estimateCents">) =>
   repair.priceCents ?? repair.estimateCents;
+export type QueueGroup = RouterOutputs["manager"]["queue"]["groups"][number];

@@ -42,12 +42,8 @@ export function Invoices() {
                 <td>{formatCents(i.totalCents)}</td>
                 <td>{formatCents(i.balanceCents)}</td>
                 <td>
-                  <a
-                    href={`/api/invoices/${i.id}/pdf`}
-                    download
-                    aria-label={`Download ${i.number ?? "invoice"} as PDF`}
-                  >
-                    Download PDF
+                  <a href={`/api/invoices/${i.id}/pdf`} download>
+                    Download PDF<span className="sr-only"> of {i.number ?? "the invoice"}</span>
                   </a>
                 </td>
               </tr>

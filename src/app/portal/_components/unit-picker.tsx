@@ -62,16 +62,19 @@ export function UnitPicker({
             disabled={disabled}
             autoComplete="off"
           />
-          <ul role="listbox" aria-label="Matching units" className="unit-matches">
-            {matches.map((u) => (
-              <li key={u.id} role="option" aria-selected={false}>
-                <button type="button" className="secondary" onClick={() => onChange(u.id)} disabled={disabled}>
-                  {label(u)}
-                </button>
-              </li>
-            ))}
-            {matches.length === 0 && <li className="muted">No unit matches “{query}”.</li>}
-          </ul>
+          {/* A group of buttons, as on /walk: an option holding a button would nest two controls. */}
+          <div role="group" aria-label="Matching units">
+            <ul className="unit-matches">
+              {matches.map((u) => (
+                <li key={u.id}>
+                  <button type="button" className="secondary" onClick={() => onChange(u.id)} disabled={disabled}>
+                    {label(u)}
+                  </button>
+                </li>
+              ))}
+              {matches.length === 0 && <li className="muted">No unit matches “{query}”.</li>}
+            </ul>
+          </div>
         </>
       )}
     </div>

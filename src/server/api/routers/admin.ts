@@ -1,5 +1,9 @@
 // The office (admins only): customers with their prices and fleet settings, technicians and
 // their teams, units and fleet imports, user accounts, and the audit trail.
+import {
+  countStaleOfflineCopies,
+  staleOfflineCopiesInput,
+} from "~/server/services/customers/count-stale-offline-copies";
 import "server-only";
 import { listAuditLog, listAuditLogInput } from "~/server/services/audit/list-audit-log";
 import { createCustomer, createCustomerInput } from "~/server/services/customers/create-customer";
@@ -36,6 +40,9 @@ export const adminRouter = createTRPCRouter({
   updateCustomer: adminProcedure
     .input(updateCustomerContactInput.required({ customerId: true }))
     .mutation(({ ctx, input }) => updateCustomerContact(ctx.db, ctx, input)),
+  staleOfflineCopies: adminProcedure
+    .input(staleOfflineCopiesInput)
+    .query(({ ctx, input }) => countStaleOfflineCopies(ctx.db, ctx, input)),
   updatePricing: adminProcedure
     .input(updatePricingInput)
     .mutation(({ ctx, input }) => updatePricing(ctx.db, ctx, input)),

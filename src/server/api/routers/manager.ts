@@ -3,6 +3,8 @@
 import "server-only";
 import { approveWalk, approveWalkInput } from "~/server/services/manager/approve-walk";
 import { checkQueueChanges, checkQueueChangesInput } from "~/server/services/manager/check-queue-changes";
+import { listQueue, queueInput } from "~/server/services/manager/list-queue";
+import { undoApproval, undoApprovalInput } from "~/server/services/manager/undo-approval";
 import { listApprovalQueue } from "~/server/services/manager/list-approval-queue";
 import {
   listAssignableTechnicians,
@@ -12,10 +14,15 @@ import { listFlaggedRepairs } from "~/server/services/manager/list-flagged-repai
 import { listRequestsWaiting } from "~/server/services/manager/list-requests-waiting";
 import { summarizeTeam } from "~/server/services/manager/summarize-team";
 import { resolveFlag, resolveFlagInput } from "~/server/services/repairs/resolve-flag";
+import { resolveFlags, resolveFlagsInput } from "~/server/services/repairs/resolve-flags";
 import { createTRPCRouter, managerProcedure } from "../trpc";
 
 export const managerRouter = createTRPCRouter({
   approvalQueue: managerProcedure.query(({ ctx }) => listApprovalQueue(ctx.db, ctx)),
+  queue: managerProcedure.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, ctx, input)),
+  undoApproval: managerProcedure
+    .input(undoApprovalInput)
+    .mutation(({ ctx, input }) => undoApproval(ctx.db, ctx, input)),
   approveWalk: managerProcedure.input(approveWalkInput).mutation(({ ctx, input }) => approveWalk(ctx.db, ctx, input)),
   requestsWaiting: managerProcedure.query(({ ctx }) => listRequestsWaiting(ctx.db, ctx)),
   assignableTechnicians: managerProcedure
@@ -24,6 +31,9 @@ export const managerRouter = createTRPCRouter({
   team: managerProcedure.query(({ ctx }) => summarizeTeam(ctx.db, ctx)),
   flagged: managerProcedure.query(({ ctx }) => listFlaggedRepairs(ctx.db, ctx)),
   resolveFlag: managerProcedure.input(resolveFlagInput).mutation(({ ctx, input }) => resolveFlag(ctx.db, ctx, input)),
+  resolveFlags: managerProcedure
+    .input(resolveFlagsInput)
+    .mutation(({ ctx, input }) => resolveFlags(ctx.db, ctx, input)),
   changesSince: managerProcedure
     .input(checkQueueChangesInput)
     .query(({ ctx, input }) => checkQueueChanges(ctx.db, ctx, input)),

@@ -2,7 +2,7 @@
 // (transition table, then permissions), the fields are written, the change is audited; a
 // completion grants its reward points.
 import "server-only";
-import { type Action, type AuthorizationFacts, authorizeTransition } from "~/domain/index";
+import { type Action, type AuthorizationFacts, authorizeTransition, flagSettledBy } from "~/domain/index";
 import type { Changes } from "../../audit/write-audit";
 import type { DbTx } from "../../db";
 import type { Prisma, Repair } from "../../db/generated/client";
@@ -31,7 +31,12 @@ export async function applyStatusChange(
 ): Promise<Repair> {
   const { to } = authorizeTransition(ctx.actor, change.action, repairRef(repair), change.facts);
   const fields = change.fields ? await change.fields() : {};
-  const after = await tx.repair.update({ where: { id: repair.id }, data: { ...fields, status: to } });
+  // A sync flag about this decision is settled by it (audited with the change).
+  const settled = flagSettledBy(repair, change.action);
+  const flag = settled
+    ? { flagResolvedAt: new Date(), flagResolvedById: ctx.actor.userId, flagResolutionNote: settled }
+    : {};
+  const after = await tx.repair.update({ where: { id: repair.id }, data: { ...fields, ...flag, status: to } });
   await auditChange(tx, ctx, {
     action: `repair.${change.action}`,
     entityType: "Repair",

@@ -4,7 +4,7 @@
 // Read with the client rather than inside a transaction: Prisma loads the relations with
 // parallel queries, which one transaction's connection can only queue.
 import "server-only";
-import { type Actor, decide } from "~/domain/index";
+import { type Actor, currentApprovalReason, decide } from "~/domain/index";
 import type { DbTx } from "../../db";
 import type { Prisma } from "../../db/generated/client";
 import { repairRef } from "./load-repair-for";
@@ -13,7 +13,15 @@ import { visibleRepairsWhere } from "./visible-repairs-where";
 
 const CARD_INCLUDE = {
   unit: { select: { id: true, unitNumber: true, vin: true, make: true, model: true, year: true, windshieldSeq: true } },
-  customer: { select: { id: true, name: true } },
+  customer: {
+    select: {
+      id: true,
+      name: true,
+      autoApproveLotRepairs: true,
+      maxAutoApproveCents: true,
+      requirePhotoForApproval: true,
+    },
+  },
   technician: { select: { id: true, user: { select: { name: true } } } },
   attachments: {
     select: {
@@ -52,8 +60,16 @@ export async function loadRepairCards(
   });
   return rows
     .filter((r) => decide(actor, "repair.view", repairRef(r)).allowed)
-    .map(({ technician, ...repair }) => ({
-      ...repairView(actor, repair),
+    .map(({ technician, customer: { autoApproveLotRepairs, maxAutoApproveCents, requirePhotoForApproval, ...customer }, ...repair }) => ({
+      ...repairView(actor, { ...repair, customer }),
+      /** Why it waits, as it stands now: asked again of the rules after a manager changed the price. */
+      decisionReason: currentApprovalReason({
+        status: repair.status,
+        approvalReason: repair.approvalReason,
+        overrideCents: repair.overrideCents,
+        hasDamagePhoto: repair.attachments.some((a) => a.kind === "PHOTO" && a.photoStage === "DAMAGE"),
+        settings: { autoApproveLotRepairs, maxAutoApproveCents, requirePhotoForApproval },
+      }),
       technician: technician ? { id: technician.id, name: technician.user.name } : null,
       /** Where the damage was captured, or null when the device had no fix. */
       gps:

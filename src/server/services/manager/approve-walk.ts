@@ -5,15 +5,21 @@ import "server-only";
 import { z } from "zod";
 import { decide } from "~/domain";
 import type { Db } from "../../db";
-import { NotFound } from "../../errors";
+import { InvalidRequest, NotFound } from "../../errors";
 import type { ServiceContext } from "../../service-context";
+import { BULK_TRANSACTION } from "../../data/bulk-transaction";
 import { manualApproval } from "../repairs/approve-repairs";
 import { changeRepairsStatus } from "../../data/repairs/change-repair-status";
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
 import { reasonInput } from "../../data/shared-inputs";
 
-export const approveWalkInput = z.object({ walkId: z.uuid(), note: reasonInput.optional() });
+export const approveWalkInput = z.object({
+  walkId: z.uuid(),
+  note: reasonInput.optional(),
+  /** The count the manager confirmed: when the walk no longer has it, nothing is approved. */
+  expectedCount: z.number().int().min(0).max(10_000).optional(),
+});
 export type ApproveWalkInput = z.input<typeof approveWalkInput>;
 
 export type SkippedRepair = {
@@ -56,9 +62,14 @@ export async function approveWalk(
           reason: decision.reason,
         });
     }
+    if (input.expectedCount !== undefined && input.expectedCount !== approvable.length)
+      throw new InvalidRequest(
+        "WALK_CHANGED",
+        `The walk changed: ${approvable.length} ${approvable.length === 1 ? "repair waits" : "repairs wait"} for your approval now, not ${input.expectedCount}. Nothing was approved.`,
+      );
     const approved = approvable.length
       ? await changeRepairsStatus(tx, ctx, approvable, manualApproval(ctx, input.note))
       : [];
     return { approved: approved.map((r) => repairView(ctx.actor, r)), skipped };
-  });
+  }, BULK_TRANSACTION);
 }

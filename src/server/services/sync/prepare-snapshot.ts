@@ -20,6 +20,7 @@ import type { Prisma } from "../../db/generated/client";
 import { InvalidRequest } from "../../errors";
 import type { ServiceContext } from "../../service-context";
 import { loadPricingRules } from "../../data/pricing/load-pricing-rules";
+import { recordOfflineCopies } from "../../data/sync/offline-copies";
 import { COMPLETED_STATUSES, customerCompletedThisMonth } from "../../data/pricing/price-history";
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { loadTechnicianDay } from "../../data/route/technician-day";
@@ -84,11 +85,22 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
     const customerIds = servable.map((c) => c.id);
     for (const customerId of customerIds) assertAllowed(ctx.actor, "customer.priceList.view", { customerId });
     const myWork = await preparedWork(tx, ctx, technician.id);
+    const customers = await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id));
+    await recordOfflineCopies(
+      tx,
+      technician.id,
+      customers.map((c) => ({
+        customerId: c.id,
+        settingsVersion: c.settingsVersion,
+        pricingVersion: c.pricing.version,
+      })),
+      now,
+    );
     return {
       preparedAt: now,
       technician: { id: technician.id, name: ctx.actor.name },
       walks: walks as PreparedWalk[],
-      customers: await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id)),
+      customers,
       units: await preparedUnits(tx, ctx, customerIds),
       myWork,
       openWork: await openWork(tx, ctx, customerIds),

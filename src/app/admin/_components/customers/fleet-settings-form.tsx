@@ -8,6 +8,7 @@ import { COMPLETION_CHECKLIST_MAX, FIELDS } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { CheckField, DollarsField, SelectField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
+import { StaleCopiesNotice } from "./stale-copies-notice";
 import { dollarsText, requiredCents, wholeNumber } from "../form-values";
 import { useDraft } from "../use-draft";
 import { FREQUENCIES, INVOICING_CADENCES, PAYMENT_TERMS, SERVICE_MODES } from "./fleet-options";
@@ -34,7 +35,13 @@ const draftOf = (s: Settings) => ({
 
 export function FleetSettingsForm({ customerId, settings }: { customerId: string; settings: Settings }) {
   const { draft, change, saved, submit, problem, edited } = useDraft(() => draftOf(settings));
-  const save = api.admin.updateFleetSettings.useMutation({ onSuccess: (result) => saved(draftOf(result)) });
+  const utils = api.useUtils();
+  const save = api.admin.updateFleetSettings.useMutation({
+    onSuccess: (result) => {
+      void utils.admin.staleOfflineCopies.invalidate({ customerId });
+      saved(draftOf(result));
+    },
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -150,6 +157,7 @@ export function FleetSettingsForm({ customerId, settings }: { customerId: string
         </small>
       </div>
       <FormStatus error={save.error} problem={problem} saved={save.isSuccess && !edited} />
+      <StaleCopiesNotice customerId={customerId} what="settings" />
       <button type="submit" disabled={save.isPending}>
         Save fleet settings
       </button>

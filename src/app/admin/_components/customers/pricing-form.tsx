@@ -7,6 +7,7 @@ import { FIELDS, formatBasisPoints, formatCents, percentToBasisPoints } from "~/
 import { type RouterOutputs, api } from "~/trpc/react";
 import { CheckField, DollarsField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
+import { StaleCopiesNotice } from "./stale-copies-notice";
 import { dollarsText, labelled, optionalCents, wholeNumber } from "../form-values";
 import { useDraft } from "../use-draft";
 import { TIERS } from "./tiers";
@@ -24,7 +25,13 @@ const draftOf = (pricing: Pricing, notes: string) => ({
 
 export function PricingForm({ customerId, pricing, notes }: { customerId: string; pricing: Pricing; notes: string }) {
   const { draft, change, saved, submit, problem, edited } = useDraft(() => draftOf(pricing, notes));
-  const save = api.admin.updatePricing.useMutation({ onSuccess: (result) => saved(draftOf(result, result.notes)) });
+  const utils = api.useUtils();
+  const save = api.admin.updatePricing.useMutation({
+    onSuccess: (result) => {
+      void utils.admin.staleOfflineCopies.invalidate({ customerId });
+      saved(draftOf(result, result.notes));
+    },
+  });
   const setTier = (index: number, text: string) =>
     change({ tiers: draft.tiers.map((t, i) => (i === index ? text : t)) });
 
@@ -95,6 +102,7 @@ export function PricingForm({ customerId, pricing, notes }: { customerId: string
         />
       </div>
       <FormStatus error={save.error} problem={problem} saved={save.isSuccess && !edited} />
+      <StaleCopiesNotice customerId={customerId} what="prices" />
       <button type="submit" disabled={save.isPending}>
         Save prices
       </button>
