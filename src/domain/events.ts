@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   "PAYMENT_RECEIVED",
   "PAYMENT_REMINDER",
   "WEBHOOK_DISABLED",
+  "UNIT_AT_RISK",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -41,6 +42,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   PAYMENT_RECEIVED: "A payment is received",
   PAYMENT_REMINDER: "An invoice is overdue",
   WEBHOOK_DISABLED: "A webhook is switched off after failing",
+  UNIT_AT_RISK: "A unit's risk of a repair crosses the alert threshold",
 };
 
 /** The names webhook subscribers use; an event type missing here is not sent to webhooks. */

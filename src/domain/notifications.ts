@@ -23,6 +23,8 @@ const AUDIENCES: Record<EventType, readonly Audience[]> = {
   PAYMENT_REMINDER: ["customer"],
   // The subscription's owner: its customer's users, and the office that runs the business-wide ones.
   WEBHOOK_DISABLED: ["customer", "office"],
+  // Predictive maintenance: the customer's fleet manager and the office both plan the inspection.
+  UNIT_AT_RISK: ["customer", "office"],
 };
 
 export function audiencesOf(type: string): readonly Audience[] {
@@ -67,6 +69,8 @@ export function notificationTitle(type: string, count: number, audience: Audienc
       return "An invoice is overdue";
     case "WEBHOOK_DISABLED":
       return "A webhook was switched off after failing";
+    case "UNIT_AT_RISK":
+      return `${plural(count, "A unit is", "units are")} at high risk of a repair: inspect soon`;
     default:
       return "Something changed";
   }

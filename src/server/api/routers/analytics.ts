@@ -3,6 +3,8 @@
 import "server-only";
 import { dashboardInput } from "~/server/data/analytics/period-input";
 import { getDashboard } from "~/server/services/analytics/get-dashboard";
+import { atRiskInput, listAtRisk } from "~/server/services/analytics/list-at-risk";
+import { backtestFigures } from "~/server/services/analytics/backtest-figures";
 import {
   getCostSettings,
   updateCostSettings,
@@ -14,6 +16,8 @@ const analyticsProcedure = procedureFor("manager", "admin", "customer");
 
 export const analyticsRouter = createTRPCRouter({
   dashboard: analyticsProcedure.input(dashboardInput).query(({ ctx, input }) => getDashboard(ctx.db, ctx, input)),
+  atRisk: analyticsProcedure.input(atRiskInput).query(({ ctx, input }) => listAtRisk(ctx.db, ctx, input)),
+  accuracy: analyticsProcedure.query(() => backtestFigures()),
   costs: adminProcedure.query(({ ctx }) => getCostSettings(ctx.db, ctx)),
   updateCosts: adminProcedure
     .input(updateCostSettingsInput)
