@@ -63,7 +63,17 @@ function idMaker(random: () => number) {
   };
 }
 
-const TYPES = ["CHIP", "CHIP", "CHIP", "STAR_BREAK", "STAR_BREAK", "BULLS_EYE", "CRACK", "COMBINATION_BREAK", "HALF_MOON"];
+const TYPES = [
+  "CHIP",
+  "CHIP",
+  "CHIP",
+  "STAR_BREAK",
+  "STAR_BREAK",
+  "BULLS_EYE",
+  "CRACK",
+  "COMBINATION_BREAK",
+  "HALF_MOON",
+];
 const TIERS = [5000, 4000, 3500, 3000, 2500];
 /** Completion hours on the business's clock, busier mid-morning and early afternoon. */
 const HOURS = [7, 8, 8, 9, 9, 9, 10, 10, 10, 11, 11, 12, 13, 13, 14, 14, 15, 15, 16, 17];
@@ -185,7 +195,9 @@ export async function generateHistory(
         const workMinutes = 20 + Math.floor(random() * 100);
         const startedAt = new Date(completedAt.getTime() - workMinutes * 60_000);
         const origin = random() < 0.6 ? "LOT_WALK" : random() < 0.7 ? "CUSTOMER_REQUEST" : "STAFF";
-        const createdAt = new Date(startedAt.getTime() - Math.floor(5 + random() * (origin === "LOT_WALK" ? 10 : 90)) * 60_000);
+        const createdAt = new Date(
+          startedAt.getTime() - Math.floor(5 + random() * (origin === "LOT_WALK" ? 10 : 90)) * 60_000,
+        );
         monthRows.push({
           id: id(),
           customerId: c.id,
@@ -219,6 +231,8 @@ export async function generateHistory(
     log(`${year}-${String(month + 1).padStart(2, "0")}: ${monthRows.length} repairs`);
   }
   await flush();
+  // Rows written with past update times: the analytics rollups are rebuilt from scratch next time.
+  await db.$executeRaw`DELETE FROM "AnalyticsRollupState"`;
   return {
     customers: customers.length,
     units: unitRows.length,

@@ -13,8 +13,45 @@ CREATE TABLE "UnitRiskAlert" (
     CONSTRAINT "UnitRiskAlert_pkey" PRIMARY KEY ("unitId","windshieldSeq")
 );
 
+-- CreateTable
+CREATE TABLE "AnalyticsDay" (
+    "day" DATE NOT NULL,
+    "technicianId" UUID NOT NULL,
+    "repairs" INTEGER NOT NULL,
+    "revenueCents" BIGINT NOT NULL,
+    "started" INTEGER NOT NULL,
+    "workedMinutes" DOUBLE PRECISION NOT NULL,
+    "requests" INTEGER NOT NULL,
+    "responseMinutes" DOUBLE PRECISION NOT NULL,
+    "callbacks" INTEGER NOT NULL,
+
+    CONSTRAINT "AnalyticsDay_pkey" PRIMARY KEY ("day","technicianId")
+);
+
+-- CreateTable
+CREATE TABLE "AnalyticsDayMix" (
+    "day" DATE NOT NULL,
+    "damageType" "DamageType" NOT NULL,
+    "hour" INTEGER NOT NULL,
+    "repairs" INTEGER NOT NULL,
+
+    CONSTRAINT "AnalyticsDayMix_pkey" PRIMARY KEY ("day","damageType","hour")
+);
+
+-- CreateTable
+CREATE TABLE "AnalyticsRollupState" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "watermark" TIMESTAMP(3),
+    "refreshedAt" TIMESTAMP(3),
+
+    CONSTRAINT "AnalyticsRollupState_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "UnitRiskAlert_customerId_idx" ON "UnitRiskAlert"("customerId");
+
+-- CreateIndex
+CREATE INDEX "AnalyticsDay_technicianId_day_idx" ON "AnalyticsDay"("technicianId", "day");
 
 -- CreateIndex
 CREATE INDEX "Repair_completedAt_idx" ON "Repair"("completedAt");

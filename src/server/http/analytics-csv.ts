@@ -9,19 +9,10 @@ import type { ActorWithIdentity } from "../auth/actor";
 import { config } from "../config";
 import type { Db } from "../db";
 import { Prisma } from "../db/generated/client";
-import {
-  customerRows,
-  damageTypes,
-  geo,
-  inPeriod,
-  revenuePoints,
-  technicianRows,
-  weekdayHour,
-} from "../data/analytics/dashboard-queries";
+import { inPeriod } from "../data/analytics/dashboard-queries";
 import { periodInput } from "../data/analytics/period-input";
 import { businessDate } from "../data/settings/business-day";
-import { resolveScope } from "../services/analytics/get-dashboard";
-import { revenueBucketFor } from "~/domain/analytics";
+import { getDashboard, resolveScope } from "../services/analytics/get-dashboard";
 import { listAtRisk } from "../services/analytics/list-at-risk";
 import { csvField } from "./billing-csv";
 import { refusalResponse, refusedResponse, signedOutResponse } from "./refusal-response";
@@ -103,6 +94,8 @@ export async function analyticsCsvResponse(
     const { current: p } = resolvePeriod(period, today);
     const tz = config().BUSINESS_TIME_ZONE;
     const name = `${table}-${p.from}-to-${p.to}.csv`;
+    // The aggregates are the dashboard's own answer: the file holds what the screen shows.
+    const dashboard = () => getDashboard(db, ctx, { period, customerId });
     switch (table as AnalyticsCsvTable) {
       case "technicians":
         if (scope.kind === "customer") return refusedResponse("NOT_FOUND", "No such analytics table.");
@@ -118,8 +111,8 @@ export async function analyticsCsvResponse(
             "satisfaction",
           ],
           once(
-            technicianRows(db, scope, p, tz).then((rows) =>
-              rows.map((t) => [
+            dashboard().then((d) =>
+              d.technicians.map((t) => [
                 t.name,
                 t.repairs,
                 t.repairsPerDay,
@@ -136,8 +129,8 @@ export async function analyticsCsvResponse(
           name,
           ["customer", "repairs", "average_price", "revenue", "lifetime_value", "average_days_to_pay", "overdue"],
           once(
-            customerRows(db, scope, p, tz, today).then((rows) =>
-              rows.map((c) => [
+            dashboard().then((d) =>
+              d.customers.map((c) => [
                 c.name,
                 c.repairs,
                 dollars(c.averagePriceCents),
@@ -153,25 +146,21 @@ export async function analyticsCsvResponse(
         return streamed(
           name,
           ["period_start", "repairs", "revenue"],
-          once(
-            revenuePoints(db, scope, p, tz, revenueBucketFor(p)).then((points) =>
-              points.map((x) => [x.start, x.repairs, dollars(x.revenueCents)]),
-            ),
-          ),
+          once(dashboard().then((d) => d.revenue.points.map((x) => [x.start, x.repairs, dollars(x.revenueCents)]))),
         );
       case "damage-types":
         return streamed(
           name,
           ["damage_type", "repairs"],
-          once(damageTypes(db, scope, p, tz).then((rows) => rows.map((d) => [d.damageType, d.repairs]))),
+          once(dashboard().then((d) => d.damageTypes.map((d) => [d.damageType, d.repairs]))),
         );
       case "weekday-hour":
         return streamed(
           name,
           ["weekday", "hour", "repairs"],
           once(
-            weekdayHour(db, scope, p, tz).then((grid) =>
-              grid.flatMap((hours, d) => hours.map((count, h) => [WEEKDAYS[d]!, h, count])),
+            dashboard().then((d) =>
+              d.weekdayHour.flatMap((hours, d) => hours.map((count, h) => [WEEKDAYS[d]!, h, count])),
             ),
           ),
         );
@@ -179,7 +168,7 @@ export async function analyticsCsvResponse(
         return streamed(
           name,
           ["latitude", "longitude", "repairs"],
-          once(geo(db, scope, p, tz).then((cells) => cells.map((c) => [c.latitude, c.longitude, c.repairs]))),
+          once(dashboard().then((d) => d.geo.map((c) => [c.latitude, c.longitude, c.repairs]))),
         );
       case "at-risk":
         return streamed(

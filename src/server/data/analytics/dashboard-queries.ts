@@ -36,7 +36,7 @@ const localTime = (timeZone: string) => Prisma.sql`((r."completedAt" AT TIME ZON
 const minutes = Prisma.sql`EXTRACT(EPOCH FROM (r."completedAt" - r."startedAt")) / 60`;
 
 /** Called back: see callbackIds in src/domain/analytics.ts. */
-const calledBack = Prisma.sql`(
+export const calledBack = Prisma.sql`(
   EXISTS (SELECT 1 FROM "Repair" f WHERE f."followUpOfId" = r.id AND f."completedAt" IS NOT NULL)
   OR EXISTS (
     SELECT 1 FROM "Repair" n
@@ -260,4 +260,96 @@ export async function invoiceAccuracy(db: Reader, scope: AnalyticsScope, p: Peri
     WHERE i.kind = 'INVOICE' AND i."issuedOn" BETWEEN ${p.from}::date AND ${p.to}::date ${customer}`;
   const issued = num(row?.issued);
   return issued ? round1((100 * (issued - num(row?.credited))) / issued) : null;
+}
+
+// ---- From the rollups (rollups.ts): the business's and a team's dashboards ----------------------
+
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+const days = (p: Period) => Prisma.sql`d.day BETWEEN ${p.from}::date AND ${p.to}::date`;
+const technicianFilter = (technicianIds: string[] | null) =>
+  technicianIds ? Prisma.sql`AND d."technicianId" = ANY(${technicianIds}::uuid[])` : Prisma.empty;
+
+/** summary() from AnalyticsDay; `technicianIds` null: the whole business. */
+export async function rollupSummary(db: Reader, technicianIds: string[] | null, p: Period): Promise<Summary> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT coalesce(sum(d.repairs), 0) AS repairs, coalesce(sum(d."revenueCents"), 0) AS revenue,
+      sum(d.started) AS started, sum(d."workedMinutes") AS worked,
+      sum(d.requests) AS requests, sum(d."responseMinutes") AS response,
+      coalesce(sum(d."workedMinutes") FILTER (WHERE d."technicianId" <> ${NOBODY}::uuid), 0) AS "techWorked",
+      count(DISTINCT d."technicianId") FILTER (WHERE d."technicianId" <> ${NOBODY}::uuid AND d.repairs > 0) AS technicians
+    FROM "AnalyticsDay" d WHERE ${days(p)} ${technicianFilter(technicianIds)}`;
+  const started = num(row!.started);
+  const requests = num(row!.requests);
+  return {
+    repairs: num(row!.repairs),
+    revenueCents: num(row!.revenue),
+    averageCompletionMinutes: started ? round1(num(row!.worked) / started) : null,
+    averageResponseMinutes: requests ? round1(num(row!.response) / requests) : null,
+    workedMinutes: num(row!.worked),
+    technicianWorkedMinutes: num(row!.techWorked),
+    technicians: num(row!.technicians),
+  };
+}
+
+export async function rollupTechnicianRows(db: Reader, technicianIds: string[] | null, p: Period): Promise<TechnicianRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT d."technicianId" AS id, u.name, sum(d.repairs) AS repairs, sum(d."revenueCents") AS revenue,
+      sum(d.started) AS started, sum(d."workedMinutes") AS worked, sum(d.callbacks) AS callbacks
+    FROM "AnalyticsDay" d
+    JOIN "Technician" t ON t.id = d."technicianId"
+    JOIN "User" u ON u.id = t."userId"
+    WHERE ${days(p)} ${technicianFilter(technicianIds)}
+    GROUP BY d."technicianId", u.name
+    HAVING sum(d.repairs) > 0
+    ORDER BY sum(d.repairs) DESC, d."technicianId"`;
+  return rows.map((row) => ({
+    technicianId: String(row.id),
+    name: String(row.name),
+    repairs: num(row.repairs),
+    repairsPerDay: Math.round((100 * num(row.repairs)) / p.days) / 100,
+    averageCompletionMinutes: num(row.started) ? round1(num(row.worked) / num(row.started)) : null,
+    revenueCents: num(row.revenue),
+    callbackRatePercent: round1((100 * num(row.callbacks)) / num(row.repairs)),
+    satisfaction: null,
+  }));
+}
+
+export async function rollupRevenuePoints(
+  db: Reader,
+  technicianIds: string[] | null,
+  p: Period,
+  bucket: RevenueBucket,
+): Promise<RevenuePoint[]> {
+  const unit = Prisma.raw(`'${bucket}'`);
+  const rows = await db.$queryRaw<{ start: string; repairs: unknown; revenue: unknown }[]>`
+    SELECT to_char(date_trunc(${unit}, d.day), 'YYYY-MM-DD') AS start, sum(d.repairs) AS repairs,
+      sum(d."revenueCents") AS revenue
+    FROM "AnalyticsDay" d WHERE ${days(p)} ${technicianFilter(technicianIds)}
+    GROUP BY 1`;
+  const found = new Map(rows.map((r) => [r.start, r]));
+  const points: RevenuePoint[] = [];
+  for (let d = p.from; d <= p.to; d = plusDays(d, 1)) {
+    const start = bucketOf(d, bucket);
+    if (points.at(-1)?.start === start) continue;
+    const row = found.get(start);
+    points.push({ start, repairs: num(row?.repairs), revenueCents: num(row?.revenue) });
+  }
+  return points;
+}
+
+/** The whole business's damage types, from AnalyticsDayMix. */
+export async function rollupDamageTypes(db: Reader, p: Period): Promise<{ damageType: string; repairs: number }[]> {
+  const rows = await db.$queryRaw<{ type: string; repairs: unknown }[]>`
+    SELECT d."damageType"::text AS type, sum(d.repairs) AS repairs FROM "AnalyticsDayMix" d WHERE ${days(p)}
+    GROUP BY 1 ORDER BY 2 DESC, 1`;
+  return rows.map((r) => ({ damageType: r.type, repairs: num(r.repairs) }));
+}
+
+export async function rollupWeekdayHour(db: Reader, p: Period): Promise<number[][]> {
+  const rows = await db.$queryRaw<{ d: unknown; h: unknown; repairs: unknown }[]>`
+    SELECT EXTRACT(ISODOW FROM d.day) AS d, d.hour AS h, sum(d.repairs) AS repairs FROM "AnalyticsDayMix" d
+    WHERE ${days(p)} GROUP BY 1, 2`;
+  const grid = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
+  for (const r of rows) grid[num(r.d) - 1]![num(r.h)] = num(r.repairs);
+  return grid;
 }

@@ -30,10 +30,15 @@ import {
   geo,
   invoiceAccuracy,
   revenuePoints,
+  rollupDamageTypes,
+  rollupRevenuePoints,
+  rollupSummary,
+  rollupTechnicianRows,
+  rollupWeekdayHour,
   summary,
-  technicianRows,
   weekdayHour,
 } from "../../data/analytics/dashboard-queries";
+import { refreshAnalyticsRollups } from "../../data/analytics/rollups";
 import { type DashboardInput, dashboardInput } from "../../data/analytics/period-input";
 import { type AnalyticsScope, scopeFor } from "../../data/analytics/scope";
 
@@ -102,16 +107,28 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
   const { current, previous } = period;
   const bucket = revenueBucketFor(current);
   // One after the other: the embedded database has one connection, and each is indexed and small.
-  const now = await timed("summary", () => summary(db, scope, current, timeZone));
-  const before = await timed("previousSummary", () => summary(db, scope, previous, timeZone));
+  // The business and a team read the daily rollups (brought up to date first: cheap when nothing
+  // changed); one customer's repairs are few enough to read through its (customerId, completedAt) index.
+  const team = scope.kind === "team" ? scope.technicianIds : null;
+  const rolled = scope.kind !== "customer";
+  if (rolled) await timed("rollupRefresh", () => refreshAnalyticsRollups(db, timeZone));
+  const sum = (p: typeof current) => (rolled ? rollupSummary(db, team, p) : summary(db, scope, p, timeZone));
+  const now = await timed("summary", () => sum(current));
+  const before = await timed("previousSummary", () => sum(previous));
   const accuracy = await timed("invoiceAccuracy", () => invoiceAccuracy(db, scope, current));
   const accuracyBefore = await timed("previousInvoiceAccuracy", () => invoiceAccuracy(db, scope, previous));
-  const technicians =
-    scope.kind === "customer" ? [] : await timed("technicians", () => technicianRows(db, scope, current, timeZone));
+  const technicians = rolled ? await timed("technicians", () => rollupTechnicianRows(db, team, current)) : [];
   const customers = await timed("customers", () => customerRows(db, scope, current, timeZone, today));
-  const points = await timed("revenue", () => revenuePoints(db, scope, current, timeZone, bucket));
-  const types = await timed("damageTypes", () => damageTypes(db, scope, current, timeZone));
-  const heat = await timed("weekdayHour", () => weekdayHour(db, scope, current, timeZone));
+  const points = await timed("revenue", () =>
+    rolled ? rollupRevenuePoints(db, team, current, bucket) : revenuePoints(db, scope, current, timeZone, bucket),
+  );
+  const business = scope.kind === "business";
+  const types = await timed("damageTypes", () =>
+    business ? rollupDamageTypes(db, current) : damageTypes(db, scope, current, timeZone),
+  );
+  const heat = await timed("weekdayHour", () =>
+    business ? rollupWeekdayHour(db, current) : weekdayHour(db, scope, current, timeZone),
+  );
   const cells = await timed("geo", () => geo(db, scope, current, timeZone));
   const costs = scope.kind === "business" ? await readCostSettings(db) : null;
   const kpis = (s: Summary, weekdays: number, invoice: number | null): Kpis => ({
