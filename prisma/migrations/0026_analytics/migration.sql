@@ -3,14 +3,19 @@ ALTER TABLE "BusinessSettings" ADD COLUMN     "materialsCostCentsPerRepair" INTE
 ADD COLUMN     "technicianHourlyCostCents" INTEGER NOT NULL DEFAULT 3500;
 
 -- CreateTable
-CREATE TABLE "UnitRiskAlert" (
+CREATE TABLE "UnitRisk" (
     "unitId" UUID NOT NULL,
-    "windshieldSeq" INTEGER NOT NULL,
     "customerId" UUID NOT NULL,
+    "windshieldSeq" INTEGER NOT NULL,
     "score" INTEGER NOT NULL,
-    "raisedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "repairs" INTEGER NOT NULL,
+    "mtbfDays" DOUBLE PRECISION,
+    "nextLikelyRepairOn" DATE,
+    "recommendedInspectionOn" DATE,
+    "alertedAt" TIMESTAMP(3),
+    "computedAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "UnitRiskAlert_pkey" PRIMARY KEY ("unitId","windshieldSeq")
+    CONSTRAINT "UnitRisk_pkey" PRIMARY KEY ("unitId")
 );
 
 -- CreateTable
@@ -48,7 +53,10 @@ CREATE TABLE "AnalyticsRollupState" (
 );
 
 -- CreateIndex
-CREATE INDEX "UnitRiskAlert_customerId_idx" ON "UnitRiskAlert"("customerId");
+CREATE INDEX "UnitRisk_score_idx" ON "UnitRisk"("score");
+
+-- CreateIndex
+CREATE INDEX "UnitRisk_customerId_score_idx" ON "UnitRisk"("customerId", "score");
 
 -- CreateIndex
 CREATE INDEX "AnalyticsDay_technicianId_day_idx" ON "AnalyticsDay"("technicianId", "day");

@@ -184,7 +184,7 @@ export async function analyticsCsvResponse(
             "suggested_action",
           ],
           once(
-            listAtRisk(db, ctx, { customerId }).then((answer) =>
+            listAtRisk(db, ctx, { customerId, limit: 1_000_000 }).then((answer) =>
               answer.units.map((u) => [
                 u.customerName,
                 u.unitNumber,

@@ -14,6 +14,7 @@ import type pg from "pg";
 import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
+import { registerAnalyticsJobs, unregisterAnalyticsJobs } from "./analytics-jobs";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
 import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
@@ -59,6 +60,7 @@ export async function startJobQueue(options: {
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerAnalyticsJobs(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
     await registerWebhookJobs(boss, { db, pollingIntervalSeconds });
   } catch (error) {
@@ -72,6 +74,7 @@ export async function startJobQueue(options: {
     async stop() {
       setQueueState("stopped");
       unregisterBillingJobs();
+      unregisterAnalyticsJobs();
       await fanOut?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },

@@ -30,6 +30,7 @@ export function AtRiskPanel({ audience }: { audience: Audience }) {
         <>
           <p>
             {r.atRisk} of {r.counted} units at or above risk {r.threshold} (an alert is raised when a unit crosses it).
+            {r.computedAt && ` Computed ${new Date(r.computedAt).toLocaleString()}.`}
           </p>
           {r.units.length === 0 ? (
             <p className="empty">No units yet.</p>

@@ -2,7 +2,6 @@
 // last day), each customer's rate of repairs per unit, and the business's season by month.
 import "server-only";
 import {
-  RISK_ALERT_THRESHOLD,
   type UnitRisk,
   seasonalIndex,
   suggestedActions,
@@ -26,14 +25,13 @@ export type RiskedUnit = UnitRisk & {
   actions: string[];
 };
 
-/** Monthly completions of the last 36 whole months, oldest first, and the first month's number. */
-export async function monthlyCounts(db: Reader, today: string, timeZone: string): Promise<{ counts: number[]; firstMonth: number }> {
+/** Monthly completions of the last 36 whole months, oldest first, and the first month's number (from the rollups). */
+export async function monthlyCounts(db: Reader, today: string): Promise<{ counts: number[]; firstMonth: number }> {
   const start = `${String(Number(today.slice(0, 4)) - 3)}-${today.slice(5, 7)}-01`;
   const end = `${today.slice(0, 7)}-01`;
   const rows = await db.$queryRaw<{ month: string; repairs: unknown }[]>`
-    SELECT to_char(${localDay(timeZone)}, 'YYYY-MM') AS month, count(*) AS repairs FROM "Repair" r
-    WHERE r."completedAt" >= ((${start}::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')
-      AND r."completedAt" < ((${end}::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')
+    SELECT to_char(d.day, 'YYYY-MM') AS month, sum(d.repairs) AS repairs FROM "AnalyticsDay" d
+    WHERE d.day >= ${start}::date AND d.day < ${end}::date
     GROUP BY 1`;
   const found = new Map(rows.map((r) => [r.month, Number(r.repairs)]));
   // Months before the first repair ever are not zeros: they are no history.
@@ -53,8 +51,9 @@ export async function monthlyCounts(db: Reader, today: string, timeZone: string)
   return { counts, firstMonth };
 }
 
-export async function businessSeason(db: Reader, today: string, timeZone: string): Promise<number[]> {
-  const { counts, firstMonth } = await monthlyCounts(db, today, timeZone);
+/** The business's season; the rollups must be current (refreshAnalyticsRollups). */
+export async function businessSeason(db: Reader, today: string): Promise<number[]> {
+  const { counts, firstMonth } = await monthlyCounts(db, today);
   return seasonalIndex(counts, firstMonth);
 }
 
@@ -126,4 +125,3 @@ export async function riskedUnits(
     );
 }
 
-export { RISK_ALERT_THRESHOLD };
