@@ -67,6 +67,7 @@ export const REFUSALS = {
   INVALID_REPAIR_COUNT: badRequest,
   INVALID_OVERRIDE: badRequest,
   INVALID_BUSINESS_TIME: badRequest,
+  INVALID_PERIOD: badRequest, // an analytics period ending before it starts, or a custom one over 5 years
 
   // Accounts, teams, fleet settings, units (accounts.ts, team.ts, fleet-settings.ts, unit-records.ts)
   WEAK_PASSWORD: badRequest,

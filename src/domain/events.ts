@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   "PAYMENT_REMINDER",
   "WEBHOOK_DISABLED",
   "OFFICE_MESSAGE",
+  "UNIT_AT_RISK",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -43,6 +44,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   PAYMENT_REMINDER: "An invoice is overdue",
   WEBHOOK_DISABLED: "A webhook is switched off after failing",
   OFFICE_MESSAGE: "The office sends a message about your repairs",
+  UNIT_AT_RISK: "A unit's risk of a repair crosses the alert threshold",
 };
 
 /** The names webhook subscribers use; an event type missing here is not sent to webhooks. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KNOWN_SEASON, generateFleetHistory } from "../../tests/support/fleet-history";
+import { KNOWN_SEASON, generateFleetHistory } from "./fleet-history";
 import {
   backtest,
   forecastMonthly,

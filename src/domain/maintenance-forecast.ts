@@ -103,15 +103,40 @@ export const INSPECTION_LEAD_DAYS = 14;
  * seasonal factor s. Shorter MTBF or a busier season never lowers it.
  */
 export function unitRisk(facts: UnitRiskFacts): UnitRisk {
-  const mtbf = mtbfDays(facts.repairDates);
+  const days = facts.repairDates.map(dayNumber);
+  return unitRiskFromHistory({
+    history: {
+      repairs: days.length,
+      firstOn: days.length ? dateOf(Math.min(...days)) : null,
+      lastOn: days.length ? dateOf(Math.max(...days)) : null,
+    },
+    fleetRatePerDay: facts.fleetRatePerDay,
+    season: facts.season,
+    today: facts.today,
+  });
+}
+
+/** A windshield's repairs as the database keeps them summed up: how many, the first and the last day. */
+export type WindshieldHistory = { repairs: number; firstOn: string | null; lastOn: string | null };
+
+/** MTBF from the count and the first and last repair (the same figure mtbfDays gives from every date). */
+export function mtbfFromHistory(history: WindshieldHistory): number | null {
+  if (history.repairs < 2 || !history.firstOn || !history.lastOn) return null;
+  return (dayNumber(history.lastOn) - dayNumber(history.firstOn)) / (history.repairs - 1);
+}
+
+/** unitRisk from a summed-up history (the at-risk list reads one row per windshield, not every repair). */
+export function unitRiskFromHistory(
+  facts: Omit<UnitRiskFacts, "repairDates"> & { history: WindshieldHistory },
+): UnitRisk {
+  const mtbf = mtbfFromHistory(facts.history);
   const rate = mtbf !== null && mtbf > 0 ? 1 / mtbf : Math.max(0, facts.fleetRatePerDay);
   const nextMonth = new Date(Date.parse(`${facts.today}T00:00:00Z`) + 15 * DAY_MS).getUTCMonth();
   const factor = facts.season[nextMonth] ?? 1;
   const score = Math.round(100 * (1 - Math.exp(-RISK_WINDOW_DAYS * rate * factor)));
   if (mtbf === null) return { score, mtbfDays: null, nextLikelyRepairOn: null, recommendedInspectionOn: null };
   const today = dayNumber(facts.today);
-  const last = Math.max(...facts.repairDates.map(dayNumber));
-  const next = Math.max(today, last + mtbf);
+  const next = Math.max(today, dayNumber(facts.history.lastOn!) + mtbf);
   return {
     score,
     mtbfDays: Math.round(mtbf * 10) / 10,
@@ -119,6 +144,9 @@ export function unitRisk(facts: UnitRiskFacts): UnitRisk {
     recommendedInspectionOn: dateOf(Math.max(today, next - INSPECTION_LEAD_DAYS)),
   };
 }
+
+/** A unit at or above this risk raises an alert (once per crossing) and is asked to be inspected. */
+export const RISK_ALERT_THRESHOLD = 70;
 
 const MONTH_NAMES = [
   "January",

@@ -51,6 +51,7 @@ const ACTIONS: Record<EventType, { lead: string; button: string }> = {
   PAYMENT_REMINDER: { lead: "An invoice is overdue", button: "See the invoice" },
   WEBHOOK_DISABLED: { lead: "A webhook was switched off after failing again and again", button: "See its deliveries" },
   OFFICE_MESSAGE: { lead: "A message from the office about your repairs", button: "See your repairs" },
+  UNIT_AT_RISK: { lead: "A unit is likely to need a repair soon", button: "See the units at risk" },
 };
 
 export function emailSubject(content: Pick<EmailContent, "type" | "customerName" | "items" | "message">): string {

@@ -24,6 +24,8 @@ const AUDIENCES: Record<EventType, readonly Audience[]> = {
   // The subscription's owner: its customer's users, and the office that runs the business-wide ones.
   WEBHOOK_DISABLED: ["customer", "office"],
   OFFICE_MESSAGE: ["customer"],
+  // Predictive maintenance: the customer's fleet manager and the office both plan the inspection.
+  UNIT_AT_RISK: ["customer", "office"],
 };
 
 export function audiencesOf(type: string): readonly Audience[] {
@@ -70,6 +72,8 @@ export function notificationTitle(type: string, count: number, audience: Audienc
       return "A webhook was switched off after failing";
     case "OFFICE_MESSAGE":
       return "A message from the office about your repairs";
+    case "UNIT_AT_RISK":
+      return `${plural(count, "A unit is", "units are")} at high risk of a repair: inspect soon`;
     default:
       return "Something changed";
   }

@@ -24,6 +24,9 @@ export function AdminHome() {
   return (
     <section className="admin">
       <h1>Business administration</h1>
+      <nav aria-label="Admin screens">
+        <a href="/admin/analytics">Analytics</a>
+      </nav>
       {me.error && <p className="error">{me.error.message}</p>}
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
       <PointsCheckAlert />

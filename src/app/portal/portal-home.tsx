@@ -28,6 +28,9 @@ export function PortalHome() {
   return (
     <section>
       <h1>Your fleet</h1>
+      <nav aria-label="Portal screens">
+        <a href="/portal/analytics">Fleet analytics</a>
+      </nav>
       {me.data && <p className="muted">Signed in as {me.data.email}</p>}
       <p className="muted" role="status" data-testid="live-status">
         {live.error

@@ -22,6 +22,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { apiKeysRouter } from "./routers/api-keys";
 import { webhooksRouter } from "./routers/webhooks";
 import { pushRouter } from "./routers/push";
+import { analyticsRouter } from "./routers/analytics";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   push: pushRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

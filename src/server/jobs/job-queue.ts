@@ -15,6 +15,7 @@ import type pg from "pg";
 import type { Db } from "../db";
 import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
+import { registerAnalyticsJobs, unregisterAnalyticsJobs } from "./analytics-jobs";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
 import { startNotificationDelivery } from "./notification-delivery";
 import { startNotificationFanOut } from "./notification-fan-out";
@@ -63,6 +64,7 @@ export async function startJobQueue(options: {
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerAnalyticsJobs(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
     webhooks = await registerWebhookJobs(boss, { db });
     delivery = startNotificationDelivery(db);
@@ -77,6 +79,7 @@ export async function startJobQueue(options: {
     async stop() {
       setQueueState("stopped");
       unregisterBillingJobs();
+      unregisterAnalyticsJobs();
       await fanOut?.stop();
       await webhooks?.stop();
       await delivery?.stop();

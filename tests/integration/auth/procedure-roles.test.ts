@@ -17,6 +17,11 @@ const ADMIN: ActorKind[] = ["admin"];
 const CUSTOMER: ActorKind[] = ["customer"];
 const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "apiKeys.list": ["admin", "customer"],
+  "analytics.dashboard": DECIDERS,
+  "analytics.atRisk": DECIDERS,
+  "analytics.accuracy": DECIDERS,
+  "analytics.costs": ADMIN,
+  "analytics.updateCosts": ADMIN,
   "apiKeys.create": ["admin", "customer"],
   "apiKeys.revoke": ["admin", "customer"],
   "apiKeys.clients": ["admin", "customer"],

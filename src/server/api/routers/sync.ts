@@ -6,6 +6,7 @@ import { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
 import { pushInput } from "~/server/services/sync/push-input";
 import { pushMutations } from "~/server/services/sync/push-mutations";
 import { prepareOutput, pushOutput } from "~/server/services/sync/sync-output";
+import { requestAnalyticsRefresh } from "~/server/jobs/analytics-job-sender";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 export const syncRouter = createTRPCRouter({
@@ -13,5 +14,10 @@ export const syncRouter = createTRPCRouter({
   push: staffProcedure
     .input(pushInput)
     .output(pushOutput)
-    .mutation(({ ctx, input }) => pushMutations(ctx.db, ctx, input)),
+    .mutation(async ({ ctx, input }) => {
+      const answer = await pushMutations(ctx.db, ctx, input);
+      // Completions arrive in syncs: the analytics rollups catch up on the queue (analytics-jobs.ts).
+      requestAnalyticsRefresh();
+      return answer;
+    }),
 });
