@@ -14,7 +14,7 @@ import { monthPosition, volumeDiscountCents } from "./volume-discount";
 // The one place a repair's price is decided. A quote carries where its price came from,
 // so it can be frozen at completion and shown on an invoice without recomputing.
 
-export type PriceSource = TierSource | "VOLUME_DISCOUNT" | "OVERRIDE";
+export type PriceSource = TierSource | "VOLUME_DISCOUNT" | "OVERRIDE" | "WARRANTY";
 
 export type PriceQuote = {
   /** Tier ordinal of the repair on its windshield (1 = first repair since replacement). */

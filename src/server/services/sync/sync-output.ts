@@ -294,6 +294,8 @@ export const repairViewOutput = z.object({
   templateId: nullableString,
   /** The customer's completion checklist as confirmed at completion (migration 0011), or null. */
   completionChecklist: z.custom<Prisma.JsonValue | null>((value) => value !== undefined),
+  /** A warranty claim's follow-up: the repair it redoes, at $0 (migration 0025). */
+  warrantyOfId: nullableString,
   createdById: z.string(),
   createdAt: z.date(),
   updatedAt: z.date(),
