@@ -20,6 +20,7 @@ import { rewardsRouter } from "./routers/rewards";
 import { messagesRouter } from "./routers/messages";
 import { notificationsRouter } from "./routers/notifications";
 import { apiKeysRouter } from "./routers/api-keys";
+import { qualityRouter } from "./routers/quality";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   notifications: notificationsRouter,
   apiKeys: apiKeysRouter,
+  quality: qualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -66,6 +66,8 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "assignment.rankForWalk": DISPATCHERS,
   "assignment.bulkAssign": DISPATCHERS,
   "admin.businessSettings": ADMIN,
+  "quality.settings": ADMIN,
+  "quality.updateSettings": ADMIN,
   "admin.updateBusinessSettings": ADMIN,
   "schedule.week": DISPATCHERS,
   "schedule.createWalk": DISPATCHERS,
