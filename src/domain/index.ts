@@ -48,6 +48,7 @@ export {
   type PriceRepairInput,
   type PriceSource,
   overriddenQuote,
+  warrantyQuote,
   priceRepair,
   quotesDiffer,
 } from "./pricing";

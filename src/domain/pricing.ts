@@ -117,3 +117,8 @@ export function overriddenQuote(baseQuote: PriceQuote, overrideCents: Cents, rea
 export function quotesDiffer(a: PriceQuote, b: PriceQuote): boolean {
   return a.ordinal !== b.ordinal || a.cents !== b.cents || a.source !== b.source || a.discountCents !== b.discountCents;
 }
+
+/** A warranty claim's follow-up: free, whatever its tier; the ordinal still counts the windshield's work. */
+export function warrantyQuote(baseQuote: PriceQuote): PriceQuote {
+  return { ...baseQuote, cents: 0, source: "WARRANTY", discountCents: 0 };
+}

@@ -17,6 +17,7 @@ import { generateScheduledWalks } from "../services/planning/generate-scheduled-
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
 import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
+import { registerQualityJobs } from "./quality-jobs";
 import { registerWebhookJobs } from "./webhook-jobs";
 import { setQueueState } from "./queue-state";
 
@@ -59,6 +60,7 @@ export async function startJobQueue(options: {
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerQualityJobs(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
     await registerWebhookJobs(boss, { db, pollingIntervalSeconds });
   } catch (error) {

@@ -68,6 +68,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "admin.businessSettings": ADMIN,
   "quality.settings": ADMIN,
   "quality.updateSettings": ADMIN,
+  "quality.openWarrantyClaim": DECIDERS,
   "admin.updateBusinessSettings": ADMIN,
   "schedule.week": DISPATCHERS,
   "schedule.createWalk": DISPATCHERS,

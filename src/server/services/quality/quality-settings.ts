@@ -15,16 +15,25 @@ const months = z
   .number()
   .int("Warranty months must be a whole number.")
   .min(QUALITY_LIMITS.warrantyMonths.min, `Warranty months must be between 0 and ${QUALITY_LIMITS.warrantyMonths.max}.`)
-  .max(QUALITY_LIMITS.warrantyMonths.max, `Warranty months must be between 0 and ${QUALITY_LIMITS.warrantyMonths.max}.`);
+  .max(
+    QUALITY_LIMITS.warrantyMonths.max,
+    `Warranty months must be between 0 and ${QUALITY_LIMITS.warrantyMonths.max}.`,
+  );
 const step = z
   .string()
   .trim()
   .min(1, "A completion step cannot be empty.")
-  .max(QUALITY_LIMITS.completionSteps.maxLength, `A completion step is at most ${QUALITY_LIMITS.completionSteps.maxLength} characters.`)
+  .max(
+    QUALITY_LIMITS.completionSteps.maxLength,
+    `A completion step is at most ${QUALITY_LIMITS.completionSteps.maxLength} characters.`,
+  )
   .regex(/^[^\p{Cc}]*$/u, "A completion step cannot contain control characters.");
 const steps = z
   .array(step)
-  .max(QUALITY_LIMITS.completionSteps.maxItems, `At most ${QUALITY_LIMITS.completionSteps.maxItems} completion steps per damage type.`);
+  .max(
+    QUALITY_LIMITS.completionSteps.maxItems,
+    `At most ${QUALITY_LIMITS.completionSteps.maxItems} completion steps per damage type.`,
+  );
 const perType = <T extends z.ZodType>(value: T) =>
   z.object(Object.fromEntries(DAMAGE_TYPES.map((t) => [t, value])) as Record<(typeof DAMAGE_TYPES)[number], T>);
 const positive = (what: string, max: number) =>
