@@ -431,3 +431,11 @@ export {
   unitRisk,
 } from "./maintenance-forecast";
 export { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "./notifications";
+export {
+  SURVEY_COMMENT_MAX,
+  SURVEY_CREATE_WITHIN_DAYS,
+  SURVEY_REMINDER_DAYS,
+  SURVEY_STARS,
+  ratingOf,
+  surveyAnswerProblem,
+} from "./survey";

@@ -8,6 +8,7 @@ export function ManagerNav() {
       <a href="/manager/route">Driving order</a>
       <a href="/manager/walks">Walk planning</a>
       <a href="/manager/messages">Messages</a>
+      <a href="/manager/quality">Quality</a>
     </nav>
   );
 }
