@@ -84,7 +84,7 @@ test("a customer opens a warranty claim from /portal: a $0 follow-up linked to t
 
   await signIn(page, fleet.userEmail);
   await expect(page).toHaveURL(/\/portal$/);
-  await page.getByText(unitNumber, { exact: true }).click();
+  await page.locator("summary").filter({ hasText: unitNumber }).click();
   const what = `the chip repair of unit ${unitNumber}`;
   await page.getByRole("button", { name: `Warranty claim for ${what}` }).click();
   const form = page.getByRole("form", { name: `Warranty claim for ${what}` });
