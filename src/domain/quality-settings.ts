@@ -20,10 +20,7 @@ export type QualitySettings = {
 export const QUALITY_SETTINGS_DEFAULT: QualitySettings = {
   photoChecks: WARN_ON_EVERY_CHECK,
   warrantyMonths: WARRANTY_MONTHS_DEFAULT,
-  completionSteps: Object.fromEntries(DAMAGE_TYPES.map((t) => [t, []])) as unknown as Record<
-    DamageTypeName,
-    string[]
-  >,
+  completionSteps: Object.fromEntries(DAMAGE_TYPES.map((t) => [t, []])) as unknown as Record<DamageTypeName, string[]>,
   peerReviewPercent: PEER_REVIEW_DEFAULT_PERCENT,
   training: TRAINING_THRESHOLDS_DEFAULT,
 };
