@@ -17,6 +17,7 @@ const VENDOR_FILES = ["browser-image-compression.js", "browser-image-compression
 const NEXT_DIR = ".next";
 const PAGES_DIR = ".next/server/app/";
 const BUNDLE = ".next/service-worker/sw.js";
+const PHOTO_CHECKS_WORKER = "public/photo-checks-worker.js";
 const pageUrl = (file) => `/${file.slice(PAGES_DIR.length, -".html".length)}`;
 
 mkdirSync(VENDOR_DIR, { recursive: true });
@@ -38,6 +39,18 @@ await build({
   logLevel: "warning",
 });
 
+// The photo checks' worker (src/client/capture/photo-checks-worker.ts): a plain file, since
+// Turbopack's `new Worker(new URL(...))` did not build; loaded by its fixed URL.
+await build({
+  entryPoints: ["src/client/capture/photo-checks-worker.ts"],
+  outfile: PHOTO_CHECKS_WORKER,
+  bundle: true,
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  logLevel: "warning",
+});
+
 const { count, size, warnings } = await injectManifest({
   swSrc: BUNDLE,
   swDest: "public/sw.js",
@@ -48,6 +61,7 @@ const { count, size, warnings } = await injectManifest({
     "public/manifest.webmanifest",
     "public/icons/*.png",
     `${VENDOR_DIR}/*.js`,
+    PHOTO_CHECKS_WORKER,
   ],
   globIgnores: ["**/*.map"],
   modifyURLPrefix: { ".next/static/": "/_next/static/", "public/": "/" },

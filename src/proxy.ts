@@ -56,7 +56,7 @@ function pass(req: NextRequest, policy: string, rewriteTo?: URL, status?: number
 async function route(req: NextRequest, policyFor: (page: string) => string): Promise<NextResponse> {
   const { pathname } = req.nextUrl;
   // Open to anyone, signed in or not.
-  if (pathname === "/forbidden") return pass(req, policyFor(pathname));
+  if (pathname === "/forbidden" || pathname.startsWith("/survey/")) return pass(req, policyFor(pathname));
   // Reads the cookie only: whether the session was ended is checked by every API call and page
   // (requireKind), which then remove the cookie.
   const secureCookie = servedOverHttps();

@@ -1,7 +1,7 @@
 // Figure n: the photo checks (blur, exposure, size; src/client/capture/inspect-photo.ts) on a
 // 12-megapixel phone photo, on /walk with the CPU slowed 4x: the wall time of the checks and the
-// main thread's long tasks while they run (target 0: the browser decodes and shrinks the photo
-// off the main thread; the checks read a 256-pixel copy). The photo is made in the page by the
+// main thread's long tasks while they run (target 0: decoding, shrinking and the arithmetic run
+// in the photo-checks worker, public/photo-checks-worker.js). The photo is made in the page by the
 // benchmark hook; the median of 5 runs after a warm-up.
 import type { BenchModule } from "../types";
 import { withBenchPage } from "../support/bench-page";

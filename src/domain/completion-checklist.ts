@@ -115,13 +115,17 @@ export function templateChecklistOf(value: unknown): string[] {
 
 /**
  * The one list a completion confirms: the customer's required items, then the items of the
- * template the repair was captured with, each once (compared as confirmChecklist compares them).
- * Both are required: a template's step is part of the work it describes.
+ * template the repair was captured with, then the steps the admin requires for its damage type,
+ * each once (compared as confirmChecklist compares them). All are required.
  */
-export function completionItemsFor(customerItems: readonly string[], templateItems: readonly string[]): string[] {
+export function completionItemsFor(
+  customerItems: readonly string[],
+  templateItems: readonly string[],
+  damageTypeSteps: readonly string[] = [],
+): string[] {
   const seen = new Set<string>();
   const items: string[] = [];
-  for (const raw of [...customerItems, ...templateItems]) {
+  for (const raw of [...customerItems, ...templateItems, ...damageTypeSteps]) {
     const text = key(raw);
     if (text === "" || seen.has(text)) continue;
     seen.add(text);

@@ -128,6 +128,14 @@ export const REFUSALS = {
   INVALID_CHECKLIST: badRequest, // too many items, too long, repeated
   CHECKLIST_INCOMPLETE: conflict, // a completion that does not confirm every item the customer requires
 
+  // Quality: warranty claims, surveys, peer reviews (warranty.ts, peer-review.ts, survey.ts)
+  WARRANTY_NOT_COMPLETED: conflict, // a claim on a repair that was never completed
+  WARRANTY_EXPIRED: conflict, // the message gives the warranty's last day
+  SURVEY_ANSWERED: conflict, // a survey link used a second time
+  INVALID_SURVEY: badRequest, // stars outside 1-5, a comment too long
+  REVIEW_NOT_ALLOWED: forbidden, // a manager's own work, or a reviewer who is not a manager
+  INVALID_REVIEW: badRequest, // a rubric score outside 1-5
+
   // Invoices and payments (billing/invoice-rules.ts)
   INVALID_INVOICE: badRequest, // discounts above the repairs, a number out of range
   INVOICE_EMPTY: badRequest, // an invoice with no repair line

@@ -68,6 +68,9 @@ export const FIELDS = {
   invoiceLine: field("Description", 200, "line"),
   paymentReference: field("Reference", 100, "line"),
   pointsNote: field("Note", 500, "line"),
+  warrantyReason: field("What went wrong", 1000, "multiline"),
+  surveyComment: field("Comment", 2000, "multiline"),
+  reviewNotes: field("Notes", 2000, "multiline"),
 } as const satisfies Record<string, TextField>;
 export type FieldName = keyof typeof FIELDS;
 

@@ -48,6 +48,7 @@ export {
   type PriceRepairInput,
   type PriceSource,
   overriddenQuote,
+  warrantyQuote,
   priceRepair,
   quotesDiffer,
 } from "./pricing";
@@ -447,3 +448,11 @@ export {
 } from "./maintenance-forecast";
 export { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "./notifications";
 export * from "./notification-preferences";
+export {
+  SURVEY_COMMENT_MAX,
+  SURVEY_CREATE_WITHIN_DAYS,
+  SURVEY_REMINDER_DAYS,
+  SURVEY_STARS,
+  ratingOf,
+  surveyAnswerProblem,
+} from "./survey";

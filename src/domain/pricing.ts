@@ -14,7 +14,7 @@ import { monthPosition, volumeDiscountCents } from "./volume-discount";
 // The one place a repair's price is decided. A quote carries where its price came from,
 // so it can be frozen at completion and shown on an invoice without recomputing.
 
-export type PriceSource = TierSource | "VOLUME_DISCOUNT" | "OVERRIDE";
+export type PriceSource = TierSource | "VOLUME_DISCOUNT" | "OVERRIDE" | "WARRANTY";
 
 export type PriceQuote = {
   /** Tier ordinal of the repair on its windshield (1 = first repair since replacement). */
@@ -116,4 +116,9 @@ export function overriddenQuote(baseQuote: PriceQuote, overrideCents: Cents, rea
  */
 export function quotesDiffer(a: PriceQuote, b: PriceQuote): boolean {
   return a.ordinal !== b.ordinal || a.cents !== b.cents || a.source !== b.source || a.discountCents !== b.discountCents;
+}
+
+/** A warranty claim's follow-up: free, whatever its tier; the ordinal still counts the windshield's work. */
+export function warrantyQuote(baseQuote: PriceQuote): PriceQuote {
+  return { ...baseQuote, cents: 0, source: "WARRANTY", discountCents: 0 };
 }

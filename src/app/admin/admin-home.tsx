@@ -11,6 +11,7 @@ import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
 import { AuditPanel } from "./_components/audit/audit-panel";
 import { BillingPanel } from "./_components/billing/billing-panel";
 import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
+import { QualitySettingsPanel } from "./_components/quality/quality-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
 import { OutboxPanel } from "./_components/outbox/outbox-panel";
 import { PointsCheckAlert } from "./_components/points-check-alert";
@@ -56,6 +57,7 @@ function AdminSections() {
         {tab === "users" && <UsersPanel />}
         {tab === "billing" && <BillingPanel />}
         {tab === "business" && <BusinessSettingsPanel />}
+        {tab === "quality" && <QualitySettingsPanel />}
         {tab === "audit" && <AuditPanel />}
         {tab === "api" && <ApiKeysPanel />}
         {tab === "webhooks" && (

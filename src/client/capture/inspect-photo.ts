@@ -1,18 +1,70 @@
-// The photo checks (src/domain/photo-checks.ts) on the phone, right after compression: the
-// browser decodes and shrinks the photo in one step off the main thread (createImageBitmap, with
-// the size read from the file's header), and the checks read the 256-pixel copy, a few
-// milliseconds of arithmetic, so the screen never stalls.
+// The photo checks (src/domain/photo-checks.ts) on the phone, right after compression. The
+// decoding, shrinking and arithmetic run in a dedicated worker (photo-checks-worker.ts), so the
+// main thread only posts the file and reads three numbers back. Where the worker cannot start
+// (an old browser, a development server without the built file) the same code runs here.
 import {
-  PHOTO_CHECK_DEFAULTS,
   type PhotoCheckPolicy,
   type PhotoCheckResult,
+  type PhotoStats,
   WARN_ON_EVERY_CHECK,
-  analysisCopy,
   checkPhoto,
-  meanBrightness,
-  sharpness,
 } from "~/domain";
-import { headerImageSize } from "./image-size";
+import type { PhotoChecksAnswer } from "./photo-checks-worker";
+
+export const PHOTO_CHECKS_WORKER_URL = "/photo-checks-worker.js";
+
+type Pending = { resolve: (stats: PhotoStats) => void; reject: (error: Error) => void };
+let worker: { post(blob: Blob): Promise<PhotoStats> } | null | undefined;
+
+function startWorker(): typeof worker {
+  if (typeof Worker !== "function" || typeof OffscreenCanvas !== "function") return null;
+  let instance: Worker;
+  try {
+    instance = new Worker(PHOTO_CHECKS_WORKER_URL);
+  } catch {
+    return null;
+  }
+  const pending = new Map<number, Pending>();
+  let next = 0;
+  instance.onmessage = (event: MessageEvent<PhotoChecksAnswer>) => {
+    const answer = event.data;
+    const waiting = pending.get(answer.id);
+    pending.delete(answer.id);
+    if (answer.ok) waiting?.resolve(answer.stats);
+    else waiting?.reject(new Error(answer.message));
+  };
+  // The file is missing or failed to load: every waiting check, and later ones, fall back here.
+  instance.onerror = (event) => {
+    event.preventDefault();
+    worker = null;
+    instance.terminate();
+    for (const waiting of pending.values()) waiting.reject(new WorkerUnavailable());
+    pending.clear();
+  };
+  return {
+    post: (blob) =>
+      new Promise<PhotoStats>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        instance.postMessage({ id, blob });
+      }),
+  };
+}
+
+class WorkerUnavailable extends Error {}
+
+async function statsOf(blob: Blob): Promise<PhotoStats> {
+  if (worker === undefined) worker = startWorker();
+  if (worker) {
+    try {
+      return await worker.post(blob);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+    }
+  }
+  const { photoStats } = await import("./photo-stats");
+  return photoStats(blob);
+}
 
 /** The checks that did not pass (empty: a good photo). A browser that cannot decode here skips them. */
 export async function inspectPhoto(
@@ -20,33 +72,5 @@ export async function inspectPhoto(
   policy: PhotoCheckPolicy = WARN_ON_EVERY_CHECK,
 ): Promise<PhotoCheckResult[]> {
   if (typeof createImageBitmap !== "function") return [];
-  const size =
-    headerImageSize(new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer())) ?? (await decodedSize(blob));
-  const scale = Math.min(1, PHOTO_CHECK_DEFAULTS.analysisPx / Math.max(size.width, size.height));
-  const width = Math.max(1, Math.round(size.width * scale));
-  const height = Math.max(1, Math.round(size.height * scale));
-  // Decoded and shrunk in one step, off the main thread (shrinking a decoded bitmap is not).
-  const small = await createImageBitmap(blob, { resizeWidth: width, resizeHeight: height, resizeQuality: "medium" });
-  try {
-    const canvas =
-      typeof OffscreenCanvas === "function" ? new OffscreenCanvas(width, height) : document.createElement("canvas");
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
-    if (!context) return [];
-    context.drawImage(small, 0, 0);
-    const gray = analysisCopy({ width, height, data: context.getImageData(0, 0, width, height).data });
-    const stats = { ...size, sharpness: sharpness(gray), brightness: meanBrightness(gray) };
-    return checkPhoto(stats, policy).filter((result) => result.verdict !== "ok");
-  } finally {
-    small.close();
-  }
-}
-
-/** The size of an image whose header this code does not read (WebP, HEIC...): decode it once. */
-async function decodedSize(blob: Blob): Promise<{ width: number; height: number }> {
-  const bitmap = await createImageBitmap(blob);
-  const size = { width: bitmap.width, height: bitmap.height };
-  bitmap.close();
-  return size;
+  return checkPhoto(await statsOf(blob), policy).filter((result) => result.verdict !== "ok");
 }

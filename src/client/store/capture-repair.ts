@@ -152,13 +152,22 @@ export async function captureRepair(
 
 /**
  * What fixing a find on the spot confirms, from the prepared data: the customer's completion
- * checklist and the applied template's, each once. A snapshot prepared before customers carried
- * their list has none: the server still checks it.
+ * checklist, the applied template's and the admin's steps for the damage type, each once. A
+ * snapshot prepared before these lists existed has none: the server still checks them.
  */
-export async function spotChecklist(db: RsDb, customerId: string, templateId: string | undefined): Promise<string[]> {
-  const [customer, template] = await Promise.all([
+export async function spotChecklist(
+  db: RsDb,
+  customerId: string,
+  templateId: string | undefined,
+  damageType?: DraftDamageType,
+): Promise<string[]> {
+  const [customer, template, quality] = await Promise.all([
     db.snapshotCustomers.get(customerId),
     templateId ? db.snapshotTemplates.get(templateId) : undefined,
+    db.meta.get("quality"),
   ]);
-  return completionItemsFor(customer?.completionChecklist ?? [], template?.checklist ?? []);
+  const steps = damageType && quality?.key === "quality" ? (quality.value.completionSteps[damageType] ?? []) : [];
+  return completionItemsFor(customer?.completionChecklist ?? [], template?.checklist ?? [], steps);
 }
+
+type DraftDamageType = RepairCapturePayload["damageType"];

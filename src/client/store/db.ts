@@ -44,7 +44,9 @@ export type MetaRow =
   | { key: "deviceId"; value: string }
   | { key: "snapshot"; value: SnapshotInfo }
   /** The day's stops in driving order, as the last prepare answered (one value: no table needed). */
-  | { key: "today"; value: PreparedDay };
+  | { key: "today"; value: PreparedDay }
+  /** The admin's photo-check policy and completion steps per damage type, as the last prepare answered. */
+  | { key: "quality"; value: NonNullable<PrepareSnapshot["quality"]> };
 
 /** What the server decided for a repair, kept beside the device's own estimate. */
 export type ServerDecision = {

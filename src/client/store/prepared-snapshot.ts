@@ -40,6 +40,8 @@ export async function savePreparedSnapshot(db: RsDb, snapshot: PrepareSnapshot, 
     await db.snapshotUnits.bulkAdd(snapshot.units.map((u) => ({ ...u, unitKey: unitKey(u.unitNumber) })));
     await db.snapshotTemplates.bulkAdd(snapshot.templates);
     await db.meta.put({ key: "today", value: snapshot.today });
+    if (snapshot.quality) await db.meta.put({ key: "quality", value: snapshot.quality });
+    else await db.meta.delete("quality");
     // Answers of a server older than the list have none.
     await db.openWork.bulkAdd(snapshot.openWork ?? []);
     await db.workThreads.bulkAdd(snapshot.threads ?? []);

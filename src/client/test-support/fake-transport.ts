@@ -156,6 +156,7 @@ export function repairAccepted(
     checklist: [],
     templateId: null,
     completionChecklist: null,
+    warrantyOfId: null,
     createdById: crypto.randomUUID(),
     createdAt: at,
     updatedAt: at,

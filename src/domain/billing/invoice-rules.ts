@@ -166,10 +166,11 @@ export function assertPayment(
     throw new PaymentRefused(`${formatCents(amountCents)} is more than the ${formatCents(owed)} still owed`);
 }
 
-export type PriceSourceCode = "DEFAULT_TIER" | "CUSTOM_TIER" | "VOLUME_DISCOUNT" | "OVERRIDE";
+export type PriceSourceCode = "DEFAULT_TIER" | "CUSTOM_TIER" | "VOLUME_DISCOUNT" | "OVERRIDE" | "WARRANTY";
 export const PRICE_SOURCE_LABELS: Readonly<Record<PriceSourceCode, string>> = {
   DEFAULT_TIER: "standard tier",
   CUSTOM_TIER: "contract tier",
   VOLUME_DISCOUNT: "volume discount",
   OVERRIDE: "price override",
+  WARRANTY: "warranty",
 };

@@ -23,6 +23,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { webhooksRouter } from "./routers/webhooks";
 import { pushRouter } from "./routers/push";
 import { analyticsRouter } from "./routers/analytics";
+import { qualityRouter } from "./routers/quality";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -47,6 +48,7 @@ export const appRouter = createTRPCRouter({
   webhooks: webhooksRouter,
   push: pushRouter,
   analytics: analyticsRouter,
+  quality: qualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

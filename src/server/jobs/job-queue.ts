@@ -20,6 +20,7 @@ import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
 import { startNotificationDelivery } from "./notification-delivery";
 import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
+import { registerQualityJobs } from "./quality-jobs";
 import { registerWebhookJobs } from "./webhook-jobs";
 import { setQueueState } from "./queue-state";
 
@@ -65,6 +66,7 @@ export async function startJobQueue(options: {
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
     await registerAnalyticsJobs(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerQualityJobs(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);
     webhooks = await registerWebhookJobs(boss, { db });
     delivery = startNotificationDelivery(db);

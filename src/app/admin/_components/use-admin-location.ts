@@ -12,6 +12,7 @@ export const ADMIN_TABS = [
   { id: "users", label: "Users" },
   { id: "billing", label: "Billing" },
   { id: "business", label: "Business settings" },
+  { id: "quality", label: "Quality" },
   { id: "audit", label: "Audit" },
   { id: "api", label: "API keys" },
   { id: "webhooks", label: "Webhooks" },

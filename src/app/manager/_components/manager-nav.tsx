@@ -9,6 +9,7 @@ export function ManagerNav() {
       <a href="/manager/walks">Walk planning</a>
       <a href="/manager/messages">Messages</a>
       <a href="/manager/analytics">Analytics</a>
+      <a href="/manager/quality">Quality</a>
     </nav>
   );
 }

@@ -51,8 +51,8 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
   const [draftError, setDraftError] = useState<string | null>(null);
   const required =
     useLiveQuery(
-      () => spotChecklist(rsDb(), walk.customerId, fields.templateId),
-      `spot-checklist-${walk.customerId}-${fields.templateId ?? ""}`,
+      () => spotChecklist(rsDb(), walk.customerId, fields.templateId, fields.damageType),
+      `spot-checklist-${walk.customerId}-${fields.templateId ?? ""}-${fields.damageType}`,
     ) ?? [];
   const [ticked, setTicked] = useState<Record<string, Date>>({});
   const unticked = required.filter((item) => !ticked[item]);

@@ -28,7 +28,10 @@ export function RejectedRepairFix({
   const onSpot = repair?.payload.completedOnSpot;
   const required =
     useLiveQuery(
-      async () => (onSpot && repair ? spotChecklist(rsDb(), repair.customerId, repair.payload.templateId) : []),
+      async () =>
+        onSpot && repair
+          ? spotChecklist(rsDb(), repair.customerId, repair.payload.templateId, repair.payload.damageType)
+          : [],
       `spot-fix-${item.recordId}-${onSpot ? 1 : 0}`,
     ) ?? [];
   const ticked = new Set((fix.spotChecklist ?? onSpot?.checklist ?? []).map((c) => c.item));

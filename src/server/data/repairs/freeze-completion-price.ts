@@ -1,7 +1,7 @@
 // The price a repair is completed at: history counted under lock, on the windshield the unit
 // has now, an override winning. Written once; no service recomputes it afterwards.
 import "server-only";
-import { freezeQuote } from "~/domain/index";
+import { freezeQuote, warrantyQuote } from "~/domain/index";
 import type { DbTx } from "../../db";
 import type { Repair } from "../../db/generated/client";
 import { lockPricingHistory } from "../pricing/lock-pricing-history";
@@ -13,15 +13,14 @@ export async function freezeCompletionPrice(tx: DbTx, repair: Repair, finishedAt
   const completedAt = finishedAt < now ? finishedAt : now;
   const { windshieldSeq } = await lockPricingHistory(tx, repair.customerId, repair.unitId);
   // The breaks of a job completed before this one are in the history now: index 0.
-  const quote = freezeQuote(
-    await quoteRepair(tx, {
+  const base = await quoteRepair(tx, {
       customerId: repair.customerId,
       unitId: repair.unitId,
       windshieldSeq,
       indexInJob: 0,
       at: completedAt,
-      override: overrideOf(repair),
-    }),
-  );
+    override: overrideOf(repair),
+  });
+  const quote = freezeQuote(repair.warrantyOfId ? warrantyQuote(base) : base);
   return { windshieldSeq, completedAt, ...frozenFields(quote), ...estimateFields(quote) };
 }

@@ -11,7 +11,7 @@ import type { AttachmentInput } from "../shared-inputs";
 import { attachmentsAdded, createAttachments } from "./create-attachments";
 
 type NewRepair = {
-  action: "repair.capture" | "repair.request" | "repair.followUp";
+  action: "repair.capture" | "repair.request" | "repair.followUp" | "repair.warrantyClaim";
   repair: Repair;
   attachments: readonly AttachmentInput[];
 };

@@ -1,7 +1,7 @@
 // Estimates follow the history until completion: after a completion or a windshield
 // replacement, the unit's open repairs are re-quoted (frozen prices are never touched).
 import "server-only";
-import { PRICE_FROZEN_STATUSES, STATUSES, type Status, isTerminal } from "~/domain/index";
+import { PRICE_FROZEN_STATUSES, STATUSES, type Status, isTerminal, warrantyQuote } from "~/domain/index";
 import type { DbTx } from "../../db";
 import { estimateFields, overrideOf, quoteRepair } from "../pricing/quote-repair";
 
@@ -24,7 +24,7 @@ export async function refreshOpenEstimates(tx: DbTx, unitId: string): Promise<vo
     const job = repair.jobId ?? repair.id;
     const indexInJob = nextIndexInJob.get(job) ?? 0;
     nextIndexInJob.set(job, indexInJob + 1);
-    const quote = await quoteRepair(tx, {
+    const base = await quoteRepair(tx, {
       customerId: repair.customerId,
       unitId,
       windshieldSeq: unit.windshieldSeq,
@@ -32,6 +32,7 @@ export async function refreshOpenEstimates(tx: DbTx, unitId: string): Promise<vo
       at: now,
       override: overrideOf(repair),
     });
+    const quote = repair.warrantyOfId ? warrantyQuote(base) : base;
     await tx.repair.update({ where: { id: repair.id }, data: estimateFields(quote) });
   }
 }

@@ -46,6 +46,7 @@ import { recordNewRepair } from "../../data/repairs/record-new-repair";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
 import { grantRewardsForCompletion } from "../../data/rewards/grant-rewards";
 import { checklistOf, templatesUsableBy } from "../../data/templates/template-view";
+import { readQuality } from "../../data/settings/quality-settings";
 
 export const captureRepairInput = z.object({
   id: z.uuid(),
@@ -227,7 +228,8 @@ async function completeOnSpot(
     { hasAfterPhoto },
   );
   const templateItems = templateChecklistOf(repair.checklist);
-  const required = completionItemsFor(checklistItemsOf(spot.customer.completionChecklist), templateItems);
+  const steps = (await readQuality(tx)).completionSteps[repair.damageType];
+  const required = completionItemsFor(checklistItemsOf(spot.customer.completionChecklist), templateItems, steps);
   const confirmed = confirmChecklist(
     required,
     spot.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),

@@ -26,6 +26,7 @@ import { loadRepairFor } from "../../data/repairs/load-repair-for";
 import { applyOnce } from "../../data/repairs/repair-change";
 import { refreshOpenEstimates } from "../../data/repairs/refresh-open-estimates";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
+import { readQuality } from "../../data/settings/quality-settings";
 
 export const completeRepairInput = z.object({
   repairId: z.uuid(),
@@ -74,7 +75,8 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
             select: { completionChecklist: true },
           });
           const templateItems = templateChecklistOf(repair.checklist);
-          const required = completionItemsFor(checklistItemsOf(customer.completionChecklist), templateItems);
+          const steps = (await readQuality(tx)).completionSteps[repair.damageType];
+          const required = completionItemsFor(checklistItemsOf(customer.completionChecklist), templateItems, steps);
           const confirmed = confirmChecklist(
             required,
             input.checklist.map((c) => ({ item: c.item, confirmedAt: c.confirmedAt ?? completedAt })),

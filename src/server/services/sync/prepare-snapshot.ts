@@ -4,6 +4,7 @@
 // estimates need, and today's stops in driving order. Two reads per customer and a fixed handful
 // more, whatever the fleet size.
 import "server-only";
+import type { QualitySettings } from "~/domain/quality-settings";
 import { businessDate } from "../../data/settings/business-day";
 import {
   PRICE_FROZEN_STATUSES,
@@ -27,6 +28,7 @@ import { loadTechnicianDay } from "../../data/route/technician-day";
 import { templateFields, templatesUsableBy } from "../../data/templates/template-view";
 import { THREAD_SELECT, messageViews, threadTitle, unreadCounts } from "../../data/messages/thread-view";
 import { mayReachThread } from "../../data/messages/threads";
+import { readQuality } from "../../data/settings/quality-settings";
 import type {
   PrepareSnapshot,
   PreparedCustomer,
@@ -84,7 +86,8 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
     });
     const customerIds = servable.map((c) => c.id);
     for (const customerId of customerIds) assertAllowed(ctx.actor, "customer.priceList.view", { customerId });
-    const myWork = await preparedWork(tx, ctx, technician.id);
+    const quality = await readQuality(tx);
+    const myWork = await preparedWork(tx, ctx, technician.id, quality);
     const customers = await preparedCustomers(tx, customerIds, now, await favoriteIds(tx, technician.id));
     await recordOfflineCopies(
       tx,
@@ -103,9 +106,10 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       customers,
       units: await preparedUnits(tx, ctx, customerIds),
       myWork,
-      openWork: await openWork(tx, ctx, customerIds),
+      openWork: await openWork(tx, ctx, customerIds, quality),
       templates: await usableTemplates(tx, technician.id),
       today: await preparedDay(tx, technician.id, now),
+      quality: { photoChecks: quality.photoChecks, completionSteps: quality.completionSteps },
       threads: await preparedThreads(
         tx,
         ctx,
@@ -215,7 +219,12 @@ type WorkRow = Prisma.RepairGetPayload<{ include: typeof WORK_INCLUDE }>;
  * assigned request is on-call work, not a lot walk's. One read with what the card shows; only
  * what the actor may view (a blocked lot's work is unassigned by whoever blocks, not hidden here).
  */
-async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string): Promise<PreparedWork[]> {
+async function preparedWork(
+  tx: DbTx,
+  ctx: ServiceContext,
+  technicianId: string,
+  quality: QualitySettings,
+): Promise<PreparedWork[]> {
   const repairs = await tx.repair.findMany({
     where: { technicianId, status: { in: [...WORK_STATUSES] } },
     include: WORK_INCLUDE,
@@ -223,7 +232,7 @@ async function preparedWork(tx: DbTx, ctx: ServiceContext, technicianId: string)
   });
   return repairs
     .filter((r) => decide(ctx.actor, "repair.view", repairRef(r)).allowed)
-    .map((r) => ({ ...workCard(r), status: r.status as (typeof WORK_STATUSES)[number] }));
+    .map((r) => ({ ...workCard(r, quality), status: r.status as (typeof WORK_STATUSES)[number] }));
 }
 
 /** Unassigned work statuses a technician may take with Assign to Me (the claim transition). */
@@ -235,7 +244,12 @@ const OPEN_WORK_LIMIT = 100;
  * Unassigned work at the customers this technician may serve (Assign to Me on the phone): one
  * read, each repair checked by the domain's claim rule. Taking one needs the network.
  */
-async function openWork(tx: DbTx, ctx: ServiceContext, customerIds: string[]): Promise<PreparedOpenWork[]> {
+async function openWork(
+  tx: DbTx,
+  ctx: ServiceContext,
+  customerIds: string[],
+  quality: QualitySettings,
+): Promise<PreparedOpenWork[]> {
   const repairs = await tx.repair.findMany({
     where: { technicianId: null, status: { in: [...OPEN_STATUSES] }, customerId: { in: customerIds } },
     include: WORK_INCLUDE,
@@ -245,11 +259,11 @@ async function openWork(tx: DbTx, ctx: ServiceContext, customerIds: string[]): P
   // customerIds are those that have not blocked the technician.
   return repairs
     .filter((r) => decide(ctx.actor, "repair.claim", { repair: repairRef(r), blockedByCustomer: false }).allowed)
-    .map((r) => ({ ...workCard(r), status: r.status as (typeof OPEN_STATUSES)[number] }));
+    .map((r) => ({ ...workCard(r, quality), status: r.status as (typeof OPEN_STATUSES)[number] }));
 }
 
 /** What a card of My work (or of open work) shows of a repair. */
-function workCard(r: WorkRow): Omit<PreparedWork, "status"> {
+function workCard(r: WorkRow, quality: QualitySettings): Omit<PreparedWork, "status"> {
   return {
     id: r.id,
     origin: r.origin,
@@ -273,6 +287,7 @@ function workCard(r: WorkRow): Omit<PreparedWork, "status"> {
     completionChecklist: completionItemsFor(
       checklistItemsOf(r.customer.completionChecklist),
       templateChecklistOf(r.checklist),
+      quality.completionSteps[r.damageType],
     ),
     photos: r.attachments.map((a) => ({
       id: a.id,

@@ -204,6 +204,20 @@ export const prepareOutput = z.object({
   openWork: z.array(preparedOpenWorkOutput),
   templates: z.array(preparedTemplateOutput),
   today: preparedDayOutput,
+  /**
+   * The admin's quality rules the phone applies offline: warn or refuse per photo check, and the
+   * completion steps per damage type (migration 0025); absent from an older server's answer.
+   */
+  quality: z
+    .object({
+      photoChecks: z.object({
+        blur: z.enum(["warn", "refuse"]),
+        exposure: z.enum(["warn", "refuse"]),
+        size: z.enum(["warn", "refuse"]),
+      }),
+      completionSteps: z.record(z.enum(DamageType), z.array(z.string())),
+    })
+    .optional(),
   /** Message threads of My work's repairs (migration 0018); absent from an older server's answer. */
   threads: z.array(preparedThreadOutput).optional(),
 });
@@ -294,6 +308,8 @@ export const repairViewOutput = z.object({
   templateId: nullableString,
   /** The customer's completion checklist as confirmed at completion (migration 0011), or null. */
   completionChecklist: z.custom<Prisma.JsonValue | null>((value) => value !== undefined),
+  /** A warranty claim's follow-up: the repair it redoes, at $0 (migration 0025). */
+  warrantyOfId: nullableString,
   createdById: z.string(),
   createdAt: z.date(),
   updatedAt: z.date(),

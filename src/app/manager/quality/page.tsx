@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { NotificationBell } from "~/app/_components/notification-bell";
+import { requireKind } from "../../_components/require-kind";
+import { TopBar } from "../../_components/top-bar";
+import { QualityScreen } from "./quality-screen";
+import "../manager.css";
+
+export const metadata: Metadata = { title: "Quality" };
+
+export default async function Page() {
+  const { actor } = await requireKind("manager", "admin");
+  return (
+    <>
+      <TopBar title="Quality" userName={actor.name}>
+        <NotificationBell />
+      </TopBar>
+      <main>
+        <QualityScreen />
+      </main>
+    </>
+  );
+}

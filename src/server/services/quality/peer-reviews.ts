@@ -1,0 +1,113 @@
+// Peer review: each day a share of each technician's completed repairs is drawn (reproducibly:
+// drawnForReview hashes the repair and the day) into the managers' queue; a manager rates photo
+// and repair quality 1-5 with notes, never on their own work.
+import "server-only";
+import { z } from "zod";
+import { FIELDS, drawnForReview, mayReview, rubricProblem } from "~/domain";
+import { dayKey } from "~/domain/business-month";
+import { config } from "../../config";
+import type { Db } from "../../db";
+import { InvalidRequest, NotFound } from "../../errors";
+import type { ServiceContext } from "../../service-context";
+import { textInput } from "../../data/shared-inputs";
+import { assertOffice } from "../../data/quality/office";
+import { readQuality } from "../../data/settings/quality-settings";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Draws the repairs completed on `day` (business calendar) and the day before; reruns add nothing twice. */
+export async function drawPeerReviews(db: Db, now = new Date()): Promise<{ drawn: number }> {
+  const { peerReviewPercent } = await readQuality(db);
+  const zone = config().BUSINESS_TIME_ZONE;
+  const completed = await db.repair.findMany({
+    where: {
+      completedAt: { gte: new Date(now.getTime() - 2 * DAY_MS) },
+      technicianId: { not: null },
+      warrantyOfId: null,
+    },
+    select: { id: true, technicianId: true, completedAt: true },
+  });
+  let drawn = 0;
+  for (const r of completed) {
+    const day = dayKey(r.completedAt!, zone);
+    if (!drawnForReview(r.id, day, peerReviewPercent)) continue;
+    const inserted = await db.$executeRaw`
+      INSERT INTO "PeerReview" (id, "repairId", "technicianId", "drawnOn")
+      VALUES (gen_random_uuid(), ${r.id}::uuid, ${r.technicianId}::uuid, ${day})
+      ON CONFLICT ("repairId") DO NOTHING`;
+    drawn += inserted;
+  }
+  return { drawn };
+}
+
+/** The queue: drawn repairs not reviewed yet, none of them the reviewer's own work. */
+export async function listPeerReviews(db: Db, ctx: ServiceContext) {
+  assertOffice(ctx);
+  const own = ctx.actor.technician?.id ?? null;
+  const rows = await db.peerReview.findMany({
+    where: { reviewedAt: null, ...(own ? { technicianId: { not: own } } : {}) },
+    orderBy: [{ drawnOn: "asc" }, { id: "asc" }],
+    take: 50,
+    include: {
+      repair: {
+        select: {
+          id: true,
+          damageType: true,
+          completedAt: true,
+          technicianNotes: true,
+          unit: { select: { unitNumber: true } },
+          customer: { select: { name: true } },
+          technician: { select: { user: { select: { name: true } } } },
+          attachments: { where: { kind: "PHOTO", uploadedAt: { not: null } }, select: { id: true, photoStage: true } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    drawnOn: r.drawnOn,
+    repairId: r.repair.id,
+    damageType: r.repair.damageType,
+    completedAt: r.repair.completedAt,
+    notes: r.repair.technicianNotes,
+    unitNumber: r.repair.unit.unitNumber,
+    customerName: r.repair.customer.name,
+    technicianName: r.repair.technician?.user.name ?? "",
+    photos: r.repair.attachments,
+  }));
+}
+
+export const submitPeerReviewInput = z.object({
+  id: z.uuid(),
+  photoQuality: z.number(),
+  repairQuality: z.number(),
+  notes: textInput(FIELDS.reviewNotes),
+});
+export type SubmitPeerReviewInput = z.input<typeof submitPeerReviewInput>;
+
+export async function submitPeerReview(db: Db, ctx: ServiceContext, raw: SubmitPeerReviewInput) {
+  const input = submitPeerReviewInput.parse(raw);
+  assertOffice(ctx);
+  const problem = rubricProblem(input);
+  if (problem) throw new InvalidRequest("INVALID_REVIEW", problem);
+  return db.$transaction(async (tx) => {
+    const [review] = await tx.$queryRaw<{ technicianId: string; reviewedAt: Date | null }[]>`
+      SELECT "technicianId", "reviewedAt" FROM "PeerReview" WHERE id = ${input.id}::uuid FOR UPDATE`;
+    if (!review) throw new NotFound("Peer review");
+    const technician = ctx.actor.technician;
+    const reviewer = { technicianId: technician?.id ?? null, isManager: !technician || technician.isManager };
+    if (!mayReview(reviewer, review.technicianId))
+      throw new InvalidRequest("REVIEW_NOT_ALLOWED", "A manager never reviews their own work.");
+    if (review.reviewedAt) throw new InvalidRequest("REVIEW_NOT_ALLOWED", "This repair was already reviewed.");
+    return tx.peerReview.update({
+      where: { id: input.id },
+      data: {
+        photoQuality: input.photoQuality,
+        repairQuality: input.repairQuality,
+        notes: input.notes || null,
+        reviewerUserId: ctx.actor.userId,
+        reviewedAt: new Date(),
+      },
+    });
+  });
+}

@@ -1,0 +1,124 @@
+// Surveys from completion events (one per event, once through its link, tampered links refused,
+// ratings 0 and 6 refused, the technician's rating written), the peer-review draw and rubric (never
+// one's own work), and training flags raised with evidence and cleared when the figures recover.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { QUALITY_SETTINGS_DEFAULT } from "~/domain/quality-settings";
+import { surveyToken } from "~/server/data/quality/survey-token";
+import { updateCustomerContact } from "~/server/services/customers/update-customer-contact";
+import { drawPeerReviews, listPeerReviews, submitPeerReview } from "~/server/services/quality/peer-reviews";
+import { updateQualitySettings } from "~/server/services/quality/quality-settings";
+import { answerSurvey, createSurveys, remindSurveys, surveyForToken } from "~/server/services/quality/surveys";
+import { checkTrainingFlags } from "~/server/services/quality/training-flags";
+import { contextFor } from "../../support/fixtures";
+import { finish, requested } from "../../support/repair-flows";
+import { assignRepair } from "~/server/services/repairs/assign-repair";
+import { useWorld } from "../../support/use-world";
+
+describe("surveys, peer reviews and training flags", () => {
+  const world = useWorld();
+
+  async function onCallDone(unitNumber: string) {
+    const repair = await requested(world.db, world, unitNumber);
+    await assignRepair(world.db, contextFor(world.maya), {
+      repairId: repair.id,
+      technicianId: world.tina.technicianId,
+    });
+    return finish(world.db, world.tina, repair.id);
+  }
+
+  it("creates one survey per completed on-call repair, answered once, and rates the technician", async () => {
+    await updateCustomerContact(world.db, contextFor(world.admin), {
+      customerId: world.acme.id,
+      contactEmail: "fleet@acme.example",
+    });
+    const repair = await onCallDone("S-1");
+    expect((await createSurveys(world.db)).created).toBe(1);
+    expect((await createSurveys(world.db)).created).toBe(0);
+    const survey = await world.db.survey.findFirstOrThrow({ where: { repairId: repair.id } });
+    expect(survey).toMatchObject({ email: "fleet@acme.example", technicianId: world.tina.technicianId });
+    expect(survey.sentAt).not.toBeNull();
+    const token = surveyToken(survey.id);
+    expect(await surveyForToken(world.db, token)).toMatchObject({ state: "open", technicianName: "Tina" });
+    await expect(surveyForToken(world.db, `${token.slice(0, -1)}A`)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      answerSurvey(world.db, `${randomUUID()}.${token.split(".")[1]}`, { stars: 5, comment: "" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    for (const stars of [0, 6, 2.5, "5"])
+      await expect(answerSurvey(world.db, token, { stars, comment: "" })).rejects.toMatchObject({
+        code: "INVALID_SURVEY",
+      });
+    await answerSurvey(world.db, token, { stars: 4, comment: " Quick and tidy " });
+    await expect(answerSurvey(world.db, token, { stars: 1, comment: "" })).rejects.toMatchObject({
+      code: "SURVEY_ANSWERED",
+    });
+    const tina = await world.db.technician.findUniqueOrThrow({ where: { id: world.tina.technicianId } });
+    expect(Number(tina.customerRating)).toBe(4);
+    expect(await world.db.survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({
+      stars: 4,
+      comment: "Quick and tidy",
+    });
+  });
+
+  it("reminds once, after three days, only the unanswered", async () => {
+    await onCallDone("S-2");
+    await createSurveys(world.db);
+    const later = new Date(Date.now() + 4 * 24 * 60 * 60 * 1000);
+    expect((await remindSurveys(world.db, later)).reminded).toBe(1);
+    expect((await remindSurveys(world.db, later)).reminded).toBe(0);
+  });
+
+  it("draws every completed repair at 100%, and a manager reviews others' work, never their own", async () => {
+    await updateQualitySettings(world.db, contextFor(world.admin), {
+      ...QUALITY_SETTINGS_DEFAULT,
+      peerReviewPercent: 100,
+    });
+    const own = await onCallDone("R-1");
+    await world.db.repair.update({ where: { id: own.id }, data: { technicianId: world.maya.technicianId } });
+    await world.db.peerReview.deleteMany({});
+    const { drawn } = await drawPeerReviews(world.db);
+    expect(drawn).toBeGreaterThanOrEqual(3);
+    expect((await drawPeerReviews(world.db)).drawn).toBe(0);
+    const queue = await listPeerReviews(world.db, contextFor(world.maya));
+    expect(queue.map((r) => r.repairId)).not.toContain(own.id);
+    const mine = await world.db.peerReview.findUniqueOrThrow({ where: { repairId: own.id } });
+    await expect(
+      submitPeerReview(world.db, contextFor(world.maya), { id: mine.id, photoQuality: 4, repairQuality: 4, notes: "" }),
+    ).rejects.toMatchObject({ code: "REVIEW_NOT_ALLOWED" });
+    await expect(
+      submitPeerReview(world.db, contextFor(world.maya), {
+        id: queue[0]!.id,
+        photoQuality: 0,
+        repairQuality: 4,
+        notes: "",
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_REVIEW" });
+    await submitPeerReview(world.db, contextFor(world.maya), {
+      id: queue[0]!.id,
+      photoQuality: 5,
+      repairQuality: 4,
+      notes: "Clean",
+    });
+    expect((await listPeerReviews(world.db, contextFor(world.maya))).map((r) => r.id)).not.toContain(queue[0]!.id);
+  });
+
+  it("flags a technician below the review threshold with the repairs behind it, and clears it on recovery", async () => {
+    await updateQualitySettings(world.db, contextFor(world.admin), {
+      ...QUALITY_SETTINGS_DEFAULT,
+      training: { ...QUALITY_SETTINGS_DEFAULT.training, minSample: 1, minReviewAverage: 4.8 },
+    });
+    await checkTrainingFlags(world.db);
+    const flag = await world.db.trainingFlag.findFirstOrThrow({
+      where: { technicianId: world.tina.technicianId, clearedAt: null },
+    });
+    const reasons = flag.reasons as Array<{ figure: string; evidence: string[] }>;
+    expect(reasons.find((r) => r.figure === "reviews")?.evidence.length).toBeGreaterThan(0);
+    await updateQualitySettings(world.db, contextFor(world.admin), QUALITY_SETTINGS_DEFAULT);
+    await checkTrainingFlags(world.db);
+    expect(await world.db.trainingFlag.findUniqueOrThrow({ where: { id: flag.id } })).toMatchObject({
+      clearedAt: expect.any(Date),
+    });
+  });
+});
