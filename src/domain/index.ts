@@ -171,6 +171,17 @@ export {
 } from "./device-difference";
 export { type UnitEntry, normalizeUnitNumber, resolveUnitEntry } from "./unit-number";
 export {
+  type VinCheck,
+  type VinFacts,
+  checkVin,
+  decodeVin,
+  looksLikeVin,
+  normalizeVin,
+  vinCheckDigit,
+  vinManufacturer,
+  vinModelYear,
+} from "./vin";
+export {
   ACTIONS,
   type Action,
   type Assignee,
