@@ -125,6 +125,8 @@ export {
   checkFleetImport,
   normalizeUnitRecord,
   unitRecordProblems,
+  type NewUnitFacts,
+  acceptedNewUnitFacts,
 } from "./unit-records";
 export {
   AccountRefused,
@@ -181,6 +183,8 @@ export {
   vinManufacturer,
   vinModelYear,
 } from "./vin";
+export { ASSET_TAG_MAX_LENGTH, assetTagProblem, normalizeAssetTag } from "./asset-tag";
+export { type ScanMatch, type ScannableUnit, matchScannedCode } from "./scan-match";
 export {
   ACTIONS,
   type Action,

@@ -3,6 +3,7 @@
 // once each (so typing never rewrites a photo). A reload, a crash, a killed tab or the camera
 // app pushing the browser out of memory loses nothing; saving the repair removes the draft in
 // the same transaction that queues it.
+import type { NewUnitFacts } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
 import type { CapturedFile, CapturedPhoto } from "./captured-file";
 import type { RsDb } from "./db";
@@ -38,6 +39,8 @@ export type UnitDraftRow = {
   unitNumber: string;
   /** The job its repair joins: a unit reopened on the same walk continues its job. */
   jobId: string;
+  /** Read from a scanned VIN when the unit is not in the fleet (drafts kept before scanning have none). */
+  newUnit?: NewUnitFacts;
   fields: DraftFields;
   createdAt: Date;
   updatedAt: Date;
@@ -50,7 +53,7 @@ export type LoadedDraft = { draft: UnitDraftRow; files: DraftFileRow[] };
 
 export async function createDraft(
   db: RsDb,
-  place: { walkId: string; unitNumber: string; jobId: string },
+  place: { walkId: string; unitNumber: string; jobId: string; newUnit?: NewUnitFacts },
   now = new Date(),
 ): Promise<UnitDraftRow> {
   const draft: UnitDraftRow = {

@@ -152,6 +152,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
         completedOnSpot: fields.completedOnSpot,
         checklist: required.flatMap((item) => (ticked[item] ? [{ item, confirmedAt: ticked[item] }] : [])),
         templateId: fields.templateId,
+        newUnit: draft.draft.newUnit,
         fromDraftId: draftId,
       });
       kickSync();

@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   FIELDS,
+  type NewUnitFacts,
   PRICE_FROZEN_STATUSES,
   STATUS_LABELS,
   damageLabel,
@@ -28,7 +29,7 @@ export function UnitPicker({
 }: {
   customerId: string;
   walkId: string;
-  onPick: (unitNumber: string) => void;
+  onPick: (unitNumber: string, newUnit?: NewUnitFacts) => void;
   /** Just after a save: the next unit number is what the technician types next. */
   autoFocus?: boolean;
 }) {
