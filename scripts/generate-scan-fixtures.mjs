@@ -2,6 +2,7 @@
 // drawn by bwip-js, then rotated, blurred and set on a grey, noisy background with sharp (which
 // comes with Next), as a phone would see a sticker. Run `node scripts/generate-scan-fixtures.mjs`
 // and commit tests/fixtures/scan/ (the unit test decodes every image listed in fixtures.json).
+import { Buffer } from "node:buffer";
 import { mkdirSync, writeFileSync } from "node:fs";
 import bwipjs from "bwip-js";
 import sharp from "sharp";
