@@ -20,6 +20,8 @@ const CODES = [
   { name: "vin-code128", bcid: "code128", format: "Code128", value: "5YJ3E1EA4PF400001" },
   { name: "vin-datamatrix", bcid: "datamatrix", format: "DataMatrix", value: "2T1BURHEXJC043821" },
   { name: "vin-qr-new-vehicle", bcid: "qrcode", format: "QRCode", value: "3C6UR5DL8KG512345" },
+  // The same VIN with its check digit wrong: read fine, refused as a misread VIN.
+  { name: "vin-qr-wrong-check-digit", bcid: "qrcode", format: "QRCode", value: "3C6UR5DL2KG512345" },
 ];
 
 /**
