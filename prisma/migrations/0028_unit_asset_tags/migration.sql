@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Attachment" ADD COLUMN     "damageMarks" JSONB;
+
+-- AlterTable
 ALTER TABLE "Unit" ADD COLUMN     "assetTag" TEXT;
 
 -- CreateIndex

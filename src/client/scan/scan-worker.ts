@@ -53,12 +53,19 @@ async function handle(request: ScanRequest): Promise<ScanResponse> {
   const { detector: chosen, kind } = await detector;
   if (request.kind === "warm") {
     // Fetch and compile the decoder now, so it is in the service worker's cache before the lot.
-    if (kind === "zxing") await prepareZXingModule({ fireImmediately: true });
+    // Also when the browser lists the formats: its detector may still be missing (see below).
+    await prepareZXingModule({ fireImmediately: true });
     return { id: request.id, ok: true, codes: [], decoder: kind, ms: performance.now() - started };
   }
   const bitmap = await bitmapOf(request.image, request.keepFullSize ?? false);
   try {
-    const found = await chosen.detect(bitmap);
+    const found = await chosen.detect(bitmap).catch(async (error: unknown) => {
+      // Some browsers list the formats but have no detection service (Chromium on Linux): ZXing from now on.
+      if (kind !== "native") throw error;
+      const zxing = new ZXingDetector({ formats: [...SCAN_FORMATS] });
+      detector = Promise.resolve({ detector: zxing, kind: "zxing" });
+      return zxing.detect(bitmap);
+    });
     const codes = found.map((c) => ({ format: c.format, value: c.rawValue })).filter((c) => c.value);
     return { id: request.id, ok: true, codes, decoder: kind, ms: performance.now() - started };
   } finally {

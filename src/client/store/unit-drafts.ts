@@ -3,7 +3,7 @@
 // once each (so typing never rewrites a photo). A reload, a crash, a killed tab or the camera
 // app pushing the browser out of memory loses nothing; saving the repair removes the draft in
 // the same transaction that queues it.
-import type { NewUnitFacts } from "~/domain";
+import type { DamageMark, NewUnitFacts } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
 import type { CapturedFile, CapturedPhoto } from "./captured-file";
 import type { RsDb } from "./db";
@@ -47,7 +47,14 @@ export type UnitDraftRow = {
 };
 
 export type DraftFileRole = "DAMAGE" | "AFTER" | "VOICE";
-export type DraftFileRow = CapturedFile & { id: string; draftId: string; role: DraftFileRole; addedAt: Date };
+export type DraftFileRow = CapturedFile & {
+  id: string;
+  draftId: string;
+  role: DraftFileRole;
+  addedAt: Date;
+  /** Circles and arrows drawn over a damage photo (rows kept before marks have none). */
+  marks?: DamageMark[];
+};
 
 export type LoadedDraft = { draft: UnitDraftRow; files: DraftFileRow[] };
 
@@ -76,13 +83,13 @@ export async function putDraftFile(
   db: RsDb,
   draftId: string,
   role: DraftFileRole,
-  file: CapturedFile & { id: string },
+  file: CapturedFile & { id: string; marks?: DamageMark[] },
   now = new Date(),
 ): Promise<void> {
   await db.transaction("rw", [db.drafts, db.draftFiles], async () => {
     if (role === "VOICE") await db.draftFiles.where({ draftId, role: "VOICE" }).delete();
-    const { id, blob, sha256, mimeType } = file;
-    await db.draftFiles.put({ id, draftId, role, blob, sha256, mimeType, addedAt: now });
+    const { id, blob, sha256, mimeType, marks } = file;
+    await db.draftFiles.put({ id, draftId, role, blob, sha256, mimeType, addedAt: now, ...(marks ? { marks } : {}) });
     await db.drafts.update(draftId, { updatedAt: now });
   });
 }
@@ -142,7 +149,9 @@ export function draftMedia(files: DraftFileRow[]): {
   const media = (f: DraftFileRow) => ({ blob: f.blob, sha256: f.sha256, mimeType: f.mimeType, key: f.id });
   const voice = files.find((f) => f.role === "VOICE");
   return {
-    photos: files.filter((f) => f.role === "DAMAGE").map((f) => ({ ...media(f), stage: "DAMAGE" as const })),
+    photos: files
+      .filter((f) => f.role === "DAMAGE")
+      .map((f) => ({ ...media(f), stage: "DAMAGE" as const, ...(f.marks ? { marks: f.marks } : {}) })),
     afterPhotos: files.filter((f) => f.role === "AFTER").map((f) => ({ ...media(f), stage: "AFTER" as const })),
     voice: voice ? media(voice) : null,
   };
