@@ -13,12 +13,14 @@ type NativeDetectorClass = {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-prepareZXingModule({
+// Every call names the same-origin file: a call without overrides would fall back to a CDN.
+const ZXING_OPTIONS = {
   overrides: {
     locateFile: (path: string, prefix: string) =>
       path.endsWith(".wasm") ? `${SCAN_ASSET_PREFIX}${path}` : prefix + path,
   },
-});
+};
+prepareZXingModule(ZXING_OPTIONS);
 
 let detector: Promise<{ detector: Detector; kind: "native" | "zxing" }> | null = null;
 
@@ -54,7 +56,7 @@ async function handle(request: ScanRequest): Promise<ScanResponse> {
   if (request.kind === "warm") {
     // Fetch and compile the decoder now, so it is in the service worker's cache before the lot.
     // Also when the browser lists the formats: its detector may still be missing (see below).
-    await prepareZXingModule({ fireImmediately: true });
+    await prepareZXingModule({ ...ZXING_OPTIONS, fireImmediately: true });
     return { id: request.id, ok: true, codes: [], decoder: kind, ms: performance.now() - started };
   }
   const bitmap = await bitmapOf(request.image, request.keepFullSize ?? false);

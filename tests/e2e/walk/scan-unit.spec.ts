@@ -49,6 +49,9 @@ test("scanning a tag or a VIN label identifies the unit offline", async ({ page,
   await tagUnit(playwright, baseURL!);
   const email = await technicianWithWalkAt(playwright, baseURL!, CUSTOMER);
   const unitNumber = page.getByLabel("Unit number");
+  page.on("console", (m) => {
+    if (m.type() === "error") console.log(`browser: ${m.text()}`);
+  });
 
   await test.step("online: prepare, start the walk and open the scanner once (its decoder is kept)", async () => {
     await signIn(page, email);
