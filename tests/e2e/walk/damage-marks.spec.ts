@@ -19,6 +19,7 @@ test("a circle drawn on the damage photo travels with it", async ({ page, contex
   await page.getByRole("button", { name: "Mark damage on photo 1" }).click();
   const area = page.getByTestId("mark-area");
   await expect(area.getByRole("img", { name: "damage photo 1" })).toBeVisible();
+  await area.scrollIntoViewIfNeeded(); // the mouse only reaches what is on screen
   const box = (await area.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await page.mouse.down();
