@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { build } from "esbuild";
 import { injectManifest } from "workbox-build";
 import { walkPrecacheFiles, walkScreens } from "./lib/walk-precache.mjs";
+import { buildScanAssets } from "./lib/build-scan-assets.mjs";
 
 // Its web worker loads the library from a CDN unless `libURL` names a same-origin copy.
 const VENDOR_DIR = "public/vendor";
@@ -23,6 +24,8 @@ const pageUrl = (file) => `/${file.slice(PAGES_DIR.length, -".html".length)}`;
 mkdirSync(VENDOR_DIR, { recursive: true });
 for (const file of VENDOR_FILES)
   copyFileSync(`node_modules/browser-image-compression/dist/${file}`, `${VENDOR_DIR}/${file}`);
+
+await buildScanAssets();
 
 // Throws (failing the build) when walk.html is missing or the build output is not understood.
 const { files: walkFiles, lazy } = walkPrecacheFiles(NEXT_DIR);

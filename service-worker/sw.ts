@@ -6,7 +6,7 @@
 import { clientsClaim, type WorkboxPlugin } from "workbox-core";
 import { type PrecacheEntry, PrecacheController, PrecacheRoute } from "workbox-precaching";
 import { Route, registerRoute } from "workbox-routing";
-import { CacheFirst } from "workbox-strategies";
+import { CacheFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { OUTBOX_SYNC_TAG, SIGNED_OUT, SKIP_WAITING, SYNC_REQUEST } from "../src/client/pwa/messages";
 import { openFromNotification, showPush } from "./push";
 import { isFromWalkScreen, isShellNavigation, isWalkScreen, shellNavigationHandler } from "./walk-navigation";
@@ -60,6 +60,12 @@ registerRoute(
     return fromWalk ? runtimeStatic.handle(options) : fetch(options.request);
   },
 );
+
+// The barcode scanner (its worker and WebAssembly decoder, about 0.5 MB gzipped) and the OCR
+// files: not precached, since most phones never scan, but kept once used so scanning works
+// offline; refreshed in the background after a deploy. Not user data: kept across sign-outs.
+const scanAssets = new StaleWhileRevalidate({ cacheName: "rs-scan-assets" });
+registerRoute(({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/scan/"), scanAssets);
 
 registerRoute(
   isShellNavigation(shells),

@@ -57,10 +57,13 @@ export function ensureInstalled() {
 export function ensureBuilt() {
   const inputs = [
     ...filesUnder("src"),
-    ...filesUnder("public").filter((f) => !f.startsWith("public/sw.js") && !f.startsWith("public/vendor")),
+    ...filesUnder("public").filter(
+      (f) => !f.startsWith("public/sw.js") && !f.startsWith("public/vendor") && !f.startsWith("public/scan/"),
+    ),
     ...filesUnder("service-worker"),
     "next.config.mjs",
     "scripts/build-service-worker.mjs",
+    "scripts/lib/build-scan-assets.mjs",
     "package-lock.json",
     "prisma/schema.prisma",
   ];

@@ -87,6 +87,7 @@ export const REFUSALS = {
   TECHNICIAN_PREFERRED_AND_BLOCKED: badRequest,
   INVALID_UNIT: badRequest,
   UNIT_NUMBER_IN_USE: badRequest,
+  ASSET_TAG_IN_USE: badRequest,
   CUSTOMER_REQUIRED: badRequest,
 
   // Smart assignment (assignment-score.ts)

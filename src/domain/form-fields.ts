@@ -29,6 +29,7 @@ const field = (label: string, maxLength: number, kind: TextKind, normalize?: (va
 export const FIELDS = {
   /** Stored as normalizeUnitNumber spells it, so "ab-12" and "AB-12" are one unit everywhere. */
   unitNumber: field("Unit number", 50, "identifier", normalizeUnitNumber),
+  assetTag: field("Asset tag", 40, "identifier"),
   vin: field("VIN", 50, "identifier"),
   make: field("Make", 100, "line"),
   model: field("Model", 100, "line"),

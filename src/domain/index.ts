@@ -135,6 +135,8 @@ export {
   checkFleetImport,
   normalizeUnitRecord,
   unitRecordProblems,
+  type NewUnitFacts,
+  acceptedNewUnitFacts,
 } from "./unit-records";
 export {
   AccountRefused,
@@ -180,6 +182,20 @@ export {
   deviceDifference,
 } from "./device-difference";
 export { type UnitEntry, normalizeUnitNumber, resolveUnitEntry } from "./unit-number";
+export {
+  type VinCheck,
+  type VinFacts,
+  checkVin,
+  decodeVin,
+  looksLikeVin,
+  normalizeVin,
+  vinCheckDigit,
+  vinManufacturer,
+  vinModelYear,
+} from "./vin";
+export { ASSET_TAG_MAX_LENGTH, assetTagProblem, normalizeAssetTag } from "./asset-tag";
+export { type ScanMatch, type ScannableUnit, matchScannedCode } from "./scan-match";
+export { type DamageMark, MAX_DAMAGE_MARKS, arrowHead, markFromDrag, parseDamageMarks } from "./damage-marks";
 export {
   ACTIONS,
   type Action,

@@ -3,6 +3,7 @@ import {
   type ImportLine,
   MAX_IMPORT_ROWS,
   UnitRecordRefused,
+  acceptedNewUnitFacts,
   assertUnitRecord,
   checkFleetImport,
   normalizeUnitRecord,
@@ -19,6 +20,7 @@ describe("a unit record", () => {
       normalizeUnitRecord({ unitNumber: " A-1 ", vin: " 1hgcm82633a004352 ", make: "", model: " Camry ", year: 2020 }),
     ).toEqual({
       unitNumber: "A-1",
+      assetTag: null,
       vin: "1HGCM82633A004352",
       make: null,
       model: "Camry",
@@ -79,8 +81,8 @@ describe("checking a fleet import", () => {
     expect(check).toEqual({
       ok: true,
       units: [
-        { line: 2, unitNumber: "T-1", vin: null, make: null, model: null, year: 2019 },
-        { line: 3, unitNumber: "T-2", vin: null, make: null, model: null, year: null },
+        { line: 2, unitNumber: "T-1", assetTag: null, vin: null, make: null, model: null, year: 2019 },
+        { line: 3, unitNumber: "T-2", assetTag: null, vin: null, make: null, model: null, year: null },
       ],
     });
   });
@@ -131,5 +133,51 @@ describe("checking a fleet import", () => {
     expect(fileProblems(lines(HEADER))[0]).toContain("no units");
     const many = lines(["unit_number"], ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => [`T-${i}`]));
     expect(fileProblems(many)[0]).toContain("at most 5000");
+  });
+});
+
+describe("asset tags", () => {
+  it("are spelled one way (capitals, no spaces) and hold only sticker characters", () => {
+    const record = normalizeUnitRecord({ unitNumber: "A-1", assetTag: " flt 00105 " });
+    expect(record.assetTag).toBe("FLT00105");
+    expect(unitRecordProblems(record, YEAR)).toEqual([]);
+    const bad = normalizeUnitRecord({ unitNumber: "A-1", assetTag: "FLT\u00e9" });
+    expect(unitRecordProblems(bad, YEAR)).toEqual([expect.stringMatching(/asset tag .* may hold only/)]);
+    expect(unitRecordProblems(normalizeUnitRecord({ unitNumber: "A-1", assetTag: "X".repeat(41) }), YEAR)).toEqual([
+      expect.stringMatching(/longer than 40/),
+    ]);
+  });
+
+  it("are imported, once per file and never twice in a fleet", () => {
+    const check = checkFleetImport(
+      lines(["unit_number", "asset_tag"], ["T-1", "flt-1"], ["T-2", "FLT-1"], ["T-3", "FLT-9"], ["T-4", ""]),
+      new Set(),
+      YEAR,
+      new Set(["FLT-9"]),
+    );
+    expect(check).toEqual({
+      ok: false,
+      fileProblems: [],
+      rowProblems: [
+        { line: 3, unitNumber: "T-2", problems: ["the asset tag FLT-1 is already on line 2"] },
+        { line: 4, unitNumber: "T-3", problems: ["the asset tag FLT-9 is already on another unit of this customer"] },
+      ],
+    });
+  });
+});
+
+describe("facts read from a scanned VIN for a new unit", () => {
+  it("keeps the valid ones and drops the rest, never refusing", () => {
+    expect(acceptedNewUnitFacts({ vin: "1ftfw1e51nfa00001", make: "Ford", year: 2022 }, YEAR)).toEqual({
+      vin: "1FTFW1E51NFA00001",
+      make: "Ford",
+      year: 2022,
+    });
+    expect(acceptedNewUnitFacts({ vin: "1FTFW1E50NFA00001", make: "F".repeat(101), year: 1970 }, YEAR)).toEqual({
+      vin: null,
+      make: null,
+      year: null,
+    });
+    expect(acceptedNewUnitFacts(undefined, YEAR)).toEqual({ vin: null, make: null, year: null });
   });
 });

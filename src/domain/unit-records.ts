@@ -1,6 +1,8 @@
+import { assetTagProblem, normalizeAssetTag } from "./asset-tag";
 import { DomainError } from "./errors";
 import { FIELDS, normalizeText, textProblem } from "./form-fields";
 import { normalizeUnitNumber } from "./unit-number";
+import { checkVin } from "./vin";
 
 // What a unit record (a vehicle of a fleet) may hold, and the checks of a fleet import:
 // every row is checked and the whole file is refused if any row is bad, naming each one,
@@ -8,6 +10,8 @@ import { normalizeUnitNumber } from "./unit-number";
 
 export type UnitRecord = {
   unitNumber: string;
+  /** The fleet's sticker on the vehicle, as normalizeAssetTag spells it. */
+  assetTag: string | null;
   vin: string | null;
   make: string | null;
   model: string | null;
@@ -17,7 +21,7 @@ export type UnitRecord = {
 export const OLDEST_MODEL_YEAR = 1980;
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 1024 * 1024;
-export const IMPORT_COLUMNS = ["unit_number", "vin", "make", "model", "year"] as const;
+export const IMPORT_COLUMNS = ["unit_number", "asset_tag", "vin", "make", "model", "year"] as const;
 
 export class UnitRecordRefused extends DomainError {
   readonly code = "INVALID_UNIT";
@@ -32,6 +36,7 @@ const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
  */
 export function normalizeUnitRecord(record: {
   unitNumber: string;
+  assetTag?: string | null;
   vin?: string | null;
   make?: string | null;
   model?: string | null;
@@ -40,6 +45,7 @@ export function normalizeUnitRecord(record: {
   const text = (value: string | null | undefined) => (value ? normalizeText(value, "line") : null) || null;
   return {
     unitNumber: unitNumberOf(record.unitNumber),
+    assetTag: record.assetTag ? normalizeAssetTag(record.assetTag) || null : null,
     vin: text(record.vin)?.toUpperCase() ?? null,
     make: text(record.make),
     model: text(record.model),
@@ -68,6 +74,8 @@ export function unitRecordProblems(record: UnitRecord, currentYear: number): str
     const problem = textProblem(value, FIELDS[name].kind);
     if (problem) problems.push(`the ${name} ${problem}`);
   }
+  const tagProblem = record.assetTag === null ? null : assetTagProblem(record.assetTag);
+  if (tagProblem) problems.push(`the asset tag "${record.assetTag}" ${tagProblem}`);
   if (record.vin !== null && !VIN.test(record.vin))
     problems.push(`the VIN "${record.vin}" is not 17 letters and digits (no I, O or Q)`);
   if (
@@ -92,22 +100,23 @@ export type FleetImportCheck =
   | { ok: false; fileProblems: string[]; rowProblems: RowProblem[] };
 
 /**
- * Checks a parsed fleet file: the first line is the header (unit_number required; vin, make,
- * model, year optional; any order). A unit number may appear once in the file and must not be
- * registered for the customer yet (`existingUnitNumbers`): an import adds units, it never
- * changes ones already there.
+ * Checks a parsed fleet file: the first line is the header (unit_number required; asset_tag, vin,
+ * make, model, year optional; any order). A unit number or asset tag may appear once in the file
+ * and must not be registered for the customer yet (`existingUnitNumbers`, `existingAssetTags`): an
+ * import adds units, it never changes ones already there.
  */
 export function checkFleetImport(
   lines: readonly ImportLine[],
   existingUnitNumbers: ReadonlySet<string>,
   currentYear: number,
+  existingAssetTags: ReadonlySet<string> = new Set(),
 ): FleetImportCheck {
   // Spreadsheets end their exports with rows of empty cells: those are not units.
   const [header, ...rows] = lines.filter(({ cells }) => cells.some((c) => c.trim()));
   const fileProblem = (problem: string): FleetImportCheck => ({ ok: false, fileProblems: [problem], rowProblems: [] });
   if (!header)
     return fileProblem(
-      "The file is empty: its first line must name the columns (unit_number, vin, make, model, year).",
+      "The file is empty: its first line must name the columns (unit_number, asset_tag, vin, make, model, year).",
     );
   const columns = header.cells.map((c) =>
     c
@@ -129,6 +138,7 @@ export function checkFleetImport(
     return fileProblem(`The file has ${rows.length} units; import at most ${MAX_IMPORT_ROWS} at a time.`);
 
   const firstLineOf = new Map<string, number>();
+  const firstTagLineOf = new Map<string, number>();
   const units: (UnitRecord & { line: number })[] = [];
   const rowProblems: RowProblem[] = [];
   for (const { line, cells } of rows) {
@@ -141,6 +151,7 @@ export function checkFleetImport(
     if (yearText && year === null) problems.push(`the year "${yearText}" is not a four-digit year`);
     const unit = normalizeUnitRecord({
       unitNumber: cell("unit_number"),
+      assetTag: cell("asset_tag"),
       vin: cell("vin"),
       make: cell("make"),
       model: cell("model"),
@@ -154,8 +165,36 @@ export function checkFleetImport(
       if (existingUnitNumbers.has(unit.unitNumber))
         problems.push(`unit ${unit.unitNumber} is already registered for this customer`);
     }
+    if (unit.assetTag) {
+      const first = firstTagLineOf.get(unit.assetTag);
+      if (first !== undefined) problems.push(`the asset tag ${unit.assetTag} is already on line ${first}`);
+      else firstTagLineOf.set(unit.assetTag, line);
+      if (existingAssetTags.has(unit.assetTag))
+        problems.push(`the asset tag ${unit.assetTag} is already on another unit of this customer`);
+    }
     if (problems.length) rowProblems.push({ line, unitNumber: unit.unitNumber || null, problems });
     else units.push({ ...unit, line });
   }
   return rowProblems.length ? { ok: false, fileProblems: [], rowProblems } : { ok: true, units };
+}
+
+export type NewUnitFacts = { vin: string | null; make: string | null; year: number | null };
+
+/**
+ * What a device read for a unit its capture creates (from a scanned VIN), each fact kept only when
+ * valid: a wrong fact is dropped, never a reason to refuse the repair it came with.
+ */
+export function acceptedNewUnitFacts(
+  facts: { vin?: string | null; make?: string | null; year?: number | null } | undefined,
+  currentYear: number,
+): NewUnitFacts {
+  const record = normalizeUnitRecord({ unitNumber: "-", ...facts });
+  const vinCheck = record.vin === null ? null : checkVin(record.vin);
+  const year = record.year;
+  const make = record.make;
+  return {
+    vin: vinCheck?.ok ? vinCheck.vin : null,
+    make: make !== null && make.length <= FIELDS.make.maxLength && !textProblem(make, FIELDS.make.kind) ? make : null,
+    year: year !== null && Number.isInteger(year) && year >= OLDEST_MODEL_YEAR && year <= currentYear + 1 ? year : null,
+  };
 }

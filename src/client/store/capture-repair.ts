@@ -1,7 +1,7 @@
 // Saving a repair on the lot: the record, its photo and voice blobs, one outbox entry and the
 // removal of its draft are written in ONE transaction, so a crash leaves either all of it or
 // nothing. Files are checked and ids made before the transaction: only IndexedDB work inside it.
-import { completionItemsFor, firstTextProblem, normalizeUnitNumber } from "~/domain";
+import { type NewUnitFacts, completionItemsFor, firstTextProblem, normalizeUnitNumber } from "~/domain";
 import { type DeviceEstimate, deviceEstimate } from "../estimate/device-estimate";
 import type { RepairCapturePayload } from "../sync/contract";
 import { type CapturedFile, type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -36,6 +36,8 @@ export type RepairDraft = {
   fromDraftId?: string;
   /** A template applied when capturing: the server gives the repair its checklist. */
   templateId?: string;
+  /** Read from a scanned VIN for a unit not in the fleet yet: sent only when the unit is new. */
+  newUnit?: NewUnitFacts;
 };
 
 /** A capture the device refuses before queueing, with a sentence to show. */
@@ -114,6 +116,7 @@ export async function captureRepair(
           longitude: draft.gps?.longitude,
           gpsAccuracyM: draft.gps?.accuracyM,
           templateId: draft.templateId,
+          newUnit: facts.unit ? undefined : draft.newUnit,
         }),
         capturedAt: now,
         attachments: files.map((f) => f.meta),

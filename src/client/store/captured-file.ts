@@ -1,11 +1,12 @@
 // Files taken on the device (photo, voice note, signature) on their way into the store:
 // checked against the shared attachment rules before anything is queued.
-import { type AttachmentKindName, attachmentProblem } from "~/domain";
+import { type AttachmentKindName, type DamageMark, attachmentProblem } from "~/domain";
 import type { AttachmentMeta, PhotoStage } from "../sync/contract";
 import type { BlobContentRow, BlobRow } from "./db";
 
 export type CapturedFile = { blob: Blob; sha256: string; mimeType: string };
-export type CapturedPhoto = CapturedFile & { stage: PhotoStage };
+/** A photo, with the marks drawn over it (kept apart from its bytes). */
+export type CapturedPhoto = CapturedFile & { stage: PhotoStage; marks?: DamageMark[] };
 
 /** A file the shared rules refuse; its message can be shown as is. */
 export class AttachmentRefused extends Error {
@@ -39,6 +40,7 @@ export function attachmentRows(
     sizeBytes: file.blob.size,
     sha256: file.sha256,
     ...(stage ? { photoStage: stage } : {}),
+    ...("marks" in file && Array.isArray(file.marks) && file.marks.length ? { marks: file.marks as DamageMark[] } : {}),
   };
   const row: BlobRow = {
     id,

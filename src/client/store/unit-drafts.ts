@@ -3,6 +3,7 @@
 // once each (so typing never rewrites a photo). A reload, a crash, a killed tab or the camera
 // app pushing the browser out of memory loses nothing; saving the repair removes the draft in
 // the same transaction that queues it.
+import type { DamageMark, NewUnitFacts } from "~/domain";
 import type { RepairCapturePayload } from "../sync/contract";
 import type { CapturedFile, CapturedPhoto } from "./captured-file";
 import type { RsDb } from "./db";
@@ -38,19 +39,28 @@ export type UnitDraftRow = {
   unitNumber: string;
   /** The job its repair joins: a unit reopened on the same walk continues its job. */
   jobId: string;
+  /** Read from a scanned VIN when the unit is not in the fleet (drafts kept before scanning have none). */
+  newUnit?: NewUnitFacts;
   fields: DraftFields;
   createdAt: Date;
   updatedAt: Date;
 };
 
 export type DraftFileRole = "DAMAGE" | "AFTER" | "VOICE";
-export type DraftFileRow = CapturedFile & { id: string; draftId: string; role: DraftFileRole; addedAt: Date };
+export type DraftFileRow = CapturedFile & {
+  id: string;
+  draftId: string;
+  role: DraftFileRole;
+  addedAt: Date;
+  /** Circles and arrows drawn over a damage photo (rows kept before marks have none). */
+  marks?: DamageMark[];
+};
 
 export type LoadedDraft = { draft: UnitDraftRow; files: DraftFileRow[] };
 
 export async function createDraft(
   db: RsDb,
-  place: { walkId: string; unitNumber: string; jobId: string },
+  place: { walkId: string; unitNumber: string; jobId: string; newUnit?: NewUnitFacts },
   now = new Date(),
 ): Promise<UnitDraftRow> {
   const draft: UnitDraftRow = {
@@ -73,13 +83,13 @@ export async function putDraftFile(
   db: RsDb,
   draftId: string,
   role: DraftFileRole,
-  file: CapturedFile & { id: string },
+  file: CapturedFile & { id: string; marks?: DamageMark[] },
   now = new Date(),
 ): Promise<void> {
   await db.transaction("rw", [db.drafts, db.draftFiles], async () => {
     if (role === "VOICE") await db.draftFiles.where({ draftId, role: "VOICE" }).delete();
-    const { id, blob, sha256, mimeType } = file;
-    await db.draftFiles.put({ id, draftId, role, blob, sha256, mimeType, addedAt: now });
+    const { id, blob, sha256, mimeType, marks } = file;
+    await db.draftFiles.put({ id, draftId, role, blob, sha256, mimeType, addedAt: now, ...(marks ? { marks } : {}) });
     await db.drafts.update(draftId, { updatedAt: now });
   });
 }
@@ -139,7 +149,9 @@ export function draftMedia(files: DraftFileRow[]): {
   const media = (f: DraftFileRow) => ({ blob: f.blob, sha256: f.sha256, mimeType: f.mimeType, key: f.id });
   const voice = files.find((f) => f.role === "VOICE");
   return {
-    photos: files.filter((f) => f.role === "DAMAGE").map((f) => ({ ...media(f), stage: "DAMAGE" as const })),
+    photos: files
+      .filter((f) => f.role === "DAMAGE")
+      .map((f) => ({ ...media(f), stage: "DAMAGE" as const, ...(f.marks ? { marks: f.marks } : {}) })),
     afterPhotos: files.filter((f) => f.role === "AFTER").map((f) => ({ ...media(f), stage: "AFTER" as const })),
     voice: voice ? media(voice) : null,
   };

@@ -11,6 +11,7 @@ import {
   INT4_MAX,
   INT4_MIN,
   LATEST_DATE,
+  MAX_DAMAGE_MARKS,
   type TextField,
   checkText,
 } from "~/domain/index";
@@ -55,6 +56,9 @@ export const dateInput = z
   .min(EARLIEST_DATE, `The date ${DATE_RANGE_TEXT}.`)
   .max(LATEST_DATE, `The date ${DATE_RANGE_TEXT}.`);
 
+/** A coordinate normalized to a photo's width or height. */
+const unitInterval = z.number().min(0).max(1);
+
 /** Metadata of a photo, voice note or signature taken on the device; the bytes are uploaded separately. */
 export const attachmentInput = z.object({
   id: z.uuid(),
@@ -63,6 +67,22 @@ export const attachmentInput = z.object({
   mimeType: textInput(FIELDS.mimeType, { required: true }),
   sizeBytes: z.number().int().positive().max(COUNT_LIMITS.attachmentBytes),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),
+  /** Circles and arrows drawn over a damage photo; absent from older devices' entries. */
+  marks: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("circle"), cx: unitInterval, cy: unitInterval, r: unitInterval.positive() }),
+        z.object({
+          kind: z.literal("arrow"),
+          x1: unitInterval,
+          y1: unitInterval,
+          x2: unitInterval,
+          y2: unitInterval,
+        }),
+      ]),
+    )
+    .max(MAX_DAMAGE_MARKS)
+    .optional(),
 });
 export type AttachmentInput = z.infer<typeof attachmentInput>;
 

@@ -20,11 +20,12 @@ const directives = (policy: string) =>
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
 
 describe("pagePolicy", () => {
-  it("allows scripts by nonce with 'strict-dynamic', never inline or eval, in production", () => {
+  it("allows scripts by nonce with 'strict-dynamic', never inline or eval (WebAssembly only), in production", () => {
     const policy = directives(
       pagePolicy({ scripts: { nonce: "abc" }, mapTilesUrl: OSM, https: false, development: false }),
     );
-    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'"]);
+    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc'", "'strict-dynamic'", "'wasm-unsafe-eval'"]);
+    expect(policy.get("script-src")).not.toContain("'unsafe-eval'");
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
@@ -45,7 +46,7 @@ describe("pagePolicy", () => {
         development: false,
       }),
     );
-    expect(policy.get("script-src")).toEqual(["'self'", "'sha256-AAA'", "'sha256-BBB'"]);
+    expect(policy.get("script-src")).toEqual(["'self'", "'sha256-AAA'", "'sha256-BBB'", "'wasm-unsafe-eval'"]);
   });
 
   it("upgrades insecure requests over https only, and allows eval in development only", () => {

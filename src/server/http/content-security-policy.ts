@@ -33,6 +33,9 @@ export function pagePolicy({ scripts, mapTilesUrl, https, development }: PagePol
       ? ["'self'", `'nonce-${scripts.nonce}'`, "'strict-dynamic'"]
       : ["'self'", ...scripts.hashes.map((h) => `'${h}'`)];
   if (development) script.push("'unsafe-eval'");
+  // The barcode scanner's worker compiles ZXing's WebAssembly (src/client/scan/scan-worker.ts):
+  // this allows WebAssembly compilation only, never eval of JavaScript.
+  else script.push("'wasm-unsafe-eval'");
   const tiles = tileSource(mapTilesUrl);
   const directives = [
     "default-src 'self'",

@@ -111,7 +111,10 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
     const kept = new Set(after.map((p) => p.key));
     const had = new Set(before.map((p) => p.key));
     for (const p of before) if (!kept.has(p.key)) persist(() => removeDraftFile(rsDb(), p.key));
-    for (const p of after) if (!had.has(p.key)) persist(() => putDraftFile(rsDb(), draftId, role, { ...p, id: p.key }));
+    const old = new Map(before.map((p) => [p.key, p]));
+    for (const p of after)
+      if (!had.has(p.key) || old.get(p.key)?.marks !== p.marks)
+        persist(() => putDraftFile(rsDb(), draftId, role, { ...p, id: p.key }));
   }
 
   function changeVoice(next: CapturedFile | null) {
@@ -152,6 +155,7 @@ export function DamageForm({ walk, unitNumber, jobId, breakIndex, draft, onSaved
         completedOnSpot: fields.completedOnSpot,
         checklist: required.flatMap((item) => (ticked[item] ? [{ item, confirmedAt: ticked[item] }] : [])),
         templateId: fields.templateId,
+        newUnit: draft.draft.newUnit,
         fromDraftId: draftId,
       });
       kickSync();

@@ -1,10 +1,13 @@
 "use client";
 // Photos from the camera (or the gallery), compressed in a web worker before they are kept.
-// A file the shared rules refuse is not added, and the reason is shown.
+// A file the shared rules refuse is not added, and the reason is shown. A damage photo can be
+// marked (circles, arrows) with a finger; the marks are kept beside it, the photo stays as taken.
 import { type ChangeEvent, useEffect, useState } from "react";
 import { UNREADABLE_PHOTO, preparePhoto } from "~/client/capture/photo";
 import type { CapturedPhoto } from "~/client/store/captured-file";
 import type { PhotoStage } from "~/client/sync/contract";
+import { DamageMarksOverlay, marksSentence } from "../../_components/damage-marks-overlay";
+import { MarkDamage } from "./mark-damage";
 
 export type PhotoItem = CapturedPhoto & { key: string };
 
@@ -22,6 +25,7 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
   // What the photo checks said of each photo just taken: shown beside it until it is removed.
   const [warnings, setWarnings] = useState<Record<string, string[]>>({});
   const [urls, setUrls] = useState<Record<string, string>>({});
+  const [marking, setMarking] = useState<string | null>(null);
 
   useEffect(() => onBusy(stage, working > 0), [stage, working, onBusy]);
   useEffect(() => {
@@ -56,6 +60,7 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
   }
 
   const noun = stage === "AFTER" ? "After photo" : "Damage photo";
+  const marked = marking ? photos.find((p) => p.key === marking) : undefined;
   return (
     <div className="field">
       <label className="button secondary file-button">
@@ -81,8 +86,20 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
         <ul className="thumbs plain">
           {photos.map((p, i) => (
             <li key={p.key}>
-              {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it */}
-              {urls[p.key] && <img src={urls[p.key]} alt={`${noun} ${i + 1}`} width={96} height={72} />}
+              {urls[p.key] && (
+                <span className="thumb">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it */}
+                  <img src={urls[p.key]} alt={`${noun} ${i + 1}`} width={96} height={72} />
+                  {p.marks?.length ? (
+                    <DamageMarksOverlay marks={p.marks} aspect={0.75} label={marksSentence(p.marks)} />
+                  ) : null}
+                </span>
+              )}
+              {stage === "DAMAGE" && urls[p.key] && (
+                <button type="button" className="secondary" onClick={() => setMarking(p.key)}>
+                  Mark damage on photo {i + 1}
+                </button>
+              )}
               {warnings[p.key] && (
                 <p role="alert" className="notice">
                   {noun} {i + 1}: {warnings[p.key]!.join(" ")} You may keep it or remove it and retake it.
@@ -99,6 +116,19 @@ export function PhotoField({ stage, label, photos, onChange, onBusy }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {marked && urls[marked.key] && (
+        <MarkDamage
+          url={urls[marked.key]!}
+          label={`${noun.toLowerCase()} ${photos.indexOf(marked) + 1}`}
+          initial={marked.marks ?? []}
+          onDone={(marks) => {
+            setMarking(null);
+            const { marks: _old, ...bare } = marked;
+            const next = marks?.length ? { ...bare, marks } : bare;
+            onChange(photos.map((x) => (x.key === marked.key ? next : x)));
+          }}
+        />
       )}
     </div>
   );

@@ -3,7 +3,7 @@
 // estimate (and, once synced, the server's decision), then end the walk. The unit being captured
 // is a draft on the device: a reload brings it back, and leaving it with work in it asks first.
 import { useEffect, useRef, useState } from "react";
-import { normalizeUnitNumber } from "~/domain";
+import { type NewUnitFacts, normalizeUnitNumber } from "~/domain";
 import { rsDb } from "~/client/store/db";
 import {
   type LoadedDraft,
@@ -70,9 +70,9 @@ export function WalkScreen({ walkId, onBack, onEnd }: { walkId: string; onBack: 
     );
   const customerName = customer?.name ?? "the customer";
 
-  async function pick(unitNumber: string) {
+  async function pick(unitNumber: string, newUnit?: NewUnitFacts) {
     setSaved(null);
-    setUnit(await openUnit(walkId, unitNumber));
+    setUnit(await openUnit(walkId, unitNumber, newUnit));
   }
 
   /** Leaves the current unit: at once when it holds nothing, else after the technician chooses. */
@@ -110,7 +110,12 @@ export function WalkScreen({ walkId, onBack, onEnd }: { walkId: string; onBack: 
               </button>
             </div>
           )}
-          <UnitPicker customerId={walk.customerId} walkId={walk.id} onPick={(n) => void pick(n)} autoFocus={!!saved} />
+          <UnitPicker
+            customerId={walk.customerId}
+            walkId={walk.id}
+            onPick={(n, facts) => void pick(n, facts)}
+            autoFocus={!!saved}
+          />
           <UnfinishedUnits walkId={walk.id} onContinue={(n) => void pick(n)} />
         </>
       ) : (
@@ -190,7 +195,7 @@ function LeaveDialog({
 /** The unit's kept draft if there is one; else a new draft, continuing the unit's job when it
  * was captured earlier on this walk (its next damage is the next break, priced at the next
  * ordinal, not a second job priced again as a first repair). */
-async function openUnit(walkId: string, unitNumber: string): Promise<CurrentUnit> {
+async function openUnit(walkId: string, unitNumber: string, newUnit?: NewUnitFacts): Promise<CurrentUnit> {
   const db = rsDb();
   const key = normalizeUnitNumber(unitNumber);
   const kept = (await draftsOfWalk(db, walkId)).find((d) => normalizeUnitNumber(d.draft.unitNumber) === key);
@@ -198,7 +203,7 @@ async function openUnit(walkId: string, unitNumber: string): Promise<CurrentUnit
   const [earlier] = await capturedOnUnit(db, walkId, unitNumber);
   const place = earlier
     ? { walkId, unitNumber: earlier.unitNumber, jobId: earlier.jobId }
-    : { walkId, unitNumber, jobId: crypto.randomUUID() };
+    : { walkId, unitNumber, jobId: crypto.randomUUID(), ...(newUnit ? { newUnit } : {}) };
   const draft = await createDraft(db, place);
   return { unitNumber: place.unitNumber, jobId: place.jobId, draft: { draft, files: [] } };
 }

@@ -22,7 +22,13 @@ export async function createAttachments(
 
 /** The rows of a repair's attachments (a sync batch inserts those of all its repairs at once). */
 export const attachmentRows = (ctx: ServiceContext, repairId: string, attachments: readonly AttachmentInput[]) =>
-  attachments.map((a) => ({ ...a, photoStage: a.photoStage ?? null, repairId, createdById: ctx.actor.userId }));
+  attachments.map(({ marks, ...a }) => ({
+    ...a,
+    ...(marks?.length ? { damageMarks: marks } : {}),
+    photoStage: a.photoStage ?? null,
+    repairId,
+    createdById: ctx.actor.userId,
+  }));
 
 /** The audit line for attachments that came with a change (they are rows of their own). */
 export const attachmentsAdded = (attachments: readonly AttachmentInput[]): Changes =>

@@ -30,6 +30,7 @@ const CARD_INCLUDE = {
       photoStage: true,
       mimeType: true,
       sizeBytes: true,
+      damageMarks: true,
       uploadedAt: true,
       createdAt: true,
     },

@@ -21,14 +21,15 @@ import { replayOf } from "../repairs/earlier-record";
 import { newRepairAudit } from "../repairs/record-new-repair";
 import { recordEvents } from "../events/record-event";
 import { repairEvents } from "../events/repair-events";
-import { FIRST_WINDSHIELD_SEQ, newUnitAudit } from "../units/find-or-create-unit";
+import { FIRST_WINDSHIELD_SEQ, newUnitAudit, newUnitFacts } from "../units/find-or-create-unit";
 import { lockWalksForCapture } from "../walks/lock-walks-for-capture";
 
 /** A capture's result: its repair (new or replayed), or the rule that refused it. */
 export type BulkOutcome = { ok: true; repair: Repair } | { ok: false; error: DomainError; walkFound: boolean };
 
 type UnitRef = Pick<Unit, "id" | "customerId" | "unitNumber" | "windshieldSeq">;
-type Planned = { data: Prisma.RepairCreateManyInput; capture: Capture; newUnit: UnitRef | null };
+type NewUnit = UnitRef & Pick<Unit, "vin" | "make" | "year">;
+type Planned = { data: Prisma.RepairCreateManyInput; capture: Capture; newUnit: NewUnit | null };
 type Decided = { ok: true; repairId: string } | { ok: false; error: DomainError; walkFound: boolean };
 
 export async function captureInBulk(
@@ -59,7 +60,7 @@ export async function captureInBulk(
     if (earlier || planned.has(capture.id)) return { ok: true, repairId: capture.id };
     const { walk, customer } = await captureSite(tx, capture, walks.get(capture.walkId), facts);
     const key = customerUnitKey({ customerId: customer.id, unitNumber: capture.unitNumber });
-    let newUnit: UnitRef | null = null;
+    let newUnit: NewUnit | null = null;
     let unit = units.get(key);
     if (!unit) {
       newUnit = {
@@ -67,6 +68,7 @@ export async function captureInBulk(
         customerId: customer.id,
         unitNumber: normalizeUnitNumber(capture.unitNumber),
         windshieldSeq: FIRST_WINDSHIELD_SEQ,
+        ...newUnitFacts(capture.newUnit),
       };
       unit = newUnit;
     }

@@ -10,10 +10,13 @@ import { isUniqueViolation } from "../retry-on-duplicate-id";
 const inUse = (unitNumber: string) =>
   new InvalidRequest("UNIT_NUMBER_IN_USE", `Unit ${unitNumber} is already registered for this customer.`);
 
-/** Runs `write` unless another unit of the customer already has this number. */
+const tagInUse = (assetTag: string) =>
+  new InvalidRequest("ASSET_TAG_IN_USE", `The asset tag ${assetTag} is already on another unit of this customer.`);
+
+/** Runs `write` unless another unit of the customer already has this number (or asset tag). */
 export async function writeUnitNumber<T>(
   tx: DbTx,
-  target: { customerId: string; unitNumber: string; unitId?: string },
+  target: { customerId: string; unitNumber: string; assetTag?: string | null; unitId?: string },
   write: () => Promise<T>,
 ): Promise<T> {
   const unitNumber = normalizeUnitNumber(target.unitNumber);
@@ -22,6 +25,14 @@ export async function writeUnitNumber<T>(
     select: { id: true },
   });
   if (other && other.id !== target.unitId) throw inUse(unitNumber);
+  const { assetTag } = target;
+  const tagged = assetTag
+    ? await tx.unit.findUnique({
+        where: { customerId_assetTag: { customerId: target.customerId, assetTag } },
+        select: { id: true },
+      })
+    : null;
+  if (assetTag && tagged && tagged.id !== target.unitId) throw tagInUse(assetTag);
   try {
     return await write();
   } catch (error) {

@@ -55,6 +55,14 @@ export const captureRepairInput = z.object({
   unitNumber: textInput(FIELDS.unitNumber, { required: true }),
   /** Breaks captured together on one unit share a jobId; breakIndex orders them from 0. */
   jobId: z.uuid().optional(),
+  /** Read from a scanned VIN: the unit's facts when this capture creates it (ignored for a known unit). */
+  newUnit: z
+    .object({
+      vin: textInput(FIELDS.vin).nullable().optional(),
+      make: textInput(FIELDS.make).nullable().optional(),
+      year: z.number().int().nullable().optional(),
+    })
+    .optional(),
   breakIndex: rangeInput(NUMBER_RANGES.breakIndex).int().default(0),
   damageType: z.enum(DamageType),
   damagePosition: textInput(FIELDS.damagePosition).optional(),
@@ -111,7 +119,7 @@ async function capture(tx: DbTx, ctx: ServiceContext, input: Capture, facts: Cap
   if (replayed) return replayed;
   const walks = await lockWalksForCapture(tx, [input.walkId]);
   const { walk, customer } = await captureSite(tx, input, walks.get(input.walkId), facts);
-  const unit = await findOrCreateUnit(tx, ctx, customer.id, input.unitNumber);
+  const unit = await findOrCreateUnit(tx, ctx, customer.id, input.unitNumber, input.newUnit);
   // Completing prices from history: take its locks before this transaction touches any repair.
   if (input.completedOnSpot) await lockPricingHistory(tx, customer.id, unit.id);
   const { data, server } = await decideCapture(tx, ctx, input, { walk, customer, unit }, facts);
@@ -175,6 +183,7 @@ export async function decideCapture(
     attachments: _attachments,
     completedOnSpot: _completedOnSpot,
     unitNumber: _unitNumber,
+    newUnit: _newUnit,
     templateId,
     ...fields
   } = input;

@@ -166,7 +166,16 @@ async function preparedCustomers(
 async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[]): Promise<PreparedUnit[]> {
   const units = await tx.unit.findMany({
     where: { customerId: { in: customerIds } },
-    select: { id: true, customerId: true, unitNumber: true, make: true, model: true, windshieldSeq: true },
+    select: {
+      id: true,
+      customerId: true,
+      unitNumber: true,
+      assetTag: true,
+      vin: true,
+      make: true,
+      model: true,
+      windshieldSeq: true,
+    },
     orderBy: [{ customerId: "asc" }, { unitNumber: "asc" }],
   });
   // All repairs of these fleets in one read, grouped per unit here (never one query per unit).

@@ -74,6 +74,9 @@ export const preparedUnitOutput = z.object({
   id: z.string(),
   customerId: z.string(),
   unitNumber: z.string(),
+  /** What a scanned code is matched against on the device (migration 0028); absent from an older server's answer. */
+  assetTag: z.string().nullable().optional(),
+  vin: z.string().nullable().optional(),
   make: z.string().nullable(),
   model: z.string().nullable(),
   windshieldSeq: int,

@@ -12,6 +12,7 @@ import { writeUnitNumber } from "../../data/units/write-unit-number";
 
 export const unitFields = {
   unitNumber: textInput(FIELDS.unitNumber),
+  assetTag: textInput(FIELDS.assetTag).nullable().optional(),
   vin: textInput(FIELDS.vin).nullable().optional(),
   make: textInput(FIELDS.make).nullable().optional(),
   model: textInput(FIELDS.model).nullable().optional(),
@@ -29,8 +30,10 @@ export async function createUnit(db: Db, ctx: ServiceContext, raw: CreateUnitInp
   return db.$transaction(async (tx) => {
     if (!(await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } })))
       throw new NotFound("Customer");
-    const unit = await writeUnitNumber(tx, { customerId, unitNumber: record.unitNumber }, () =>
-      tx.unit.create({ data: { ...record, customerId } }),
+    const unit = await writeUnitNumber(
+      tx,
+      { customerId, unitNumber: record.unitNumber, assetTag: record.assetTag },
+      () => tx.unit.create({ data: { ...record, customerId } }),
     );
     await auditChange(tx, ctx, {
       action: "unit.create",

@@ -1,4 +1,4 @@
-// The admin imports a customer's fleet list (CSV: unit_number required; vin, make, model,
+// The admin imports a customer's fleet list (CSV: unit_number required; asset_tag, vin, make, model,
 // year optional). Every row is checked first; if any is bad nothing is imported and each bad
 // row is named with its line and reasons. Otherwise all units are added in one transaction
 // with one audit entry. An import only adds units: a unit number already registered for the
@@ -35,11 +35,15 @@ export async function importUnitsCsv(
   return db.$transaction(async (tx) => {
     if (!(await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } })))
       throw new NotFound("Customer");
-    const existing = await tx.unit.findMany({ where: { customerId: input.customerId }, select: { unitNumber: true } });
+    const existing = await tx.unit.findMany({
+      where: { customerId: input.customerId },
+      select: { unitNumber: true, assetTag: true },
+    });
     const check = checkFleetImport(
       parsed.lines,
       new Set(existing.map((u) => u.unitNumber)),
       businessYear(new Date(), config().BUSINESS_TIME_ZONE),
+      new Set(existing.flatMap((u) => (u.assetTag ? [u.assetTag] : []))),
     );
     if (!check.ok) return { ...check, imported: 0 };
 

@@ -1,4 +1,4 @@
-// The admin corrects a unit's number, VIN, make, model or year. Its repairs and windshields
+// The admin corrects a unit's number, asset tag, VIN, make, model or year. Its repairs and windshields
 // are untouched (a new windshield is markWindshieldReplaced).
 import "server-only";
 import { z } from "zod";
@@ -25,6 +25,7 @@ export async function updateUnit(db: Db, ctx: ServiceContext, raw: UpdateUnitInp
     assertAllowed(ctx.actor, "unit.edit", { customerId: before.customerId });
     const record = normalizeUnitRecord({
       unitNumber: changes.unitNumber ?? before.unitNumber,
+      assetTag: changes.assetTag === undefined ? before.assetTag : changes.assetTag,
       vin: changes.vin === undefined ? before.vin : changes.vin,
       make: changes.make === undefined ? before.make : changes.make,
       model: changes.model === undefined ? before.model : changes.model,
@@ -33,7 +34,7 @@ export async function updateUnit(db: Db, ctx: ServiceContext, raw: UpdateUnitInp
     assertUnitRecord(record, businessYear(new Date(), config().BUSINESS_TIME_ZONE));
     const after = await writeUnitNumber(
       tx,
-      { customerId: before.customerId, unitNumber: record.unitNumber, unitId },
+      { customerId: before.customerId, unitNumber: record.unitNumber, assetTag: record.assetTag, unitId },
       () => tx.unit.update({ where: { id: unitId }, data: record }),
     );
     await auditChange(tx, ctx, { action: "unit.update", entityType: "Unit", entityId: unitId, before, after });

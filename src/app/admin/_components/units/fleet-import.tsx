@@ -37,8 +37,8 @@ export function FleetImport({ customerId }: { customerId: string }) {
     <form className="card" onSubmit={onSubmit} aria-labelledby="import-heading">
       <h3 id="import-heading">Import fleet list (CSV)</h3>
       <p className="muted">
-        The first line names the columns: unit_number (required), vin, make, model, year. Nothing is imported while any
-        row is bad.
+        The first line names the columns: unit_number (required), asset_tag, vin, make, model, year. Nothing is imported
+        while any row is bad.
       </p>
       <label htmlFor="import-file">CSV file</label>
       <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e)} />
@@ -48,7 +48,7 @@ export function FleetImport({ customerId }: { customerId: string }) {
         rows={8}
         value={csv}
         onChange={(e) => setCsv(e.target.value)}
-        placeholder={"unit_number,vin,make,model,year\nVA-200,,Honda,CR-V,2023"}
+        placeholder={"unit_number,asset_tag,vin,make,model,year\nVA-200,FLT-200,,Honda,CR-V,2023"}
         spellCheck={false}
       />
       <FormStatus error={importCsv.error} problem={fileProblem} />

@@ -1,21 +1,30 @@
-// A unit's record as typed: number (unique in the fleet), VIN, make, model, year. The server
+// A unit's record as typed: number and asset tag (each unique in the fleet), VIN, make, model, year. The server
 // normalizes and checks it (VIN format, plausible year).
 import { FIELDS } from "~/domain";
 import { TextField } from "../fields";
 import { orNull, wholeNumber } from "../form-values";
 
-export type UnitDraft = { unitNumber: string; vin: string; make: string; model: string; year: string };
+export type UnitDraft = {
+  unitNumber: string;
+  assetTag: string;
+  vin: string;
+  make: string;
+  model: string;
+  year: string;
+};
 
-export const EMPTY_UNIT: UnitDraft = { unitNumber: "", vin: "", make: "", model: "", year: "" };
+export const EMPTY_UNIT: UnitDraft = { unitNumber: "", assetTag: "", vin: "", make: "", model: "", year: "" };
 
 export const unitDraftOf = (u: {
   unitNumber: string;
+  assetTag: string | null;
   vin: string | null;
   make: string | null;
   model: string | null;
   year: number | null;
 }): UnitDraft => ({
   unitNumber: u.unitNumber,
+  assetTag: u.assetTag ?? "",
   vin: u.vin ?? "",
   make: u.make ?? "",
   model: u.model ?? "",
@@ -24,6 +33,7 @@ export const unitDraftOf = (u: {
 
 export const unitRecordOf = (d: UnitDraft) => ({
   unitNumber: d.unitNumber,
+  assetTag: orNull(d.assetTag),
   vin: orNull(d.vin),
   make: orNull(d.make),
   model: orNull(d.model),
@@ -49,6 +59,14 @@ export function UnitFields({
         onChange={set("unitNumber")}
         required
         maxLength={FIELDS.unitNumber.maxLength}
+      />
+      <TextField
+        id={`${idPrefix}-asset-tag`}
+        label={`${FIELDS.assetTag.label} (optional)`}
+        value={value.assetTag}
+        onChange={set("assetTag")}
+        maxLength={FIELDS.assetTag.maxLength}
+        autoCapitalize="characters"
       />
       <TextField
         id={`${idPrefix}-vin`}

@@ -16,6 +16,7 @@ export function UnitRow({ unit }: { unit: Unit }) {
         <strong>{unit.unitNumber}</strong>
         <span>{vehicle || <span className="muted">no vehicle details</span>}</span>
         <span className="muted">{unit.vin ?? "no VIN"}</span>
+        {unit.assetTag && <span className="muted">Asset tag {unit.assetTag}</span>}
         <span>
           Windshield #{unit.windshieldSeq}
           {unit.windshieldReplacedAt && ` (since ${unit.windshieldReplacedAt.toLocaleDateString()})`} ·{" "}

@@ -1,0 +1,22 @@
+// Messages between the screen and the scanning worker (public/scan/scan-worker.js, bundled from
+// scan-worker.ts by scripts/lib/build-scan-assets.mjs: Turbopack cannot bundle a module worker).
+
+/** The codes fleet tags and door-jamb VIN labels use. */
+export const SCAN_FORMATS = ["qr_code", "code_128", "code_39", "data_matrix"] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+/** Where the worker and the WebAssembly decoder are served from (same origin, never a CDN). */
+export const SCAN_WORKER_URL = "/scan/scan-worker.js";
+export const SCAN_ASSET_PREFIX = "/scan/";
+
+/** Longest side an image is decoded at: a 12- or 50-megapixel still is scaled down first. */
+export const SCAN_MAX_SIDE = 2048;
+
+export type ScanRequest =
+  { id: number; kind: "warm" } | { id: number; kind: "decode"; image: Blob | ImageBitmap; keepFullSize?: boolean };
+
+export type ScannedCode = { format: string; value: string };
+
+export type ScanResponse =
+  | { id: number; ok: true; codes: ScannedCode[]; decoder: "native" | "zxing"; ms: number }
+  | { id: number; ok: false; error: string };
