@@ -9,7 +9,7 @@ test.use({ viewport: { width: 820, height: 1180 } });
 
 const SCREENS: { role: string; email: string | null; home: string; paths: string[] }[] = [
   { role: "signed out", email: null, home: "/login", paths: ["/login"] },
-  { role: "technician", email: "tech@demo.test", home: "/walk", paths: ["/walk"] },
+  { role: "technician", email: "tech@demo.test", home: "/walk", paths: ["/walk", "/walk/notifications"] },
   {
     role: "manager",
     email: "manager@demo.test",
@@ -21,10 +21,32 @@ const SCREENS: { role: string; email: string | null; home: string; paths: string
       "/manager/parts",
       "/manager/templates",
       "/manager/messages",
+      "/manager/analytics",
+      "/manager/quality",
+      "/manager/notifications",
     ],
   },
-  { role: "admin", email: "admin@demo.test", home: "/admin", paths: ["/admin", "/manager", "/forbidden"] },
-  { role: "customer", email: "customer@demo.test", home: "/portal", paths: ["/portal", "/portal/api-keys"] },
+  {
+    role: "admin",
+    email: "admin@demo.test",
+    home: "/admin",
+    paths: [
+      "/admin",
+      ...["technicians", "units", "users", "billing", "business", "quality", "audit", "api", "webhooks", "outbox"].map(
+        (tab) => `/admin?tab=${tab}`,
+      ),
+      "/admin/analytics",
+      "/admin/notifications",
+      "/manager",
+      "/forbidden",
+    ],
+  },
+  {
+    role: "customer",
+    email: "customer@demo.test",
+    home: "/portal",
+    paths: ["/portal", "/portal/api-keys", "/portal/webhooks", "/portal/analytics", "/portal/notifications"],
+  },
 ];
 
 /** The screen with its lists loaded: no "Loading…" left (a live poll keeps the network busy, so no networkidle). */
