@@ -82,3 +82,59 @@ test("a synced walk's repairs needing approval make one mail whose link opens th
   await expect(row).toHaveAttribute("aria-current", "true");
   await expect(row).toContainText(units[repairs.findIndex((r) => r.id === repairId)]!);
 });
+
+test("a daily digest gathers the day's news into one mail, sent early from the admin's outbox", async ({
+  browser,
+  playwright,
+}) => {
+  test.setTimeout(240_000);
+  const admin = await signedInApi(playwright, server.baseURL, "admin@demo.test");
+  const customerId = await newCustomer(admin, { autoApproveLotRepairs: false, requirePhotoForApproval: false });
+  const email = `digest.${randomUUID().slice(0, 8)}@demo.test`;
+  await ok(
+    trpcMutation(admin, "admin.createUser", {
+      role: "CUSTOMER",
+      customerId,
+      email,
+      name: "Dana Digest",
+      password: "demo1234",
+    }),
+  );
+  const mine = () => smtp.mails.filter((m) => JSON.stringify(m.to).includes(email));
+
+  // The customer's user asks for one email a day on its own settings screen.
+  const portal = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+  await signInAndLand(portal, email, "/portal");
+  await portal.goto("/portal/notifications");
+  await portal.getByLabel("Email", { exact: true }).selectOption("daily");
+  await portal.getByRole("button", { name: "Save settings" }).click();
+  await expect(portal.getByText("Saved.")).toBeVisible();
+
+  // Two walks the same day, three repairs waiting for approval: at once, they would be two mails.
+  const technicianId = await technicianIdOf(admin, "Taylor Tech");
+  await walkWithFinds(admin, customerId, [{ unitNumber: uniqueUnit("DG") }], technicianId);
+  await walkWithFinds(
+    admin,
+    customerId,
+    [{ unitNumber: uniqueUnit("DG") }, { unitNumber: uniqueUnit("DG") }],
+    technicianId,
+  );
+  // Held for the end of the day.
+  await new Promise((r) => setTimeout(r, 8_000));
+  expect(mine()).toHaveLength(0);
+
+  const office = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+  await signInAndLand(office, "admin@demo.test", "/admin");
+  await office.goto("/admin?tab=outbox");
+  await office.getByRole("button", { name: "Send held digests now…" }).click();
+  await office.getByRole("button", { name: "Send them now" }).click();
+  await expect(office.getByRole("status")).toContainText("within seconds");
+
+  await expect.poll(() => mine().length, { timeout: 60_000 }).toBe(1);
+  await new Promise((r) => setTimeout(r, 5_000));
+  expect(mine()).toHaveLength(1);
+  const [mail] = mine();
+  expect(mail!.subject).toMatch(/^Your summary: \d+ updates today$/);
+  // One line per kind of news: the three repairs of both walks are one line.
+  expect(mail!.text).toMatch(/needs approval \(.*\) x3: http/);
+});

@@ -71,6 +71,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "notifications.savePreferences": ["technician", "manager", "admin", "customer"],
   "notifications.outbox": ["admin"],
   "notifications.retry": ["admin"],
+  "notifications.sendDigestsNow": ["admin"],
   "notifications.sendToCustomers": ["manager", "admin"],
   "favorite.list": ["technician", "manager"],
   "favorite.set": ["technician", "manager"],

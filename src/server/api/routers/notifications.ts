@@ -12,7 +12,12 @@ import {
   savePreferencesInput,
 } from "~/server/services/notifications/notification-preferences";
 import { z } from "zod";
-import { listOutbox, outboxInput, retryDelivery } from "~/server/services/notifications/notification-outbox";
+import {
+  listOutbox,
+  outboxInput,
+  retryDelivery,
+  sendHeldDigestsNow,
+} from "~/server/services/notifications/notification-outbox";
 import { sendToCustomers, sendToCustomersInput } from "~/server/services/notifications/send-to-customers";
 import { adminProcedure, createTRPCRouter, managerProcedure, signedInProcedure } from "../trpc";
 
@@ -30,6 +35,7 @@ export const notificationsRouter = createTRPCRouter({
   retry: adminProcedure
     .input(z.strictObject({ id: z.uuid() }))
     .mutation(({ ctx, input }) => retryDelivery(ctx.db, ctx, input.id)),
+  sendDigestsNow: adminProcedure.mutation(({ ctx }) => sendHeldDigestsNow(ctx.db, ctx)),
   sendToCustomers: managerProcedure
     .input(sendToCustomersInput)
     .mutation(({ ctx, input }) => sendToCustomers(ctx.db, ctx, input)),

@@ -78,3 +78,27 @@ export async function retryDelivery(db: Db, ctx: ServiceContext, id: string) {
     return { id, status: "PENDING" as const };
   });
 }
+
+/**
+ * Digests held for the end of their hour, day or week go out at the next worker round: for an
+ * office that wants its customers told before the period ends. A digest sent early closes; news
+ * later in the period starts the next one.
+ */
+export async function sendHeldDigestsNow(db: Db, ctx: ServiceContext) {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "NotificationDelivery" SET "nextAttemptAt" = ${now}
+      WHERE status = 'PENDING' AND frequency <> 'instant' AND attempts = 0 AND "nextAttemptAt" > ${now}
+      RETURNING id`;
+    await writeAudit(tx, {
+      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
+      origin: ctx.origin,
+      action: "notification.digests_now",
+      entityType: "NotificationDelivery",
+      entityId: "held-digests",
+      changes: { digests: { before: null, after: rows.length } },
+    });
+    return { count: rows.length };
+  });
+}

@@ -23,6 +23,13 @@ export function OutboxPanel() {
     limit: 100,
   });
   const retry = api.notifications.retry.useMutation({ onSettled: () => utils.notifications.outbox.invalidate() });
+  const [confirmDigests, setConfirmDigests] = useState(false);
+  const digestsNow = api.notifications.sendDigestsNow.useMutation({
+    onSettled: () => {
+      setConfirmDigests(false);
+      void utils.notifications.outbox.invalidate();
+    },
+  });
   const counts = list.data?.counts;
   return (
     <section aria-labelledby="outbox-title">
@@ -55,6 +62,36 @@ export function OutboxPanel() {
             ))}
           </select>
         </label>
+      </div>
+      <div className="outbox-digests">
+        {confirmDigests ? (
+          <p role="group" aria-label="Send held digests now?">
+            Hourly, daily and weekly summaries waiting for the end of their period go out now; news after this starts
+            the next summary.{" "}
+            <button type="button" disabled={digestsNow.isPending} onClick={() => digestsNow.mutate()}>
+              Send them now
+            </button>{" "}
+            <button type="button" className="secondary" onClick={() => setConfirmDigests(false)}>
+              Cancel
+            </button>
+          </p>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setConfirmDigests(true)}>
+            Send held digests now…
+          </button>
+        )}
+        {digestsNow.data && (
+          <p role="status">
+            {digestsNow.data.count === 0
+              ? "No summaries were waiting."
+              : `${digestsNow.data.count} ${digestsNow.data.count === 1 ? "summary goes" : "summaries go"} out within seconds.`}
+          </p>
+        )}
+        {digestsNow.error && (
+          <p role="alert" className="error">
+            Not sent: {digestsNow.error.message}
+          </p>
+        )}
       </div>
       {retry.error && (
         <p role="alert" className="error">
