@@ -59,7 +59,7 @@ async function measure(url: string, repairs: number, label: string): Promise<Ben
     const refreshMs = Math.round(performance.now() - start);
     return [
       {
-        id: label === "embedded" ? "q" : "q-pg",
+        id: label === "embedded" ? "r" : "r-pg",
         label: `analytics dashboards, p95 server time (${label}, ${loaded.repairs} repairs)`,
         value: timings.p95Ms,
         unit: "ms",
@@ -77,7 +77,7 @@ async function measure(url: string, repairs: number, label: string): Promise<Ben
         },
       },
       {
-        id: label === "embedded" ? "q2" : "q2-pg",
+        id: label === "embedded" ? "r2" : "r2-pg",
         label: `rollup refresh after a 500-repair sync (${label})`,
         value: refreshMs,
         unit: "ms",
