@@ -106,7 +106,10 @@ test("a daily digest gathers the day's news into one mail, sent early from the a
   const portal = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
   await signInAndLand(portal, email, "/portal");
   await portal.goto("/portal/notifications");
-  await portal.getByLabel("Email", { exact: true }).selectOption("daily");
+  await portal
+    .getByRole("group", { name: "How often" })
+    .getByLabel(/^Email/)
+    .selectOption("daily");
   await portal.getByRole("button", { name: "Save settings" }).click();
   await expect(portal.getByText("Saved.")).toBeVisible();
 

@@ -174,7 +174,8 @@ describe("sync.prepare: what a technician's device caches before a walk", () => 
     expect(counter.queries).toBe(before);
     // walks, servable customers, favorites, customers, 2 per customer (price list, this month's count), units,
     // repairs, the technician's work, the open work they may take, templates; today's driving order:
-    // the technician, business settings, the day's walks, the on-call repairs; the offline copies handed out (one statement)
-    expect(before).toBe(9 + 2 * 3 + 4 + 1);
+    // the technician, business settings, the day's walks, the on-call repairs; the offline copies handed out (one statement);
+    // the quality rules (photo checks, completion steps)
+    expect(before).toBe(9 + 2 * 3 + 4 + 1 + 1);
   });
 });
