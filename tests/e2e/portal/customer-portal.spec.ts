@@ -11,8 +11,7 @@ async function pickUnit(form: Locator, unitNumber: string) {
   if (await change.isVisible()) await change.click();
   await form.getByLabel("Unit", { exact: true }).fill(unitNumber);
   await form
-    .getByRole("listbox", { name: "Matching units" })
-    .getByRole("option")
+    .getByRole("group", { name: "Matching units" })
     .getByRole("button", { name: new RegExp(`^${unitNumber}\\b`) })
     .click();
 }

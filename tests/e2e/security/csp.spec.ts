@@ -134,9 +134,11 @@ test("every screen runs under the policy, as each role, without a violation", as
     await context.setOffline(true);
     const offline = await page.goto("/walk");
     expect(offline?.fromServiceWorker()).toBe(true);
+    // 'wasm-unsafe-eval': the scanner compiles its WebAssembly decoder (never JavaScript eval).
     expect(scriptSrc(policyOf(offline!.headers()))).toEqual([
       "'self'",
       ...new Set(inlineHashes(await offline!.text())),
+      "'wasm-unsafe-eval'",
     ]);
     await expect(page.getByRole("region", { name: `Finished walk at ${CUSTOMER}` })).toBeVisible();
     await context.setOffline(false);
@@ -240,7 +242,7 @@ test("each page answer carries the policy: a fresh nonce per request, or the pre
     const sources = scriptSrc(policyOf(answer.headers()));
     const hashes = inlineHashes(await answer.text());
     expect(hashes.length).toBeGreaterThan(0);
-    expect(sources).toEqual(["'self'", ...new Set(hashes)]);
+    expect(sources).toEqual(["'self'", ...new Set(hashes), "'wasm-unsafe-eval'"]);
   }
 
   const api = await manager.get("/api/auth/session");
