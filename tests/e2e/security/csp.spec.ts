@@ -158,7 +158,10 @@ test("every screen runs under the policy, as each role, without a violation", as
     const { context, page, check } = await open();
     await signInAndLand(page, "manager@demo.test", "/manager");
     await loadUnderOwnPolicy(page);
+    // The queue comes a page of walks at a time, and a walk's map loads once scrolled near.
+    await page.getByRole("combobox", { name: "Customer" }).selectOption(customerId);
     const group = page.locator("section.mgr-group", { has: page.getByRole("article", { name: `Unit ${unit}` }) });
+    await group.scrollIntoViewIfNeeded();
     const map = group.getByTestId("repair-map");
     await expect(map.locator(`.leaflet-marker-icon[title="Unit ${unit}"]`)).toBeVisible();
     await expect(map.locator("img.leaflet-tile-loaded").first()).toBeVisible();
