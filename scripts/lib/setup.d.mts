@@ -6,4 +6,6 @@ export function run(
 ): void;
 export function ensureInstalled(): void;
 export function ensureBuilt(): void;
+export function buildIsCurrent(): boolean;
+export function buildInputs(): string[];
 export function ensureChromium(): void;

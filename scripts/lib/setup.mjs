@@ -53,13 +53,24 @@ export function ensureInstalled() {
   }
 }
 
-/** next build (and the service worker) when the app's sources differ from the last build. */
-export function ensureBuilt() {
-  const inputs = [
+/**
+ * What the build writes into public/ (the service worker, the photo checks' and scanner's workers,
+ * vendored files): the lines of .gitignore under public/. They are outputs, not inputs: hashing one
+ * made the next `npm start` rebuild while the tests' servers were serving from .next.
+ */
+function isBuildOutput(file) {
+  const ignored = readFileSync(".gitignore", "utf8")
+    .split("\n")
+    .map((line) => line.trim().replace(/^\//, ""))
+    .filter((line) => line.startsWith("public/"));
+  return ignored.some((entry) => file === entry || file.startsWith(entry.endsWith("/") ? entry : `${entry}.`));
+}
+
+/** The files whose content decides whether the last build is still the app's. */
+export function buildInputs() {
+  return [
     ...filesUnder("src"),
-    ...filesUnder("public").filter(
-      (f) => !f.startsWith("public/sw.js") && !f.startsWith("public/vendor") && !f.startsWith("public/scan/"),
-    ),
+    ...filesUnder("public").filter((f) => !isBuildOutput(f)),
     ...filesUnder("service-worker"),
     "next.config.mjs",
     "scripts/build-service-worker.mjs",
@@ -67,13 +78,30 @@ export function ensureBuilt() {
     "package-lock.json",
     "prisma/schema.prisma",
   ];
-  const hash = hashOf(inputs);
-  const stamp = ".next/.rs-build-hash";
-  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+}
+
+/** next build (and the service worker) when the app's sources differ from the last build. */
+export function ensureBuilt() {
+  if (buildIsCurrent()) return;
+  const hash = hashOf(buildInputs());
   console.log("Building the app…");
   run("npm", ["run", "build"]);
-  writeFileSync(stamp, hash);
+  writeFileSync(BUILD_STAMP, hash);
 }
+
+const BUILD_STAMP = ".next/.rs-build-hash";
+
+/** True when .next was built from the sources as they are now (so `npm start` will not build). */
+export function buildIsCurrent() {
+  return (
+    BUILD_OUTPUTS.every((file) => existsSync(file)) &&
+    existsSync(BUILD_STAMP) &&
+    readFileSync(BUILD_STAMP, "utf8") === hashOf(buildInputs())
+  );
+}
+
+// One file of each step of `npm run build`: a deleted output means building again.
+const BUILD_OUTPUTS = [".next/BUILD_ID", "public/sw.js", "public/photo-checks-worker.js", "public/scan/scan-worker.js"];
 
 /** Debian's chromium for the browser tests (Playwright cannot download its own browser here). */
 export function ensureChromium() {

@@ -5,14 +5,18 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { buildIsCurrent } from "../../../scripts/lib/setup.mjs";
 
 let server: ChildProcess | undefined;
 test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
 });
 
 test("PORT=4123 npm start serves /login on port 4123 with the demo logins", async ({ page }) => {
   test.setTimeout(240_000);
+  // `npm test` built the app just before; a build's own outputs must not make `npm start` build
+  // again (that once rebuilt .next under the other specs' running servers).
+  expect(buildIsCurrent(), "npm start would build again right after npm test's build").toBe(true);
   let output = "";
   server = spawn("npm", ["start"], {
     env: {
@@ -33,7 +37,10 @@ test("PORT=4123 npm start serves /login on port 4123 with the demo logins", asyn
       timeout: 200_000,
       intervals: [1000],
     })
-    .toBe(200);
+    .toBe(200)
+    .catch((error: Error) => {
+      throw new Error(`npm start did not serve /login; it printed:\n${output.slice(-4000)}`, { cause: error });
+    });
   expect(output).toContain("Demo logins (password demo1234):");
   for (const email of ["admin@demo.test", "manager@demo.test", "tech@demo.test", "customer@demo.test"])
     expect(output).toContain(email);

@@ -45,7 +45,10 @@ export function ownServer(port: number, dataDir: string): OwnServer {
           timeout: 120_000,
           intervals: [250, 500, 1000],
         })
-        .toBe(200);
+        .toBe(200)
+        .catch((error: Error) => {
+          throw new Error(`the spec's server did not serve /login; it printed:\n${log.slice(-4000)}`, { cause: error });
+        });
     },
     signal(signal) {
       const running = child;
