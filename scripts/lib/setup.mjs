@@ -85,6 +85,9 @@ export function ensureBuilt() {
   if (buildIsCurrent()) return;
   const hash = hashOf(buildInputs());
   console.log("Building the app…");
+  // An empty NEXTAUTH_URL (as `NEXTAUTH_URL= npm start` sets) means "unset" to the server, but
+  // next-auth's client module reads it at build time and stops the build with "Invalid URL".
+  if (process.env.NEXTAUTH_URL === "") delete process.env.NEXTAUTH_URL;
   run("npm", ["run", "build"]);
   writeFileSync(BUILD_STAMP, hash);
 }
