@@ -15,7 +15,7 @@ import {
   secretMatches,
 } from "./credentials";
 
-export { API_SCOPES, type ApiScope, ApiKeyForbidden, ApiKeyNotFound, keyOwnerCustomer, sha256 } from "./credentials";
+export { API_SCOPES, type ApiScope, ApiKeyForbidden, ApiKeyNotFound, keyOwnerCustomer } from "./credentials";
 
 /** lastUsedAt is written at most this often per key, so a busy key costs no extra write per call. */
 const LAST_USED_EVERY_MS = 60_000;
