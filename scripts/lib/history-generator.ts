@@ -3,7 +3,7 @@
 // a winter-heavy season (KNOWN_SEASON), working hours, GPS around each customer's lot, walks'
 // technicians, frozen tier prices per windshield. Seeded: one seed and one end month give the
 // same rows. Loaded with multi-row inserts (jsonb_populate_recordset, 5,000 rows a statement).
-import { KNOWN_SEASON } from "../../src/domain/fleet-history";
+import { KNOWN_SEASON, mulberry32, poisson } from "../../src/domain/fleet-history";
 import type { Db } from "../../src/server/db";
 import { insertRows } from "../../src/server/db/insert-rows";
 
@@ -27,33 +27,6 @@ export const DEFAULT_HISTORY: Omit<HistoryOptions, "end"> = {
   months: 36,
   repairs: null,
 };
-
-function mulberry32(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function poisson(mean: number, random: () => number): number {
-  if (mean > 60) {
-    const u = Math.max(random(), 1e-12);
-    const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
-  }
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k += 1;
-    p *= random();
-  }
-  return k;
-}
 
 // Deterministic ids from the seed, so a rerun with the same seed makes the same rows.
 function idMaker(random: () => number) {

@@ -7,7 +7,8 @@ export const KNOWN_SEASON = [1.4, 1.35, 1.1, 0.9, 0.8, 0.75, 0.8, 0.85, 0.9, 1.0
   (f, _, all) => f / (all.reduce((a, b) => a + b, 0) / 12),
 );
 
-function mulberry32(seed: number) {
+/** A small seeded random source (mulberry32): one seed, one sequence, on every machine. */
+export function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -19,7 +20,7 @@ function mulberry32(seed: number) {
 }
 
 /** A Poisson draw (Knuth for small means, a rounded normal for large ones). */
-function poisson(mean: number, random: () => number): number {
+export function poisson(mean: number, random: () => number): number {
   if (mean > 60) {
     const u = Math.max(random(), 1e-12);
     const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());

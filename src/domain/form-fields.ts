@@ -165,7 +165,7 @@ export const NUMBER_RANGES = {
 export const COUNT_LIMITS = {
   attachmentsPerRepair: 20,
   /** Repairs approved, denied or cancelled together. */
-  repairsPerDecision: 200,
+  repairsPerDecision: 500,
   /** Technicians named at once (a team, a customer's preferred or blocked list). */
   techniciansPerList: 200,
   weekdays: 7,

@@ -3,30 +3,12 @@
 // while every instance was down is told when one starts again, since the outbox keeps it.
 import "server-only";
 import type { Db } from "../db";
-import { logger } from "../logging/logger";
 import { fanOutEvents } from "../services/notifications/fan-out-events";
+import { type RepeatingRound, startRepeatingRound } from "./repeating-round";
 
-export function startNotificationFanOut(db: Db, options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
-  const { intervalMs = 3000 } = options;
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
-      // A burst (a synced walk, an invoicing run) is told in batches until none waits.
-      while (!stopped && (await fanOutEvents(db)).events > 0);
-    } catch (error) {
-      logger().error({ err: error }, "notification fan-out failed; retrying on the next tick");
-    }
-  };
-  const timer = setInterval(() => {
-    running = running.then(tick);
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startNotificationFanOut(db: Db, options: { intervalMs?: number } = {}): RepeatingRound {
+  // A burst (a synced walk, an invoicing run) is told in batches until none waits.
+  return startRepeatingRound("notification fan-out", options.intervalMs ?? 3000, async (stopped) => {
+    while (!stopped() && (await fanOutEvents(db)).events > 0);
+  });
 }

@@ -7,8 +7,8 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import { config } from "../config";
 import type { Db } from "../db";
-import { logger } from "../logging/logger";
 import { deliverDueWebhooks, fanOutWebhookEvents } from "../webhooks/pipeline";
+import { type RepeatingRound, startRepeatingRound } from "./repeating-round";
 
 /** The once-a-minute pg-boss schedule of earlier versions, removed at start. */
 const OLD_CRON_JOB = "webhooks-deliver";
@@ -35,38 +35,15 @@ export async function runWebhooks(db: Db, options: RunOptions = {}) {
 export function startWebhookRunner(
   db: Db,
   options: { intervalMs?: number; timeoutMs?: number; leaseMs?: number } = {},
-): { stop(): Promise<void> } {
+): RepeatingRound {
   const { intervalMs = 2000, timeoutMs, leaseMs } = options;
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
-  const tick = async () => {
-    try {
-      await runWebhooks(db, { stopped: () => stopped, timeoutMs, leaseMs });
-    } catch (error) {
-      logger().error({ err: error }, "webhook delivery failed; retrying on the next tick");
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => {
-    // A tick still waiting on a slow receiver is not queued behind: the next one starts after it.
-    if (busy || stopped) return;
-    busy = true;
-    running = tick();
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRepeatingRound("webhook delivery", intervalMs, async (stopped) => {
+    await runWebhooks(db, { stopped, timeoutMs, leaseMs });
+  });
 }
 
 /** Starts this instance's runner, and drops the old minute schedule so no queued job waits unworked. */
-export async function registerWebhookJobs(boss: PgBoss, options: { db: Db }): Promise<{ stop(): Promise<void> }> {
+export async function registerWebhookJobs(boss: PgBoss, options: { db: Db }): Promise<RepeatingRound> {
   await boss.unschedule(OLD_CRON_JOB).catch(() => {});
   await boss.deleteQueue(OLD_CRON_JOB).catch(() => {});
   return startWebhookRunner(options.db);

@@ -3,10 +3,9 @@
 // own company; a business-wide key everything, or one customer.
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../db";
 import { customerInScope } from "../data/customers/customer-in-scope";
-import type { ApiCaller } from "./api-keys";
 import { ApiKeyForbidden } from "./api-keys";
+import type { OperationInput } from "./context";
 import { PublicApiRefusal } from "./refusal";
 
 const DAY_MS = 86_400_000;
@@ -36,8 +35,11 @@ export const analyticsSummarySchema = z.object({
   }),
 });
 
-export async function analyticsSummaryOperation(db: Db, caller: ApiCaller, request: Request) {
-  const query = analyticsSummaryQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+export async function analyticsSummaryOperation({
+  db,
+  caller,
+  query,
+}: OperationInput<undefined, z.output<typeof analyticsSummaryQuery>>) {
   const to = query.to ?? new Date().toISOString().slice(0, 10);
   const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
   const start = new Date(`${from}T00:00:00Z`);

@@ -3,7 +3,20 @@ import "server-only";
 import { z } from "zod";
 import { NotFound } from "../errors";
 import type { ServiceContext } from "../service-context";
+import type { Db } from "../db";
 import type { ApiCaller } from "./api-keys";
+
+/** What an /api/v1 operation is given: the caller, acting as `ctx`, and its request already parsed. */
+export type OperationInput<Body = undefined, Query = undefined> = {
+  db: Db;
+  caller: ApiCaller;
+  request: Request;
+  ctx: ServiceContext;
+  /** The path's {id}, not yet checked (pathId). */
+  id: string;
+  body: Body;
+  query: Query;
+};
 
 export const apiContext = (caller: ApiCaller, request: Request): ServiceContext => ({
   actor: caller.actor,

@@ -3,6 +3,7 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "../config";
+import { PublicApiRefusal } from "./refusal";
 
 // Without NEXTAUTH_SECRET (tests), a per-process key: cursors then only work on the instance that made them.
 const fallbackKey = randomBytes(32);
@@ -24,4 +25,12 @@ export function decodeCursor(cursor: string): string | null {
   const expected = sign(payload);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return Buffer.from(payload, "base64url").toString();
+}
+
+/** The id a page's `cursor` parameter carries (none on the first page); an altered one is a 400. */
+export function cursorAfter(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const after = decodeCursor(cursor);
+  if (after === null) throw new PublicApiRefusal("This cursor was not issued by this API or was altered.");
+  return after;
 }

@@ -1,7 +1,7 @@
 // Every /api/v1 operation runs through here: bearer (API key or OAuth token) -> shared rate limit
 // -> scope -> the JSON body (at most 1 MB, strict schema) -> Idempotency-Key on POST -> the
-// operation, with RateLimit-* headers on every answer and errors as problem+json. Adding an
-// endpoint is a route file calling apiOperation with its scope and a function of (caller, request, body).
+// operation, with RateLimit-* headers on every answer and errors as problem+json. The operations
+// and their route files are made from one table (operations.ts, runApiOperation).
 import "server-only";
 import type { z } from "zod";
 import { config } from "../config";

@@ -2,11 +2,9 @@
 // use (a customer key: its own company's issued documents; another's is 404).
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../db";
 import { invoicePdfResponse } from "../http/invoice-pdf-response";
 import { getInvoice, listInvoices } from "../services/billing/invoice-views";
-import type { ApiCaller } from "./api-keys";
-import { apiContext, pathId } from "./context";
+import { type OperationInput, pathId } from "./context";
 import { API_PAGE_MAX } from "./repairs";
 
 const INVOICE_STATES = ["DRAFT", "ISSUED", "PARTLY_PAID", "PAID", "OVERDUE", "VOID"] as const;
@@ -45,9 +43,12 @@ export const invoiceSchema = z.looseObject({
   payments: z.array(z.looseObject({ id: z.uuid(), amountCents: z.int() })),
 });
 
-export async function listInvoicesOperation(db: Db, caller: ApiCaller, request: Request) {
-  const query = listInvoicesQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const items = await listInvoices(db, apiContext(caller, request), {
+export async function listInvoicesOperation({
+  db,
+  ctx,
+  query,
+}: OperationInput<undefined, z.output<typeof listInvoicesQuery>>) {
+  const items = await listInvoices(db, ctx, {
     customerId: query.customer,
     state: query.state,
     kind: query.kind,
@@ -56,11 +57,11 @@ export async function listInvoicesOperation(db: Db, caller: ApiCaller, request: 
   return { items };
 }
 
-export const getInvoiceOperation = (db: Db, caller: ApiCaller, request: Request, id: string) =>
-  getInvoice(db, apiContext(caller, request), { invoiceId: pathId(id, "Invoice") });
+export const getInvoiceOperation = ({ db, ctx, id }: OperationInput) =>
+  getInvoice(db, ctx, { invoiceId: pathId(id, "Invoice") });
 
 /** The PDF once getInvoice has said the caller may read the invoice (refusals stay problem+json). */
-export async function invoicePdfOperation(db: Db, caller: ApiCaller, request: Request, id: string) {
-  const invoice = await getInvoiceOperation(db, caller, request, id);
-  return invoicePdfResponse(db, caller.actor, invoice.id);
+export async function invoicePdfOperation(input: OperationInput) {
+  const invoice = await getInvoiceOperation(input);
+  return invoicePdfResponse(input.db, input.caller.actor, invoice.id);
 }

@@ -3,67 +3,44 @@
 // its credentials at POST /api/v1/oauth/token for a short-lived bearer token ("rso_..."), which
 // the API accepts wherever a key is. Revoking the client ends its tokens at once.
 import "server-only";
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { loadActor } from "../auth/actor";
-import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db";
 import type { ServiceContext } from "../service-context";
-import { API_SCOPES, type ApiCaller, ApiKeyNotFound, keyOwnerCustomer, sha256 } from "./api-keys";
+import type { ApiCaller } from "./api-keys";
+import {
+  createCredential,
+  credentialActor,
+  credentialInput,
+  keyOwnerCustomer,
+  newSecret,
+  revokeCredential,
+  secretHash,
+  secretMatches,
+} from "./credentials";
 
 /** Lifetime of an access token. */
 export const OAUTH_TOKEN_SECONDS = 15 * 60;
 
-export const createOAuthClientInput = z.strictObject({
-  name: z.string().trim().min(1).max(80),
-  scopes: z.array(z.enum(API_SCOPES)).min(1),
-});
+export const createOAuthClientInput = credentialInput;
+
+const OAUTH_CLIENT = { entityType: "OAuthClient", auditPrefix: "oauth_client" } as const;
 
 export async function createOAuthClient(db: Db, ctx: ServiceContext, raw: z.input<typeof createOAuthClientInput>) {
-  const input = createOAuthClientInput.parse(raw);
-  const customerId = await keyOwnerCustomer(db, ctx.actor);
   const clientId = `rsc_${randomBytes(8).toString("hex")}`;
-  const secret = randomBytes(32).toString("base64url");
-  const client = await db.$transaction(async (tx) => {
-    const row = await tx.oAuthClient.create({
-      data: {
-        clientId,
-        secretHash: sha256(secret).toString("hex"),
-        name: input.name,
-        scopes: input.scopes,
-        customerId,
-        createdById: ctx.actor.userId,
-      },
-    });
-    await writeAudit(tx, {
-      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
-      origin: ctx.origin,
-      action: "oauth_client.create",
-      entityType: "OAuthClient",
-      entityId: row.id,
-      changes: { name: { before: null, after: row.name }, scopes: { before: null, after: row.scopes } },
-    });
-    return row;
-  });
+  const { row: client, secret } = await createCredential(db, ctx, raw, OAUTH_CLIENT, (tx, fields) =>
+    tx.oAuthClient.create({ data: { clientId, ...fields } }),
+  );
   return { id: client.id, clientId, name: client.name, scopes: client.scopes, clientSecret: secret };
 }
 
+/** Revoking a client ends its access tokens at once. */
 export async function revokeOAuthClient(db: Db, ctx: ServiceContext, id: string) {
-  const customerId = await keyOwnerCustomer(db, ctx.actor);
-  await db.$transaction(async (tx) => {
-    const client = await tx.oAuthClient.findFirst({ where: { id, customerId, revokedAt: null } });
-    if (!client) throw new ApiKeyNotFound("No such OAuth client.");
-    const now = new Date();
-    await tx.oAuthClient.update({ where: { id }, data: { revokedAt: now } });
+  await revokeCredential(db, ctx, id, { ...OAUTH_CLIENT, missing: "No such OAuth client." }, async (tx, where, now) => {
+    const revoked = await tx.oAuthClient.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
+    if (revoked.count === 0) return false;
     await tx.oAuthAccessToken.deleteMany({ where: { clientId: id } });
-    await writeAudit(tx, {
-      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
-      origin: ctx.origin,
-      action: "oauth_client.revoke",
-      entityType: "OAuthClient",
-      entityId: id,
-      changes: { revokedAt: { before: null, after: now.toISOString() } },
-    });
+    return true;
   });
 }
 
@@ -129,13 +106,8 @@ function credentials(authorization: string | null, form: z.infer<typeof tokenReq
 /** The client a credentials pair names, or null. */
 export async function authenticateOAuthClient(db: Db, clientId: string, secret: string) {
   const client = await db.oAuthClient.findUnique({ where: { clientId } });
-  const given = sha256(secret);
-  // Compare against something even when the client is unknown, so timing says nothing.
-  const stored = Buffer.from(client?.secretHash ?? "00".repeat(32), "hex");
-  if (!timingSafeEqual(given, stored) || !client || client.revokedAt) return null;
-  const actor = await loadActor(db, client.createdById);
-  if (!actor || (client.customerId && actor.customerId !== client.customerId)) return null;
-  return client;
+  if (!secretMatches(secret, client?.secretHash) || !client || client.revokedAt) return null;
+  return (await credentialActor(db, client)) ? client : null;
 }
 
 /** POST /api/v1/oauth/token: the client's credentials for a bearer token with (some of) its scopes. */
@@ -161,13 +133,13 @@ export async function issueToken<T>(
   if (extra.length) throw new OAuthError("invalid_scope", `This client was not given: ${extra.join(" ")}.`);
   const stopped = await gate(client);
   if (stopped !== null) return { stopped };
-  const token = `rso_${randomBytes(32).toString("base64url")}`;
+  const token = `rso_${newSecret()}`;
   const now = new Date();
   await db.$transaction([
     db.oAuthAccessToken.deleteMany({ where: { clientId: client.id, expiresAt: { lt: now } } }),
     db.oAuthAccessToken.create({
       data: {
-        tokenHash: sha256(token).toString("hex"),
+        tokenHash: secretHash(token),
         clientId: client.id,
         scopes,
         expiresAt: new Date(now.getTime() + OAUTH_TOKEN_SECONDS * 1000),
@@ -185,13 +157,12 @@ export async function issueToken<T>(
 export async function authenticateOAuthToken(db: Db, token: string): Promise<ApiCaller | null> {
   if (!/^rso_[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await db.oAuthAccessToken.findUnique({
-    where: { tokenHash: sha256(token).toString("hex") },
+    where: { tokenHash: secretHash(token) },
     include: { client: true },
   });
   if (!row || row.expiresAt.getTime() <= Date.now() || row.client.revokedAt) return null;
-  const actor = await loadActor(db, row.client.createdById);
+  const actor = await credentialActor(db, row.client);
   if (!actor) return null;
-  if (row.client.customerId && actor.customerId !== row.client.customerId) return null;
   return {
     callerId: row.client.id,
     bucket: `client:${row.client.id}`,

@@ -4,9 +4,11 @@
 import "server-only";
 import type { z } from "zod";
 import { type Db, db } from "../db";
-import { type ApiCaller, type ApiScope } from "./api-keys";
+import { ApiKeyForbidden, type ApiScope } from "./api-keys";
+import { type OperationInput, apiContext } from "./context";
 import { analyticsSummaryOperation, analyticsSummaryQuery, analyticsSummarySchema } from "./analytics";
 import {
+  CUSTOMERS_BUSINESS_WIDE,
   customerListSchema,
   customerSchema,
   getCustomerOperation,
@@ -67,6 +69,8 @@ export type ApiOperationSpec = {
   /** OpenAPI path template, "/api/v1/repairs/{id}". */
   path: string;
   scope: ApiScope;
+  /** Refused (403) to a customer's key with this message, before anything is read. */
+  businessWideOnly?: string;
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -74,221 +78,211 @@ export type ApiOperationSpec = {
   success: { status: 200 | 201 | 204; schema?: z.ZodType; pdf?: true };
   /** Refusals this operation may answer besides 401, 403, 429 (always possible). */
   errors: number[];
-  run: (db: Db, caller: ApiCaller, request: Request, params: Params, body: never) => Promise<unknown>;
+  run: (input: OperationInput<never, never>) => Promise<unknown>;
 };
 
-/** Types `run`'s body by the body schema. */
-function op<B extends z.ZodType | undefined = undefined>(
-  spec: Omit<ApiOperationSpec, "run" | "body"> & {
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * Types `run`'s input by the schemas. `errors` lists the operation's own refusals; a body's
+ * (400 malformed, 413 too large, 415 not JSON) and a query's (400) are added here.
+ */
+function op<Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  spec: Omit<ApiOperationSpec, "operationId" | "run" | "body" | "query"> & {
+    query?: Q;
     body?: B;
-    run: (
-      db: Db,
-      caller: ApiCaller,
-      request: Request,
-      params: Params,
-      body: B extends z.ZodType ? z.output<B> : undefined,
-    ) => Promise<unknown>;
+    run: (input: OperationInput<Parsed<B>, Parsed<Q>>) => Promise<unknown>;
   },
-): ApiOperationSpec {
-  return spec as unknown as ApiOperationSpec;
+): Omit<ApiOperationSpec, "operationId"> {
+  const errors = [...(spec.body ? [400, 413, 415] : []), ...(spec.query ? [400] : []), ...spec.errors];
+  return { ...spec, errors: [...new Set(errors)] } as unknown as Omit<ApiOperationSpec, "operationId">;
 }
 
-const id = (params: Params) => params.id ?? "";
+/** Each operation's id is its name in the table. */
+function table<T extends Record<string, Omit<ApiOperationSpec, "operationId">>>(ops: T) {
+  return Object.fromEntries(
+    Object.entries(ops).map(([operationId, spec]) => [operationId, { ...spec, operationId }]),
+  ) as { [K in keyof T]: ApiOperationSpec };
+}
 
-export const API_OPERATIONS = {
+export const API_OPERATIONS = table({
   listRepairs: op({
-    operationId: "listRepairs",
     method: "GET",
     path: "/api/v1/repairs",
     scope: "repairs:read",
     summary: "Repairs the caller may see, newest first",
     query: listRepairsQuery,
     success: { status: 200, schema: repairPageSchema },
-    errors: [400],
-    run: (db, caller, request) => listRepairsOperation(db, caller, request),
+    errors: [],
+    run: listRepairsOperation,
   }),
   createRepair: op({
-    operationId: "createRepair",
     method: "POST",
     path: "/api/v1/repairs",
     scope: "repairs:write",
     summary: "Request a repair on a unit; the answer carries its upfront price",
     body: createRepairBody,
     success: { status: 201, schema: requestedRepairSchema },
-    errors: [400, 404, 409, 413, 415, 422],
-    run: (db, caller, request, _params, body) => createRepairOperation(db, caller, request, body),
+    errors: [404, 409, 422],
+    run: createRepairOperation,
   }),
   getRepair: op({
-    operationId: "getRepair",
     method: "GET",
     path: "/api/v1/repairs/{id}",
     scope: "repairs:read",
     summary: "One repair with its unit and attachments",
     success: { status: 200, schema: repairDetailSchema },
     errors: [404],
-    run: (db, caller, request, params) => getRepairOperation(db, caller, request, id(params)),
+    run: getRepairOperation,
   }),
   approveRepairs: op({
-    operationId: "approveRepairs",
     method: "POST",
     path: "/api/v1/repairs/approve",
     scope: "repairs:write",
     summary: "Approve pending repairs, all or none",
     body: approveRepairsBody,
     success: { status: 200, schema: repairListSchema },
-    errors: [400, 404, 409, 413, 415, 422],
-    run: (db, caller, request, _params, body) => approveRepairsOperation(db, caller, request, body),
+    errors: [404, 409, 422],
+    run: approveRepairsOperation,
   }),
   denyRepairs: op({
-    operationId: "denyRepairs",
     method: "POST",
     path: "/api/v1/repairs/deny",
     scope: "repairs:write",
     summary: "Deny pending repairs with a reason, all or none",
     body: denyRepairsBody,
     success: { status: 200, schema: repairListSchema },
-    errors: [400, 404, 409, 413, 415, 422],
-    run: (db, caller, request, _params, body) => denyRepairsOperation(db, caller, request, body),
+    errors: [404, 409, 422],
+    run: denyRepairsOperation,
   }),
   cancelRepair: op({
-    operationId: "cancelRepair",
     method: "POST",
     path: "/api/v1/repairs/{id}/cancel",
     scope: "repairs:write",
     summary: "Cancel a repair nobody has done yet",
     body: cancelRepairBody,
     success: { status: 200, schema: repairSchema },
-    errors: [400, 404, 409, 413, 415, 422],
-    run: (db, caller, request, params, body) => cancelRepairOperation(db, caller, request, id(params), body),
+    errors: [404, 409, 422],
+    run: cancelRepairOperation,
   }),
   listUnits: op({
-    operationId: "listUnits",
     method: "GET",
     path: "/api/v1/units",
     scope: "units:read",
     summary: "A customer's units by unit number",
     query: listUnitsQuery,
     success: { status: 200, schema: unitPageSchema },
-    errors: [400, 404],
-    run: (db, caller, request) => listUnitsOperation(db, caller, request),
+    errors: [404],
+    run: listUnitsOperation,
   }),
   createUnit: op({
-    operationId: "createUnit",
     method: "POST",
     path: "/api/v1/units",
     scope: "units:write",
     summary: "Add a unit to a fleet (the unit-number rule applies)",
     body: createUnitBody,
     success: { status: 201, schema: unitSchema },
-    errors: [400, 404, 413, 415, 422],
-    run: (db, caller, request, _params, body) => createUnitOperation(db, caller, request, body),
+    errors: [404, 422],
+    run: createUnitOperation,
   }),
   updateUnit: op({
-    operationId: "updateUnit",
     method: "PATCH",
     path: "/api/v1/units/{id}",
     scope: "units:write",
     summary: "Correct a unit's number, VIN, make, model or year",
     body: updateUnitBody,
     success: { status: 200, schema: unitSchema },
-    errors: [400, 404, 413, 415],
-    run: (db, caller, request, params, body) => updateUnitOperation(db, caller, request, id(params), body),
+    errors: [404],
+    run: updateUnitOperation,
   }),
   listCustomers: op({
-    operationId: "listCustomers",
     method: "GET",
     path: "/api/v1/customers",
     scope: "customers:read",
+    businessWideOnly: CUSTOMERS_BUSINESS_WIDE,
     summary: "Customers with their work in numbers (business-wide keys only)",
     query: listCustomersQuery,
     success: { status: 200, schema: customerListSchema },
-    errors: [400],
-    run: (db, caller, request) => listCustomersOperation(db, caller, request),
+    errors: [],
+    run: listCustomersOperation,
   }),
   getCustomer: op({
-    operationId: "getCustomer",
     method: "GET",
     path: "/api/v1/customers/{id}",
     scope: "customers:read",
+    businessWideOnly: CUSTOMERS_BUSINESS_WIDE,
     summary: "One customer: contact, fleet settings, price list (business-wide keys only)",
     success: { status: 200, schema: customerSchema },
     errors: [404],
-    run: (db, caller, request, params) => getCustomerOperation(db, caller, request, id(params)),
+    run: getCustomerOperation,
   }),
   listInvoices: op({
-    operationId: "listInvoices",
     method: "GET",
     path: "/api/v1/invoices",
     scope: "invoices:read",
     summary: "Invoices and credit notes, newest first",
     query: listInvoicesQuery,
     success: { status: 200, schema: invoiceListSchema },
-    errors: [400, 404],
-    run: (db, caller, request) => listInvoicesOperation(db, caller, request),
+    errors: [404],
+    run: listInvoicesOperation,
   }),
   getInvoice: op({
-    operationId: "getInvoice",
     method: "GET",
     path: "/api/v1/invoices/{id}",
     scope: "invoices:read",
     summary: "One invoice with its lines and payments",
     success: { status: 200, schema: invoiceSchema },
     errors: [404],
-    run: (db, caller, request, params) => getInvoiceOperation(db, caller, request, id(params)),
+    run: getInvoiceOperation,
   }),
   getInvoicePdf: op({
-    operationId: "getInvoicePdf",
     method: "GET",
     path: "/api/v1/invoices/{id}/pdf",
     scope: "invoices:read",
     summary: "One invoice as a PDF",
     success: { status: 200, pdf: true },
     errors: [404],
-    run: (db, caller, request, params) => invoicePdfOperation(db, caller, request, id(params)),
+    run: invoicePdfOperation,
   }),
   analyticsSummary: op({
-    operationId: "analyticsSummary",
     method: "GET",
     path: "/api/v1/analytics/summary",
     scope: "analytics:read",
     summary: "Repairs created and invoices issued in a period, counted and summed by status",
     query: analyticsSummaryQuery,
     success: { status: 200, schema: analyticsSummarySchema },
-    errors: [400, 404],
-    run: (db, caller, request) => analyticsSummaryOperation(db, caller, request),
+    errors: [404],
+    run: analyticsSummaryOperation,
   }),
   listWebhooks: op({
-    operationId: "listWebhooks",
     method: "GET",
     path: "/api/v1/webhooks",
     scope: "webhooks:write",
     summary: "The caller's webhook subscriptions",
     success: { status: 200, schema: webhookListSchema },
     errors: [],
-    run: (db, caller) => listWebhooksOperation(db, caller),
+    run: listWebhooksOperation,
   }),
   createWebhook: op({
-    operationId: "createWebhook",
     method: "POST",
     path: "/api/v1/webhooks",
     scope: "webhooks:write",
     summary: "Subscribe a URL to events; the answer holds the signing secret, shown once",
     body: createWebhookBody,
     success: { status: 201, schema: createdWebhookSchema },
-    errors: [400, 413, 415, 422],
-    run: (db, caller, request, _params, body) => createWebhookOperation(db, caller, request, body),
+    errors: [422],
+    run: createWebhookOperation,
   }),
   deleteWebhook: op({
-    operationId: "deleteWebhook",
     method: "DELETE",
     path: "/api/v1/webhooks/{id}",
     scope: "webhooks:write",
     summary: "Remove a webhook subscription",
     success: { status: 204 },
     errors: [404],
-    run: (db, caller, request, params) => deleteWebhookOperation(db, caller, request, id(params)),
+    run: deleteWebhookOperation,
   }),
-} satisfies Record<string, ApiOperationSpec>;
+});
 
 export type ApiOperationId = keyof typeof API_OPERATIONS;
 
@@ -299,7 +293,12 @@ export function runApiOperation(database: Db, name: ApiOperationId, request: Req
     database,
     request,
     spec.scope,
-    (caller, req, body) => spec.run(database, caller, req, params, body as never),
+    (caller, req, body) => {
+      if (spec.businessWideOnly && caller.customerId !== null) throw new ApiKeyForbidden(spec.businessWideOnly);
+      const query = spec.query?.parse(Object.fromEntries(new URL(req.url).searchParams));
+      const ctx = apiContext(caller, req);
+      return spec.run({ db: database, caller, request: req, ctx, id: params.id ?? "", body, query } as never);
+    },
     spec.body,
   );
 }

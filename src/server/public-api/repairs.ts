@@ -6,18 +6,15 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { FIELDS } from "~/domain";
 import { DamageType, RepairStatus } from "../db/generated/client";
-import type { Db } from "../db";
 import { approveRepairs } from "../services/repairs/approve-repairs";
 import { cancelRepair } from "../services/repairs/cancel-repair";
 import { denyRepairs } from "../services/repairs/deny-repairs";
 import { getRepair } from "../services/repairs/get-repair";
 import { listRepairs } from "../services/repairs/list-repairs";
 import { requestRepair } from "../services/repairs/request-repair";
-import type { ApiCaller } from "./api-keys";
-import { apiContext, pathId } from "./context";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { type OperationInput, pathId } from "./context";
+import { cursorAfter, encodeCursor } from "./cursor";
 import { ApiAnswer } from "./handle";
-import { PublicApiRefusal } from "./refusal";
 
 export const API_PAGE_MAX = 100;
 
@@ -72,58 +69,33 @@ export const denyRepairsBody = z.strictObject({
 });
 export const cancelRepairBody = z.strictObject({ reason: z.string().min(1).max(FIELDS.reason.maxLength) });
 
-export async function listRepairsOperation(db: Db, caller: ApiCaller, request: Request) {
-  const query = listRepairsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  let after: string | undefined;
-  if (query.cursor !== undefined) {
-    after = decodeCursor(query.cursor) ?? undefined;
-    if (!after) throw new PublicApiRefusal("This cursor was not issued by this API or was altered.");
-  }
-  const page = await listRepairs(db, apiContext(caller, request), {
+type Input<Body = undefined, Query = undefined> = OperationInput<Body, Query>;
+
+export async function listRepairsOperation({ db, ctx, query }: Input<undefined, z.output<typeof listRepairsQuery>>) {
+  const page = await listRepairs(db, ctx, {
     status: query.status,
     customerId: query.customer,
     unitId: query.unit,
-    cursor: after,
+    cursor: cursorAfter(query.cursor),
     limit: query.limit,
   });
   return { items: page.items, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
 }
 
-export const getRepairOperation = (db: Db, caller: ApiCaller, request: Request, id: string) =>
-  getRepair(db, apiContext(caller, request), { id: pathId(id, "Repair") });
+export const getRepairOperation = ({ db, ctx, id }: Input) => getRepair(db, ctx, { id: pathId(id, "Repair") });
 
-export async function createRepairOperation(
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  body: z.output<typeof createRepairBody>,
-) {
-  const repair = await requestRepair(db, apiContext(caller, request), { ...body, id: body.id ?? randomUUID() });
+export async function createRepairOperation({ db, ctx, body }: Input<z.output<typeof createRepairBody>>) {
+  const repair = await requestRepair(db, ctx, { ...body, id: body.id ?? randomUUID() });
   return new ApiAnswer(201, { ...repair, upfrontPriceCents: repair.estimateCents ?? repair.priceCents ?? null });
 }
 
-export async function approveRepairsOperation(
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  body: z.output<typeof approveRepairsBody>,
-) {
-  return { items: await approveRepairs(db, apiContext(caller, request), body) };
-}
+export const approveRepairsOperation = async ({ db, ctx, body }: Input<z.output<typeof approveRepairsBody>>) => ({
+  items: await approveRepairs(db, ctx, body),
+});
 
-export async function denyRepairsOperation(
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  body: z.output<typeof denyRepairsBody>,
-) {
-  return { items: await denyRepairs(db, apiContext(caller, request), body) };
-}
+export const denyRepairsOperation = async ({ db, ctx, body }: Input<z.output<typeof denyRepairsBody>>) => ({
+  items: await denyRepairs(db, ctx, body),
+});
 
-export const cancelRepairOperation = (
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  id: string,
-  body: z.output<typeof cancelRepairBody>,
-) => cancelRepair(db, apiContext(caller, request), { repairId: pathId(id, "Repair"), reason: body.reason });
+export const cancelRepairOperation = ({ db, ctx, id, body }: Input<z.output<typeof cancelRepairBody>>) =>
+  cancelRepair(db, ctx, { repairId: pathId(id, "Repair"), reason: body.reason });

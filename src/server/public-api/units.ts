@@ -2,15 +2,12 @@
 // services as the screens (createUnit, updateUnit: the unit-number rule, audit, permissions).
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../db";
 import { customerInScope } from "../data/customers/customer-in-scope";
 import { createUnit, unitFields } from "../services/units/create-unit";
 import { updateUnit } from "../services/units/update-unit";
-import type { ApiCaller } from "./api-keys";
-import { apiContext, pathId } from "./context";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { type OperationInput, pathId } from "./context";
+import { cursorAfter, encodeCursor } from "./cursor";
 import { ApiAnswer } from "./handle";
-import { PublicApiRefusal } from "./refusal";
 import { API_PAGE_MAX } from "./repairs";
 
 export const listUnitsQuery = z.strictObject({
@@ -54,14 +51,13 @@ const unitView = (u: z.input<typeof unitSchema> & Record<string, unknown>) => ({
 });
 type UnitRow = Parameters<typeof unitView>[0];
 
-export async function listUnitsOperation(db: Db, caller: ApiCaller, request: Request) {
-  const query = listUnitsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+export async function listUnitsOperation({
+  db,
+  caller,
+  query,
+}: OperationInput<undefined, z.output<typeof listUnitsQuery>>) {
   const customerId = customerInScope(caller.actor, query.customer, "customer.priceList.view");
-  let after: string | undefined;
-  if (query.cursor !== undefined) {
-    after = decodeCursor(query.cursor) ?? undefined;
-    if (after === undefined) throw new PublicApiRefusal("This cursor was not issued by this API or was altered.");
-  }
+  const after = cursorAfter(query.cursor);
   const rows = await db.unit.findMany({
     where: {
       customerId,
@@ -83,27 +79,16 @@ export async function listUnitsOperation(db: Db, caller: ApiCaller, request: Req
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.unitNumber) : null };
 }
 
-export async function createUnitOperation(
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  body: z.output<typeof createUnitBody>,
-) {
+export async function createUnitOperation({ db, caller, ctx, body }: OperationInput<z.output<typeof createUnitBody>>) {
   const customerId = body.customerId ?? caller.actor.customerId ?? "";
-  const unit = await createUnit(db, apiContext(caller, request), {
+  const unit = await createUnit(db, ctx, {
     ...body,
     customerId: customerInScope(caller.actor, customerId || undefined, "customer.priceList.view"),
   });
   return new ApiAnswer(201, unitView(unit as unknown as UnitRow));
 }
 
-export async function updateUnitOperation(
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  id: string,
-  body: z.output<typeof updateUnitBody>,
-) {
-  const unit = await updateUnit(db, apiContext(caller, request), { ...body, unitId: pathId(id, "Unit") });
+export async function updateUnitOperation({ db, ctx, id, body }: OperationInput<z.output<typeof updateUnitBody>>) {
+  const unit = await updateUnit(db, ctx, { ...body, unitId: pathId(id, "Unit") });
   return unitView(unit as unknown as UnitRow);
 }

@@ -7,10 +7,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { WEBHOOK_EVENT_NAMES } from "~/domain";
 import { writeAudit } from "../audit/write-audit";
-import type { Db } from "../db";
 import { NotFound } from "../errors";
-import type { ApiCaller } from "./api-keys";
-import { apiContext, pathId } from "./context";
+import { type OperationInput, pathId } from "./context";
 import { ApiAnswer } from "./handle";
 
 const EVENT_NAMES = Object.values(WEBHOOK_EVENT_NAMES) as [string, ...string[]];
@@ -35,7 +33,7 @@ export const createdWebhookSchema = webhookSchema.extend({
 
 const select = { id: true, url: true, events: true, enabled: true, disabledReason: true, createdAt: true } as const;
 
-export async function listWebhooksOperation(db: Db, caller: ApiCaller) {
+export async function listWebhooksOperation({ db, caller }: OperationInput) {
   const items = await db.webhookSubscription.findMany({
     where: { customerId: caller.customerId },
     select,
@@ -44,13 +42,12 @@ export async function listWebhooksOperation(db: Db, caller: ApiCaller) {
   return { items };
 }
 
-export async function createWebhookOperation(
-  db: Db,
-  caller: ApiCaller,
-  request: Request,
-  body: z.output<typeof createWebhookBody>,
-) {
-  const ctx = apiContext(caller, request);
+export async function createWebhookOperation({
+  db,
+  caller,
+  ctx,
+  body,
+}: OperationInput<z.output<typeof createWebhookBody>>) {
   const secret = randomBytes(32).toString("base64url");
   const row = await db.$transaction(async (tx) => {
     const created = await tx.webhookSubscription.create({
@@ -76,8 +73,7 @@ export async function createWebhookOperation(
   return new ApiAnswer(201, { ...row, secret });
 }
 
-export async function deleteWebhookOperation(db: Db, caller: ApiCaller, request: Request, id: string) {
-  const ctx = apiContext(caller, request);
+export async function deleteWebhookOperation({ db, caller, ctx, id }: OperationInput) {
   const subscriptionId = pathId(id, "Webhook subscription");
   await db.$transaction(async (tx) => {
     const sub = await tx.webhookSubscription.findFirst({

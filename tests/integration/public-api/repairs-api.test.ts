@@ -3,9 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { requestRepair } from "~/server/services/repairs/request-repair";
-import { apiOperation } from "~/server/public-api/handle";
+import { runApiOperation } from "~/server/public-api/operations";
 import { createApiKey, revokeApiKey } from "~/server/public-api/api-keys";
-import { listRepairsOperation } from "~/server/public-api/repairs";
 import { takeToken } from "~/server/public-api/rate-limit";
 import { contextFor, createUnit } from "../../support/fixtures";
 import { requested } from "../../support/repair-flows";
@@ -14,13 +13,12 @@ import { useWorld } from "../../support/use-world";
 describe("public API: GET /api/v1/repairs", () => {
   const world = useWorld();
   const get = (token: string | null, query = "") =>
-    apiOperation(
+    runApiOperation(
       world.db,
+      "listRepairs",
       new Request(`http://app.test/api/v1/repairs${query}`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       }),
-      "repairs:read",
-      (caller, request) => listRepairsOperation(world.db, caller, request),
     );
 
   it("an admin key lists repairs page by page with a signed cursor; a tampered cursor is a 400 problem", async () => {

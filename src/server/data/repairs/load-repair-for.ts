@@ -28,3 +28,18 @@ export async function loadRepairFor(
   if (!repair || !decide(actor, "repair.view", repairRef(repair)).allowed) throw new NotFound("Repair");
   return repair;
 }
+
+/**
+ * Several repairs at once, in id order (the one lock order of every batch, so two batches cannot
+ * deadlock), locked in one statement. The first id in that order the actor may not see is "not found".
+ */
+export async function loadRepairsFor(tx: DbTx, actor: Actor, repairIds: readonly string[]): Promise<Repair[]> {
+  const ids = [...new Set(repairIds.map((id) => id.toLowerCase()))].sort();
+  await tx.$queryRaw`SELECT 1 FROM "Repair" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+  const byId = new Map((await tx.repair.findMany({ where: { id: { in: ids } } })).map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const repair = byId.get(id);
+    if (!repair || !decide(actor, "repair.view", repairRef(repair)).allowed) throw new NotFound("Repair");
+    return repair;
+  });
+}

@@ -7,6 +7,7 @@ import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { reasonInput, repairIdsInput } from "../../data/shared-inputs";
 import { type StatusChange, changeRepairsStatus } from "../../data/repairs/change-repair-status";
+import { BULK_TRANSACTION } from "../../data/bulk-transaction";
 import { type RepairView, repairView } from "../../data/repairs/repair-view";
 
 export const approveRepairsInput = z.object({ ids: repairIdsInput, note: reasonInput.optional() });
@@ -14,8 +15,9 @@ export type ApproveRepairsInput = z.input<typeof approveRepairsInput>;
 
 export async function approveRepairs(db: Db, ctx: ServiceContext, raw: ApproveRepairsInput): Promise<RepairView[]> {
   const input = approveRepairsInput.parse(raw);
-  const repairs = await db.$transaction((tx) =>
-    changeRepairsStatus(tx, ctx, input.ids, manualApproval(ctx, input.note)),
+  const repairs = await db.$transaction(
+    (tx) => changeRepairsStatus(tx, ctx, input.ids, manualApproval(ctx, input.note)),
+    BULK_TRANSACTION,
   );
   return repairs.map((r) => repairView(ctx.actor, r));
 }
