@@ -1,13 +1,17 @@
 // /api/v1/webhooks: the caller's webhook subscriptions (a customer key: its company's; a
 // business-wide key: the business-wide ones). The delivery pipeline (src/server/webhooks/) reads
-// these rows; the signing secret is in create's answer only. Written over the table directly: no
-// subscription service exists yet for the API to call.
+// these rows; the signing secret is in create's answer only. The target is checked as the screens'
+// service checks it (in production, no private address), so a subscription that could never be
+// delivered is refused at once rather than failing every delivery.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { WEBHOOK_EVENT_NAMES } from "~/domain";
 import { writeAudit } from "../audit/write-audit";
+import { InvalidWebhookUrl } from "../data/webhooks/webhook-owner";
 import { NotFound } from "../errors";
+import { webhooksMayReachPrivate } from "../jobs/webhook-jobs";
+import { webhookTargetProblem } from "../webhooks/post";
 import { type OperationInput, pathId } from "./context";
 import { ApiAnswer } from "./handle";
 
@@ -48,6 +52,8 @@ export async function createWebhookOperation({
   ctx,
   body,
 }: OperationInput<z.output<typeof createWebhookBody>>) {
+  const problem = await webhookTargetProblem(body.url, webhooksMayReachPrivate());
+  if (problem) throw new InvalidWebhookUrl(`The URL ${problem}.`);
   const secret = randomBytes(32).toString("base64url");
   const row = await db.$transaction(async (tx) => {
     const created = await tx.webhookSubscription.create({
