@@ -15,6 +15,7 @@ import { damageLabel, formatCents } from "~/domain";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { lazyComponent } from "../_lib/lazy-component";
 import { whenIdle } from "../_lib/when-idle";
+import { whenServedByWorker } from "../_lib/when-served-by-worker";
 
 // The work screen (photo capture and compression) loads when a repair is first opened.
 const workScreen = lazyComponent(() => import("./work-screen").then((m) => m.WorkScreen));
@@ -66,8 +67,12 @@ export function MyWork() {
   const [open, setOpen] = useState<string | null>(null);
   const cards = work?.cards;
   const hasWork = Boolean(cards?.length);
-  // Loaded ahead once there is work, so a repair opens offline too.
-  useEffect(() => (hasWork ? whenIdle(() => void workScreen.preload()) : undefined), [hasWork]);
+  // Loaded ahead from the service worker's cache once there is work, so a repair opens at once;
+  // offline, the worker's precache has it.
+  useEffect(
+    () => (hasWork ? whenServedByWorker(() => whenIdle(() => void workScreen.preload())) : undefined),
+    [hasWork],
+  );
   if (!work) return null;
   return (
     <>

@@ -13,6 +13,7 @@ import { useDeviceUser } from "../_hooks/use-device-user";
 import { useDeviceQuery } from "../_hooks/use-device-query";
 import { loadDeviceStore, preloadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
+import { whenServedByWorker } from "../_lib/when-served-by-worker";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
 import { RejectedList } from "./rejected-list";
@@ -20,8 +21,9 @@ import { TodayRoute } from "./today-route";
 import { WalkList } from "./walk-list";
 
 // The walk and its end are not on the first screen: their code (damage form, estimate, photo,
-// voice and GPS capture, summary and signature) loads as chunks of its own, fetched at idle
-// time once home is shown and precached by the service worker for offline use.
+// voice and GPS capture, summary and signature) loads as chunks of its own, precached by the
+// service worker for offline use and loaded from its cache at idle time (when-served-by-worker.ts),
+// or on the tap that opens them.
 // Imported through the device store (lazy-device-store.ts), whose chunk holds what they share.
 const walkScreen = lazyComponent(() =>
   loadDeviceStore()
@@ -95,10 +97,13 @@ export function WalkApp() {
   useEffect(() => whenDeviceInUse(() => whenIdle(preloadDeviceStore)), []);
   useEffect(() => whenDeviceInUse(() => whenIdle(() => void myWork.preload())), []);
   // Once home is up: the service worker (its precache downloads all of /walk for offline use),
-  // and the other screens' code, so a tap on a walk does not wait for it.
+  // and, from its cache, the other screens' code, so a tap on a walk does not wait for it.
   useEffect(() => registerServiceWorker(), []);
   useEffect(
-    () => whenDeviceInUse(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()]))),
+    () =>
+      whenDeviceInUse(() =>
+        whenServedByWorker(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()]))),
+      ),
     [],
   );
   // Signed in again (the server answers as the user): send what waited during the pause.
