@@ -11,7 +11,7 @@ import { lazyComponent } from "../_lib/lazy-component";
 import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_lib/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
 import { useDeviceQuery } from "../_hooks/use-device-query";
-import { loadDeviceStore, preloadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
+import { loadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
 import { whenServedByWorker } from "../_lib/when-served-by-worker";
 import { PreparePanel } from "./prepare-panel";
@@ -51,6 +51,9 @@ function MyWorkLoaded() {
   return Component ? <Component /> : null;
 }
 
+/** `?bench=1`: the benchmarks' page, which drives the store itself. */
+const benchMode = () => new URLSearchParams(window.location.search).get("bench") === "1";
+
 type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "finish"; walkId: string };
 
 // This tab's screen, so a reload (Android reloads a tab the camera app pushed out of memory)
@@ -83,18 +86,38 @@ export function WalkApp() {
   // One subscription for the status bar and the refused list: re-read after every queue change.
   const queue = useDeviceQuery((store) => store.queue(), "queue", { remember: HOME_VIEWS.queue, empty: EMPTY_QUEUE });
 
+  // The sync engine and the server calls' code load once the queue holds something to send (a
+  // save, a tap on Sync now or a refused change load it at once): with nothing queued a run
+  // sends nothing, and a device in use does not fetch that code only to find out.
+  const [syncWanted, setSyncWanted] = useState(false);
+  if (!syncWanted && (queue?.unsynced ?? 0) > 0) setSyncWanted(true);
   useEffect(() => {
-    if (new URLSearchParams(window.location.search).get("bench") === "1") {
+    if (benchMode()) {
       // Benchmarks drive the store themselves: no background sync competing with them.
       void import("../_bench/install-bench-hook").then((m) => m.installBenchHook());
       return;
     }
     void requestPersistentStorage();
-    return whenDeviceInUse(() => startDeviceSyncWhenIdle(whenIdle));
   }, []);
+  useEffect(
+    () => (syncWanted && !benchMode() ? whenDeviceInUse(() => startDeviceSyncWhenIdle(whenIdle)) : undefined),
+    [syncWanted],
+  );
   // Home is drawn from the last answers kept on the device; the database's code loads at idle
-  // time (on a first visit, with the first tap that needs it: lazy-device-store.ts).
-  useEffect(() => whenDeviceInUse(() => whenIdle(preloadDeviceStore)), []);
+  // time (on a first visit, with the first tap that needs it: lazy-device-store.ts), then walks
+  // the server has confirmed long ago are tidied away.
+  useEffect(
+    () =>
+      whenDeviceInUse(() =>
+        whenIdle(
+          () =>
+            void loadDeviceStore()
+              .then((store) => (benchMode() ? undefined : store.pruneSynced()))
+              .catch((error: unknown) => console.error("could not load the device database", error)),
+        ),
+      ),
+    [],
+  );
   useEffect(() => whenDeviceInUse(() => whenIdle(() => void myWork.preload())), []);
   // Once home is up: the service worker (its precache downloads all of /walk for offline use),
   // and, from its cache, the other screens' code, so a tap on a walk does not wait for it.
