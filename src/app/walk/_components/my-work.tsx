@@ -21,12 +21,13 @@ import { whenServedByWorker } from "../_lib/when-served-by-worker";
 const workScreen = lazyComponent(() => import("./work-screen").then((m) => m.WorkScreen));
 
 // "Notifications on this device": drawn under My work (so /walk's first screen carries none of
-// it), its code a chunk of its own loaded at idle time.
+// it), its code a chunk of its own loaded at idle time once a service worker controls the page:
+// push needs the worker, and its cache then serves the chunk.
 const pushSwitch = lazyComponent(() => import("./walk-push-switch").then((m) => m.WalkPushSwitch));
 
 function PushSwitchLoaded() {
   const { Component } = pushSwitch.useLoaded({ load: false });
-  useEffect(() => whenIdle(() => void pushSwitch.preload()), []);
+  useEffect(() => whenServedByWorker(() => whenIdle(() => void pushSwitch.preload())), []);
   return Component ? <Component /> : null;
 }
 
