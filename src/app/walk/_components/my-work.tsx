@@ -15,17 +15,19 @@ import { damageLabel, formatCents } from "~/domain";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { lazyComponent } from "../_lib/lazy-component";
 import { whenIdle } from "../_lib/when-idle";
+import { whenServedByWorker } from "../_lib/when-served-by-worker";
 
 // The work screen (photo capture and compression) loads when a repair is first opened.
 const workScreen = lazyComponent(() => import("./work-screen").then((m) => m.WorkScreen));
 
 // "Notifications on this device": drawn under My work (so /walk's first screen carries none of
-// it), its code a chunk of its own loaded at idle time.
+// it), its code a chunk of its own loaded at idle time once a service worker controls the page:
+// push needs the worker, and its cache then serves the chunk.
 const pushSwitch = lazyComponent(() => import("./walk-push-switch").then((m) => m.WalkPushSwitch));
 
 function PushSwitchLoaded() {
   const { Component } = pushSwitch.useLoaded({ load: false });
-  useEffect(() => whenIdle(() => void pushSwitch.preload()), []);
+  useEffect(() => whenServedByWorker(() => whenIdle(() => void pushSwitch.preload())), []);
   return Component ? <Component /> : null;
 }
 
@@ -66,8 +68,12 @@ export function MyWork() {
   const [open, setOpen] = useState<string | null>(null);
   const cards = work?.cards;
   const hasWork = Boolean(cards?.length);
-  // Loaded ahead once there is work, so a repair opens offline too.
-  useEffect(() => (hasWork ? whenIdle(() => void workScreen.preload()) : undefined), [hasWork]);
+  // Loaded ahead from the service worker's cache once there is work, so a repair opens at once;
+  // offline, the worker's precache has it.
+  useEffect(
+    () => (hasWork ? whenServedByWorker(() => whenIdle(() => void workScreen.preload())) : undefined),
+    [hasWork],
+  );
   if (!work) return null;
   return (
     <>

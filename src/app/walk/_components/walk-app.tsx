@@ -11,8 +11,9 @@ import { lazyComponent } from "../_lib/lazy-component";
 import { loadedDeviceSync, startDeviceSyncWhenIdle } from "../_lib/lazy-device-sync";
 import { useDeviceUser } from "../_hooks/use-device-user";
 import { useDeviceQuery } from "../_hooks/use-device-query";
-import { loadDeviceStore, preloadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
+import { loadDeviceStore, whenDeviceInUse } from "../_lib/lazy-device-store";
 import { whenIdle } from "../_lib/when-idle";
+import { whenServedByWorker } from "../_lib/when-served-by-worker";
 import { PreparePanel } from "./prepare-panel";
 import { QueueStatus } from "./queue-status";
 import { RejectedList } from "./rejected-list";
@@ -20,8 +21,9 @@ import { TodayRoute } from "./today-route";
 import { WalkList } from "./walk-list";
 
 // The walk and its end are not on the first screen: their code (damage form, estimate, photo,
-// voice and GPS capture, summary and signature) loads as chunks of its own, fetched at idle
-// time once home is shown and precached by the service worker for offline use.
+// voice and GPS capture, summary and signature) loads as chunks of its own, precached by the
+// service worker for offline use and loaded from its cache at idle time (when-served-by-worker.ts),
+// or on the tap that opens them.
 // Imported through the device store (lazy-device-store.ts), whose chunk holds what they share.
 const walkScreen = lazyComponent(() =>
   loadDeviceStore()
@@ -48,6 +50,9 @@ function MyWorkLoaded() {
   const { Component } = myWork.useLoaded({ load: false });
   return Component ? <Component /> : null;
 }
+
+/** `?bench=1`: the benchmarks' page, which drives the store itself. */
+const benchMode = () => new URLSearchParams(window.location.search).get("bench") === "1";
 
 type Screen = { name: "home" } | { name: "walk"; walkId: string } | { name: "finish"; walkId: string };
 
@@ -81,24 +86,47 @@ export function WalkApp() {
   // One subscription for the status bar and the refused list: re-read after every queue change.
   const queue = useDeviceQuery((store) => store.queue(), "queue", { remember: HOME_VIEWS.queue, empty: EMPTY_QUEUE });
 
+  // The sync engine and the server calls' code load once the queue holds something to send (a
+  // save, a tap on Sync now or a refused change load it at once): with nothing queued a run
+  // sends nothing, and a device in use does not fetch that code only to find out.
+  const [syncWanted, setSyncWanted] = useState(false);
+  if (!syncWanted && (queue?.unsynced ?? 0) > 0) setSyncWanted(true);
   useEffect(() => {
-    if (new URLSearchParams(window.location.search).get("bench") === "1") {
+    if (benchMode()) {
       // Benchmarks drive the store themselves: no background sync competing with them.
       void import("../_bench/install-bench-hook").then((m) => m.installBenchHook());
       return;
     }
     void requestPersistentStorage();
-    return whenDeviceInUse(() => startDeviceSyncWhenIdle(whenIdle));
   }, []);
+  useEffect(
+    () => (syncWanted && !benchMode() ? whenDeviceInUse(() => startDeviceSyncWhenIdle(whenIdle)) : undefined),
+    [syncWanted],
+  );
   // Home is drawn from the last answers kept on the device; the database's code loads at idle
-  // time (on a first visit, with the first tap that needs it: lazy-device-store.ts).
-  useEffect(() => whenDeviceInUse(() => whenIdle(preloadDeviceStore)), []);
+  // time (on a first visit, with the first tap that needs it: lazy-device-store.ts), then walks
+  // the server has confirmed long ago are tidied away.
+  useEffect(
+    () =>
+      whenDeviceInUse(() =>
+        whenIdle(
+          () =>
+            void loadDeviceStore()
+              .then((store) => (benchMode() ? undefined : store.pruneSynced()))
+              .catch((error: unknown) => console.error("could not load the device database", error)),
+        ),
+      ),
+    [],
+  );
   useEffect(() => whenDeviceInUse(() => whenIdle(() => void myWork.preload())), []);
   // Once home is up: the service worker (its precache downloads all of /walk for offline use),
-  // and the other screens' code, so a tap on a walk does not wait for it.
+  // and, from its cache, the other screens' code, so a tap on a walk does not wait for it.
   useEffect(() => registerServiceWorker(), []);
   useEffect(
-    () => whenDeviceInUse(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()]))),
+    () =>
+      whenDeviceInUse(() =>
+        whenServedByWorker(() => whenIdle(() => void Promise.all([walkScreen.preload(), finishScreen.preload()]))),
+      ),
     [],
   );
   // Signed in again (the server answers as the user): send what waited during the pause.

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from "react";
 import { WalkApp } from "./walk-app";
 
 // Laid out like the app's first frame (top bar with its button, sync bar, heading, one line under
-// it) so nothing on screen moves when the app replaces it: no layout shift. The reserved buttons
+// it, the walks' heading and card) so nothing on screen moves when the app replaces it: no layout shift. The reserved buttons
 // are spans, not buttons: the placeholder must not look tappable, or ready, to anyone.
 function Placeholder() {
   return (
@@ -30,9 +30,16 @@ function Placeholder() {
           </div>
         </section>
         <h1>Today&apos;s lot walks</h1>
-        <p className="muted" role="status">
-          Opening the lot-walk app…
-        </p>
+        <p className="muted">&nbsp;</p>
+        {/* The walks' place, drawn from the HTML: the first screen shows its main content at
+            once (its largest paint), not only after the app's code has loaded. */}
+        <section aria-labelledby="walks-title">
+          <h2 id="walks-title">Lot walks</h2>
+          <p className="empty card" role="status">
+            Opening the lot-walk app… The walks, the sync queue and the offline data kept on this device appear here in
+            a moment.
+          </p>
+        </section>
       </main>
     </>
   );

@@ -6,6 +6,7 @@ import { rsDb } from "~/client/store/db";
 import { offlineDataView, queueView, todayView, walkListView } from "~/client/store/home-queries";
 import { cacheWorkPhotos } from "~/client/store/my-work";
 import { savePreparedSnapshot } from "~/client/store/prepared-snapshot";
+import { pruneSyncedWalks } from "~/client/store/prune-synced";
 import { discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import { type StartWalkDraft, startWalk } from "~/client/store/start-walk";
 import type { PrepareSnapshot } from "~/client/sync/contract";
@@ -29,6 +30,10 @@ export const setCustomerFavorite = (customerId: string, favorite: boolean) =>
 export const discardRefused = (outboxId: string) => discardRejected(rsDb(), outboxId);
 /** Sends a refused walk start or end again as it is (a refused repair is fixed in its form). */
 export const sendRefusedAgain = (outboxId: string) => fixRejected(rsDb(), outboxId);
+/** Removes the walks the server confirmed completely a while ago (photos fill a phone). */
+export const pruneSynced = async (): Promise<void> => {
+  await pruneSyncedWalks(rsDb());
+};
 
 // The code that works on the device database (the walk screens, the sync engine, forms opened by
 // a tap) is imported from here: what it shares with this module (the outbox, the domain rules,
