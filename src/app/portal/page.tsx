@@ -4,6 +4,7 @@ import { requireKind } from "../_components/require-kind";
 import { PortalHome } from "./portal-home";
 import { NotificationBell } from "~/app/_components/notification-bell";
 import { HydrateClient, serverApi } from "~/trpc/server";
+import { OfflineView } from "~/app/_components/offline-view";
 
 export const metadata: Metadata = { title: "Fleet portal" };
 
@@ -24,7 +25,9 @@ export default async function Page() {
       </TopBar>
       <main>
         <HydrateClient>
-          <PortalHome />
+          <OfflineView scope="/portal">
+            <PortalHome />
+          </OfflineView>
         </HydrateClient>
       </main>
     </>
