@@ -3,7 +3,7 @@
 // last answers the screen had, says how old they are, and disables every control inside (a
 // disabled fieldset), since decisions need the server.
 import { onlineManager, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useId, useState, useSyncExternalStore } from "react";
+import { type ReactNode, createContext, useContext, useEffect, useId, useState, useSyncExternalStore } from "react";
 import { keepSnapshots, oldestAnswerAt, restoreSnapshot } from "~/client/office/offline-snapshot";
 import { type OfficeScope, registerOfficeWorker } from "~/client/pwa/office-worker";
 import { api } from "~/trpc/react";
@@ -18,10 +18,14 @@ function subscribeOnline(onChange: () => void) {
 }
 const isOnline = () => navigator.onLine;
 
-/** "14:05" today, "3 Dec 14:05" before. */
+const OnlineContext = createContext(true);
+/** Whether the screen has a connection: lists hide the decisions they cannot make offline. */
+export const useOfficeOnline = () => useContext(OnlineContext);
+
+/** "14:05" today, "3 Dec 14:05" before: the 24-hour clock the office schedules in. */
 function dataTime(at: number): string {
   const when = new Date(at);
-  const time = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const time = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   if (when.toDateString() === new Date().toDateString()) return time;
   return `${when.toLocaleDateString([], { day: "numeric", month: "short" })} ${time}`;
 }
@@ -57,7 +61,7 @@ export function OfflineView({ scope, children }: { scope: OfficeScope; children:
         </p>
       )}
       <fieldset className="offline-view" disabled={!online} aria-describedby={online ? undefined : reasonId}>
-        {children}
+        <OnlineContext.Provider value={online}>{children}</OnlineContext.Provider>
       </fieldset>
     </>
   );

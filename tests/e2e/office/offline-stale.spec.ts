@@ -1,0 +1,97 @@
+// /manager and /portal after one visit, offline: the office worker serves the last page, the
+// screen shows its last data marked "Offline - showing data from <time>" and every control is
+// disabled; sign-out forgets both the page and the data.
+import { type Page, expect, test } from "@playwright/test";
+import { signInAndLand } from "../support/sign-in";
+
+const PAGES_CACHE = "rs-runtime-office-pages";
+const SNAPSHOTS_DB = "rs-office-views";
+
+/** Until the worker kept this page and the screen kept its answers on the device. */
+async function waitForOfflineCopy(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ({ cacheName, db }) => {
+            const cache = await caches.open(cacheName);
+            const page = await cache.match(`${location.origin}${location.pathname}`);
+            const databases = await indexedDB.databases();
+            return Boolean(page) && databases.some((d) => d.name === db);
+          },
+          { cacheName: PAGES_CACHE, db: SNAPSHOTS_DB },
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+const stale = (page: Page) => page.getByRole("status").filter({ hasText: /^Offline - showing data from \d\d:\d\d\./ });
+
+test.describe("manager's tablet", () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+
+  test("/manager opens offline with its last data, marked stale with its time, read only", async ({
+    page,
+    context,
+  }) => {
+    await signInAndLand(page, "manager@demo.test", "/manager");
+    const queue = page.getByRole("region", { name: "Waiting for approval" });
+    const cards = queue.getByRole("article");
+    await expect(cards.first()).toBeVisible();
+    const seen = await cards.evaluateAll((all) => all.slice(0, 5).map((card) => card.getAttribute("aria-label") ?? ""));
+    await expect(stale(page)).toHaveCount(0);
+    await waitForOfflineCopy(page);
+
+    await context.setOffline(true);
+    const offline = await page.reload();
+    expect(offline?.fromServiceWorker()).toBe(true);
+    await expect(stale(page)).toBeVisible();
+    await expect(stale(page)).toContainText("approving, assigning and every other change need a connection");
+    for (const label of seen) await expect(queue.getByRole("article", { name: label }).first()).toBeVisible();
+    // Decisions are not offered; what is left (filters, photos) is disabled.
+    await expect(queue.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("button", { disabled: false })).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("searchbox")).toBeDisabled();
+
+    // Back online, the screen is live again without a reload.
+    await context.setOffline(false);
+    await expect(stale(page)).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("searchbox")).toBeEnabled();
+  });
+});
+
+test.describe("customer's phone", () => {
+  test.use({ viewport: { width: 412, height: 823 }, hasTouch: true });
+
+  test("/portal opens offline with its last data; sign-out forgets it", async ({ page, context }) => {
+    await signInAndLand(page, "customer@demo.test", "/portal");
+    const openWork = page.locator(".card", { has: page.getByRole("heading", { name: "Open work" }) });
+    await expect(openWork).toBeVisible();
+    const rows = await openWork.getByRole("row").allInnerTexts();
+    await waitForOfflineCopy(page);
+
+    await context.setOffline(true);
+    const offline = await page.reload();
+    expect(offline?.fromServiceWorker()).toBe(true);
+    await expect(stale(page)).toBeVisible();
+    expect(await openWork.getByRole("row").allInnerTexts()).toEqual(rows);
+    await expect(page.getByRole("main").getByRole("button", { disabled: false })).toHaveCount(0);
+
+    await context.setOffline(false);
+    await expect(stale(page)).toHaveCount(0);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          async ({ cacheName, db }) =>
+            (await caches.has(cacheName)) || (await indexedDB.databases()).some((d) => d.name === db),
+          { cacheName: PAGES_CACHE, db: SNAPSHOTS_DB },
+        ),
+      )
+      .toBe(false);
+    await context.setOffline(true);
+    await expect(page.goto("/portal")).rejects.toThrow();
+  });
+});
