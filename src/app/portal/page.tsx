@@ -17,6 +17,9 @@ export default async function Page() {
     serverApi.repair.list.prefetch({ status: ["REQUESTED", "APPROVED", "ASSIGNED", "IN_PROGRESS"], limit: 100 }),
     serverApi.portal.inbox.prefetch(),
     serverApi.portal.walks.prefetch(),
+    // The request form's unit picker (and the fleet editor): drawn at its final size at once,
+    // instead of "Loading units…" growing into a list that pushes the form down.
+    serverApi.unit.listForCustomer.prefetch({}),
   ]);
   return (
     <>

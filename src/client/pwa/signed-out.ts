@@ -10,6 +10,8 @@ const OFFICE_SNAPSHOT_DB = "rs-office-views";
  * runtime caches, and deletes the office screens' kept views; resolves quickly without a worker.
  */
 export async function tellServiceWorkerSignedOut(): Promise<void> {
+  // The screen stops keeping its views first (src/client/office/offline-snapshot.ts listens).
+  if (typeof window !== "undefined") window.dispatchEvent(new Event(SIGNED_OUT.type));
   if (typeof indexedDB !== "undefined") indexedDB.deleteDatabase(OFFICE_SNAPSHOT_DB);
   if (!("serviceWorker" in navigator)) return;
   const registrations = await navigator.serviceWorker.getRegistrations();

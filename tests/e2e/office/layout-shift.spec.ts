@@ -18,24 +18,43 @@ const VIEWPORTS = [
 declare global {
   interface Window {
     __cls?: number;
+    __shifted?: string[];
   }
 }
 
-type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+type LayoutShift = PerformanceEntry & {
+  value: number;
+  hadRecentInput: boolean;
+  sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+};
 
 /** Total layout shift of a fresh load of `path`, once the page has loaded and its requests settled. */
-async function layoutShiftOf(page: Page, path: string): Promise<number> {
+async function layoutShiftOf(page: Page, path: string): Promise<{ cls: number; shifted: string[] }> {
   await page.addInitScript(() => {
     window.__cls = 0;
+    window.__shifted = [];
+    // What moved, to say in a failure which element to give a fixed place.
+    const describe = (node: Node | null) => {
+      const element = node instanceof Element ? node : node?.parentElement;
+      if (!element) return "?";
+      return `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} "${element.textContent?.slice(0, 40)}"`;
+    };
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as LayoutShift[]) if (!entry.hadRecentInput) window.__cls! += entry.value;
+      for (const entry of list.getEntries() as LayoutShift[]) {
+        if (entry.hadRecentInput) continue;
+        window.__cls! += entry.value;
+        for (const source of entry.sources)
+          window.__shifted!.push(
+            `${entry.value.toFixed(4)} ${describe(source.node)} y ${source.previousRect.y}->${source.currentRect.y} h ${source.previousRect.height}->${source.currentRect.height}`,
+          );
+      }
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(path);
   await page.waitForLoadState("networkidle");
   // Two frames: anything the last answers drew has been laid out and measured.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  return page.evaluate(() => window.__cls ?? 0);
+  return page.evaluate(() => ({ cls: window.__cls ?? 0, shifted: window.__shifted ?? [] }));
 }
 
 for (const { name, viewport } of VIEWPORTS)
@@ -44,9 +63,9 @@ for (const { name, viewport } of VIEWPORTS)
     for (const { email, path } of SCREENS)
       test(`${path} does not shift after its first paint`, async ({ page }, testInfo) => {
         await signInAndLand(page, email, path);
-        const cls = await layoutShiftOf(page, path);
+        const { cls, shifted } = await layoutShiftOf(page, path);
         testInfo.annotations.push({ type: "CLS", description: `${path} ${name}: ${cls.toFixed(3)}` });
         console.log(`CLS ${path} ${name}: ${cls.toFixed(4)}`);
-        expect(cls).toBeLessThanOrEqual(0.02);
+        expect(cls, `what moved:\n${shifted.join("\n")}`).toBeLessThanOrEqual(0.02);
       });
   });
