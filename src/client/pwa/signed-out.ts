@@ -13,7 +13,7 @@ export async function tellServiceWorkerSignedOut(): Promise<void> {
   // The screen stops keeping its views first (src/client/office/offline-snapshot.ts listens).
   if (typeof window !== "undefined") window.dispatchEvent(new Event(SIGNED_OUT.type));
   if (typeof indexedDB !== "undefined") indexedDB.deleteDatabase(OFFICE_SNAPSHOT_DB);
-  if (!("serviceWorker" in navigator)) return;
+  if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
   const registrations = await navigator.serviceWorker.getRegistrations();
   for (const registration of registrations) registration.active?.postMessage(SIGNED_OUT);
 }
