@@ -85,8 +85,9 @@ test.describe("manager's tablet", () => {
     await expect(queue.getByRole("article", { name: `Unit ${unit}` })).toBeVisible();
     await expect(stale(page)).toContainText("approving, assigning and every other change need a connection");
     for (const label of seen) await expect(queue.getByRole("article", { name: label }).first()).toBeVisible();
-    // Decisions are not offered; what is left (filters, photos) is disabled.
-    await expect(queue.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+    // A repair's decisions are not offered; what is left ("Approve whole walk", filters) is disabled.
+    await expect(queue.getByRole("button", { name: /^Approve unit/ })).toHaveCount(0);
+    await expect(queue.getByRole("button", { name: "Approve whole walk" }).first()).toBeDisabled();
     await expect(page.getByRole("main").getByRole("button", { disabled: false })).toHaveCount(0);
     const search = queue.getByRole("searchbox", { name: "Search unit, customer or technician" });
     await expect(search).toBeDisabled();
