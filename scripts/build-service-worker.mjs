@@ -19,6 +19,7 @@ const NEXT_DIR = ".next";
 const PAGES_DIR = ".next/server/app/";
 const BUNDLE = ".next/service-worker/sw.js";
 const PHOTO_CHECKS_WORKER = "public/photo-checks-worker.js";
+const OFFICE_WORKER = "public/office-sw.js";
 const pageUrl = (file) => `/${file.slice(PAGES_DIR.length, -".html".length)}`;
 
 mkdirSync(VENDOR_DIR, { recursive: true });
@@ -39,6 +40,18 @@ await build({
   target: "es2020",
   minify: true,
   define: { "process.env.NODE_ENV": '"production"' }, // drops Workbox's development logging
+  logLevel: "warning",
+});
+
+// The office screens' worker (service-worker/office-sw.ts): nothing to precache, so no manifest;
+// a plain file under its fixed URL, registered by /manager and /portal with their own scopes.
+await build({
+  entryPoints: ["service-worker/office-sw.ts"],
+  outfile: OFFICE_WORKER,
+  bundle: true,
+  format: "iife",
+  target: "es2020",
+  minify: true,
   logLevel: "warning",
 });
 

@@ -81,5 +81,7 @@ async function route(req: NextRequest, policyFor: (page: string) => string): Pro
 
 export const config = {
   // Pages only: not the APIs, Next's assets, the service worker, icons or the manifest.
-  matcher: ["/((?!api/|_next/|sw\\.js|workbox-|manifest\\.webmanifest|icons/|vendor/|scalar/|favicon\\.ico).*)"],
+  matcher: [
+    "/((?!api/|_next/|sw\\.js|office-sw\\.js|workbox-|manifest\\.webmanifest|icons/|vendor/|scalar/|favicon\\.ico).*)",
+  ],
 };

@@ -2,6 +2,7 @@
 import { getSession, signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { tellServiceWorkerSignedOut } from "~/client/pwa/signed-out";
 import { landingAfterSignIn } from "~/domain/screens";
 
 export function LoginForm() {
@@ -25,6 +26,8 @@ export function LoginForm() {
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
         return;
       }
+      // A new session: whatever an earlier user left for offline use (office pages, kept views) goes.
+      await tellServiceWorkerSignedOut();
       const session = await getSession();
       if (!session) {
         setError("Signed in, but the session could not be read. Please try again.");

@@ -2,6 +2,7 @@
 // The manager's tablet: what waits for approval, work without a technician, sync flags and the
 // team, kept current by a cheap poll. Every list and decision goes through tRPC; the server
 // decides what this manager may see and do.
+import { useOfficeOnline } from "../_components/offline-view";
 import { QueryState } from "../_components/query-state";
 import { FlaggedRepairs } from "./_components/flagged-repairs";
 import { LiveStatus } from "./_components/live-status";
@@ -14,6 +15,7 @@ import { useManagerRights } from "./_components/use-manager-rights";
 
 export function ManagerHome() {
   const { rights, email, isLoading, error } = useManagerRights();
+  const online = useOfficeOnline();
   return (
     <section className="mgr">
       <h1>Approvals and team</h1>
@@ -30,11 +32,11 @@ export function ManagerHome() {
         {rights && (
           <div className="mgr-layout">
             <div className="mgr-main">
-              <ManagerQueue rights={rights} />
+              <ManagerQueue rights={rights} online={online} />
             </div>
             <div className="mgr-side">
               <RequestsWaiting rights={rights} />
-              <FlaggedRepairs />
+              <FlaggedRepairs online={online} />
               <TeamBoard />
               <ManagerPushSwitch />
             </div>

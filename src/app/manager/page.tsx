@@ -5,6 +5,7 @@ import { ManagerHome } from "./manager-home";
 import "./manager.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
 import { HydrateClient, serverApi } from "~/trpc/server";
+import { OfflineView } from "~/app/_components/offline-view";
 import { INITIAL_QUEUE_FILTERS, queueQueryInput } from "./_components/queue/queue-defaults";
 
 export const metadata: Metadata = { title: "Manager" };
@@ -26,7 +27,9 @@ export default async function Page() {
       </TopBar>
       <main>
         <HydrateClient>
-          <ManagerHome />
+          <OfflineView scope="/manager">
+            <ManagerHome />
+          </OfflineView>
         </HydrateClient>
       </main>
     </>

@@ -4,6 +4,7 @@ import { requireKind } from "../_components/require-kind";
 import { PortalHome } from "./portal-home";
 import { NotificationBell } from "~/app/_components/notification-bell";
 import { HydrateClient, serverApi } from "~/trpc/server";
+import { OfflineView } from "~/app/_components/offline-view";
 
 export const metadata: Metadata = { title: "Fleet portal" };
 
@@ -16,6 +17,9 @@ export default async function Page() {
     serverApi.repair.list.prefetch({ status: ["REQUESTED", "APPROVED", "ASSIGNED", "IN_PROGRESS"], limit: 100 }),
     serverApi.portal.inbox.prefetch(),
     serverApi.portal.walks.prefetch(),
+    // The request form's unit picker (and the fleet editor): drawn at its final size at once,
+    // instead of "Loading units…" growing into a list that pushes the form down.
+    serverApi.unit.listForCustomer.prefetch({}),
   ]);
   return (
     <>
@@ -24,7 +28,9 @@ export default async function Page() {
       </TopBar>
       <main>
         <HydrateClient>
-          <PortalHome />
+          <OfflineView scope="/portal">
+            <PortalHome />
+          </OfflineView>
         </HydrateClient>
       </main>
     </>

@@ -13,4 +13,11 @@ export const SKIP_WAITING = { type: "SKIP_WAITING" } as const;
 /** Page → worker on sign-out: drop the runtime caches. */
 export const SIGNED_OUT = { type: "rs-signed-out" } as const;
 
-export type WorkerMessage = typeof SKIP_WAITING | typeof SIGNED_OUT;
+/**
+ * Page → office worker, once, from the visit that installed it: keep this page (fetched again,
+ * with the session) and the build files it loaded, so it opens offline after this one visit.
+ */
+export const KEEP_PAGE = { type: "rs-keep-page" } as const;
+export type KeepPageMessage = typeof KEEP_PAGE & { url: string; assets: string[] };
+
+export type WorkerMessage = typeof SKIP_WAITING | typeof SIGNED_OUT | KeepPageMessage;
