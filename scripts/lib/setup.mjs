@@ -101,7 +101,13 @@ export function buildIsCurrent() {
 }
 
 // One file of each step of `npm run build`: a deleted output means building again.
-const BUILD_OUTPUTS = [".next/BUILD_ID", "public/sw.js", "public/photo-checks-worker.js", "public/scan/scan-worker.js"];
+const BUILD_OUTPUTS = [
+  ".next/BUILD_ID",
+  "public/sw.js",
+  "public/photo-checks-worker.js",
+  "public/scan/scan-worker.js",
+  "public/scan/ocr/eng.traineddata.gz",
+];
 
 /** Debian's chromium for the browser tests (Playwright cannot download its own browser here). */
 export function ensureChromium() {
