@@ -1,6 +1,6 @@
 // Makes the OCR test photos: unit numbers painted or stickered on vehicle-like panels (a white box
 // truck, a red cab door, a blue van, a yellow school bus, a dark trailer), drawn as SVG text by
-// sharp, then turned, blurred and given the grain of a phone photo. Run
+// sharp, then turned, blurred and given the grain of a phone photo; and two with no number at all. Run
 // `node scripts/generate-ocr-fixtures.mjs` and commit tests/fixtures/ocr/ (the unit test reads every
 // image listed in fixtures.json and reports its rate).
 import { Buffer } from "node:buffer";
@@ -85,6 +85,17 @@ for (const [p, panel] of PANELS.entries()) {
     listed.push({ file, unitNumber: number });
     n += 1;
   }
+}
+// Photos with no number on them (a fleet's name, a bare door): OCR must propose nothing.
+const NO_NUMBER = [
+  { file: "no-number-fleet-name.jpg", panel: PANELS[0], text: "ACME RENTALS" },
+  { file: "no-number-bare-door.jpg", panel: PANELS[1], text: "" },
+];
+for (const { file, panel, text } of NO_NUMBER) {
+  const image = sharp(panelSvg({ ...panel, size: 120 }, text)).composite([{ input: await grain(97 + n) }]);
+  writeFileSync(`${DIR}/${file}`, await image.jpeg({ quality: 82 }).toBuffer());
+  listed.push({ file, unitNumber: null });
+  n += 1;
 }
 writeFileSync(`${DIR}/fixtures.json`, JSON.stringify(listed, null, 2) + "\n");
 console.log(`${listed.length} images in ${DIR}`);

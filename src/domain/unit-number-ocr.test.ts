@@ -43,12 +43,21 @@ describe("reading a painted unit number", () => {
   });
 
   it("nothing, blur and garbage propose nothing", () => {
-    for (const text of ["", "   \n", "~~ ;; ''", "ACME FLEET SERVICES", "\u0000\u0001", "x".repeat(500)])
+    for (const text of [
+      "",
+      "   \n",
+      "~~ ;; ''",
+      "ACME FLEET SERVICES",
+      "\u0000\u0001",
+      "x".repeat(500),
+      "A 2 3 0\n3 - - 3",
+    ])
       expect(suggestUnitFromOcr(text, units)).toEqual({ kind: "nothing" });
   });
 
   it("keeps candidates short and distinct", () => {
     expect(unitNumberCandidates("T-88  T-88\nT-88")).toEqual(["T-88 T-88", "T-88"]);
+    expect(unitNumberCandidates("FLEET BUS 17 X")).toEqual(["BUS 17", "17"]);
     expect(unitNumberCandidates(`${"9".repeat(30)} 12`)).toEqual(["12"]);
     expect(unitNumberCandidates(Array.from({ length: 200 }, (_, i) => `A${i}`).join("\n")).length).toBe(40);
   });

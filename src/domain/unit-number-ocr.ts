@@ -31,9 +31,11 @@ export function unitNumberCandidates(text: string): string[] {
       .split(" ")
       .map((w) => w.replace(/^-+|-+$/g, ""))
       .filter(Boolean);
-    found.push(cleaned);
+    // Stray single characters are what OCR makes of texture ("A 2 3 0"): never part of a number here.
+    if (words.length <= 2 && words.every((w) => w.length >= 2)) found.push(words.join(" "));
     for (let i = 0; i < words.length; i += 1) {
-      if (i + 1 < words.length) found.push(`${words[i]} ${words[i + 1]}`);
+      if (i + 1 < words.length && words[i]!.length >= 2 && words[i + 1]!.length >= 2)
+        found.push(`${words[i]} ${words[i + 1]}`);
       found.push(words[i]!);
     }
   }

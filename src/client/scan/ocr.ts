@@ -2,7 +2,15 @@
 // (scripts/lib/build-scan-assets.mjs): loaded on the first use only, then kept by the service
 // worker for offline use. Recognition runs in tesseract's own worker, off the screen's thread.
 import type { Worker as TesseractWorker } from "tesseract.js";
-import { OCR_ASSET_PREFIX, OCR_MAX_SIDE, OCR_PARAMETERS, OCR_WORKER_URL } from "./ocr-settings";
+import {
+  OCR_ASSET_PREFIX,
+  OCR_MAX_SIDE,
+  OCR_PARAMETERS,
+  OCR_TIMEOUT_MS,
+  OCR_WORKER_URL,
+  confidentText,
+  linesOf,
+} from "./ocr-settings";
 
 let reader: Promise<TesseractWorker> | null = null;
 
@@ -53,13 +61,31 @@ export type OcrResult = { ok: true; text: string; ms: number } | { ok: false; er
 /** The text on a photo of a unit number; what it means among the units is src/domain's decision. */
 export async function readPaintedNumber(image: Blob): Promise<OcrResult> {
   const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tooLong = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the photo took too long to read")), OCR_TIMEOUT_MS);
+  });
   try {
-    const [worker, picture] = await Promise.all([ocrReader(), scaledDown(image)]);
-    const { data } = await worker.recognize(picture);
-    return { ok: true, text: data.text, ms: performance.now() - started };
+    const read = (async () => {
+      const [worker, picture] = await Promise.all([ocrReader(), scaledDown(image)]);
+      const { data } = await worker.recognize(picture, {}, { text: true, blocks: true });
+      return confidentText(linesOf(data.blocks));
+    })();
+    const text = await Promise.race([read, tooLong]);
+    return { ok: true, text, ms: performance.now() - started };
   } catch (error) {
+    if (error instanceof Error && error.message.includes("too long")) void stopReader();
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Ends a reader stuck on a photo; the next photo starts a fresh one (from the cache). */
+async function stopReader() {
+  const stuck = reader;
+  reader = null;
+  await stuck?.then((w) => w.terminate()).catch(() => undefined);
 }
 
 /** Loads the reader and its data now (so they are cached for offline use before the lot). */
