@@ -63,7 +63,7 @@ test("a photo of a painted unit number proposes the unit, online and then offlin
     await unitNumber.fill("");
     await readPainted(page, "dark-trailer-soft.jpg");
     await expect(page.getByRole("button", { name: "Use unit SR-105" })).toBeVisible({ timeout: 90_000 });
-    await page.getByRole("button", { name: "Not this" }).click();
+    await page.getByRole("button", { name: "Not this", exact: true }).click();
     await expect(unitNumber).toHaveValue("");
     await page.getByTestId("ocr-file").setInputFiles(path.join(import.meta.dirname, "../fixtures/windshield-chip.jpg"));
     await expect(page.getByText(/No unit number could be read from this photo/)).toBeVisible({ timeout: 60_000 });
