@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api-session";
 import { technicianWithWalkAt } from "../support/own-walk";
-import { DEMO_PASSWORD, signInAndLand } from "../support/sign-in";
+import { DEMO_PASSWORD, signIn, signInAndLand } from "../support/sign-in";
 import { trpcMutation } from "../support/trpc";
 import { LOT, PHOTO, readQueuedMutations, startWalkOffline, syncSummary } from "../support/walk-device";
 
@@ -118,11 +118,14 @@ test("marks drawn offline survive sync and show on the manager's card and in the
   });
 
   const marked = "Damage marked with 1 circle and 1 arrow";
-  await test.step("the manager's card shows the marks over the photo", async () => {
+  await test.step("the office's repair card shows the marks over the photo", async () => {
     const office = await browser.newContext();
     try {
       const manager = await office.newPage();
-      await signInAndLand(manager, "manager@demo.test", "/manager");
+      // The admin: the spec's own technician is on no team, so a team manager would not see the repair.
+      await signIn(manager, "admin@demo.test");
+      await expect(manager).not.toHaveURL(/\/login/);
+      await manager.goto("/manager");
       const queue = manager.getByRole("region", { name: "Waiting for approval" });
       await queue.getByRole("searchbox", { name: "Search unit, customer or technician" }).fill(unit);
       const card = queue.getByRole("article", { name: `Unit ${unit}` });
@@ -142,7 +145,7 @@ test("marks drawn offline survive sync and show on the manager's card and in the
       const customer = await portal.newPage();
       await signInAndLand(customer, customerEmail, "/portal");
       await customer.getByRole("searchbox", { name: "Find a unit" }).fill(unit);
-      await customer.getByText(unit, { exact: true }).click();
+      await customer.locator("summary", { hasText: unit }).click(); // the unit's history, in the Units list
       await expect(customer.getByRole("img", { name: `Damage photo of unit ${unit}` })).toBeVisible();
       await expect(customer.getByRole("img", { name: marked })).toBeVisible();
     } finally {
