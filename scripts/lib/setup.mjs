@@ -110,6 +110,7 @@ const BUILD_OUTPUTS = [
   "public/office-sw.js",
   "public/photo-checks-worker.js",
   "public/scan/scan-worker.js",
+  "public/scan/ocr/eng.traineddata.gz",
 ];
 
 /** Debian's chromium for the browser tests (Playwright cannot download its own browser here). */

@@ -195,6 +195,7 @@ export {
 } from "./vin";
 export { ASSET_TAG_MAX_LENGTH, assetTagProblem, normalizeAssetTag } from "./asset-tag";
 export { type ScanMatch, type ScannableUnit, matchScannedCode } from "./scan-match";
+export { type OcrSuggestion, suggestUnitFromOcr, unitNumberCandidates } from "./unit-number-ocr";
 export { type DamageMark, MAX_DAMAGE_MARKS, arrowHead, markFromDrag, parseDamageMarks } from "./damage-marks";
 export {
   ACTIONS,

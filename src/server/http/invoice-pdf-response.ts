@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { ActorWithIdentity } from "../auth/actor";
 import type { Db } from "../db";
 import { readBillingSettings } from "../data/billing/billing-settings";
+import { invoiceDamageMarks } from "../data/billing/invoice-damage-marks";
 import { loadInvoiceFor } from "../data/billing/load-invoice-for";
 import { type Signature, renderInvoicePdf } from "../data/billing/render-invoice-pdf";
 import { NotFound } from "../errors";
@@ -26,7 +27,12 @@ export async function invoicePdfResponse(
     const invoice = await loadInvoiceFor(db, actor, id.data, { lock: false });
     if (actor.role === "CUSTOMER" && invoice.status === "DRAFT") throw new NotFound("Invoice");
     const document = await invoiceDocument(db, invoice.id);
-    const pdf = await renderInvoicePdf(document, await readBillingSettings(db), await signatureOf(db, actor, document));
+    const pdf = await renderInvoicePdf(
+      document,
+      await readBillingSettings(db),
+      await signatureOf(db, actor, document),
+      await invoiceDamageMarks(db, document),
+    );
     const name = (document.number ?? `draft-${document.id.slice(0, 8)}`).replace(/[^A-Za-z0-9-]/g, "");
     return new Response(new Uint8Array(pdf), {
       headers: {

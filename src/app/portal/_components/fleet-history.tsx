@@ -1,9 +1,11 @@
 "use client";
 // The customer's units, each with its repairs on every windshield it has had (current first)
-// and their photos. A page of units at a time, searchable by unit number, VIN or model.
+// and their photos, with the circles and arrows the technician drew over the damage. A page of
+// units at a time, searchable by unit number, VIN or model.
 import { useDeferredValue, useState } from "react";
+import { DamageMarksOverlay, marksSentence } from "~/app/_components/damage-marks-overlay";
 import { WarrantyClaim } from "~/app/_components/warranty-claim";
-import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
+import { DAMAGE_LABELS, STATUS_LABELS, formatCents, parseDamageMarks } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 
@@ -90,15 +92,11 @@ function UnitHistory({ unit }: { unit: FleetUnit }) {
                       {r.attachments
                         .filter((a) => a.kind === "PHOTO" && a.uploadedAt)
                         .map((a) => (
-                          // eslint-disable-next-line @next/next/no-img-element -- private, session-checked bytes; next/image would proxy them
-                          <img
+                          <MarkedPhoto
                             key={a.id}
-                            src={`/api/attachments/${a.id}/content`}
+                            id={a.id}
+                            damageMarks={a.damageMarks}
                             alt={`${a.photoStage === "AFTER" ? "After" : "Damage"} photo of unit ${unit.unitNumber}`}
-                            loading="lazy"
-                            width={72}
-                            height={54}
-                            style={{ objectFit: "cover", borderRadius: 6, marginRight: 4 }}
                           />
                         ))}
                     </td>
@@ -110,5 +108,31 @@ function UnitHistory({ unit }: { unit: FleetUnit }) {
         </section>
       ))}
     </details>
+  );
+}
+
+const THUMB_WIDTH = 72;
+
+/** A photo at its own proportions (so the marks, in fractions of it, land on the damage). */
+function MarkedPhoto({ id, alt, damageMarks }: { id: string; alt: string; damageMarks: unknown }) {
+  const [aspect, setAspect] = useState(0.75);
+  const marks = parseDamageMarks(damageMarks);
+  return (
+    <span className="thumb" style={{ marginRight: 4 }}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- private, session-checked bytes; next/image would proxy them */}
+      <img
+        src={`/api/attachments/${id}/content`}
+        alt={alt}
+        loading="lazy"
+        width={THUMB_WIDTH}
+        height={Math.round(THUMB_WIDTH * aspect)}
+        style={{ borderRadius: 6 }}
+        onLoad={(e) => {
+          const { naturalWidth, naturalHeight } = e.currentTarget;
+          if (naturalWidth) setAspect(naturalHeight / naturalWidth);
+        }}
+      />
+      {marks?.length ? <DamageMarksOverlay marks={marks} aspect={aspect} label={marksSentence(marks)} /> : null}
+    </span>
   );
 }

@@ -2,7 +2,9 @@
 // Scanning an asset tag or a VIN label: the rear camera, or a still photo picked or taken through
 // the file input (works everywhere, camera permission or not). Decoding runs in a worker; this
 // chunk and the decoder load on the first tap on Scan only. A refused camera falls back to the
-// still photo and to typing, with the sentence that says how to allow it.
+// still photo and to typing, with the sentence that says how to allow it. A photo of a painted
+// number is read by OCR (its code and data load on that first use only); the picker proposes the
+// unit it names and the technician confirms.
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import type { ScannedCode } from "~/client/scan/scan-protocol";
 import { decodeFrame, decodeStill, warmScanner } from "~/client/scan/scanner";
@@ -12,16 +14,19 @@ const FRAME_EVERY_MS = 250;
 type Props = {
   /** Every code read from one image; the picker decides what they mean. */
   onCodes: (codes: ScannedCode[]) => void;
+  /** The text read from a photo of a painted unit number; the picker proposes what it means. */
+  onPaintedText: (text: string) => void;
   onClose: () => void;
 };
 
-export function ScanPanel({ onCodes, onClose }: Props) {
+export function ScanPanel({ onCodes, onPaintedText, onClose }: Props) {
   const [camera, setCamera] = useState<"off" | "starting" | "on" | "refused" | "unavailable">("off");
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const paintedFile = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void warmScanner(); // the decoder starts loading (and is kept for offline use) at the first tap
@@ -99,6 +104,23 @@ export function ScanPanel({ onCodes, onClose }: Props) {
     onCodes(result.codes);
   }
 
+  async function readPainted(event: ChangeEvent<HTMLInputElement>) {
+    const picked = event.target.files?.[0];
+    event.target.value = "";
+    if (!picked) return;
+    setBusy(true);
+    setStatus("Reading the painted number… (the first time loads the reader, about 6 MB)");
+    const { readPaintedNumber } = await import("~/client/scan/ocr");
+    const result = await readPaintedNumber(picked);
+    setBusy(false);
+    if (!result.ok)
+      return setStatus(
+        `The number could not be read (${result.error}). Check the connection the first time, or type the number.`,
+      );
+    setStatus(null);
+    onPaintedText(result.text);
+  }
+
   return (
     <div className="card scan-panel" role="group" aria-labelledby="scan-title">
       <h3 id="scan-title">Scan an asset tag or VIN label</h3>
@@ -142,6 +164,9 @@ export function ScanPanel({ onCodes, onClose }: Props) {
         <button type="button" className="secondary" disabled={busy} onClick={() => file.current?.click()}>
           Photo of the code
         </button>
+        <button type="button" className="secondary" disabled={busy} onClick={() => paintedFile.current?.click()}>
+          Photo of a painted number
+        </button>
         <button
           type="button"
           className="secondary"
@@ -162,6 +187,16 @@ export function ScanPanel({ onCodes, onClose }: Props) {
         aria-label="Photo of the code"
         data-testid="scan-file"
         onChange={(e) => void readStill(e)}
+      />
+      <input
+        ref={paintedFile}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        hidden
+        aria-label="Photo of a painted number"
+        data-testid="ocr-file"
+        onChange={(e) => void readPainted(e)}
       />
       <p aria-live="polite" className="muted">
         {camera === "on" ? "Point the camera at the code: it is read as soon as it is sharp." : status}

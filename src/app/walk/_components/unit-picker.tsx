@@ -3,7 +3,8 @@
 // it; a new unit is added only by the explicit "Add new unit …" choice, so a typo never starts a
 // second fleet record with its own price history. Work already open on the unit is shown first.
 // Scan reads an asset tag or VIN label instead of typing (its code loads on the first tap); an
-// unknown VIN with a right check digit prefills the new unit's year and make.
+// unknown VIN with a right check digit prefills the new unit's year and make. A photo of a painted
+// number proposes the unit it names (OCR is never applied without the technician's tap).
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import {
   FIELDS,
@@ -15,7 +16,9 @@ import {
   isTerminal,
   matchScannedCode,
   normalizeUnitNumber,
+  type OcrSuggestion,
   resolveUnitEntry,
+  suggestUnitFromOcr,
 } from "~/domain";
 import type { ScannedCode } from "~/client/scan/scan-protocol";
 import { type SnapshotUnitRow, rsDb } from "~/client/store/db";
@@ -56,6 +59,7 @@ export function UnitPicker({
   const [scanning, setScanning] = useState(false);
   const [scanNote, setScanNote] = useState<ScanNote | null>(null);
   const [vehicle, setVehicle] = useState<NewVehicle | null>(null);
+  const [painted, setPainted] = useState<OcrSuggestion<SnapshotUnitRow> | null>(null);
   const Scanner = scanPanel.useLoaded({ load: false });
   const entry = resolveUnitEntry(typed, units);
   const chosen = entry.kind === "known" || entry.kind === "match" ? entry.unit : null;
@@ -105,6 +109,27 @@ export function UnitPicker({
     }
   }, []);
 
+  const onPaintedText = useCallback((text: string) => {
+    const suggestion = suggestUnitFromOcr(text, unitsRef.current);
+    setScanNote(
+      suggestion.kind === "nothing"
+        ? {
+            text: "No unit number could be read from this photo: take it closer and straight on, or type the number.",
+            problem: true,
+          }
+        : null,
+    );
+    setPainted(suggestion.kind === "nothing" ? null : suggestion);
+  }, []);
+
+  /** The technician confirms what OCR read: it then stands as if typed. */
+  function acceptPainted(unitNumber: string) {
+    setPainted(null);
+    setVehicle(null);
+    setScanning(false);
+    setTyped(unitNumber);
+  }
+
   /** The facts a new unit is created with when it was scanned from its VIN. */
   function newUnitFacts(): NewUnitFacts | undefined {
     if (!vehicle) return undefined;
@@ -150,7 +175,7 @@ export function UnitPicker({
       </div>
       {scanning &&
         (Scanner.Component ? (
-          <Scanner.Component onCodes={onCodes} onClose={() => setScanning(false)} />
+          <Scanner.Component onCodes={onCodes} onPaintedText={onPaintedText} onClose={() => setScanning(false)} />
         ) : (
           <p className={Scanner.failed ? "error" : "muted"} role="status">
             {Scanner.failed
@@ -162,6 +187,44 @@ export function UnitPicker({
         <p className={scanNote.problem ? "error" : "notice"} role={scanNote.problem ? "alert" : "status"}>
           {scanNote.text}
         </p>
+      )}
+      {painted && painted.kind !== "nothing" && (
+        <div className="notice" role="group" aria-label="Read from the photo">
+          <p role="status">
+            {painted.kind === "unit" && (
+              <>
+                Read &ldquo;{painted.read}&rdquo;: is it unit {painted.unit.unitNumber}?
+              </>
+            )}
+            {painted.kind === "choose" && (
+              <>
+                Read &ldquo;{painted.read}&rdquo;: {painted.candidates.length} units match, pick the one on the vehicle.
+              </>
+            )}
+            {painted.kind === "new" && <>Read &ldquo;{painted.read}&rdquo;: not a unit of this customer.</>}
+          </p>
+          <div className="row">
+            {painted.kind === "unit" && (
+              <button type="button" onClick={() => acceptPainted(painted.unit.unitNumber)}>
+                Use unit {painted.unit.unitNumber}
+              </button>
+            )}
+            {painted.kind === "choose" &&
+              painted.candidates.slice(0, QUICK_PICKS).map((u) => (
+                <button key={u.id} type="button" onClick={() => acceptPainted(u.unitNumber)}>
+                  Use unit {u.unitNumber}
+                </button>
+              ))}
+            {painted.kind === "new" && (
+              <button type="button" className="secondary" onClick={() => acceptPainted(painted.read)}>
+                Use {painted.read}
+              </button>
+            )}
+            <button type="button" className="secondary" onClick={() => setPainted(null)}>
+              Not this
+            </button>
+          </div>
+        </div>
       )}
       {vehicle && (
         <fieldset className="new-vehicle">

@@ -1,11 +1,21 @@
 // An invoice or credit note as a PDF (pdfkit, the built-in Helvetica: no font files to ship):
 // the business's header, customer and site, number and dates, one line per repair (unit, damage,
 // date, technician, ordinal and price source, amount), discount and reward lines, totals, terms,
-// and for a walk's invoice the site contact's signature block. Text is drawn as text, so the
-// PDF can be searched and read back (pdftotext).
+// for a walk's invoice the site contact's signature block, and "Where the damage is": for each
+// photo the technician marked, a windshield outline with the circles and arrows drawn where they
+// are on the photo. Text is drawn as text, so the PDF can be searched and read back (pdftotext).
 import "server-only";
 import PDFDocument from "pdfkit";
-import { INVOICE_STATE_LABELS, PRICE_SOURCE_LABELS, TERMS_LABELS, formatCents, ordinalWord } from "~/domain";
+import {
+  type DamageMark,
+  INVOICE_STATE_LABELS,
+  PRICE_SOURCE_LABELS,
+  TERMS_LABELS,
+  arrowHead,
+  formatCents,
+  ordinalWord,
+} from "~/domain";
+import type { MarkedPhoto } from "./invoice-damage-marks";
 import type { BillingSettings } from "./billing-settings";
 import type { InvoiceDocument } from "../../services/billing/invoice-views";
 
@@ -19,7 +29,12 @@ const COLUMNS = [
   { title: "Amount", x: 452, width: 93, align: "right" as const },
 ];
 
-export async function renderInvoicePdf(invoice: InvoiceDocument, header: BillingSettings, signature: Signature = null) {
+export async function renderInvoicePdf(
+  invoice: InvoiceDocument,
+  header: BillingSettings,
+  signature: Signature = null,
+  markedPhotos: readonly MarkedPhoto[] = [],
+) {
   const doc = new PDFDocument({ size: "LETTER", margin: 50, info: { Title: invoice.number ?? "Draft invoice" } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -120,6 +135,81 @@ export async function renderInvoicePdf(invoice: InvoiceDocument, header: Billing
       }
     }
   }
+  if (markedPhotos.length > 0) drawDamageDiagrams(doc, markedPhotos);
   doc.end();
   return done;
+}
+
+/** The marks' colour on screens (globals.css .damage-marks), and the outline's grey. */
+const MARK_RED = "#ff1744";
+const OUTLINE_GREY = "#7a7f85";
+/** A diagram's box: the photo's frame, taken as 4:3 (the shape phones take photos in). */
+const DIAGRAM = { width: 112, height: 84, gapX: 14, rowHeight: 120, perRow: 4 };
+
+function drawDamageDiagrams(doc: PDFKit.PDFDocument, photos: readonly MarkedPhoto[]) {
+  if (doc.y > 560) doc.addPage();
+  doc.moveDown(2);
+  doc.font("Helvetica-Bold").fontSize(10).fillColor("black").text("Where the damage is", 50);
+  doc
+    .font("Helvetica")
+    .fontSize(8)
+    .text("Marks drawn by the technician on the damage photo, shown on a windshield outline.", 50);
+  let top = doc.y + 8;
+  photos.forEach((photo, i) => {
+    const column = i % DIAGRAM.perRow;
+    if (i > 0 && column === 0) top += DIAGRAM.rowHeight;
+    if (top + DIAGRAM.rowHeight > 740) {
+      doc.addPage();
+      top = 50;
+    }
+    const left = 50 + column * (DIAGRAM.width + DIAGRAM.gapX);
+    drawWindshield(doc, left, top);
+    for (const mark of photo.marks) drawMark(doc, mark, left, top);
+    const caption = [photo.unitNumber ? `Unit ${photo.unitNumber}` : null, photo.damage, photo.serviceDate]
+      .filter(Boolean)
+      .join(" · ");
+    doc
+      .fillColor("black")
+      .font("Helvetica")
+      .fontSize(7)
+      .text(caption, left, top + DIAGRAM.height + 4, { width: DIAGRAM.width, align: "center" });
+  });
+  doc.fillColor("black").strokeColor("black").lineWidth(1);
+}
+
+/** A windshield seen from the front: narrower at the roof, curved top and bottom edges. */
+function drawWindshield(doc: PDFKit.PDFDocument, x: number, y: number) {
+  const { width: w, height: h } = DIAGRAM;
+  const inset = w * 0.12;
+  doc
+    .save()
+    .lineWidth(1.2)
+    .strokeColor(OUTLINE_GREY)
+    .moveTo(x + inset, y + h * 0.08)
+    .quadraticCurveTo(x + w / 2, y - h * 0.02, x + w - inset, y + h * 0.08)
+    .lineTo(x + w - 2, y + h * 0.9)
+    .quadraticCurveTo(x + w / 2, y + h * 1.02, x + 2, y + h * 0.9)
+    .closePath()
+    .stroke()
+    .restore();
+}
+
+/** One mark, its normalized coordinates mapped onto the diagram's box (radius in widths, as on screen). */
+function drawMark(doc: PDFKit.PDFDocument, mark: DamageMark, x: number, y: number) {
+  const { width: w, height: h } = DIAGRAM;
+  doc.save().lineWidth(2).strokeColor(MARK_RED);
+  if (mark.kind === "circle") {
+    doc.circle(x + mark.cx * w, y + mark.cy * h, Math.max(2, mark.r * w)).stroke();
+  } else {
+    const [a, b] = arrowHead(mark, w, h);
+    doc
+      .moveTo(x + mark.x1 * w, y + mark.y1 * h)
+      .lineTo(x + mark.x2 * w, y + mark.y2 * h)
+      .stroke()
+      .moveTo(x + a.x, y + a.y)
+      .lineTo(x + mark.x2 * w, y + mark.y2 * h)
+      .lineTo(x + b.x, y + b.y)
+      .stroke();
+  }
+  doc.restore();
 }
