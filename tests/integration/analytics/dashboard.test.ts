@@ -260,6 +260,98 @@ describe("analytics dashboard", () => {
     expect(team.kpis.invoiceAccuracyPercent).toBeNull();
   });
 
+  it("a period with partial months (month rows + edge days) answers as the plain rows, for the business and a team", async () => {
+    const { db, admin, maya, tina } = world;
+    const tz = config().BUSINESS_TIME_ZONE;
+    const period = { kind: "custom", from: "2026-08-19", to: "2026-11-07" } as const;
+    const all = await plainRows();
+    const team = [maya.technicianId, tina.technicianId];
+    for (const [ctx, rows] of [
+      [contextFor(admin), within(all, period.from, period.to)],
+      [
+        contextFor(maya),
+        within(
+          all.filter((r) => team.includes(r.technicianId ?? "")),
+          period.from,
+          period.to,
+        ),
+      ],
+    ] as const) {
+      const dashboard = await getDashboard(db, ctx, { period });
+      const { current, previous } = dashboard.period;
+      expect(rows.length).toBeGreaterThan(30);
+      expect(dashboard.kpis.repairs).toBe(rows.length);
+      expect(dashboard.kpis.revenueCents).toBe(rows.reduce((s, r) => s + r.priceCents, 0));
+      expect(dashboard.kpis.completionMinutes).toBe(averageCompletionMinutes(rows));
+      expect(dashboard.kpis.utilizationPercent).toBe(utilizationPercent(rows, current));
+      const before = within(
+        all.filter((r) => dashboard.scope === "business" || team.includes(r.technicianId ?? "")),
+        previous.from,
+        previous.to,
+      );
+      expect(dashboard.previousKpis.repairs).toBe(before.length);
+      const callbacks = callbackIds(rows, all);
+      expect(dashboard.technicians.map(({ name: _, ...t }) => t)).toEqual(
+        technicianFigures(rows, current, callbacks).map((t) => ({ ...t, satisfaction: null })),
+      );
+      expect(
+        dashboard.customers.map(({ customerId, repairs, averagePriceCents, revenueCents }) => ({
+          customerId,
+          repairs,
+          averagePriceCents,
+          revenueCents,
+        })),
+      ).toEqual(customerFigures(rows));
+      for (const c of dashboard.customers)
+        expect(c.lifetimeValueCents).toBe(
+          all.filter((r) => r.customerId === c.customerId).reduce((s, r) => s + r.priceCents, 0),
+        );
+      expect(dashboard.revenue.points).toEqual(revenueSeries(rows, current, tz));
+      expect(dashboard.damageTypes).toEqual(damageTypeDistribution(rows));
+      expect(dashboard.weekdayHour).toEqual(weekdayHourHeat(rows, tz));
+      expect(dashboard.geo).toEqual(geoCells(rows));
+    }
+  });
+
+  it("a repair completed after the rollups were built counts in its day and its month", async () => {
+    const { db, admin, acme, tina } = world;
+    const unit = await db.unit.findFirstOrThrow({ where: { customerId: acme.id } });
+    const period = { kind: "custom", from: "2026-10-01", to: "2026-10-31" } as const;
+    const before = await getDashboard(db, contextFor(admin), { period });
+    const day = await getDashboard(db, contextFor(admin), { period: { kind: "day", anchor: "2026-10-14" } });
+    const completedAt = new Date("2026-10-14T18:00:00Z");
+    await insertRows(db, "Repair", [
+      {
+        id: randomUUID(),
+        customerId: acme.id,
+        unitId: unit.id,
+        windshieldSeq: 1,
+        technicianId: tina.technicianId,
+        origin: "STAFF",
+        status: "COMPLETED",
+        damageType: "CHIP",
+        priceCents: 1234,
+        tierOrdinal: 99,
+        priceSource: "DEFAULT_TIER",
+        createdAt: new Date(completedAt.getTime() - 3_600_000).toISOString(),
+        startedAt: new Date(completedAt.getTime() - 1_800_000).toISOString(),
+        completedAt: completedAt.toISOString(),
+        createdById: admin.userId,
+        // Older than the settling window, as a sync's repairs are when the refresh runs.
+        updatedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      },
+    ]);
+    await db.$executeRaw`UPDATE "AnalyticsRollupState" SET watermark = now() - interval '1 hour'`;
+    const after = await getDashboard(db, contextFor(admin), { period });
+    expect(after.kpis.repairs).toBe(before.kpis.repairs + 1);
+    expect(after.kpis.revenueCents).toBe(before.kpis.revenueCents + 1234);
+    const dayAfter = await getDashboard(db, contextFor(admin), { period: { kind: "day", anchor: "2026-10-14" } });
+    expect(dayAfter.kpis.repairs).toBe(day.kpis.repairs + 1);
+    expect(after.customers.find((c) => c.customerId === acme.id)!.lifetimeValueCents).toBe(
+      before.customers.find((c) => c.customerId === acme.id)!.lifetimeValueCents + 1234,
+    );
+  });
+
   it("a customer sees their own fleet; another customer's is not found; an admin may look at one customer", async () => {
     const { db, carla, admin, acme, globex } = world;
     const own = await getDashboard(db, contextFor(carla), { period: PERIOD });

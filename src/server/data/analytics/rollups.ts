@@ -1,5 +1,6 @@
-// The analytics rollups (AnalyticsDay per technician, AnalyticsDayMix by type and hour): the
-// business's and a team's dashboards sum a period's days instead of reading every repair. A
+// The analytics rollups (AnalyticsDay per technician; per technician and customer, damage type,
+// weekday and hour, GPS cell), each as day rows and month rows: the business's and a team's
+// dashboards sum a period's months and edge days instead of reading every repair. A
 // refresh recomputes whole business days from the repairs, so it can run any number of times:
 // it takes the repairs changed since the watermark (updatedAt), and recomputes from 90 days
 // before the oldest of their completions (callbacks look 90 days ahead) to the newest.
@@ -17,18 +18,33 @@ const FROZEN = Prisma.sql`r.status IN ('COMPLETED', 'INVOICED', 'CLOSED')`;
 
 export type RollupRefresh = { fromDay: string | null; toDay: string | null; days: number; ms: number };
 
-/** Recomputes the rollups of business days `fromDay`..`toDay` (both included). */
+/** The rollup tables: each a day row and a month row per key; every measure is a sum (month = its days). */
+const TABLES = [
+  {
+    table: "AnalyticsDay",
+    keys: [] as string[],
+    measures: ["repairs", "revenueCents", "started", "workedMinutes", "requests", "responseMinutes", "callbacks"],
+  },
+  { table: "AnalyticsCustomerSpan", keys: ["customerId"], measures: ["repairs", "revenueCents"] },
+  { table: "AnalyticsTypeSpan", keys: ["damageType"], measures: ["repairs"] },
+  { table: "AnalyticsHourSpan", keys: ["weekday", "hour"], measures: ["repairs"] },
+  { table: "AnalyticsGeoSpan", keys: ["latitude", "longitude"], measures: ["repairs"] },
+];
+
+/** Recomputes the rollups of business days `fromDay`..`toDay` (both included) and of their months. */
 export async function rebuildRollupDays(tx: DbTx, fromDay: string, toDay: string, timeZone: string): Promise<void> {
   const local = Prisma.sql`((r."completedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})`;
   const range = Prisma.sql`r."completedAt" >= ${midnight(fromDay, timeZone)}
     AND r."completedAt" < ${midnight(plusDays(toDay, 1), timeZone)}`;
   const minutes = Prisma.sql`EXTRACT(EPOCH FROM (r."completedAt" - r."startedAt")) / 60`;
-  await tx.$executeRaw`DELETE FROM "AnalyticsDay" WHERE day BETWEEN ${fromDay}::date AND ${toDay}::date`;
-  await tx.$executeRaw`DELETE FROM "AnalyticsDayMix" WHERE day BETWEEN ${fromDay}::date AND ${toDay}::date`;
+  const technician = Prisma.sql`coalesce(r."technicianId", ${NOBODY}::uuid)`;
+  for (const { table } of TABLES)
+    await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}
+      WHERE NOT monthly AND day BETWEEN ${fromDay}::date AND ${toDay}::date`;
   await tx.$executeRaw`
     INSERT INTO "AnalyticsDay"
       (day, "technicianId", repairs, "revenueCents", started, "workedMinutes", requests, "responseMinutes", callbacks)
-    SELECT ${local}::date, coalesce(r."technicianId", ${NOBODY}::uuid), count(*), coalesce(sum(r."priceCents"), 0),
+    SELECT ${local}::date, ${technician}, count(*), coalesce(sum(r."priceCents"), 0),
       count(r."startedAt"), coalesce(sum(${minutes}) FILTER (WHERE r."startedAt" IS NOT NULL), 0),
       count(*) FILTER (WHERE r.origin = 'CUSTOMER_REQUEST' AND r."startedAt" IS NOT NULL),
       coalesce(sum(EXTRACT(EPOCH FROM (r."startedAt" - r."createdAt")) / 60)
@@ -37,10 +53,41 @@ export async function rebuildRollupDays(tx: DbTx, fromDay: string, toDay: string
     FROM "Repair" r WHERE ${range}
     GROUP BY 1, 2`;
   await tx.$executeRaw`
-    INSERT INTO "AnalyticsDayMix" (day, "damageType", hour, repairs)
-    SELECT ${local}::date, r."damageType", EXTRACT(HOUR FROM ${local})::int, count(*)
+    INSERT INTO "AnalyticsCustomerSpan" (day, "technicianId", "customerId", repairs, "revenueCents")
+    SELECT ${local}::date, ${technician}, r."customerId", count(*), coalesce(sum(r."priceCents"), 0)
     FROM "Repair" r WHERE ${range}
     GROUP BY 1, 2, 3`;
+  await tx.$executeRaw`
+    INSERT INTO "AnalyticsTypeSpan" (day, "technicianId", "damageType", repairs)
+    SELECT ${local}::date, ${technician}, r."damageType", count(*)
+    FROM "Repair" r WHERE ${range}
+    GROUP BY 1, 2, 3`;
+  await tx.$executeRaw`
+    INSERT INTO "AnalyticsHourSpan" (day, "technicianId", weekday, hour, repairs)
+    SELECT ${local}::date, ${technician}, EXTRACT(ISODOW FROM ${local})::int, EXTRACT(HOUR FROM ${local})::int, count(*)
+    FROM "Repair" r WHERE ${range}
+    GROUP BY 1, 2, 3, 4`;
+  await tx.$executeRaw`
+    INSERT INTO "AnalyticsGeoSpan" (day, "technicianId", latitude, longitude, repairs)
+    SELECT ${local}::date, ${technician}, floor(r.latitude * 100) / 100, floor(r.longitude * 100) / 100, count(*)
+    FROM "Repair" r WHERE ${range} AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL
+    GROUP BY 1, 2, 3, 4`;
+  // The months the days belong to, summed again from all their day rows.
+  const firstMonth = `${fromDay.slice(0, 7)}-01`;
+  const lastMonth = `${toDay.slice(0, 7)}-01`;
+  for (const { table, keys, measures } of TABLES) {
+    const name = Prisma.raw(`"${table}"`);
+    const keyList = ["technicianId", ...keys].map((k) => `"${k}"`).join(", ");
+    const sums = measures.map((m) => `sum("${m}")`).join(", ");
+    const columns = Prisma.raw(`${keyList}, ${measures.map((m) => `"${m}"`).join(", ")}`);
+    await tx.$executeRaw`DELETE FROM ${name} WHERE monthly AND day BETWEEN ${firstMonth}::date AND ${lastMonth}::date`;
+    await tx.$executeRaw`
+      INSERT INTO ${name} (monthly, day, ${columns})
+      SELECT TRUE, date_trunc('month', day)::date, ${Prisma.raw(`${keyList}, ${sums}`)}
+      FROM ${name}
+      WHERE NOT monthly AND day >= ${firstMonth}::date AND day < (${lastMonth}::date + interval '1 month')
+      GROUP BY 2, ${Prisma.raw(keyList)}`;
+  }
 }
 
 /** Brings the rollups up to the repairs as they are now; cheap when nothing changed. */

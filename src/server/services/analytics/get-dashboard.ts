@@ -30,7 +30,9 @@ import {
   geo,
   invoiceAccuracy,
   revenuePoints,
+  rollupCustomerRows,
   rollupDamageTypes,
+  rollupGeo,
   rollupRevenuePoints,
   rollupSummary,
   rollupTechnicianRows,
@@ -107,8 +109,9 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
   const { current, previous } = period;
   const bucket = revenueBucketFor(current);
   // One after the other: the embedded database has one connection, and each is indexed and small.
-  // The business and a team read the daily rollups (brought up to date first: cheap when nothing
-  // changed); one customer's repairs are few enough to read through its (customerId, completedAt) index.
+  // The business and a team read the rollups' month and edge-day rows (brought up to date first:
+  // cheap when nothing changed); one customer's repairs are few enough to read through its
+  // (customerId, completedAt) index.
   const team = scope.kind === "team" ? scope.technicianIds : null;
   const rolled = scope.kind !== "customer";
   if (rolled) await timed("rollupRefresh", () => refreshAnalyticsRollups(db, timeZone));
@@ -118,18 +121,19 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
   const accuracy = await timed("invoiceAccuracy", () => invoiceAccuracy(db, scope, current));
   const accuracyBefore = await timed("previousInvoiceAccuracy", () => invoiceAccuracy(db, scope, previous));
   const technicians = rolled ? await timed("technicians", () => rollupTechnicianRows(db, team, current)) : [];
-  const customers = await timed("customers", () => customerRows(db, scope, current, timeZone, today));
+  const customers = await timed("customers", () =>
+    rolled ? rollupCustomerRows(db, team, current, today) : customerRows(db, scope, current, timeZone, today),
+  );
   const points = await timed("revenue", () =>
     rolled ? rollupRevenuePoints(db, team, current, bucket) : revenuePoints(db, scope, current, timeZone, bucket),
   );
-  const business = scope.kind === "business";
   const types = await timed("damageTypes", () =>
-    business ? rollupDamageTypes(db, current) : damageTypes(db, scope, current, timeZone),
+    rolled ? rollupDamageTypes(db, team, current) : damageTypes(db, scope, current, timeZone),
   );
   const heat = await timed("weekdayHour", () =>
-    business ? rollupWeekdayHour(db, current) : weekdayHour(db, scope, current, timeZone),
+    rolled ? rollupWeekdayHour(db, team, current) : weekdayHour(db, scope, current, timeZone),
   );
-  const cells = await timed("geo", () => geo(db, scope, current, timeZone));
+  const cells = await timed("geo", () => (rolled ? rollupGeo(db, team, current) : geo(db, scope, current, timeZone)));
   const costs = scope.kind === "business" ? await readCostSettings(db) : null;
   const kpis = (s: Summary, weekdays: number, invoice: number | null): Kpis => ({
     repairs: s.repairs,
