@@ -313,35 +313,46 @@ describe("analytics dashboard", () => {
     }
   });
 
-  it("a repair completed after the rollups were built counts in its day and its month", async () => {
+  it("a repair completed after the rollups were built counts in its day and its month, and makes an earlier one a callback", async () => {
     const { db, admin, acme, tina } = world;
-    const unit = await db.unit.findFirstOrThrow({ where: { customerId: acme.id } });
+    const unit = await db.unit.create({ data: { customerId: acme.id, unitNumber: "AN-LATE" } });
+    const repair = (completedAt: Date, ordinal: number, updatedMinutesAgo: number) => ({
+      id: randomUUID(),
+      customerId: acme.id,
+      unitId: unit.id,
+      windshieldSeq: 1,
+      technicianId: tina.technicianId,
+      origin: "STAFF",
+      status: "COMPLETED",
+      damageType: "CHIP",
+      priceCents: 1234,
+      tierOrdinal: ordinal,
+      priceSource: "DEFAULT_TIER",
+      createdAt: new Date(completedAt.getTime() - 3_600_000).toISOString(),
+      startedAt: new Date(completedAt.getTime() - 1_800_000).toISOString(),
+      completedAt: completedAt.toISOString(),
+      createdById: admin.userId,
+      // Older than the settling window, as a sync's repairs are when the refresh runs.
+      updatedAt: new Date(Date.now() - updatedMinutesAgo * 60_000).toISOString(),
+    });
+    // A sync the rollups have not seen yet: the watermark just before it.
+    const sync = async (row: Record<string, unknown>) => {
+      await insertRows(db, "Repair", [row]);
+      const watermark = new Date(Date.parse(String(row.updatedAt)) - 60_000);
+      await db.$executeRaw`UPDATE "AnalyticsRollupState" SET watermark = ${watermark}`;
+    };
+    const september = { kind: "month", anchor: "2026-09-10" } as const;
+    const first = repair(new Date("2026-09-10T18:00:00Z"), 1, 60);
+    await sync(first);
+    const tinaIn = async (period: typeof september) =>
+      (await getDashboard(db, contextFor(admin), { period })).technicians.find(
+        (t) => t.technicianId === tina.technicianId,
+      )!;
+    const septemberBefore = await tinaIn(september);
     const period = { kind: "custom", from: "2026-10-01", to: "2026-10-31" } as const;
     const before = await getDashboard(db, contextFor(admin), { period });
     const day = await getDashboard(db, contextFor(admin), { period: { kind: "day", anchor: "2026-10-14" } });
-    const completedAt = new Date("2026-10-14T18:00:00Z");
-    await insertRows(db, "Repair", [
-      {
-        id: randomUUID(),
-        customerId: acme.id,
-        unitId: unit.id,
-        windshieldSeq: 1,
-        technicianId: tina.technicianId,
-        origin: "STAFF",
-        status: "COMPLETED",
-        damageType: "CHIP",
-        priceCents: 1234,
-        tierOrdinal: 99,
-        priceSource: "DEFAULT_TIER",
-        createdAt: new Date(completedAt.getTime() - 3_600_000).toISOString(),
-        startedAt: new Date(completedAt.getTime() - 1_800_000).toISOString(),
-        completedAt: completedAt.toISOString(),
-        createdById: admin.userId,
-        // Older than the settling window, as a sync's repairs are when the refresh runs.
-        updatedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-      },
-    ]);
-    await db.$executeRaw`UPDATE "AnalyticsRollupState" SET watermark = now() - interval '1 hour'`;
+    await sync(repair(new Date("2026-10-14T18:00:00Z"), 2, 10));
     const after = await getDashboard(db, contextFor(admin), { period });
     expect(after.kpis.repairs).toBe(before.kpis.repairs + 1);
     expect(after.kpis.revenueCents).toBe(before.kpis.revenueCents + 1234);
@@ -349,6 +360,23 @@ describe("analytics dashboard", () => {
     expect(dayAfter.kpis.repairs).toBe(day.kpis.repairs + 1);
     expect(after.customers.find((c) => c.customerId === acme.id)!.lifetimeValueCents).toBe(
       before.customers.find((c) => c.customerId === acme.id)!.lifetimeValueCents + 1234,
+    );
+    // The September repair on that windshield became a callback, on its own day and month.
+    const all = await plainRows();
+    const rows = within(all, "2026-09-01", "2026-09-30");
+    const callbacks = callbackIds(rows, all);
+    expect(callbacks.has(first.id)).toBe(true);
+    const septemberAfter = await tinaIn(september);
+    expect(septemberAfter.callbackRatePercent).toBeGreaterThan(septemberBefore.callbackRatePercent ?? 0);
+    const wide = await getDashboard(db, contextFor(admin), {
+      period: { kind: "custom", from: "2026-08-20", to: "2026-10-20" },
+    });
+    const wideRows = within(all, wide.period.current.from, wide.period.current.to);
+    expect(wide.technicians.map(({ name: _, ...t }) => t)).toEqual(
+      technicianFigures(wideRows, wide.period.current, callbackIds(wideRows, all)).map((t) => ({
+        ...t,
+        satisfaction: null,
+      })),
     );
   });
 
