@@ -7,6 +7,7 @@ import {
   averageCompletionMinutes,
   averageDaysToPay,
   averageResponseMinutes,
+  averageStars,
   callbackIds,
   changePercent,
   customerFigures,
@@ -292,5 +293,13 @@ describe("periodSpans", () => {
         expect(covered).toEqual(expected);
       }),
     );
+  });
+});
+
+describe("averageStars", () => {
+  it("averages the stars to one decimal; no answers is no data", () => {
+    expect(averageStars([])).toBeNull();
+    expect(averageStars([{ stars: 5 }, { stars: 4 }, { stars: 4 }])).toBe(4.3);
+    expect(averageStars([{ stars: 1 }])).toBe(1);
   });
 });

@@ -132,6 +132,15 @@ export const KPI_TARGETS = {
   satisfaction: 4.5,
 } as const;
 
+/** A survey answer: its stars (1–5), whose repair work it rates, and when it was answered. */
+export type SurveyAnswer = { stars: number; technicianId: string | null; customerId: string; answeredAt: Date };
+
+/** Customer satisfaction: the average stars of the answers, one decimal; null ("no data") without any. */
+export function averageStars(answers: readonly Pick<SurveyAnswer, "stars">[]): number | null {
+  if (answers.length === 0) return null;
+  return Math.round((10 * answers.reduce((s, a) => s + a.stars, 0)) / answers.length) / 10;
+}
+
 /** A technician's paid day, for utilization: 8 hours on each weekday (Monday–Friday) of the period. */
 export const WORKDAY_MINUTES = 8 * 60;
 /** A repair followed by another on the same windshield within this many days was a callback. */

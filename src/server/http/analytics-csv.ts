@@ -127,7 +127,17 @@ export async function analyticsCsvResponse(
       case "customers":
         return streamed(
           name,
-          ["customer", "repairs", "average_price", "revenue", "lifetime_value", "average_days_to_pay", "overdue"],
+          [
+            "customer",
+            "repairs",
+            "average_price",
+            "revenue",
+            "lifetime_value",
+            "average_days_to_pay",
+            "overdue",
+            "satisfaction",
+            "previous_satisfaction",
+          ],
           once(
             dashboard().then((d) =>
               d.customers.map((c) => [
@@ -138,6 +148,8 @@ export async function analyticsCsvResponse(
                 dollars(c.lifetimeValueCents),
                 c.averageDaysToPay,
                 dollars(c.overdueCents),
+                c.satisfaction,
+                c.previousSatisfaction,
               ]),
             ),
           ),

@@ -6,9 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type AnalyticsRepair,
   type InvoiceFacts,
+  type SurveyAnswer,
   averageCompletionMinutes,
   averageDaysToPay,
   averageResponseMinutes,
+  averageStars,
   callbackIds,
   customerFigures,
   damageTypeDistribution,
@@ -394,6 +396,65 @@ describe("analytics dashboard", () => {
     });
     const picked = await getDashboard(db, contextFor(admin), { period: PERIOD, customerId: acme.id });
     expect(picked.kpis).toEqual(own.kpis);
+  });
+
+  it("satisfaction: survey stars answered in the period, overall (KPI), per technician and per customer with its trend", async () => {
+    const { db, admin, maya, carla, acme, globex, tina, theo } = world;
+    const answers: SurveyAnswer[] = [
+      { stars: 5, technicianId: tina.technicianId, customerId: acme.id, answeredAt: new Date("2026-10-05T17:00:00Z") },
+      { stars: 4, technicianId: tina.technicianId, customerId: acme.id, answeredAt: new Date("2026-11-20T17:00:00Z") },
+      {
+        stars: 3,
+        technicianId: theo.technicianId,
+        customerId: globex.id,
+        answeredAt: new Date("2026-10-09T17:00:00Z"),
+      },
+      { stars: 2, technicianId: null, customerId: globex.id, answeredAt: new Date("2026-11-02T17:00:00Z") },
+      // The period before (August–September), and one outside both.
+      { stars: 3, technicianId: tina.technicianId, customerId: acme.id, answeredAt: new Date("2026-09-12T17:00:00Z") },
+      {
+        stars: 1,
+        technicianId: theo.technicianId,
+        customerId: globex.id,
+        answeredAt: new Date("2026-03-01T17:00:00Z"),
+      },
+    ];
+    for (const a of answers)
+      await db.survey.create({
+        data: { ...a, eventId: randomUUID(), email: "someone@example.test", sentAt: a.answeredAt },
+      });
+    // Sent but never answered: not counted.
+    await db.survey.create({
+      data: { eventId: randomUUID(), customerId: acme.id, technicianId: tina.technicianId, email: "x@example.test" },
+    });
+    const inPeriod = (from: string, to: string) =>
+      answers.filter((a) => {
+        const day = new Intl.DateTimeFormat("en-CA", { timeZone: config().BUSINESS_TIME_ZONE }).format(a.answeredAt);
+        return day >= from && day <= to;
+      });
+    const business = await getDashboard(db, contextFor(admin), { period: PERIOD });
+    const { current, previous } = business.period;
+    const now = inPeriod(current.from, current.to);
+    expect(business.kpis.satisfaction).toBe(averageStars(now));
+    expect(business.kpis.satisfaction).toBe(3.5);
+    expect(business.previousKpis.satisfaction).toBe(averageStars(inPeriod(previous.from, previous.to)));
+    for (const t of business.technicians)
+      expect(t.satisfaction).toBe(averageStars(now.filter((a) => a.technicianId === t.technicianId)));
+    expect(business.technicians.find((t) => t.technicianId === tina.technicianId)!.satisfaction).toBe(4.5);
+    const acmeRow = business.customers.find((c) => c.customerId === acme.id)!;
+    expect(acmeRow).toMatchObject({ satisfaction: 4.5, previousSatisfaction: 3 });
+    expect(business.customers.find((c) => c.customerId === globex.id)).toMatchObject({
+      satisfaction: 2.5,
+      previousSatisfaction: null,
+    });
+    // A team counts its technicians' ratings; a customer its own.
+    const team = await getDashboard(db, contextFor(maya), { period: PERIOD });
+    expect(team.kpis.satisfaction).toBe(averageStars(now.filter((a) => a.technicianId === tina.technicianId)));
+    const own = await getDashboard(db, contextFor(carla), { period: PERIOD });
+    expect(own.kpis.satisfaction).toBe(averageStars(now.filter((a) => a.customerId === acme.id)));
+    // No answers: "no data".
+    const none = await getDashboard(db, contextFor(admin), { period: { kind: "month", anchor: "2019-02-10" } });
+    expect(none.kpis.satisfaction).toBeNull();
   });
 
   it("an empty period answers zeros and empty lists; 20 years or an end before the start are refused", async () => {

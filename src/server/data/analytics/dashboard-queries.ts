@@ -130,6 +130,9 @@ export type CustomerRow = {
   lifetimeValueCents: number;
   averageDaysToPay: number | null;
   overdueCents: number;
+  /** Average survey stars answered in the period and in the one before (the trend); null: no answers. */
+  satisfaction: number | null;
+  previousSatisfaction: number | null;
 };
 
 export async function customerRows(
@@ -189,6 +192,8 @@ async function withPayments(
       lifetimeValueCents: lifetimeOf.get(id) ?? 0,
       averageDaysToPay: round1(maybe(pay?.days)),
       overdueCents: num(pay?.overdue),
+      satisfaction: null,
+      previousSatisfaction: null,
     };
   });
 }
@@ -260,6 +265,47 @@ export async function geo(db: Reader, scope: AnalyticsScope, p: Period, timeZone
     FROM "Repair" r WHERE ${inPeriod(scope, p, timeZone)} AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL
     GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${GEO_CELL_LIMIT}`;
   return rows.map((r) => ({ latitude: num(r.lat), longitude: num(r.lon), repairs: num(r.repairs) }));
+}
+
+export type Satisfaction = {
+  overall: number | null;
+  byTechnician: Map<string, number>;
+  byCustomer: Map<string, number>;
+};
+
+/**
+ * Customer satisfaction in the scope: the average stars of the surveys answered in the period
+ * (business days), overall, per technician rated and per customer (averageStars).
+ */
+export async function satisfaction(db: Reader, scope: AnalyticsScope, p: Period, timeZone: string): Promise<Satisfaction> {
+  const where =
+    scope.kind === "business"
+      ? Prisma.empty
+      : scope.kind === "team"
+        ? Prisma.sql`AND s."technicianId" = ANY(${scope.technicianIds}::uuid[])`
+        : Prisma.sql`AND s."customerId" = ${scope.customerId}::uuid`;
+  const rows = await db.$queryRaw<
+    { technician: string | null; customer: string | null; by: string; stars: unknown; answers: unknown }[]
+  >`
+    SELECT s."technicianId"::text AS technician, s."customerId"::text AS customer,
+      CASE WHEN GROUPING(s."technicianId") = 0 THEN 'technician'
+        WHEN GROUPING(s."customerId") = 0 THEN 'customer' ELSE 'all' END AS by,
+      sum(s.stars) AS stars, count(*) AS answers
+    FROM "Survey" s
+    WHERE s."answeredAt" >= ${midnight(p.from, timeZone)} AND s."answeredAt" < ${midnight(plusDays(p.to, 1), timeZone)}
+      AND s.stars IS NOT NULL ${where}
+    GROUP BY GROUPING SETS ((), (s."technicianId"), (s."customerId"))`;
+  const average = (r: { stars: unknown; answers: unknown }) =>
+    num(r.answers) ? Math.round((10 * num(r.stars)) / num(r.answers)) / 10 : null;
+  const result: Satisfaction = { overall: null, byTechnician: new Map(), byCustomer: new Map() };
+  for (const r of rows) {
+    const value = average(r);
+    if (value === null) continue;
+    if (r.by === "all") result.overall = value;
+    else if (r.by === "technician" && r.technician) result.byTechnician.set(r.technician, value);
+    else if (r.by === "customer" && r.customer) result.byCustomer.set(r.customer, value);
+  }
+  return result;
 }
 
 /** Invoices issued in the period and never credited, percent (business or one customer). */

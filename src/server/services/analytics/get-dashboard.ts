@@ -37,6 +37,7 @@ import {
   rollupSummary,
   rollupTechnicianRows,
   rollupWeekdayHour,
+  satisfaction,
   summary,
   weekdayHour,
 } from "../../data/analytics/dashboard-queries";
@@ -51,7 +52,7 @@ export type Kpis = {
   responseMinutes: number | null;
   utilizationPercent: number | null;
   invoiceAccuracyPercent: number | null;
-  /** From surveys; null ("no data") until they exist. */
+  /** Average survey stars answered in the period (averageStars); null ("no data") without answers. */
   satisfaction: number | null;
 };
 
@@ -134,15 +135,25 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
     rolled ? rollupWeekdayHour(db, team, current) : weekdayHour(db, scope, current, timeZone),
   );
   const cells = await timed("geo", () => (rolled ? rollupGeo(db, team, current) : geo(db, scope, current, timeZone)));
+  const stars = await timed("satisfaction", () => satisfaction(db, scope, current, timeZone));
+  const starsBefore = await timed("previousSatisfaction", () => satisfaction(db, scope, previous, timeZone));
+  const rated = {
+    technicians: technicians.map((t) => ({ ...t, satisfaction: stars.byTechnician.get(t.technicianId) ?? null })),
+    customers: customers.map((c) => ({
+      ...c,
+      satisfaction: stars.byCustomer.get(c.customerId) ?? null,
+      previousSatisfaction: starsBefore.byCustomer.get(c.customerId) ?? null,
+    })),
+  };
   const costs = scope.kind === "business" ? await readCostSettings(db) : null;
-  const kpis = (s: Summary, weekdays: number, invoice: number | null): Kpis => ({
+  const kpis = (s: Summary, weekdays: number, invoice: number | null, rating: number | null): Kpis => ({
     repairs: s.repairs,
     revenueCents: s.revenueCents,
     completionMinutes: s.averageCompletionMinutes,
     responseMinutes: s.averageResponseMinutes,
     utilizationPercent: utilization(s, weekdays),
     invoiceAccuracyPercent: invoice,
-    satisfaction: null,
+    satisfaction: rating,
   });
   let profit: Profit | null = null;
   if (costs) {
@@ -161,15 +172,15 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
     scope: scope.kind,
     period,
     today,
-    kpis: kpis(now, weekdaysIn(current), accuracy),
-    previousKpis: kpis(before, weekdaysIn(previous), accuracyBefore),
+    kpis: kpis(now, weekdaysIn(current), accuracy, stars.overall),
+    previousKpis: kpis(before, weekdaysIn(previous), accuracyBefore, starsBefore.overall),
     changes: {
       repairs: changePercent(now.repairs, before.repairs),
       revenueCents: changePercent(now.revenueCents, before.revenueCents),
     },
     targets: KPI_TARGETS,
-    technicians,
-    customers,
+    technicians: rated.technicians,
+    customers: rated.customers,
     revenue: { bucket, points },
     damageTypes: types,
     weekdayHour: heat,
