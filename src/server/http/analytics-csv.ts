@@ -34,9 +34,9 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const line = (fields: (string | number | null | undefined)[]) => `${fields.map(csvField).join(",")}\r\n`;
 const dollars = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2));
 
-type Cells = (string | number | null)[];
+export type Cells = (string | number | null)[];
 
-function streamed(name: string, header: string[], pages: AsyncGenerator<Cells[]>): Response {
+export function streamed(name: string, header: string[], pages: AsyncGenerator<Cells[]>): Response {
   const encoder = new TextEncoder();
   let headerSent = false;
   const body = new ReadableStream<Uint8Array>({
