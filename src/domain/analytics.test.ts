@@ -7,6 +7,7 @@ import {
   averageCompletionMinutes,
   averageDaysToPay,
   averageResponseMinutes,
+  averageStars,
   callbackIds,
   changePercent,
   customerFigures,
@@ -14,6 +15,8 @@ import {
   geoCells,
   invoiceAccuracyPercent,
   overdueCents,
+  periodSpans,
+  plusDays,
   profit,
   resolvePeriod,
   revenueBucketFor,
@@ -246,5 +249,57 @@ describe("invoices", () => {
     expect(overdueCents(invoices, "2026-12-06")).toBe(7_500);
     expect(invoiceAccuracyPercent(invoices, november)).toBe(80);
     expect(invoiceAccuracyPercent([], november)).toBeNull();
+  });
+});
+
+describe("periodSpans", () => {
+  it("reads whole months as month rows and the partial months' days as day rows", () => {
+    expect(periodSpans({ from: "2026-01-01", to: "2026-03-31" })).toEqual({
+      months: ["2026-01-01", "2026-03-01"],
+      days: [],
+    });
+    expect(periodSpans({ from: "2025-12-17", to: "2026-02-05" })).toEqual({
+      months: ["2026-01-01", "2026-01-01"],
+      days: [
+        ["2025-12-17", "2025-12-31"],
+        ["2026-02-01", "2026-02-05"],
+      ],
+    });
+    expect(periodSpans({ from: "2026-02-03", to: "2026-02-28" })).toEqual({
+      months: null,
+      days: [["2026-02-03", "2026-02-28"]],
+    });
+    expect(periodSpans({ from: "2026-01-20", to: "2026-02-10" })).toEqual({
+      months: null,
+      days: [["2026-01-20", "2026-02-10"]],
+    });
+  });
+
+  it("covers every day of the period exactly once", () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => plusDays("2024-01-01", n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 800 }), (from, length) => {
+        const to = plusDays(from, length);
+        const spans = periodSpans({ from, to });
+        const covered: string[] = [];
+        for (const [a, b] of spans.days) for (let d = a; d <= b; d = plusDays(d, 1)) covered.push(d);
+        if (spans.months)
+          for (let d = spans.months[0]; d.slice(0, 7) <= spans.months[1].slice(0, 7); d = plusDays(d, 1)) {
+            covered.push(d);
+          }
+        covered.sort();
+        const expected: string[] = [];
+        for (let d = from; d <= to; d = plusDays(d, 1)) expected.push(d);
+        expect(covered).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe("averageStars", () => {
+  it("averages the stars to one decimal; no answers is no data", () => {
+    expect(averageStars([])).toBeNull();
+    expect(averageStars([{ stars: 5 }, { stars: 4 }, { stars: 4 }])).toBe(4.3);
+    expect(averageStars([{ stars: 1 }])).toBe(1);
   });
 });

@@ -25,6 +25,28 @@ export const plusDays = (date: string, days: number) => dateOf(dayNumber(date) +
 const period = (from: string, to: string): Period => ({ from, to, days: dayNumber(to) - dayNumber(from) + 1 });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * How a period reads the rollups: its whole calendar months as month rows (`months`: the first
+ * and last month's first day, null when none) and the days of its partial months as day rows
+ * (`days`: up to two ranges, both ends included).
+ */
+export type PeriodSpans = { months: [string, string] | null; days: [string, string][] };
+
+export function periodSpans(p: Pick<Period, "from" | "to">): PeriodSpans {
+  const firstWhole = p.from.endsWith("-01") ? p.from : nextMonthStart(p.from);
+  const afterLastWhole = plusDays(p.to, 1).endsWith("-01") ? plusDays(p.to, 1) : `${p.to.slice(0, 7)}-01`;
+  if (firstWhole >= afterLastWhole) return { months: null, days: [[p.from, p.to]] };
+  const days: [string, string][] = [];
+  if (p.from < firstWhole) days.push([p.from, plusDays(firstWhole, -1)]);
+  if (afterLastWhole <= p.to) days.push([afterLastWhole, p.to]);
+  return { months: [firstWhole, `${plusDays(afterLastWhole, -1).slice(0, 7)}-01`], days };
+}
+
+function nextMonthStart(date: string): string {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
 function checkedDate(value: string | undefined, name: string): string {
   if (!value || !DATE.test(value) || Number.isNaN(dayNumber(value)) || dateOf(dayNumber(value)) !== value)
     throw new InvalidPeriod(`The ${name} date must be a calendar date (yyyy-mm-dd).`);
@@ -109,6 +131,15 @@ export const KPI_TARGETS = {
   invoiceAccuracyPercent: 99,
   satisfaction: 4.5,
 } as const;
+
+/** A survey answer: its stars (1–5), whose repair work it rates, and when it was answered. */
+export type SurveyAnswer = { stars: number; technicianId: string | null; customerId: string; answeredAt: Date };
+
+/** Customer satisfaction: the average stars of the answers, one decimal; null ("no data") without any. */
+export function averageStars(answers: readonly Pick<SurveyAnswer, "stars">[]): number | null {
+  if (answers.length === 0) return null;
+  return Math.round((10 * answers.reduce((s, a) => s + a.stars, 0)) / answers.length) / 10;
+}
 
 /** A technician's paid day, for utilization: 8 hours on each weekday (Monday–Friday) of the period. */
 export const WORKDAY_MINUTES = 8 * 60;

@@ -34,9 +34,9 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const line = (fields: (string | number | null | undefined)[]) => `${fields.map(csvField).join(",")}\r\n`;
 const dollars = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2));
 
-type Cells = (string | number | null)[];
+export type Cells = (string | number | null)[];
 
-function streamed(name: string, header: string[], pages: AsyncGenerator<Cells[]>): Response {
+export function streamed(name: string, header: string[], pages: AsyncGenerator<Cells[]>): Response {
   const encoder = new TextEncoder();
   let headerSent = false;
   const body = new ReadableStream<Uint8Array>({
@@ -127,7 +127,17 @@ export async function analyticsCsvResponse(
       case "customers":
         return streamed(
           name,
-          ["customer", "repairs", "average_price", "revenue", "lifetime_value", "average_days_to_pay", "overdue"],
+          [
+            "customer",
+            "repairs",
+            "average_price",
+            "revenue",
+            "lifetime_value",
+            "average_days_to_pay",
+            "overdue",
+            "satisfaction",
+            "previous_satisfaction",
+          ],
           once(
             dashboard().then((d) =>
               d.customers.map((c) => [
@@ -138,6 +148,8 @@ export async function analyticsCsvResponse(
                 dollars(c.lifetimeValueCents),
                 c.averageDaysToPay,
                 dollars(c.overdueCents),
+                c.satisfaction,
+                c.previousSatisfaction,
               ]),
             ),
           ),

@@ -6,9 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type AnalyticsRepair,
   type InvoiceFacts,
+  type SurveyAnswer,
   averageCompletionMinutes,
   averageDaysToPay,
   averageResponseMinutes,
+  averageStars,
   callbackIds,
   customerFigures,
   damageTypeDistribution,
@@ -260,6 +262,126 @@ describe("analytics dashboard", () => {
     expect(team.kpis.invoiceAccuracyPercent).toBeNull();
   });
 
+  it("a period with partial months (month rows + edge days) answers as the plain rows, for the business and a team", async () => {
+    const { db, admin, maya, tina } = world;
+    const tz = config().BUSINESS_TIME_ZONE;
+    const period = { kind: "custom", from: "2026-08-19", to: "2026-11-07" } as const;
+    const all = await plainRows();
+    const team = [maya.technicianId, tina.technicianId];
+    for (const [ctx, rows] of [
+      [contextFor(admin), within(all, period.from, period.to)],
+      [
+        contextFor(maya),
+        within(
+          all.filter((r) => team.includes(r.technicianId ?? "")),
+          period.from,
+          period.to,
+        ),
+      ],
+    ] as const) {
+      const dashboard = await getDashboard(db, ctx, { period });
+      const { current, previous } = dashboard.period;
+      expect(rows.length).toBeGreaterThan(30);
+      expect(dashboard.kpis.repairs).toBe(rows.length);
+      expect(dashboard.kpis.revenueCents).toBe(rows.reduce((s, r) => s + r.priceCents, 0));
+      expect(dashboard.kpis.completionMinutes).toBe(averageCompletionMinutes(rows));
+      expect(dashboard.kpis.utilizationPercent).toBe(utilizationPercent(rows, current));
+      const before = within(
+        all.filter((r) => dashboard.scope === "business" || team.includes(r.technicianId ?? "")),
+        previous.from,
+        previous.to,
+      );
+      expect(dashboard.previousKpis.repairs).toBe(before.length);
+      const callbacks = callbackIds(rows, all);
+      expect(dashboard.technicians.map(({ name: _, ...t }) => t)).toEqual(
+        technicianFigures(rows, current, callbacks).map((t) => ({ ...t, satisfaction: null })),
+      );
+      expect(
+        dashboard.customers.map(({ customerId, repairs, averagePriceCents, revenueCents }) => ({
+          customerId,
+          repairs,
+          averagePriceCents,
+          revenueCents,
+        })),
+      ).toEqual(customerFigures(rows));
+      for (const c of dashboard.customers)
+        expect(c.lifetimeValueCents).toBe(
+          all.filter((r) => r.customerId === c.customerId).reduce((s, r) => s + r.priceCents, 0),
+        );
+      expect(dashboard.revenue.points).toEqual(revenueSeries(rows, current, tz));
+      expect(dashboard.damageTypes).toEqual(damageTypeDistribution(rows));
+      expect(dashboard.weekdayHour).toEqual(weekdayHourHeat(rows, tz));
+      expect(dashboard.geo).toEqual(geoCells(rows));
+    }
+  });
+
+  it("a repair completed after the rollups were built counts in its day and its month, and makes an earlier one a callback", async () => {
+    const { db, admin, acme, tina } = world;
+    const unit = await db.unit.create({ data: { customerId: acme.id, unitNumber: "AN-LATE" } });
+    const repair = (completedAt: Date, ordinal: number, updatedMinutesAgo: number) => ({
+      id: randomUUID(),
+      customerId: acme.id,
+      unitId: unit.id,
+      windshieldSeq: 1,
+      technicianId: tina.technicianId,
+      origin: "STAFF",
+      status: "COMPLETED",
+      damageType: "CHIP",
+      priceCents: 1234,
+      tierOrdinal: ordinal,
+      priceSource: "DEFAULT_TIER",
+      createdAt: new Date(completedAt.getTime() - 3_600_000).toISOString(),
+      startedAt: new Date(completedAt.getTime() - 1_800_000).toISOString(),
+      completedAt: completedAt.toISOString(),
+      createdById: admin.userId,
+      // Older than the settling window, as a sync's repairs are when the refresh runs.
+      updatedAt: new Date(Date.now() - updatedMinutesAgo * 60_000).toISOString(),
+    });
+    // A sync the rollups have not seen yet: the watermark just before it.
+    const sync = async (row: Record<string, unknown>) => {
+      await insertRows(db, "Repair", [row]);
+      const watermark = new Date(Date.parse(String(row.updatedAt)) - 60_000);
+      await db.$executeRaw`UPDATE "AnalyticsRollupState" SET watermark = ${watermark}`;
+    };
+    const september = { kind: "month", anchor: "2026-09-10" } as const;
+    const first = repair(new Date("2026-09-10T18:00:00Z"), 1, 60);
+    await sync(first);
+    const tinaIn = async (period: typeof september) =>
+      (await getDashboard(db, contextFor(admin), { period })).technicians.find(
+        (t) => t.technicianId === tina.technicianId,
+      )!;
+    const septemberBefore = await tinaIn(september);
+    const period = { kind: "custom", from: "2026-10-01", to: "2026-10-31" } as const;
+    const before = await getDashboard(db, contextFor(admin), { period });
+    const day = await getDashboard(db, contextFor(admin), { period: { kind: "day", anchor: "2026-10-14" } });
+    await sync(repair(new Date("2026-10-14T18:00:00Z"), 2, 10));
+    const after = await getDashboard(db, contextFor(admin), { period });
+    expect(after.kpis.repairs).toBe(before.kpis.repairs + 1);
+    expect(after.kpis.revenueCents).toBe(before.kpis.revenueCents + 1234);
+    const dayAfter = await getDashboard(db, contextFor(admin), { period: { kind: "day", anchor: "2026-10-14" } });
+    expect(dayAfter.kpis.repairs).toBe(day.kpis.repairs + 1);
+    expect(after.customers.find((c) => c.customerId === acme.id)!.lifetimeValueCents).toBe(
+      before.customers.find((c) => c.customerId === acme.id)!.lifetimeValueCents + 1234,
+    );
+    // The September repair on that windshield became a callback, on its own day and month.
+    const all = await plainRows();
+    const rows = within(all, "2026-09-01", "2026-09-30");
+    const callbacks = callbackIds(rows, all);
+    expect(callbacks.has(first.id)).toBe(true);
+    const septemberAfter = await tinaIn(september);
+    expect(septemberAfter.callbackRatePercent).toBeGreaterThan(septemberBefore.callbackRatePercent ?? 0);
+    const wide = await getDashboard(db, contextFor(admin), {
+      period: { kind: "custom", from: "2026-08-20", to: "2026-10-20" },
+    });
+    const wideRows = within(all, wide.period.current.from, wide.period.current.to);
+    expect(wide.technicians.map(({ name: _, ...t }) => t)).toEqual(
+      technicianFigures(wideRows, wide.period.current, callbackIds(wideRows, all)).map((t) => ({
+        ...t,
+        satisfaction: null,
+      })),
+    );
+  });
+
   it("a customer sees their own fleet; another customer's is not found; an admin may look at one customer", async () => {
     const { db, carla, admin, acme, globex } = world;
     const own = await getDashboard(db, contextFor(carla), { period: PERIOD });
@@ -274,6 +396,65 @@ describe("analytics dashboard", () => {
     });
     const picked = await getDashboard(db, contextFor(admin), { period: PERIOD, customerId: acme.id });
     expect(picked.kpis).toEqual(own.kpis);
+  });
+
+  it("satisfaction: survey stars answered in the period, overall (KPI), per technician and per customer with its trend", async () => {
+    const { db, admin, maya, carla, acme, globex, tina, theo } = world;
+    const answers: SurveyAnswer[] = [
+      { stars: 5, technicianId: tina.technicianId, customerId: acme.id, answeredAt: new Date("2026-10-05T17:00:00Z") },
+      { stars: 4, technicianId: tina.technicianId, customerId: acme.id, answeredAt: new Date("2026-11-20T17:00:00Z") },
+      {
+        stars: 3,
+        technicianId: theo.technicianId,
+        customerId: globex.id,
+        answeredAt: new Date("2026-10-09T17:00:00Z"),
+      },
+      { stars: 2, technicianId: null, customerId: globex.id, answeredAt: new Date("2026-11-02T17:00:00Z") },
+      // The period before (August–September), and one outside both.
+      { stars: 3, technicianId: tina.technicianId, customerId: acme.id, answeredAt: new Date("2026-09-12T17:00:00Z") },
+      {
+        stars: 1,
+        technicianId: theo.technicianId,
+        customerId: globex.id,
+        answeredAt: new Date("2026-03-01T17:00:00Z"),
+      },
+    ];
+    for (const a of answers)
+      await db.survey.create({
+        data: { ...a, eventId: randomUUID(), email: "someone@example.test", sentAt: a.answeredAt },
+      });
+    // Sent but never answered: not counted.
+    await db.survey.create({
+      data: { eventId: randomUUID(), customerId: acme.id, technicianId: tina.technicianId, email: "x@example.test" },
+    });
+    const inPeriod = (from: string, to: string) =>
+      answers.filter((a) => {
+        const day = new Intl.DateTimeFormat("en-CA", { timeZone: config().BUSINESS_TIME_ZONE }).format(a.answeredAt);
+        return day >= from && day <= to;
+      });
+    const business = await getDashboard(db, contextFor(admin), { period: PERIOD });
+    const { current, previous } = business.period;
+    const now = inPeriod(current.from, current.to);
+    expect(business.kpis.satisfaction).toBe(averageStars(now));
+    expect(business.kpis.satisfaction).toBe(3.5);
+    expect(business.previousKpis.satisfaction).toBe(averageStars(inPeriod(previous.from, previous.to)));
+    for (const t of business.technicians)
+      expect(t.satisfaction).toBe(averageStars(now.filter((a) => a.technicianId === t.technicianId)));
+    expect(business.technicians.find((t) => t.technicianId === tina.technicianId)!.satisfaction).toBe(4.5);
+    const acmeRow = business.customers.find((c) => c.customerId === acme.id)!;
+    expect(acmeRow).toMatchObject({ satisfaction: 4.5, previousSatisfaction: 3 });
+    expect(business.customers.find((c) => c.customerId === globex.id)).toMatchObject({
+      satisfaction: 2.5,
+      previousSatisfaction: null,
+    });
+    // A team counts its technicians' ratings; a customer its own.
+    const team = await getDashboard(db, contextFor(maya), { period: PERIOD });
+    expect(team.kpis.satisfaction).toBe(averageStars(now.filter((a) => a.technicianId === tina.technicianId)));
+    const own = await getDashboard(db, contextFor(carla), { period: PERIOD });
+    expect(own.kpis.satisfaction).toBe(averageStars(now.filter((a) => a.customerId === acme.id)));
+    // No answers: "no data".
+    const none = await getDashboard(db, contextFor(admin), { period: { kind: "month", anchor: "2019-02-10" } });
+    expect(none.kpis.satisfaction).toBeNull();
   });
 
   it("an empty period answers zeros and empty lists; 20 years or an end before the start are refused", async () => {

@@ -11,7 +11,7 @@ import { analyticsCsvResponse } from "~/server/http/analytics-csv";
 import { checkRiskAlerts } from "~/server/services/analytics/check-risk-alerts";
 import { getDashboard } from "~/server/services/analytics/get-dashboard";
 import { listAtRisk } from "~/server/services/analytics/list-at-risk";
-import { contextFor } from "../../support/fixtures";
+import { contextFor, createTechnician } from "../../support/fixtures";
 import { useWorld } from "../../support/use-world";
 
 const DAY = 86_400_000;
@@ -84,6 +84,23 @@ describe("units at risk, alerts, rollups and CSV", () => {
     await expect(listAtRisk(db, contextFor(carla), { customerId: globex.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("a manager sees their team's customers' units only; a manager of another team does not see them", async () => {
+    const { db, maya, theo } = world;
+    const initech = await db.customer.create({ data: { name: "Initech" } });
+    const unit = (await db.unit.create({ data: { customerId: initech.id, unitNumber: "INI-1" } })).id;
+    await completed(unit, initech.id, daysAgo(20), { tierOrdinal: 1, technicianId: theo.technicianId });
+    await completed(unit, initech.id, daysAgo(5), { tierOrdinal: 2, technicianId: theo.technicianId });
+    await checkRiskAlerts(db);
+    const mona = await createTechnician(db, "Mona", { isManager: true, manages: [theo.technicianId] });
+    const theirs = await listAtRisk(db, contextFor(mona), {});
+    expect(theirs.units.map((u) => u.unitNumber)).toEqual(["INI-1"]);
+    expect(theirs.customers.map((c) => c.customerName)).toEqual(["Initech"]);
+    const mayas = await listAtRisk(db, contextFor(maya), {});
+    expect(mayas.units.map((u) => u.unitNumber)).toContain("HOT-1");
+    expect(mayas.units.map((u) => u.unitNumber)).not.toContain("INI-1");
+    expect(mayas.customers.map((c) => c.customerId)).not.toContain(initech.id);
   });
 
   it("raises one UNIT_AT_RISK event per crossing, and again after the risk fell and rose", async () => {

@@ -150,6 +150,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "admin.updateUser": ADMIN,
   "admin.resetPassword": ADMIN,
   "admin.auditLog": ADMIN,
+  "admin.auditReport": ADMIN,
   "portal.units": CUSTOMER,
   "portal.pendingApprovals": CUSTOMER,
   "portal.approve": CUSTOMER,

@@ -207,7 +207,7 @@ export function AnalyticsDashboard({ audience }: { audience: Audience }) {
                         <td>{money(c.lifetimeValueCents)}</td>
                         <td>{c.averageDaysToPay ?? "no data"}</td>
                         <td>{money(c.overdueCents)}</td>
-                        <td>no data</td>
+                        <td>{satisfactionTrend(c.satisfaction, c.previousSatisfaction)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -303,4 +303,13 @@ function HeatGrid({ grid }: { grid: number[][] }) {
       </table>
     </div>
   );
+}
+
+/** A customer's average stars and how they moved since the previous period ("no data" without answers). */
+function satisfactionTrend(now: number | null, before: number | null): string {
+  if (now === null) return before === null ? "no data" : `no data (was ${before})`;
+  if (before === null) return String(now);
+  const change = Math.round((now - before) * 10) / 10;
+  if (change === 0) return `${now} (steady)`;
+  return `${now} (${change > 0 ? "up" : "down"} ${Math.abs(change)} from ${before})`;
 }

@@ -6,6 +6,7 @@ import {
 } from "~/server/services/customers/count-stale-offline-copies";
 import "server-only";
 import { listAuditLog, listAuditLogInput } from "~/server/services/audit/list-audit-log";
+import { auditPeriodReport, auditReportInput } from "~/server/services/audit/audit-period-report";
 import { createCustomer, createCustomerInput } from "~/server/services/customers/create-customer";
 import { getCustomer, getCustomerInput } from "~/server/services/customers/get-customer";
 import { listCustomers, listCustomersInput } from "~/server/services/customers/list-customers";
@@ -76,4 +77,5 @@ export const adminRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx, input)),
 
   auditLog: adminProcedure.input(listAuditLogInput).query(({ ctx, input }) => listAuditLog(ctx.db, ctx, input)),
+  auditReport: adminProcedure.input(auditReportInput).query(({ ctx, input }) => auditPeriodReport(ctx.db, ctx, input)),
 });

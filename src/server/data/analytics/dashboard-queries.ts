@@ -9,6 +9,7 @@ import {
   type Period,
   type RevenueBucket,
   type RevenuePoint,
+  periodSpans,
   plusDays,
 } from "~/domain/analytics";
 import { Prisma } from "~/server/db/generated/client";
@@ -129,6 +130,9 @@ export type CustomerRow = {
   lifetimeValueCents: number;
   averageDaysToPay: number | null;
   overdueCents: number;
+  /** Average survey stars answered in the period and in the one before (the trend); null: no answers. */
+  satisfaction: number | null;
+  previousSatisfaction: number | null;
 };
 
 export async function customerRows(
@@ -150,6 +154,18 @@ export async function customerRows(
   const lifetime = await db.$queryRaw<{ id: string; value: unknown }[]>`
     SELECT r."customerId" AS id, sum(r."priceCents") AS value FROM "Repair" r
     WHERE r."customerId" = ANY(${ids}::uuid[]) AND r."completedAt" IS NOT NULL GROUP BY r."customerId"`;
+  return withPayments(db, rows, lifetime, p, today);
+}
+
+/** The period's customer rows with lifetime value, days to pay and overdue amount added. */
+async function withPayments(
+  db: Reader,
+  rows: Record<string, unknown>[],
+  lifetime: { id: string; value: unknown }[],
+  p: Period,
+  today: string,
+): Promise<CustomerRow[]> {
+  const ids = rows.map((r) => String(r.id));
   const payments = await db.$queryRaw<{ id: string; days: unknown; overdue: unknown }[]>`
     SELECT i."customerId" AS id,
       avg(paid."on" - i."issuedOn") FILTER (
@@ -176,6 +192,8 @@ export async function customerRows(
       lifetimeValueCents: lifetimeOf.get(id) ?? 0,
       averageDaysToPay: round1(maybe(pay?.days)),
       overdueCents: num(pay?.overdue),
+      satisfaction: null,
+      previousSatisfaction: null,
     };
   });
 }
@@ -249,6 +267,47 @@ export async function geo(db: Reader, scope: AnalyticsScope, p: Period, timeZone
   return rows.map((r) => ({ latitude: num(r.lat), longitude: num(r.lon), repairs: num(r.repairs) }));
 }
 
+export type Satisfaction = {
+  overall: number | null;
+  byTechnician: Map<string, number>;
+  byCustomer: Map<string, number>;
+};
+
+/**
+ * Customer satisfaction in the scope: the average stars of the surveys answered in the period
+ * (business days), overall, per technician rated and per customer (averageStars).
+ */
+export async function satisfaction(db: Reader, scope: AnalyticsScope, p: Period, timeZone: string): Promise<Satisfaction> {
+  const where =
+    scope.kind === "business"
+      ? Prisma.empty
+      : scope.kind === "team"
+        ? Prisma.sql`AND s."technicianId" = ANY(${scope.technicianIds}::uuid[])`
+        : Prisma.sql`AND s."customerId" = ${scope.customerId}::uuid`;
+  const rows = await db.$queryRaw<
+    { technician: string | null; customer: string | null; by: string; stars: unknown; answers: unknown }[]
+  >`
+    SELECT s."technicianId"::text AS technician, s."customerId"::text AS customer,
+      CASE WHEN GROUPING(s."technicianId") = 0 THEN 'technician'
+        WHEN GROUPING(s."customerId") = 0 THEN 'customer' ELSE 'all' END AS by,
+      sum(s.stars) AS stars, count(*) AS answers
+    FROM "Survey" s
+    WHERE s."answeredAt" >= ${midnight(p.from, timeZone)} AND s."answeredAt" < ${midnight(plusDays(p.to, 1), timeZone)}
+      AND s.stars IS NOT NULL ${where}
+    GROUP BY GROUPING SETS ((), (s."technicianId"), (s."customerId"))`;
+  const average = (r: { stars: unknown; answers: unknown }) =>
+    num(r.answers) ? Math.round((10 * num(r.stars)) / num(r.answers)) / 10 : null;
+  const result: Satisfaction = { overall: null, byTechnician: new Map(), byCustomer: new Map() };
+  for (const r of rows) {
+    const value = average(r);
+    if (value === null) continue;
+    if (r.by === "all") result.overall = value;
+    else if (r.by === "technician" && r.technician) result.byTechnician.set(r.technician, value);
+    else if (r.by === "customer" && r.customer) result.byCustomer.set(r.customer, value);
+  }
+  return result;
+}
+
 /** Invoices issued in the period and never credited, percent (business or one customer). */
 export async function invoiceAccuracy(db: Reader, scope: AnalyticsScope, p: Period): Promise<number | null> {
   if (scope.kind === "team") return null;
@@ -265,7 +324,15 @@ export async function invoiceAccuracy(db: Reader, scope: AnalyticsScope, p: Peri
 // ---- From the rollups (rollups.ts): the business's and a team's dashboards ----------------------
 
 const NOBODY = "00000000-0000-0000-0000-000000000000";
-const days = (p: Period) => Prisma.sql`d.day BETWEEN ${p.from}::date AND ${p.to}::date`;
+/** The rollup rows (aliased `d`) of a period: its whole months' month rows and its edge days' day rows. */
+function spanRows(p: Period): Prisma.Sql {
+  const spans = periodSpans(p);
+  const parts = spans.days.map(([from, to]) => Prisma.sql`(NOT d.monthly AND d.day BETWEEN ${from}::date AND ${to}::date)`);
+  if (spans.months)
+    parts.push(Prisma.sql`(d.monthly AND d.day BETWEEN ${spans.months[0]}::date AND ${spans.months[1]}::date)`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+const dayRows = (p: Period) => Prisma.sql`(NOT d.monthly AND d.day BETWEEN ${p.from}::date AND ${p.to}::date)`;
 const technicianFilter = (technicianIds: string[] | null) =>
   technicianIds ? Prisma.sql`AND d."technicianId" = ANY(${technicianIds}::uuid[])` : Prisma.empty;
 
@@ -277,7 +344,7 @@ export async function rollupSummary(db: Reader, technicianIds: string[] | null, 
       sum(d.requests) AS requests, sum(d."responseMinutes") AS response,
       coalesce(sum(d."workedMinutes") FILTER (WHERE d."technicianId" <> ${NOBODY}::uuid), 0) AS "techWorked",
       count(DISTINCT d."technicianId") FILTER (WHERE d."technicianId" <> ${NOBODY}::uuid AND d.repairs > 0) AS technicians
-    FROM "AnalyticsDay" d WHERE ${days(p)} ${technicianFilter(technicianIds)}`;
+    FROM "AnalyticsDay" d WHERE ${spanRows(p)} ${technicianFilter(technicianIds)}`;
   const started = num(row!.started);
   const requests = num(row!.requests);
   return {
@@ -298,7 +365,7 @@ export async function rollupTechnicianRows(db: Reader, technicianIds: string[] |
     FROM "AnalyticsDay" d
     JOIN "Technician" t ON t.id = d."technicianId"
     JOIN "User" u ON u.id = t."userId"
-    WHERE ${days(p)} ${technicianFilter(technicianIds)}
+    WHERE ${spanRows(p)} ${technicianFilter(technicianIds)}
     GROUP BY d."technicianId", u.name
     HAVING sum(d.repairs) > 0
     ORDER BY sum(d.repairs) DESC, d."technicianId"`;
@@ -314,6 +381,28 @@ export async function rollupTechnicianRows(db: Reader, technicianIds: string[] |
   }));
 }
 
+/** customerRows() from AnalyticsCustomerSpan; lifetime value from its month rows. */
+export async function rollupCustomerRows(
+  db: Reader,
+  technicianIds: string[] | null,
+  p: Period,
+  today: string,
+): Promise<CustomerRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT d."customerId" AS id, c.name, sum(d.repairs) AS repairs, sum(d."revenueCents") AS revenue
+    FROM "AnalyticsCustomerSpan" d JOIN "Customer" c ON c.id = d."customerId"
+    WHERE ${spanRows(p)} ${technicianFilter(technicianIds)}
+    GROUP BY d."customerId", c.name
+    HAVING sum(d.repairs) > 0
+    ORDER BY sum(d."revenueCents") DESC, d."customerId"`;
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => String(r.id));
+  const lifetime = await db.$queryRaw<{ id: string; value: unknown }[]>`
+    SELECT d."customerId" AS id, sum(d."revenueCents") AS value FROM "AnalyticsCustomerSpan" d
+    WHERE d."customerId" = ANY(${ids}::uuid[]) AND d.monthly GROUP BY d."customerId"`;
+  return withPayments(db, rows, lifetime, p, today);
+}
+
 export async function rollupRevenuePoints(
   db: Reader,
   technicianIds: string[] | null,
@@ -321,10 +410,12 @@ export async function rollupRevenuePoints(
   bucket: RevenueBucket,
 ): Promise<RevenuePoint[]> {
   const unit = Prisma.raw(`'${bucket}'`);
+  // Month buckets take whole months' rows; days and weeks need the days.
+  const rowsOf = bucket === "month" ? spanRows(p) : dayRows(p);
   const rows = await db.$queryRaw<{ start: string; repairs: unknown; revenue: unknown }[]>`
     SELECT to_char(date_trunc(${unit}, d.day), 'YYYY-MM-DD') AS start, sum(d.repairs) AS repairs,
       sum(d."revenueCents") AS revenue
-    FROM "AnalyticsDay" d WHERE ${days(p)} ${technicianFilter(technicianIds)}
+    FROM "AnalyticsDay" d WHERE ${rowsOf} ${technicianFilter(technicianIds)}
     GROUP BY 1`;
   const found = new Map(rows.map((r) => [r.start, r]));
   const points: RevenuePoint[] = [];
@@ -337,19 +428,31 @@ export async function rollupRevenuePoints(
   return points;
 }
 
-/** The whole business's damage types, from AnalyticsDayMix. */
-export async function rollupDamageTypes(db: Reader, p: Period): Promise<{ damageType: string; repairs: number }[]> {
+export async function rollupDamageTypes(
+  db: Reader,
+  technicianIds: string[] | null,
+  p: Period,
+): Promise<{ damageType: string; repairs: number }[]> {
   const rows = await db.$queryRaw<{ type: string; repairs: unknown }[]>`
-    SELECT d."damageType"::text AS type, sum(d.repairs) AS repairs FROM "AnalyticsDayMix" d WHERE ${days(p)}
-    GROUP BY 1 ORDER BY 2 DESC, 1`;
+    SELECT d."damageType"::text AS type, sum(d.repairs) AS repairs FROM "AnalyticsTypeSpan" d
+    WHERE ${spanRows(p)} ${technicianFilter(technicianIds)}
+    GROUP BY 1 HAVING sum(d.repairs) > 0 ORDER BY 2 DESC, 1`;
   return rows.map((r) => ({ damageType: r.type, repairs: num(r.repairs) }));
 }
 
-export async function rollupWeekdayHour(db: Reader, p: Period): Promise<number[][]> {
+export async function rollupWeekdayHour(db: Reader, technicianIds: string[] | null, p: Period): Promise<number[][]> {
   const rows = await db.$queryRaw<{ d: unknown; h: unknown; repairs: unknown }[]>`
-    SELECT EXTRACT(ISODOW FROM d.day) AS d, d.hour AS h, sum(d.repairs) AS repairs FROM "AnalyticsDayMix" d
-    WHERE ${days(p)} GROUP BY 1, 2`;
+    SELECT d.weekday AS d, d.hour AS h, sum(d.repairs) AS repairs FROM "AnalyticsHourSpan" d
+    WHERE ${spanRows(p)} ${technicianFilter(technicianIds)} GROUP BY 1, 2`;
   const grid = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
   for (const r of rows) grid[num(r.d) - 1]![num(r.h)] = num(r.repairs);
   return grid;
+}
+
+export async function rollupGeo(db: Reader, technicianIds: string[] | null, p: Period): Promise<GeoCell[]> {
+  const rows = await db.$queryRaw<{ lat: unknown; lon: unknown; repairs: unknown }[]>`
+    SELECT d.latitude AS lat, d.longitude AS lon, sum(d.repairs) AS repairs FROM "AnalyticsGeoSpan" d
+    WHERE ${spanRows(p)} ${technicianFilter(technicianIds)}
+    GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${GEO_CELL_LIMIT}`;
+  return rows.map((r) => ({ latitude: num(r.lat), longitude: num(r.lon), repairs: num(r.repairs) }));
 }

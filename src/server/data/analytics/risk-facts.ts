@@ -31,7 +31,7 @@ export async function monthlyCounts(db: Reader, today: string): Promise<{ counts
   const end = `${today.slice(0, 7)}-01`;
   const rows = await db.$queryRaw<{ month: string; repairs: unknown }[]>`
     SELECT to_char(d.day, 'YYYY-MM') AS month, sum(d.repairs) AS repairs FROM "AnalyticsDay" d
-    WHERE d.day >= ${start}::date AND d.day < ${end}::date
+    WHERE d.monthly AND d.day >= ${start}::date AND d.day < ${end}::date
     GROUP BY 1`;
   const found = new Map(rows.map((r) => [r.month, Number(r.repairs)]));
   // Months before the first repair ever are not zeros: they are no history.

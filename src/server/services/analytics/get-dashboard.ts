@@ -30,11 +30,14 @@ import {
   geo,
   invoiceAccuracy,
   revenuePoints,
+  rollupCustomerRows,
   rollupDamageTypes,
+  rollupGeo,
   rollupRevenuePoints,
   rollupSummary,
   rollupTechnicianRows,
   rollupWeekdayHour,
+  satisfaction,
   summary,
   weekdayHour,
 } from "../../data/analytics/dashboard-queries";
@@ -49,7 +52,7 @@ export type Kpis = {
   responseMinutes: number | null;
   utilizationPercent: number | null;
   invoiceAccuracyPercent: number | null;
-  /** From surveys; null ("no data") until they exist. */
+  /** Average survey stars answered in the period (averageStars); null ("no data") without answers. */
   satisfaction: number | null;
 };
 
@@ -107,8 +110,9 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
   const { current, previous } = period;
   const bucket = revenueBucketFor(current);
   // One after the other: the embedded database has one connection, and each is indexed and small.
-  // The business and a team read the daily rollups (brought up to date first: cheap when nothing
-  // changed); one customer's repairs are few enough to read through its (customerId, completedAt) index.
+  // The business and a team read the rollups' month and edge-day rows (brought up to date first:
+  // cheap when nothing changed); one customer's repairs are few enough to read through its
+  // (customerId, completedAt) index.
   const team = scope.kind === "team" ? scope.technicianIds : null;
   const rolled = scope.kind !== "customer";
   if (rolled) await timed("rollupRefresh", () => refreshAnalyticsRollups(db, timeZone));
@@ -118,27 +122,38 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
   const accuracy = await timed("invoiceAccuracy", () => invoiceAccuracy(db, scope, current));
   const accuracyBefore = await timed("previousInvoiceAccuracy", () => invoiceAccuracy(db, scope, previous));
   const technicians = rolled ? await timed("technicians", () => rollupTechnicianRows(db, team, current)) : [];
-  const customers = await timed("customers", () => customerRows(db, scope, current, timeZone, today));
+  const customers = await timed("customers", () =>
+    rolled ? rollupCustomerRows(db, team, current, today) : customerRows(db, scope, current, timeZone, today),
+  );
   const points = await timed("revenue", () =>
     rolled ? rollupRevenuePoints(db, team, current, bucket) : revenuePoints(db, scope, current, timeZone, bucket),
   );
-  const business = scope.kind === "business";
   const types = await timed("damageTypes", () =>
-    business ? rollupDamageTypes(db, current) : damageTypes(db, scope, current, timeZone),
+    rolled ? rollupDamageTypes(db, team, current) : damageTypes(db, scope, current, timeZone),
   );
   const heat = await timed("weekdayHour", () =>
-    business ? rollupWeekdayHour(db, current) : weekdayHour(db, scope, current, timeZone),
+    rolled ? rollupWeekdayHour(db, team, current) : weekdayHour(db, scope, current, timeZone),
   );
-  const cells = await timed("geo", () => geo(db, scope, current, timeZone));
+  const cells = await timed("geo", () => (rolled ? rollupGeo(db, team, current) : geo(db, scope, current, timeZone)));
+  const stars = await timed("satisfaction", () => satisfaction(db, scope, current, timeZone));
+  const starsBefore = await timed("previousSatisfaction", () => satisfaction(db, scope, previous, timeZone));
+  const rated = {
+    technicians: technicians.map((t) => ({ ...t, satisfaction: stars.byTechnician.get(t.technicianId) ?? null })),
+    customers: customers.map((c) => ({
+      ...c,
+      satisfaction: stars.byCustomer.get(c.customerId) ?? null,
+      previousSatisfaction: starsBefore.byCustomer.get(c.customerId) ?? null,
+    })),
+  };
   const costs = scope.kind === "business" ? await readCostSettings(db) : null;
-  const kpis = (s: Summary, weekdays: number, invoice: number | null): Kpis => ({
+  const kpis = (s: Summary, weekdays: number, invoice: number | null, rating: number | null): Kpis => ({
     repairs: s.repairs,
     revenueCents: s.revenueCents,
     completionMinutes: s.averageCompletionMinutes,
     responseMinutes: s.averageResponseMinutes,
     utilizationPercent: utilization(s, weekdays),
     invoiceAccuracyPercent: invoice,
-    satisfaction: null,
+    satisfaction: rating,
   });
   let profit: Profit | null = null;
   if (costs) {
@@ -157,15 +172,15 @@ export async function getDashboard(db: Db, ctx: ServiceContext, raw: DashboardIn
     scope: scope.kind,
     period,
     today,
-    kpis: kpis(now, weekdaysIn(current), accuracy),
-    previousKpis: kpis(before, weekdaysIn(previous), accuracyBefore),
+    kpis: kpis(now, weekdaysIn(current), accuracy, stars.overall),
+    previousKpis: kpis(before, weekdaysIn(previous), accuracyBefore, starsBefore.overall),
     changes: {
       repairs: changePercent(now.repairs, before.repairs),
       revenueCents: changePercent(now.revenueCents, before.revenueCents),
     },
     targets: KPI_TARGETS,
-    technicians,
-    customers,
+    technicians: rated.technicians,
+    customers: rated.customers,
     revenue: { bucket, points },
     damageTypes: types,
     weekdayHour: heat,

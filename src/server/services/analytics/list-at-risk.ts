@@ -1,5 +1,5 @@
-// Predictive maintenance: the ranked units at risk (the business's for the office, the customer
-// user's own fleet), per customer a summary, and the season behind them, read from UnitRisk as
+// Predictive maintenance: the ranked units at risk (the business's for an admin, a manager's
+// team's customers, the customer user's own fleet), per customer a summary, and the season behind them, read from UnitRisk as
 // the units-at-risk job last computed it (check-risk-alerts.ts; computed at once when never
 // run). The formula is unitRiskFromHistory in src/domain/maintenance-forecast.ts, explained on
 // the screens' help.
@@ -15,6 +15,7 @@ import { refreshAnalyticsRollups } from "../../data/analytics/rollups";
 import { businessDate } from "../../data/settings/business-day";
 import { checkRiskAlerts } from "./check-risk-alerts";
 import { resolveScope } from "./get-dashboard";
+import type { AnalyticsScope } from "../../data/analytics/scope";
 
 export const atRiskInput = z.object({
   customerId: z.string().uuid().optional(),
@@ -46,13 +47,30 @@ export type AtRisk = {
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/**
+ * Whose units the list ranks (UnitRisk aliased `r`): the business's, one customer's, or a
+ * manager's team's customers: those its technicians completed work for (the rollups), have open
+ * work assigned at, or walk.
+ */
+function riskScope(scope: AnalyticsScope): Prisma.Sql {
+  if (scope.kind === "business") return Prisma.sql`WHERE TRUE`;
+  if (scope.kind === "customer") return Prisma.sql`WHERE r."customerId" = ${scope.customerId}::uuid`;
+  const team = scope.technicianIds;
+  return Prisma.sql`WHERE r."customerId" IN (
+    SELECT s."customerId" FROM "AnalyticsCustomerSpan" s WHERE s.monthly AND s."technicianId" = ANY(${team}::uuid[])
+    UNION
+    SELECT x."customerId" FROM "Repair" x
+    WHERE x."technicianId" = ANY(${team}::uuid[]) AND x.status IN ('APPROVED', 'ASSIGNED', 'IN_PROGRESS')
+    UNION
+    SELECT w."customerId" FROM "LotWalk" w WHERE w."technicianId" = ANY(${team}::uuid[]))`;
+}
+
 export async function listAtRisk(db: Db, ctx: ServiceContext, raw: z.input<typeof atRiskInput>): Promise<AtRisk> {
   const input = atRiskInput.parse(raw);
   const scope = resolveScope(ctx, input.customerId);
   const today = businessDate();
   const timeZone = config().BUSINESS_TIME_ZONE;
-  const where =
-    scope.kind === "customer" ? Prisma.sql`WHERE r."customerId" = ${scope.customerId}::uuid` : Prisma.sql`WHERE TRUE`;
+  const where = riskScope(scope);
   const [computed] = await db.$queryRaw<{ any: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "UnitRisk") OR NOT EXISTS (SELECT 1 FROM "Unit") AS any`;
   if (!computed?.any) await checkRiskAlerts(db);

@@ -12,6 +12,9 @@ export type AuditFilter = {
   action?: string;
   from?: Date;
   to?: Date;
+  /** The days as typed (yyyy-mm-dd), for the CSV and the period report. */
+  fromDay?: string;
+  toDay?: string;
 };
 
 const ENTITY_TYPES = [
@@ -35,6 +38,8 @@ function filterOf(d: typeof EMPTY): AuditFilter {
     from: d.from ? dayStart(d.from) : undefined,
     // The server's end is exclusive: the day after the last day asked for.
     to: d.to ? dayStart(d.to, 1) : undefined,
+    fromDay: d.from || undefined,
+    toDay: d.to || undefined,
   };
 }
 

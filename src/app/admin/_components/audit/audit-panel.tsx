@@ -8,6 +8,7 @@ import { QueryState } from "../../../_components/query-state";
 import { type AuditFilter, AuditFilters } from "./audit-filters";
 import { AuditEntry } from "./audit-entry";
 import { AuditPager } from "./audit-pager";
+import { AuditReport } from "./audit-report";
 
 const PAGE = 20;
 
@@ -15,8 +16,9 @@ export function AuditPanel() {
   const [filter, setFilter] = useState<AuditFilter>({});
   // The cursors of the pages before this one: Previous pops, Next pushes.
   const [cursors, setCursors] = useState<string[]>([]);
+  const { fromDay, toDay, ...listFilter } = filter;
   const log = api.admin.auditLog.useQuery(
-    { ...filter, cursor: cursors.at(-1), limit: PAGE },
+    { ...listFilter, cursor: cursors.at(-1), limit: PAGE },
     { placeholderData: keepPreviousData },
   );
   const names = useNames();
@@ -43,14 +45,30 @@ export function AuditPanel() {
           ))}
         </ol>
       </QueryState>
+      <p>
+        <a href={csvHref(filter)} download>
+          Download the filtered audit log (CSV)
+        </a>
+      </p>
       <AuditPager
         page={cursors.length + 1}
         busy={log.isFetching}
         onNewer={cursors.length > 0 ? () => setCursors((c) => c.slice(0, -1)) : null}
         onOlder={nextCursor ? () => setCursors((c) => [...c, nextCursor]) : null}
       />
+      <AuditReport fromDay={fromDay} toDay={toDay} />
     </div>
   );
+}
+
+/** The CSV of the same filters (days in the business's time zone, both included). */
+function csvHref(filter: AuditFilter): string {
+  const query = new URLSearchParams();
+  for (const key of ["entityType", "entityId", "actorId", "action"] as const)
+    if (filter[key]) query.set(key, filter[key]);
+  if (filter.fromDay) query.set("from", filter.fromDay);
+  if (filter.toDay) query.set("to", filter.toDay);
+  return `/api/admin/audit-csv?${query.toString()}`;
 }
 
 function useNames() {
