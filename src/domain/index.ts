@@ -436,7 +436,13 @@ export {
   mayReview,
   rubricProblem,
 } from "./peer-review";
-export { WARRANTY_MONTHS_DEFAULT, type WarrantyClaimProblem, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
+export {
+  WARRANTY_MONTHS_DEFAULT,
+  type WarrantyClaimProblem,
+  countsInPricingHistory,
+  warrantyClaimProblem,
+  warrantyEndsOn,
+} from "./warranty";
 export {
   TRAINING_THRESHOLDS_DEFAULT,
   TRAINING_WINDOW_DAYS,

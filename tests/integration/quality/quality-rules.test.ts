@@ -80,6 +80,25 @@ describe("quality rules", () => {
     expect(await world.db.warrantyClaim.count({ where: { repairId: original.id } })).toBe(1);
   });
 
+  it("lets the office open a claim, and leaves the $0 redo out of the next break's tier ordinal", async () => {
+    const original = await completedRepair(world.db, world, "W-3");
+    expect(original).toMatchObject({ tierOrdinal: 1, priceCents: 5000 });
+    const claim = await openWarrantyClaim(world.db, contextFor(world.maya), {
+      id: randomUUID(),
+      repairId: original.id,
+      reason: "Chip spread overnight",
+    });
+    const redo = await finish(world.db, world.tina, claim.followUpId);
+    expect(redo).toMatchObject({ priceCents: 0, priceSource: "WARRANTY", tierOrdinal: null });
+    // The windshield's second real break: 2nd tier, not 3rd.
+    const next = await capture(world.db, world, { unitNumber: "W-3" });
+    expect(next).toMatchObject({ estimateOrdinal: 2, estimateCents: 4000 });
+    expect(await finish(world.db, world.tina, next.id)).toMatchObject({ tierOrdinal: 2, priceCents: 4000 });
+    const snapshot = await prepareSnapshot(world.db, contextFor(world.tina));
+    const unit = snapshot.units.find((u) => u.unitNumber === "W-3");
+    expect(unit?.completedOnWindshield).toBe(2);
+  });
+
   it("refuses a claim on another customer's repair as not found, and an expired one with its last day", async () => {
     const original = await completedRepair(world.db, world, "W-2");
     await expect(
