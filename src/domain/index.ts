@@ -433,6 +433,7 @@ export {
   REVIEW_SCORE,
   type ReviewRubric,
   drawnForReview,
+  type Reviewer,
   mayReview,
   rubricProblem,
 } from "./peer-review";

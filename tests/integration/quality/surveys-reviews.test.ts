@@ -70,19 +70,39 @@ describe("surveys, peer reviews and training flags", () => {
     expect((await remindSurveys(world.db, later)).reminded).toBe(0);
   });
 
-  it("draws every completed repair at 100%, and a manager reviews others' work, never their own", async () => {
+  it("draws every completed repair at 100%, and a manager reviews their team's work, never their own", async () => {
     await updateQualitySettings(world.db, contextFor(world.admin), {
       ...QUALITY_SETTINGS_DEFAULT,
       peerReviewPercent: 100,
     });
     const own = await onCallDone("R-1");
     await world.db.repair.update({ where: { id: own.id }, data: { technicianId: world.maya.technicianId } });
+    // Theo is not on Maya's team: his work is in the admin's queue, not hers.
+    const theirs = await onCallDone("R-2");
+    await world.db.repair.update({ where: { id: theirs.id }, data: { technicianId: world.theo.technicianId } });
+    await onCallDone("R-3");
     await world.db.peerReview.deleteMany({});
     const { drawn } = await drawPeerReviews(world.db);
     expect(drawn).toBeGreaterThanOrEqual(3);
     expect((await drawPeerReviews(world.db)).drawn).toBe(0);
     const queue = await listPeerReviews(world.db, contextFor(world.maya));
     expect(queue.map((r) => r.repairId)).not.toContain(own.id);
+    expect(queue.map((r) => r.repairId)).not.toContain(theirs.id);
+    expect(queue.length).toBeGreaterThan(0);
+    const adminQueue = await listPeerReviews(world.db, contextFor(world.admin));
+    expect(adminQueue.map((r) => r.repairId)).toEqual(expect.arrayContaining([own.id, theirs.id]));
+    const other = await world.db.peerReview.findUniqueOrThrow({ where: { repairId: theirs.id } });
+    await expect(
+      submitPeerReview(world.db, contextFor(world.maya), {
+        id: other.id,
+        photoQuality: 4,
+        repairQuality: 4,
+        notes: "",
+      }),
+    ).rejects.toMatchObject({
+      code: "REVIEW_NOT_ALLOWED",
+      message: "A manager reviews only the work of their own team.",
+    });
     const mine = await world.db.peerReview.findUniqueOrThrow({ where: { repairId: own.id } });
     await expect(
       submitPeerReview(world.db, contextFor(world.maya), { id: mine.id, photoQuality: 4, repairQuality: 4, notes: "" }),

@@ -43,7 +43,7 @@ function ReviewQueue() {
         isLoading={queue.isLoading}
         error={queue.error}
         isEmpty={!queue.data?.length}
-        empty="No repair is waiting for review."
+        empty="No repair of your team is waiting for review."
       >
         <ul className="mgr-list">
           {queue.data?.map((r) => (
