@@ -10,6 +10,7 @@ import { drawPeerReviews, listPeerReviews, submitPeerReview } from "~/server/ser
 import { updateQualitySettings } from "~/server/services/quality/quality-settings";
 import { answerSurvey, createSurveys, remindSurveys, surveyForToken } from "~/server/services/quality/surveys";
 import { checkTrainingFlags } from "~/server/services/quality/training-flags";
+import { fanOutEvents } from "~/server/services/notifications/fan-out-events";
 import { contextFor } from "../../support/fixtures";
 import { finish, requested } from "../../support/repair-flows";
 import { assignRepair } from "~/server/services/repairs/assign-repair";
@@ -124,7 +125,7 @@ describe("surveys, peer reviews and training flags", () => {
     expect((await listPeerReviews(world.db, contextFor(world.maya))).map((r) => r.id)).not.toContain(queue[0]!.id);
   });
 
-  it("flags a technician below the review threshold with the repairs behind it, and clears it on recovery", async () => {
+  it("flags a technician below the review threshold with the repairs behind it, tells them and their manager, and clears it on recovery", async () => {
     await updateQualitySettings(world.db, contextFor(world.admin), {
       ...QUALITY_SETTINGS_DEFAULT,
       training: { ...QUALITY_SETTINGS_DEFAULT.training, minSample: 1, minReviewAverage: 4.8 },
@@ -135,10 +136,26 @@ describe("surveys, peer reviews and training flags", () => {
     });
     const reasons = flag.reasons as Array<{ figure: string; evidence: string[] }>;
     expect(reasons.find((r) => r.figure === "reviews")?.evidence.length).toBeGreaterThan(0);
+    // Told to Tina and her manager Maya, not to the rest of the office; Maya by email too.
+    const toldOf = async (type: string) => {
+      while ((await fanOutEvents(world.db)).events > 0);
+      const rows = await world.db.notification.findMany({ where: { type }, select: { userId: true } });
+      return rows.map((r) => r.userId).sort();
+    };
+    const tinaAndMaya = [world.tina.userId, world.maya.userId].sort();
+    expect(await toldOf("TRAINING_FLAG_RAISED")).toEqual(tinaAndMaya);
+    expect(
+      await world.db.notificationDelivery.count({
+        where: { userId: world.maya.userId, channel: "EMAIL", eventType: "TRAINING_FLAG_RAISED" },
+      }),
+    ).toBe(1);
+    await checkTrainingFlags(world.db);
+    expect(await toldOf("TRAINING_FLAG_RAISED")).toEqual(tinaAndMaya);
     await updateQualitySettings(world.db, contextFor(world.admin), QUALITY_SETTINGS_DEFAULT);
     await checkTrainingFlags(world.db);
     expect(await world.db.trainingFlag.findUniqueOrThrow({ where: { id: flag.id } })).toMatchObject({
       clearedAt: expect.any(Date),
     });
+    expect(await toldOf("TRAINING_FLAG_CLEARED")).toEqual(tinaAndMaya);
   });
 });

@@ -87,17 +87,26 @@ async function recipients(tx: DbTx, events: readonly EventRow[]): Promise<People
     select: { id: true },
   });
   const technicians = await tx.technician.findMany({
-    where: { id: { in: technicianIds }, user: { isActive: true } },
-    select: { id: true, userId: true },
+    where: { id: { in: technicianIds } },
+    select: {
+      id: true,
+      userId: true,
+      user: { select: { isActive: true } },
+      // Their team's managers: the "team" audience.
+      managers: { where: { user: { isActive: true } }, select: { userId: true } },
+    },
   });
   const usersOf = new Map<string, string[]>();
   for (const cu of customerUsers) usersOf.set(cu.customerId, [...(usersOf.get(cu.customerId) ?? []), cu.userId]);
-  const userOfTechnician = new Map(technicians.map((t) => [t.id, t.userId]));
+  const userOfTechnician = new Map(technicians.filter((t) => t.user.isActive).map((t) => [t.id, t.userId]));
+  const managersOf = new Map(technicians.map((t) => [t.id, t.managers.map((m) => m.userId)]));
   return {
     of(audience, event) {
       if (audience === "customer") return event.customerId ? (usersOf.get(event.customerId) ?? []) : [];
       if (audience === "office") return office.map((u) => u.id);
-      const technician = event.payload?.technicianId ? userOfTechnician.get(event.payload.technicianId) : undefined;
+      const technicianId = event.payload?.technicianId;
+      if (audience === "team") return technicianId ? (managersOf.get(technicianId) ?? []) : [];
+      const technician = technicianId ? userOfTechnician.get(technicianId) : undefined;
       return technician ? [technician] : [];
     },
   };
