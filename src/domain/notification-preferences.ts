@@ -29,6 +29,8 @@ const CUSTOMER_EMAIL: readonly EventType[] = [
   "LOT_WALK_SCHEDULED",
   "WEBHOOK_DISABLED",
   "OFFICE_MESSAGE",
+  "SURVEY_INVITATION",
+  "SURVEY_REMINDER",
 ];
 /** The office is mailed what waits for it; the rest is in the bell. */
 const OFFICE_EMAIL: readonly EventType[] = ["REPAIR_REQUESTED", "WEBHOOK_DISABLED"];

@@ -29,6 +29,9 @@ const AUDIENCES: Record<EventType, readonly Audience[]> = {
   // The technician and the managers who coach them, not the whole office.
   TRAINING_FLAG_RAISED: ["technician", "team"],
   TRAINING_FLAG_CLEARED: ["technician", "team"],
+  // The customer's users: the link in it answers the survey without signing in.
+  SURVEY_INVITATION: ["customer"],
+  SURVEY_REMINDER: ["customer"],
 };
 
 export function audiencesOf(type: string): readonly Audience[] {
@@ -90,6 +93,10 @@ export function notificationTitle(type: string, count: number, audience: Audienc
       return audience === "team"
         ? "A training flag on your team cleared"
         : "Your training flag cleared: the figures recovered";
+    case "SURVEY_INVITATION":
+      return "How did our work go? Rate it in one click";
+    case "SURVEY_REMINDER":
+      return "Reminder: how did our work go?";
     default:
       return "Something changed";
   }

@@ -11,6 +11,7 @@ import { updateQualitySettings } from "~/server/services/quality/quality-setting
 import { answerSurvey, createSurveys, remindSurveys, surveyForToken } from "~/server/services/quality/surveys";
 import { checkTrainingFlags } from "~/server/services/quality/training-flags";
 import { fanOutEvents } from "~/server/services/notifications/fan-out-events";
+import { loadRenderFacts, renderDelivery } from "~/server/data/notifications/render-delivery";
 import { contextFor } from "../../support/fixtures";
 import { finish, requested } from "../../support/repair-flows";
 import { assignRepair } from "~/server/services/repairs/assign-repair";
@@ -40,6 +41,19 @@ describe("surveys, peer reviews and training flags", () => {
     expect(survey).toMatchObject({ email: "fleet@acme.example", technicianId: world.tina.technicianId });
     expect(survey.sentAt).not.toBeNull();
     const token = surveyToken(survey.id);
+    // The invitation goes through the notification deliveries to Acme's users, with the signed link.
+    while ((await fanOutEvents(world.db)).events > 0);
+    const delivery = await world.db.notificationDelivery.findFirstOrThrow({
+      where: { userId: world.carla.userId, channel: "EMAIL", eventType: "SURVEY_INVITATION" },
+      include: { user: { select: { id: true, name: true, email: true, phone: true } } },
+    });
+    const message = renderDelivery(await loadRenderFacts(world.db, [delivery]), delivery);
+    expect(message.url.endsWith(`/survey/${token}`)).toBe(true);
+    expect(message.text).toContain(message.url);
+    const inApp = await world.db.notification.findFirstOrThrow({
+      where: { userId: world.carla.userId, type: "SURVEY_INVITATION" },
+    });
+    expect(inApp.url).toBe(`/survey/${token}`);
     expect(await surveyForToken(world.db, token)).toMatchObject({ state: "open", technicianName: "Tina" });
     await expect(surveyForToken(world.db, `${token.slice(0, -1)}A`)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
@@ -69,6 +83,7 @@ describe("surveys, peer reviews and training flags", () => {
     const later = new Date(Date.now() + 4 * 24 * 60 * 60 * 1000);
     expect((await remindSurveys(world.db, later)).reminded).toBe(1);
     expect((await remindSurveys(world.db, later)).reminded).toBe(0);
+    expect(await world.db.domainEvent.count({ where: { type: "SURVEY_REMINDER" } })).toBe(1);
   });
 
   it("draws every completed repair at 100%, and a manager reviews their team's work, never their own", async () => {

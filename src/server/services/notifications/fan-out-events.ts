@@ -6,6 +6,7 @@
 import "server-only";
 import { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "~/domain";
 import { type Told, queueDeliveries } from "../../data/notifications/queue-deliveries";
+import { surveyOfEvent, surveyPath } from "../../data/quality/survey-token";
 import type { Db, DbTx } from "../../db";
 
 type EventRow = {
@@ -65,6 +66,8 @@ async function tell(tx: DbTx, userId: string, audience: Audience, event: EventRo
 }
 
 function notificationUrl(audience: Audience, event: EventRow): string {
+  const survey = surveyOfEvent(event);
+  if (survey) return surveyPath(survey);
   const home = AUDIENCE_HOME[audience];
   if (audience === "customer" && event.repairId) return `${home}#repair-${event.repairId}`;
   return home;
