@@ -479,3 +479,10 @@ export {
   ratingOf,
   surveyAnswerProblem,
 } from "./survey";
+export {
+  type PairablePhoto,
+  type PhotoPair,
+  photoPairProblem,
+  photoPairsOf,
+  unpairedDamagePhotos,
+} from "./photo-pairs";

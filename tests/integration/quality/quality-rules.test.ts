@@ -55,6 +55,32 @@ describe("quality rules", () => {
     await saveSettings({});
   });
 
+  it("requires an after photo paired with each damage photo when the business says so", async () => {
+    await saveSettings({ requirePhotoPairs: true });
+    const before = photo("DAMAGE");
+    const repair = await capture(world.db, world, { unitNumber: "P-1", attachments: [before] });
+    const elsewhere = await capture(world.db, world, { unitNumber: "P-2" });
+    const otherDamage = await world.db.attachment.findFirstOrThrow({ where: { repairId: elsewhere.id } });
+    await startRepair(world.db, contextFor(world.tina), { repairId: repair.id });
+    const complete = (after: ReturnType<typeof photo>) =>
+      completeRepair(world.db, contextFor(world.tina), { repairId: repair.id, attachments: [after] });
+    await expect(complete(photo("AFTER"))).rejects.toMatchObject({ code: "PHOTO_PAIR_REQUIRED" });
+    await expect(complete({ ...photo("AFTER"), pairedWithId: otherDamage.id })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    await expect(complete({ ...photo("DAMAGE"), pairedWithId: before.id })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    // Nothing half-written: the refused completions left no photo behind.
+    expect(await world.db.attachment.count({ where: { repairId: repair.id } })).toBe(1);
+    const after = { ...photo("AFTER"), pairedWithId: before.id };
+    expect(await complete(after)).toMatchObject({ status: "COMPLETED" });
+    expect(await world.db.attachment.findUniqueOrThrow({ where: { id: after.id } })).toMatchObject({
+      pairedWithId: before.id,
+    });
+    await saveSettings({});
+  });
+
   it("opens a warranty claim as a $0 follow-up linked to the original, once per claim id", async () => {
     const original = await completedRepair(world.db, world, "W-1");
     const id = randomUUID();
