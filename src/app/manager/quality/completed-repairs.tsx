@@ -1,9 +1,11 @@
 "use client";
 // The office's recent completed repairs (a manager's team and unassigned work, every repair for an
-// admin): each with "Warranty claim", so the office opens a claim for a customer who called in.
+// admin): each with its before/after photo pairs and "Warranty claim", so the office opens a claim
+// for a customer who called in.
 import { DAMAGE_LABELS, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
+import { PhotoPairs } from "../../_components/photo-pairs";
 import { WarrantyClaim } from "../../_components/warranty-claim";
 
 const DONE = ["COMPLETED", "INVOICED", "CLOSED"] as const;
@@ -32,6 +34,7 @@ export function CompletedRepairs() {
                   {r.priceCents !== null && ` · ${formatCents(r.priceCents)}`}
                   {r.warrantyOfId && " · warranty redo"}
                 </p>
+                <PhotoPairs repairId={r.id} what={what} />
                 {!r.warrantyOfId && <WarrantyClaim repairId={r.id} what={what} />}
               </li>
             );

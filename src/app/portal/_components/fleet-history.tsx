@@ -2,6 +2,7 @@
 // The customer's units, each with its repairs on every windshield it has had (current first)
 // and their photos. A page of units at a time, searchable by unit number, VIN or model.
 import { useDeferredValue, useState } from "react";
+import { PhotoPairs } from "~/app/_components/photo-pairs";
 import { WarrantyClaim } from "~/app/_components/warranty-claim";
 import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
@@ -80,10 +81,16 @@ function UnitHistory({ unit }: { unit: FleetUnit }) {
                     <td>{formatCents(r.priceCents ?? r.estimateCents ?? 0)}</td>
                     <td>
                       {["COMPLETED", "INVOICED", "CLOSED"].includes(r.status) && (
-                        <WarrantyClaim
-                          repairId={r.id}
-                          what={`the ${DAMAGE_LABELS[r.damageType].toLowerCase()} repair of unit ${unit.unitNumber}`}
-                        />
+                        <>
+                          <WarrantyClaim
+                            repairId={r.id}
+                            what={`the ${DAMAGE_LABELS[r.damageType].toLowerCase()} repair of unit ${unit.unitNumber}`}
+                          />
+                          <PhotoPairs
+                            repairId={r.id}
+                            what={`the ${DAMAGE_LABELS[r.damageType].toLowerCase()} repair of unit ${unit.unitNumber}`}
+                          />
+                        </>
                       )}
                     </td>
                     <td>
