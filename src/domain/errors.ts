@@ -136,6 +136,7 @@ export const REFUSALS = {
   INVALID_SURVEY: badRequest, // stars outside 1-5, a comment too long
   REVIEW_NOT_ALLOWED: forbidden, // a manager's own work, or a reviewer who is not a manager
   INVALID_REVIEW: badRequest, // a rubric score outside 1-5
+  PHOTO_PAIR_REQUIRED: conflict, // a completion with a damage photo that has no after photo (photo-pairs.ts)
 
   // Invoices and payments (billing/invoice-rules.ts)
   INVALID_INVOICE: badRequest, // discounts above the repairs, a number out of range

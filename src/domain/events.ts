@@ -23,6 +23,10 @@ export const EVENT_TYPES = [
   "WEBHOOK_DISABLED",
   "OFFICE_MESSAGE",
   "UNIT_AT_RISK",
+  "TRAINING_FLAG_RAISED",
+  "TRAINING_FLAG_CLEARED",
+  "SURVEY_INVITATION",
+  "SURVEY_REMINDER",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -45,6 +49,10 @@ export const EVENT_LABELS: Record<EventType, string> = {
   WEBHOOK_DISABLED: "A webhook is switched off after failing",
   OFFICE_MESSAGE: "The office sends a message about your repairs",
   UNIT_AT_RISK: "A unit's risk of a repair crosses the alert threshold",
+  TRAINING_FLAG_RAISED: "A technician's quality figures cross a training threshold",
+  TRAINING_FLAG_CLEARED: "A technician's training flag clears",
+  SURVEY_INVITATION: "How did our work go? A short survey",
+  SURVEY_REMINDER: "A reminder of the survey on our work",
 };
 
 /** The names webhook subscribers use; an event type missing here is not sent to webhooks. */

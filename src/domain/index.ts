@@ -434,10 +434,17 @@ export {
   REVIEW_SCORE,
   type ReviewRubric,
   drawnForReview,
+  type Reviewer,
   mayReview,
   rubricProblem,
 } from "./peer-review";
-export { WARRANTY_MONTHS_DEFAULT, type WarrantyClaimProblem, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
+export {
+  WARRANTY_MONTHS_DEFAULT,
+  type WarrantyClaimProblem,
+  countsInPricingHistory,
+  warrantyClaimProblem,
+  warrantyEndsOn,
+} from "./warranty";
 export {
   TRAINING_THRESHOLDS_DEFAULT,
   TRAINING_WINDOW_DAYS,
@@ -473,3 +480,10 @@ export {
   ratingOf,
   surveyAnswerProblem,
 } from "./survey";
+export {
+  type PairablePhoto,
+  type PhotoPair,
+  photoPairProblem,
+  photoPairsOf,
+  unpairedDamagePhotos,
+} from "./photo-pairs";

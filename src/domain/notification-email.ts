@@ -52,6 +52,16 @@ const ACTIONS: Record<EventType, { lead: string; button: string }> = {
   WEBHOOK_DISABLED: { lead: "A webhook was switched off after failing again and again", button: "See its deliveries" },
   OFFICE_MESSAGE: { lead: "A message from the office about your repairs", button: "See your repairs" },
   UNIT_AT_RISK: { lead: "A unit is likely to need a repair soon", button: "See the units at risk" },
+  TRAINING_FLAG_RAISED: { lead: "Quality figures crossed a training threshold", button: "See the figures" },
+  TRAINING_FLAG_CLEARED: { lead: "A training flag cleared: the figures recovered", button: "See the figures" },
+  SURVEY_INVITATION: {
+    lead: "How did our work go? Rate it from 1 to 5 stars (no login; the link works once)",
+    button: "Rate our work",
+  },
+  SURVEY_REMINDER: {
+    lead: "A reminder: how did our work go? Rate it from 1 to 5 stars (no login; the link works once)",
+    button: "Rate our work",
+  },
 };
 
 export function emailSubject(content: Pick<EmailContent, "type" | "customerName" | "items" | "message">): string {

@@ -20,10 +20,20 @@ describe("notification preferences", () => {
     expect(defaultEnabled("APPROVAL_REQUIRED", "SMS", "customer")).toBe(false);
     expect(defaultEnabled("REPAIR_ASSIGNED", "PUSH", "technician")).toBe(true);
     expect(defaultEnabled("APPROVAL_REQUIRED", "PUSH", "customer")).toBe(false);
+    expect(defaultEnabled("TRAINING_FLAG_RAISED", "EMAIL", "team")).toBe(true);
+    expect(defaultEnabled("TRAINING_FLAG_RAISED", "EMAIL", "technician")).toBe(false);
   });
 
   it("lists only the events a person's audiences are told of", () => {
-    expect(eventTypesFor(["technician"])).toEqual(["REPAIR_ASSIGNED", "LOT_WALK_SCHEDULED"]);
+    expect(eventTypesFor(["technician"])).toEqual([
+      "REPAIR_ASSIGNED",
+      "LOT_WALK_SCHEDULED",
+      "TRAINING_FLAG_RAISED",
+      "TRAINING_FLAG_CLEARED",
+    ]);
+    // A technician's training flag is told to their own managers, not the whole office.
+    expect(eventTypesFor(["team"])).toEqual(["TRAINING_FLAG_RAISED", "TRAINING_FLAG_CLEARED"]);
+    expect(eventTypesFor(["office"])).not.toContain("TRAINING_FLAG_RAISED");
     expect(eventTypesFor(["customer"])).toContain("APPROVAL_REQUIRED");
     expect(eventTypesFor(["customer"])).not.toContain("REPAIR_REQUESTED");
   });

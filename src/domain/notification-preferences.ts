@@ -29,9 +29,13 @@ const CUSTOMER_EMAIL: readonly EventType[] = [
   "LOT_WALK_SCHEDULED",
   "WEBHOOK_DISABLED",
   "OFFICE_MESSAGE",
+  "SURVEY_INVITATION",
+  "SURVEY_REMINDER",
 ];
 /** The office is mailed what waits for it; the rest is in the bell. */
 const OFFICE_EMAIL: readonly EventType[] = ["REPAIR_REQUESTED", "WEBHOOK_DISABLED"];
+/** A manager is mailed when a technician they coach is flagged. */
+const TEAM_EMAIL: readonly EventType[] = ["TRAINING_FLAG_RAISED"];
 /** Push goes to the people in the field and at the tablet, for what needs them now. */
 const PUSH: readonly EventType[] = ["APPROVAL_REQUIRED", "REPAIR_ASSIGNED", "LOT_WALK_SCHEDULED"];
 
@@ -41,6 +45,7 @@ export function defaultEnabled(eventType: string, channel: DeliveryChannel, audi
   if (channel === "EMAIL") {
     if (audience === "customer") return CUSTOMER_EMAIL.includes(type);
     if (audience === "office") return OFFICE_EMAIL.includes(type);
+    if (audience === "team") return TEAM_EMAIL.includes(type);
     return false;
   }
   if (channel === "PUSH") return audience !== "customer" && PUSH.includes(type);

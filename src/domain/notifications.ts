@@ -1,10 +1,10 @@
 // Who is told of what, and in which words. Events (events.ts) say what happened; this says which
-// people it concerns: the customer's users, the office (managers and admins), or the technician
-// the work is for. Whoever caused an event is never told of it. Events with one group key (a
+// people it concerns: the customer's users, the office (managers and admins), the technician
+// the work is for, or that technician's own managers (their team). Whoever caused an event is never told of it. Events with one group key (a
 // walk's repairs) make one notification per person, counting them.
 import type { EventType } from "./events";
 
-export type Audience = "customer" | "office" | "technician";
+export type Audience = "customer" | "office" | "technician" | "team";
 
 const AUDIENCES: Record<EventType, readonly Audience[]> = {
   REPAIR_CREATED: [], // webhooks only: every capture is also told as what it needs
@@ -26,6 +26,12 @@ const AUDIENCES: Record<EventType, readonly Audience[]> = {
   OFFICE_MESSAGE: ["customer"],
   // Predictive maintenance: the customer's fleet manager and the office both plan the inspection.
   UNIT_AT_RISK: ["customer", "office"],
+  // The technician and the managers who coach them, not the whole office.
+  TRAINING_FLAG_RAISED: ["technician", "team"],
+  TRAINING_FLAG_CLEARED: ["technician", "team"],
+  // The customer's users: the link in it answers the survey without signing in.
+  SURVEY_INVITATION: ["customer"],
+  SURVEY_REMINDER: ["customer"],
 };
 
 export function audiencesOf(type: string): readonly Audience[] {
@@ -33,7 +39,12 @@ export function audiencesOf(type: string): readonly Audience[] {
 }
 
 /** Where a person of this audience deals with it. */
-export const AUDIENCE_HOME: Record<Audience, string> = { customer: "/portal", office: "/manager", technician: "/walk" };
+export const AUDIENCE_HOME: Record<Audience, string> = {
+  customer: "/portal",
+  office: "/manager",
+  technician: "/walk",
+  team: "/manager/quality",
+};
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
 
@@ -74,6 +85,18 @@ export function notificationTitle(type: string, count: number, audience: Audienc
       return "A message from the office about your repairs";
     case "UNIT_AT_RISK":
       return `${plural(count, "A unit is", "units are")} at high risk of a repair: inspect soon`;
+    case "TRAINING_FLAG_RAISED":
+      return audience === "team"
+        ? "A technician on your team is flagged for training"
+        : "Your quality figures crossed a training threshold";
+    case "TRAINING_FLAG_CLEARED":
+      return audience === "team"
+        ? "A training flag on your team cleared"
+        : "Your training flag cleared: the figures recovered";
+    case "SURVEY_INVITATION":
+      return "How did our work go? Rate it in one click";
+    case "SURVEY_REMINDER":
+      return "Reminder: how did our work go?";
     default:
       return "Something changed";
   }

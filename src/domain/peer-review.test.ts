@@ -40,12 +40,23 @@ describe("peer review draw", () => {
 });
 
 describe("who reviews", () => {
-  it("a manager never reviews their own work, and only managers review", () => {
+  it("a manager reviews only their team's work, never their own; an admin anyone's; only managers review", () => {
     fc.assert(
-      fc.property(fc.uuid(), fc.option(fc.uuid()), fc.boolean(), (self, other, isManager) => {
-        expect(mayReview({ technicianId: self, isManager }, self)).toBe(false);
-        if (other !== self) expect(mayReview({ technicianId: self, isManager }, other)).toBe(isManager);
-      }),
+      fc.property(
+        fc.uuid(),
+        fc.option(fc.uuid()),
+        fc.boolean(),
+        fc.uniqueArray(fc.uuid(), { maxLength: 5 }),
+        (self, other, isManager, team) => {
+          const all = { technicianId: self, isManager, team: "all" as const };
+          expect(mayReview(all, self)).toBe(false);
+          expect(mayReview({ ...all, team }, self)).toBe(false);
+          if (other !== self) {
+            expect(mayReview(all, other)).toBe(isManager);
+            expect(mayReview({ ...all, team }, other)).toBe(isManager && other !== null && team.includes(other));
+          }
+        },
+      ),
     );
   });
 

@@ -27,12 +27,15 @@ export function drawnForReview(repairId: string, day: string, percent: number): 
   return fnv1a(`${day}\n${repairId}`) / 2 ** 32 < percent / 100;
 }
 
-/** A manager never reviews their own work; a technician who is not a manager never reviews. */
-export function mayReview(
-  reviewer: { technicianId: string | null; isManager: boolean },
-  workBy: string | null,
-): boolean {
-  return reviewer.isManager && reviewer.technicianId !== workBy;
+/**
+ * Who reviews whose work: an admin anyone's; a manager their own team's (the technicians they
+ * manage), never their own; a technician who is not a manager nobody's.
+ */
+export type Reviewer = { technicianId: string | null; isManager: boolean; team: readonly string[] | "all" };
+
+export function mayReview(reviewer: Reviewer, workBy: string | null): boolean {
+  if (!reviewer.isManager || reviewer.technicianId === workBy) return false;
+  return reviewer.team === "all" || (workBy !== null && reviewer.team.includes(workBy));
 }
 
 export const REVIEW_SCORE = { min: 1, max: 5 } as const;

@@ -10,6 +10,8 @@ import { WARRANTY_MONTHS_DEFAULT } from "./warranty";
 
 export type QualitySettings = {
   photoChecks: PhotoCheckPolicy;
+  /** Every damage photo needs its after photo (a before/after pair) before the repair is completed. */
+  requirePhotoPairs: boolean;
   warrantyMonths: Record<DamageTypeName, number>;
   /** Steps a repair of this damage type must have ticked before it is completed. */
   completionSteps: Record<DamageTypeName, string[]>;
@@ -19,6 +21,7 @@ export type QualitySettings = {
 
 export const QUALITY_SETTINGS_DEFAULT: QualitySettings = {
   photoChecks: WARN_ON_EVERY_CHECK,
+  requirePhotoPairs: false,
   warrantyMonths: WARRANTY_MONTHS_DEFAULT,
   completionSteps: Object.fromEntries(DAMAGE_TYPES.map((t) => [t, []])) as unknown as Record<DamageTypeName, string[]>,
   peerReviewPercent: PEER_REVIEW_DEFAULT_PERCENT,
@@ -56,6 +59,7 @@ export function readQualitySettings(stored: unknown): QualitySettings {
       exposure: photo.exposure === "refuse" ? "refuse" : "warn",
       size: photo.size === "refuse" ? "refuse" : "warn",
     },
+    requirePhotoPairs: source.requirePhotoPairs === true,
     warrantyMonths: Object.fromEntries(
       DAMAGE_TYPES.map((t) => [
         t,

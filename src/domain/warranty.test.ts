@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { WARRANTY_MONTHS_DEFAULT, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
+import { priceRepair } from "./pricing";
+import { DEFAULT_PRICING_RULES } from "./pricing-rules";
+import { WARRANTY_MONTHS_DEFAULT, countsInPricingHistory, warrantyClaimProblem, warrantyEndsOn } from "./warranty";
 
 describe("warranty", () => {
   it("ends the same day months later, or on the month's last day", () => {
@@ -37,5 +39,20 @@ describe("warranty", () => {
   it("refuses a claim on work not completed", () => {
     const open = { status: "IN_PROGRESS" as const, completedOn: null, damageType: "CHIP" as const };
     expect(warrantyClaimProblem(open, WARRANTY_MONTHS_DEFAULT, "2026-02-01")?.code).toBe("WARRANTY_NOT_COMPLETED");
+  });
+
+  it("leaves a warranty redo out of the pricing history: the next break is priced as if it never happened", () => {
+    const history = [
+      { id: "original", warrantyOfId: null },
+      { id: "redo", warrantyOfId: "original" },
+    ];
+    const counted = history.filter(countsInPricingHistory).length;
+    expect(counted).toBe(1);
+    const next = priceRepair({
+      completedOnWindshield: counted,
+      customerCompletedThisMonth: counted,
+      rules: DEFAULT_PRICING_RULES,
+    });
+    expect(next).toMatchObject({ ordinal: 2, cents: 4000 });
   });
 });

@@ -49,3 +49,14 @@ export function warrantyClaimProblem(
     return { code: "WARRANTY_EXPIRED", message: `The warranty of this repair ended on ${endedOn}.`, endedOn };
   return null;
 }
+
+/**
+ * Whether a completed repair counts in the pricing history (the tier ordinal of the windshield's
+ * next break, and the customer's monthly count for the volume discount). A warranty redo does
+ * not: it redoes the original's work for $0 and is not a new break, so the next break is priced
+ * as if the redo never happened. The redo itself is frozen at $0 (source WARRANTY) with no tier
+ * ordinal: an ordinal names a position in the windshield's priced history, which it has none of.
+ */
+export function countsInPricingHistory(repair: { warrantyOfId: string | null }): boolean {
+  return repair.warrantyOfId === null;
+}

@@ -64,6 +64,8 @@ export const attachmentInput = z.object({
   id: z.uuid(),
   kind: z.enum(AttachmentKind),
   photoStage: z.enum(PhotoStage).optional(),
+  /** An after photo's "before": the damage photo of the same repair it shows repaired. */
+  pairedWithId: z.uuid().optional(),
   mimeType: textInput(FIELDS.mimeType, { required: true }),
   sizeBytes: z.number().int().positive().max(COUNT_LIMITS.attachmentBytes),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256"),

@@ -55,6 +55,32 @@ describe("quality rules", () => {
     await saveSettings({});
   });
 
+  it("requires an after photo paired with each damage photo when the business says so", async () => {
+    await saveSettings({ requirePhotoPairs: true });
+    const before = photo("DAMAGE");
+    const repair = await capture(world.db, world, { unitNumber: "P-1", attachments: [before] });
+    const elsewhere = await capture(world.db, world, { unitNumber: "P-2" });
+    const otherDamage = await world.db.attachment.findFirstOrThrow({ where: { repairId: elsewhere.id } });
+    await startRepair(world.db, contextFor(world.tina), { repairId: repair.id });
+    const complete = (after: ReturnType<typeof photo>) =>
+      completeRepair(world.db, contextFor(world.tina), { repairId: repair.id, attachments: [after] });
+    await expect(complete(photo("AFTER"))).rejects.toMatchObject({ code: "PHOTO_PAIR_REQUIRED" });
+    await expect(complete({ ...photo("AFTER"), pairedWithId: otherDamage.id })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    await expect(complete({ ...photo("DAMAGE"), pairedWithId: before.id })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    // Nothing half-written: the refused completions left no photo behind.
+    expect(await world.db.attachment.count({ where: { repairId: repair.id } })).toBe(1);
+    const after = { ...photo("AFTER"), pairedWithId: before.id };
+    expect(await complete(after)).toMatchObject({ status: "COMPLETED" });
+    expect(await world.db.attachment.findUniqueOrThrow({ where: { id: after.id } })).toMatchObject({
+      pairedWithId: before.id,
+    });
+    await saveSettings({});
+  });
+
   it("opens a warranty claim as a $0 follow-up linked to the original, once per claim id", async () => {
     const original = await completedRepair(world.db, world, "W-1");
     const id = randomUUID();
@@ -78,6 +104,25 @@ describe("quality rules", () => {
     const completed = await finish(world.db, world.tina, followUp.id);
     expect(completed).toMatchObject({ priceCents: 0, priceSource: "WARRANTY" });
     expect(await world.db.warrantyClaim.count({ where: { repairId: original.id } })).toBe(1);
+  });
+
+  it("lets the office open a claim, and leaves the $0 redo out of the next break's tier ordinal", async () => {
+    const original = await completedRepair(world.db, world, "W-3");
+    expect(original).toMatchObject({ tierOrdinal: 1, priceCents: 5000 });
+    const claim = await openWarrantyClaim(world.db, contextFor(world.maya), {
+      id: randomUUID(),
+      repairId: original.id,
+      reason: "Chip spread overnight",
+    });
+    const redo = await finish(world.db, world.tina, claim.followUpId);
+    expect(redo).toMatchObject({ priceCents: 0, priceSource: "WARRANTY", tierOrdinal: null });
+    // The windshield's second real break: 2nd tier, not 3rd.
+    const next = await capture(world.db, world, { unitNumber: "W-3" });
+    expect(next).toMatchObject({ estimateOrdinal: 2, estimateCents: 4000 });
+    expect(await finish(world.db, world.tina, next.id)).toMatchObject({ tierOrdinal: 2, priceCents: 4000 });
+    const snapshot = await prepareSnapshot(world.db, contextFor(world.tina));
+    const unit = snapshot.units.find((u) => u.unitNumber === "W-3");
+    expect(unit?.completedOnWindshield).toBe(2);
   });
 
   it("refuses a claim on another customer's repair as not found, and an expired one with its last day", async () => {

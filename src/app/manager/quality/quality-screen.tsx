@@ -1,12 +1,14 @@
 "use client";
 // The office's quality page: the peer-review queue (rubric: photo and repair quality 1-5, notes;
 // never one's own work), each technician's figures over 90 days with any training flag and the
-// repairs behind it, and the customer surveys sent (with the link of those unanswered).
+// repairs behind it, the customer surveys sent (with the link of those unanswered), and recent
+// completed repairs, where the office opens a warranty claim.
 import { useState } from "react";
 import { DAMAGE_LABELS } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { ManagerNav } from "../_components/manager-nav";
+import { CompletedRepairs } from "./completed-repairs";
 
 type Review = RouterOutputs["quality"]["reviewQueue"][number];
 
@@ -27,6 +29,7 @@ export function QualityScreen() {
       <ReviewQueue />
       <Technicians />
       <Surveys />
+      <CompletedRepairs />
     </>
   );
 }
@@ -40,7 +43,7 @@ function ReviewQueue() {
         isLoading={queue.isLoading}
         error={queue.error}
         isEmpty={!queue.data?.length}
-        empty="No repair is waiting for review."
+        empty="No repair of your team is waiting for review."
       >
         <ul className="mgr-list">
           {queue.data?.map((r) => (

@@ -4,6 +4,7 @@
 // units at a time, searchable by unit number, VIN or model.
 import { useDeferredValue, useState } from "react";
 import { DamageMarksOverlay, marksSentence } from "~/app/_components/damage-marks-overlay";
+import { PhotoPairs } from "~/app/_components/photo-pairs";
 import { WarrantyClaim } from "~/app/_components/warranty-claim";
 import { DAMAGE_LABELS, STATUS_LABELS, formatCents, parseDamageMarks } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
@@ -82,10 +83,16 @@ function UnitHistory({ unit }: { unit: FleetUnit }) {
                     <td>{formatCents(r.priceCents ?? r.estimateCents ?? 0)}</td>
                     <td>
                       {["COMPLETED", "INVOICED", "CLOSED"].includes(r.status) && (
-                        <WarrantyClaim
-                          repairId={r.id}
-                          what={`the ${DAMAGE_LABELS[r.damageType].toLowerCase()} repair of unit ${unit.unitNumber}`}
-                        />
+                        <>
+                          <WarrantyClaim
+                            repairId={r.id}
+                            what={`the ${DAMAGE_LABELS[r.damageType].toLowerCase()} repair of unit ${unit.unitNumber}`}
+                          />
+                          <PhotoPairs
+                            repairId={r.id}
+                            what={`the ${DAMAGE_LABELS[r.damageType].toLowerCase()} repair of unit ${unit.unitNumber}`}
+                          />
+                        </>
                       )}
                     </td>
                     <td>

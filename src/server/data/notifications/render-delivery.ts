@@ -9,6 +9,7 @@ import type { Db } from "../../db";
 import type { OutgoingMessage } from "../../notifications/channel";
 import { UNSUBSCRIBE_PATH } from "../../notifications/email-message";
 import { signUnsubscribeToken } from "../../notifications/unsubscribe-token";
+import { surveyOfEvent, surveyPath } from "../quality/survey-token";
 
 export type DeliveryToRender = {
   id: string;
@@ -29,6 +30,12 @@ export function publicBaseUrl(): string {
 
 export function unsubscribeSecret(): string {
   return config().NEXTAUTH_SECRET ?? fallbackSecret;
+}
+
+/** The page an event's message links to: a survey's own page (signed link), else its screen. */
+function eventUrl(audience: Audience, event: { repairId: string | null; payload: unknown } | undefined, repairId: string | null) {
+  const survey = event ? surveyOfEvent(event) : null;
+  return survey ? `${publicBaseUrl()}${surveyPath(survey)}` : screenUrl(audience, repairId);
 }
 
 /** The screen a notification opens: a customer's repair on the portal, else the person's home. */
@@ -91,7 +98,7 @@ export function renderDelivery(facts: RenderFacts, delivery: DeliveryToRender): 
   const message = typeof (first?.payload as { message?: unknown } | null)?.message === "string"
     ? ((first!.payload as { message: string }).message)
     : null;
-  const url = screenUrl(audience, repairIds.length === 1 ? repairIds[0]! : (first?.repairId ?? null));
+  const url = eventUrl(audience, first, repairIds.length === 1 ? repairIds[0]! : (first?.repairId ?? null));
   const digest = delivery.frequency !== "instant";
   const eventType = (first?.type ?? delivery.eventType) as EventType;
 
@@ -130,7 +137,7 @@ export function renderDelivery(facts: RenderFacts, delivery: DeliveryToRender): 
 
 /** A digest's lines: one per event type and customer, counting. */
 function digestSections(
-  events: readonly { type: string; customerId: string | null; repairId: string | null }[],
+  events: readonly { type: string; customerId: string | null; repairId: string | null; payload: unknown }[],
   audience: Audience,
   customerName: Map<string, string>,
 ): DigestSection[] {
@@ -144,7 +151,7 @@ function digestSections(
         type: event.type as EventType,
         count: 1,
         customerName: event.customerId ? (customerName.get(event.customerId) ?? null) : null,
-        url: screenUrl(audience, event.repairId),
+        url: eventUrl(audience, event, event.repairId),
       });
   }
   return [...sections.values()];

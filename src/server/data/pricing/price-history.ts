@@ -9,15 +9,18 @@ import type { RepairStatus } from "../../db/generated/client";
 /** A repair counts as done once completed, and stays done when invoiced or paid. */
 export const COMPLETED_STATUSES: RepairStatus[] = [...PRICE_FROZEN_STATUSES];
 
+/** Completed repairs that count in pricing: a warranty redo does not (countsInPricingHistory). */
+const PRICED_HISTORY = { status: { in: COMPLETED_STATUSES }, warrantyOfId: null };
+
 export function completedOnWindshield(tx: DbTx, unitId: string, windshieldSeq: number): Promise<number> {
-  return tx.repair.count({ where: { unitId, windshieldSeq, status: { in: COMPLETED_STATUSES } } });
+  return tx.repair.count({ where: { unitId, windshieldSeq, ...PRICED_HISTORY } });
 }
 
 /** Completed repairs per unit and windshield of one customer: "unitId:seq" -> count. */
 export async function completedByWindshield(tx: DbTx, customerId: string): Promise<Map<string, number>> {
   const groups = await tx.repair.groupBy({
     by: ["unitId", "windshieldSeq"],
-    where: { customerId, status: { in: COMPLETED_STATUSES } },
+    where: { customerId, ...PRICED_HISTORY },
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [`${g.unitId}:${g.windshieldSeq}`, g._count._all]));
@@ -31,7 +34,7 @@ export async function customerCompletedThisMonth(tx: DbTx, customerId: string, a
   const rows = await tx.repair.findMany({
     where: {
       customerId,
-      status: { in: COMPLETED_STATUSES },
+      ...PRICED_HISTORY,
       completedAt: { gte: new Date(at.getTime() - MONTH_REACH_MS), lte: new Date(at.getTime() + MONTH_REACH_MS) },
     },
     select: { completedAt: true },

@@ -22,3 +22,12 @@ export function surveyIdOf(token: string): string | null {
   const actual = Buffer.from(given);
   return expected.length === actual.length && timingSafeEqual(expected, actual) ? id : null;
 }
+
+/** The survey page of a link (a path: the caller adds the public base URL where it needs one). */
+export const surveyPath = (surveyId: string) => `/survey/${surveyToken(surveyId)}`;
+
+/** The survey a SURVEY_INVITATION or SURVEY_REMINDER event is about (payload.surveyId), else null. */
+export function surveyOfEvent(event: { payload: unknown }): string | null {
+  const id = (event.payload as { surveyId?: unknown } | null)?.surveyId;
+  return typeof id === "string" ? id : null;
+}

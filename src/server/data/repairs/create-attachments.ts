@@ -3,6 +3,7 @@ import "server-only";
 import type { Changes } from "../../audit/write-audit";
 import type { DbTx } from "../../db";
 import type { ServiceContext } from "../../service-context";
+import { InvalidRequest } from "../../errors";
 import type { AttachmentInput } from "../shared-inputs";
 
 /** `replayable`: an attachment already stored under its id is left as it is (a resent completion). */
@@ -18,6 +19,23 @@ export async function createAttachments(
     data: attachmentRows(ctx, repairId, attachments),
     skipDuplicates: options.replayable,
   });
+  await assertPhotoPairs(tx, attachments);
+}
+
+/**
+ * Refuses (and so rolls back) an after photo paired with anything but a damage photo of its own
+ * repair. Checked once the rows are in, so a "before" sent in the same batch counts.
+ */
+export async function assertPhotoPairs(tx: DbTx, attachments: readonly AttachmentInput[]): Promise<void> {
+  const paired = attachments.flatMap((a) => (a.pairedWithId ? [a.id] : []));
+  if (paired.length === 0) return;
+  const wrong = await tx.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Attachment" a JOIN "Attachment" b ON b.id = a."pairedWithId"
+    WHERE a.id = ANY(${paired}::uuid[]) AND (a."photoStage" IS DISTINCT FROM 'AFTER'
+      OR b."photoStage" IS DISTINCT FROM 'DAMAGE' OR b."repairId" IS DISTINCT FROM a."repairId")
+    LIMIT 1`;
+  if (wrong.length > 0)
+    throw new InvalidRequest("BAD_INPUT", "An after photo pairs with a damage photo of the same repair.");
 }
 
 /** The rows of a repair's attachments (a sync batch inserts those of all its repairs at once). */

@@ -1,7 +1,7 @@
 // The price a repair is completed at: history counted under lock, on the windshield the unit
 // has now, an override winning. Written once; no service recomputes it afterwards.
 import "server-only";
-import { freezeQuote, warrantyQuote } from "~/domain/index";
+import { countsInPricingHistory, freezeQuote, warrantyQuote } from "~/domain/index";
 import type { DbTx } from "../../db";
 import type { Repair } from "../../db/generated/client";
 import { lockPricingHistory } from "../pricing/lock-pricing-history";
@@ -22,5 +22,8 @@ export async function freezeCompletionPrice(tx: DbTx, repair: Repair, finishedAt
     override: overrideOf(repair),
   });
   const quote = freezeQuote(repair.warrantyOfId ? warrantyQuote(base) : base);
-  return { windshieldSeq, completedAt, ...frozenFields(quote), ...estimateFields(quote) };
+  const fields = { windshieldSeq, completedAt, ...frozenFields(quote), ...estimateFields(quote) };
+  // A warranty redo takes no place in the priced history (countsInPricingHistory): no ordinal, so
+  // the windshield's next break is the one after the original.
+  return countsInPricingHistory(repair) ? fields : { ...fields, tierOrdinal: null };
 }

@@ -16,7 +16,7 @@ import { type ChangeEntry, auditChanges } from "../audit-change";
 import type { ServiceContext } from "../../service-context";
 import type { CaptureFacts } from "../repairs/capture-facts";
 import { type Capture, captureSite, decideCapture } from "../../services/repairs/capture-repair";
-import { attachmentRows } from "../repairs/create-attachments";
+import { assertPhotoPairs, attachmentRows } from "../repairs/create-attachments";
 import { replayOf } from "../repairs/earlier-record";
 import { newRepairAudit } from "../repairs/record-new-repair";
 import { recordEvents } from "../events/record-event";
@@ -118,6 +118,11 @@ async function write(tx: DbTx, ctx: ServiceContext, planned: readonly Planned[])
     tx,
     "Attachment",
     planned.flatMap((p) => attachmentRows(ctx, p.capture.id, p.capture.attachments)),
+  );
+  // A wrong pair throws: the caller then runs the captures one by one, refusing that one alone.
+  await assertPhotoPairs(
+    tx,
+    planned.flatMap((p) => p.capture.attachments),
   );
   const audits = planned.flatMap((p): ChangeEntry[] => {
     const repair = newRepairAudit({

@@ -6,6 +6,7 @@
 import "server-only";
 import { AUDIENCE_HOME, type Audience, audiencesOf, notificationTitle } from "~/domain";
 import { type Told, queueDeliveries } from "../../data/notifications/queue-deliveries";
+import { surveyOfEvent, surveyPath } from "../../data/quality/survey-token";
 import type { Db, DbTx } from "../../db";
 
 type EventRow = {
@@ -65,6 +66,8 @@ async function tell(tx: DbTx, userId: string, audience: Audience, event: EventRo
 }
 
 function notificationUrl(audience: Audience, event: EventRow): string {
+  const survey = surveyOfEvent(event);
+  if (survey) return surveyPath(survey);
   const home = AUDIENCE_HOME[audience];
   if (audience === "customer" && event.repairId) return `${home}#repair-${event.repairId}`;
   return home;
@@ -87,17 +90,26 @@ async function recipients(tx: DbTx, events: readonly EventRow[]): Promise<People
     select: { id: true },
   });
   const technicians = await tx.technician.findMany({
-    where: { id: { in: technicianIds }, user: { isActive: true } },
-    select: { id: true, userId: true },
+    where: { id: { in: technicianIds } },
+    select: {
+      id: true,
+      userId: true,
+      user: { select: { isActive: true } },
+      // Their team's managers: the "team" audience.
+      managers: { where: { user: { isActive: true } }, select: { userId: true } },
+    },
   });
   const usersOf = new Map<string, string[]>();
   for (const cu of customerUsers) usersOf.set(cu.customerId, [...(usersOf.get(cu.customerId) ?? []), cu.userId]);
-  const userOfTechnician = new Map(technicians.map((t) => [t.id, t.userId]));
+  const userOfTechnician = new Map(technicians.filter((t) => t.user.isActive).map((t) => [t.id, t.userId]));
+  const managersOf = new Map(technicians.map((t) => [t.id, t.managers.map((m) => m.userId)]));
   return {
     of(audience, event) {
       if (audience === "customer") return event.customerId ? (usersOf.get(event.customerId) ?? []) : [];
       if (audience === "office") return office.map((u) => u.id);
-      const technician = event.payload?.technicianId ? userOfTechnician.get(event.payload.technicianId) : undefined;
+      const technicianId = event.payload?.technicianId;
+      if (audience === "team") return technicianId ? (managersOf.get(technicianId) ?? []) : [];
+      const technician = technicianId ? userOfTechnician.get(technicianId) : undefined;
       return technician ? [technician] : [];
     },
   };

@@ -21,7 +21,7 @@ import type { ActorWithIdentity } from "../../auth/actor";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 
-/** The audiences a person is told as: a manager is both office and technician. */
+/** The audiences a person is told as: a manager is office, technician, and their team's manager. */
 export function audiencesOfActor(actor: Pick<ActorWithIdentity, "role" | "technician">): Audience[] {
   switch (actorKind(actor as ActorWithIdentity)) {
     case "customer":
@@ -29,7 +29,7 @@ export function audiencesOfActor(actor: Pick<ActorWithIdentity, "role" | "techni
     case "admin":
       return ["office"];
     case "manager":
-      return ["office", "technician"];
+      return ["office", "technician", "team"];
     default:
       return ["technician"];
   }

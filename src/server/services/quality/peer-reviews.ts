@@ -1,9 +1,10 @@
 // Peer review: each day a share of each technician's completed repairs is drawn (reproducibly:
-// drawnForReview hashes the repair and the day) into the managers' queue; a manager rates photo
-// and repair quality 1-5 with notes, never on their own work.
+// drawnForReview hashes the repair and the day) into the review queue of the technician's
+// managers (and the admins'); a manager rates photo and repair quality 1-5 with notes, on their
+// team's work only, never their own.
 import "server-only";
 import { z } from "zod";
-import { FIELDS, drawnForReview, mayReview, rubricProblem } from "~/domain";
+import { FIELDS, type Reviewer, actorKind, drawnForReview, mayReview, rubricProblem } from "~/domain";
 import { dayKey } from "~/domain/business-month";
 import { config } from "../../config";
 import type { Db } from "../../db";
@@ -40,12 +41,25 @@ export async function drawPeerReviews(db: Db, now = new Date()): Promise<{ drawn
   return { drawn };
 }
 
-/** The queue: drawn repairs not reviewed yet, none of them the reviewer's own work. */
+/** Who the acting office user may review (mayReview): an admin everyone, a manager their team. */
+function reviewerOf(ctx: ServiceContext): Reviewer {
+  const technician = ctx.actor.technician;
+  return {
+    technicianId: technician?.id ?? null,
+    isManager: !technician || technician.isManager,
+    team: actorKind(ctx.actor) === "admin" ? "all" : (technician?.managedTechnicianIds ?? []),
+  };
+}
+
+/** The queue: drawn repairs not reviewed yet of the reviewer's team (everyone's for an admin), never their own. */
 export async function listPeerReviews(db: Db, ctx: ServiceContext) {
   assertOffice(ctx);
-  const own = ctx.actor.technician?.id ?? null;
+  const reviewer = reviewerOf(ctx);
+  const own = reviewer.technicianId;
+  const whose =
+    reviewer.team === "all" ? (own ? { not: own } : undefined) : { in: reviewer.team.filter((id) => id !== own) };
   const rows = await db.peerReview.findMany({
-    where: { reviewedAt: null, ...(own ? { technicianId: { not: own } } : {}) },
+    where: { reviewedAt: null, ...(whose ? { technicianId: whose } : {}) },
     orderBy: [{ drawnOn: "asc" }, { id: "asc" }],
     take: 50,
     include: {
@@ -94,10 +108,14 @@ export async function submitPeerReview(db: Db, ctx: ServiceContext, raw: SubmitP
     const [review] = await tx.$queryRaw<{ technicianId: string; reviewedAt: Date | null }[]>`
       SELECT "technicianId", "reviewedAt" FROM "PeerReview" WHERE id = ${input.id}::uuid FOR UPDATE`;
     if (!review) throw new NotFound("Peer review");
-    const technician = ctx.actor.technician;
-    const reviewer = { technicianId: technician?.id ?? null, isManager: !technician || technician.isManager };
+    const reviewer = reviewerOf(ctx);
     if (!mayReview(reviewer, review.technicianId))
-      throw new InvalidRequest("REVIEW_NOT_ALLOWED", "A manager never reviews their own work.");
+      throw new InvalidRequest(
+        "REVIEW_NOT_ALLOWED",
+        review.technicianId === reviewer.technicianId
+          ? "A manager never reviews their own work."
+          : "A manager reviews only the work of their own team.",
+      );
     if (review.reviewedAt) throw new InvalidRequest("REVIEW_NOT_ALLOWED", "This repair was already reviewed.");
     return tx.peerReview.update({
       where: { id: input.id },

@@ -41,6 +41,7 @@ const positive = (what: string, max: number) =>
 
 export const updateQualitySettingsInput = z.object({
   photoChecks: z.object({ blur: verdict, exposure: verdict, size: verdict }),
+  requirePhotoPairs: z.boolean().default(false),
   warrantyMonths: perType(months),
   completionSteps: perType(steps),
   peerReviewPercent: z

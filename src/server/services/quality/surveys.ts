@@ -1,23 +1,24 @@
 // Customer surveys. A job reads the event outbox (DomainEvent): each completed walk, and each
-// completed repair not done on a walk, gets one Survey for its customer's contact (one per
-// event, whatever reruns), mailed with its signed one-time link through the email channel; one
-// reminder after SURVEY_REMINDER_DAYS. Without a mail server the message is kept on the survey
-// (lastMessage) and the office can pass the link on. An answer sets the technician's rating.
+// completed repair not done on a walk, gets one Survey for its customer (one per event, whatever
+// reruns). The invitation, and one reminder after SURVEY_REMINDER_DAYS, are events of their own
+// (SURVEY_INVITATION, SURVEY_REMINDER) told to the customer's users through the notification
+// deliveries: their preferences, retries and the admin's outbox apply, and the message carries the
+// survey's signed one-time link. The office list shows every unanswered link to pass on by hand
+// (a customer with no user account). An answer sets the technician's rating.
 import "server-only";
 import { SURVEY_CREATE_WITHIN_DAYS, SURVEY_REMINDER_DAYS, ratingOf, surveyAnswerProblem } from "~/domain";
 import { config } from "../../config";
 import type { Db } from "../../db";
 import { InvalidRequest, NotFound } from "../../errors";
-import { requestLog } from "../../logging/logger";
-import { sendOn } from "../../notifications/channel-registry";
 import type { ServiceContext } from "../../service-context";
-import { surveyIdOf, surveyToken } from "../../data/quality/survey-token";
+import { recordEvents } from "../../data/events/record-event";
+import { surveyIdOf, surveyPath } from "../../data/quality/survey-token";
 import { assertOffice } from "../../data/quality/office";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const surveyUrl = (surveyId: string) =>
-  `${(config().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}/survey/${surveyToken(surveyId)}`;
+  `${(config().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}${surveyPath(surveyId)}`;
 
 type EventRow = {
   id: string;
@@ -27,7 +28,20 @@ type EventRow = {
   walkId: string | null;
 };
 
-/** Creates the surveys the recent completion events call for and mails them. Returns how many. */
+type SurveyRef = { id: string; customerId: string; repairId: string | null; walkId: string | null };
+
+/** The invitation or reminder, as an event of the survey (its own group: never gathered with another survey). */
+const surveyEvent = (type: "SURVEY_INVITATION" | "SURVEY_REMINDER", survey: SurveyRef) => ({
+  type,
+  customerId: survey.customerId,
+  repairId: survey.repairId,
+  walkId: survey.walkId,
+  actorUserId: null,
+  groupId: survey.id,
+  payload: { surveyId: survey.id },
+});
+
+/** Creates the surveys the recent completion events call for and queues their invitations. Returns how many. */
 export async function createSurveys(db: Db, now = new Date()): Promise<{ created: number }> {
   const since = new Date(now.getTime() - SURVEY_CREATE_WITHIN_DAYS * DAY_MS);
   const events = await db.$queryRaw<EventRow[]>`
@@ -42,20 +56,23 @@ export async function createSurveys(db: Db, now = new Date()): Promise<{ created
   for (const event of events) {
     const target = await surveyTarget(db, event);
     if (!target) continue;
-    const customer = await db.customer.findUnique({
-      where: { id: event.customerId },
-      select: { name: true, contactEmail: true },
+    const customer = await db.customer.findUnique({ where: { id: event.customerId }, select: { contactEmail: true } });
+    if (!customer) continue;
+    // The survey and its invitation commit together: an invitation is queued exactly once.
+    const made = await db.$transaction(async (tx) => {
+      const [inserted] = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "Survey" (id, "eventId", "customerId", "walkId", "repairId", "technicianId", email, "sentAt", "lastMessage")
+        VALUES (gen_random_uuid(), ${event.id}::uuid, ${event.customerId}::uuid, ${target.walkId}::uuid,
+          ${target.repairId}::uuid, ${target.technicianId}::uuid, ${customer.contactEmail ?? ""}, ${now},
+          'invitation queued to the customer''s users')
+        ON CONFLICT ("eventId") DO NOTHING
+        RETURNING id`;
+      if (!inserted) return false;
+      const survey = { id: inserted.id, customerId: event.customerId, ...target };
+      await recordEvents(tx, [surveyEvent("SURVEY_INVITATION", survey)]);
+      return true;
     });
-    if (!customer?.contactEmail) continue;
-    const inserted = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Survey" (id, "eventId", "customerId", "walkId", "repairId", "technicianId", email)
-      VALUES (gen_random_uuid(), ${event.id}::uuid, ${event.customerId}::uuid, ${target.walkId}::uuid,
-        ${target.repairId}::uuid, ${target.technicianId}::uuid, ${customer.contactEmail})
-      ON CONFLICT ("eventId") DO NOTHING
-      RETURNING id`;
-    if (!inserted[0]) continue;
-    created += 1;
-    await mail(db, inserted[0].id, { reminder: false, name: customer.name, what: target.what });
+    if (made) created += 1;
   }
   return { created };
 }
@@ -63,7 +80,7 @@ export async function createSurveys(db: Db, now = new Date()): Promise<{ created
 async function surveyTarget(db: Db, event: EventRow) {
   if (event.type === "LOT_WALK_COMPLETED" && event.walkId) {
     const walk = await db.lotWalk.findUnique({ where: { id: event.walkId }, select: { technicianId: true } });
-    return walk ? { walkId: event.walkId, repairId: null, technicianId: walk.technicianId, what: "lot walk" } : null;
+    return walk ? { walkId: event.walkId, repairId: null, technicianId: walk.technicianId } : null;
   }
   if (event.type === "REPAIR_COMPLETED" && event.repairId) {
     const repair = await db.repair.findUnique({
@@ -72,42 +89,12 @@ async function surveyTarget(db: Db, event: EventRow) {
     });
     // A walk's repairs are asked about once, with the walk.
     if (!repair || repair.walkId) return null;
-    return { walkId: null, repairId: event.repairId, technicianId: repair.technicianId, what: "windshield repair" };
+    return { walkId: null, repairId: event.repairId, technicianId: repair.technicianId };
   }
   return null;
 }
 
-async function mail(db: Db, surveyId: string, m: { reminder: boolean; name: string; what: string }) {
-  const survey = await db.survey.findUniqueOrThrow({ where: { id: surveyId } });
-  const url = surveyUrl(surveyId);
-  const subject = m.reminder ? `Reminder: how did our ${m.what} go?` : `How did our ${m.what} go?`;
-  const text = `Hello ${m.name},\n\nPlease rate our ${m.what} from 1 to 5 stars (one click, no login): ${url}\n\nThe link works once.`;
-  let outcome = "kept";
-  try {
-    outcome = (
-      await sendOn("EMAIL", {
-        deliveryId: `${surveyId}:${m.reminder ? "reminder" : "first"}`,
-        recipient: { userId: surveyId, name: m.name, email: survey.email, phone: null },
-        subject,
-        text,
-        url,
-      })
-    ).outcome;
-  } catch (error) {
-    // The next run does not resend: a survey is asked once, reminded once.
-    requestLog().warn({ err: error, surveyId }, "survey mail failed");
-    outcome = "failed";
-  }
-  await db.survey.update({
-    where: { id: surveyId },
-    data: {
-      ...(m.reminder ? { remindedAt: new Date() } : { sentAt: new Date() }),
-      lastMessage: `${outcome}: ${subject}`,
-    },
-  });
-}
-
-/** The one reminder, SURVEY_REMINDER_DAYS after the first mail, to surveys still unanswered. */
+/** The one reminder, SURVEY_REMINDER_DAYS after the invitation, to surveys still unanswered. */
 export async function remindSurveys(db: Db, now = new Date()): Promise<{ reminded: number }> {
   const due = await db.survey.findMany({
     where: {
@@ -115,21 +102,24 @@ export async function remindSurveys(db: Db, now = new Date()): Promise<{ reminde
       remindedAt: null,
       sentAt: { lte: new Date(now.getTime() - SURVEY_REMINDER_DAYS * DAY_MS) },
     },
-    select: { id: true, walkId: true, customerId: true },
+    select: { id: true, walkId: true, repairId: true, customerId: true },
     take: 200,
   });
+  let reminded = 0;
   for (const s of due) {
-    const customer = await db.customer.findUnique({
-      where: { id: s.customerId },
-      select: { name: true },
+    const done = await db.$transaction(async (tx) => {
+      // Claimed by the update: two instances never remind one survey twice.
+      const claimed = await tx.survey.updateMany({
+        where: { id: s.id, remindedAt: null, answeredAt: null },
+        data: { remindedAt: now, lastMessage: "reminder queued to the customer's users" },
+      });
+      if (claimed.count === 0) return false;
+      await recordEvents(tx, [surveyEvent("SURVEY_REMINDER", s)]);
+      return true;
     });
-    await mail(db, s.id, {
-      reminder: true,
-      name: customer?.name ?? "",
-      what: s.walkId ? "lot walk" : "windshield repair",
-    });
+    if (done) reminded += 1;
   }
-  return { reminded: due.length };
+  return { reminded };
 }
 
 export type SurveyPage =

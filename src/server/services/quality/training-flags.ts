@@ -3,8 +3,9 @@
 // average. A technician past an admin threshold is flagged with the repairs behind the figure;
 // the flag clears when a later check finds the figures recovered.
 import "server-only";
-import { TRAINING_WINDOW_DAYS, type TrainingFacts, trainingFlagReasons } from "~/domain";
+import { type DomainEventInput, TRAINING_WINDOW_DAYS, type TrainingFacts, trainingFlagReasons } from "~/domain";
 import type { Db } from "../../db";
+import { recordEvents } from "../../data/events/record-event";
 import type { ServiceContext } from "../../service-context";
 import { assertOffice } from "../../data/quality/office";
 import { readQuality } from "../../data/settings/quality-settings";
@@ -38,7 +39,26 @@ async function factsOf(db: Db, technicianId: string, since: Date): Promise<Train
   };
 }
 
-/** Raises, updates and clears the flags of every active technician. */
+/**
+ * A flag raised or cleared, told to the technician and their managers (the "team" audience); the
+ * sentences say what crossed which threshold. Updating an open flag's figures tells nobody again.
+ */
+function flagEvent(
+  type: "TRAINING_FLAG_RAISED" | "TRAINING_FLAG_CLEARED",
+  flagId: string,
+  technicianId: string,
+  reasons: ReturnType<typeof trainingFlagReasons>,
+): DomainEventInput {
+  return {
+    type,
+    customerId: null,
+    actorUserId: null,
+    groupId: flagId,
+    payload: { technicianId, flagId, reasons: reasons.map((r) => r.sentence) },
+  };
+}
+
+/** Raises, updates and clears the flags of every active technician, telling each raise and clear. */
 export async function checkTrainingFlags(db: Db, now = new Date()): Promise<{ flagged: number; cleared: number }> {
   const { training } = await readQuality(db);
   const since = new Date(now.getTime() - TRAINING_WINDOW_DAYS * DAY_MS);
@@ -51,10 +71,19 @@ export async function checkTrainingFlags(db: Db, now = new Date()): Promise<{ fl
     if (reasons.length > 0) {
       flagged += 1;
       if (open) await db.trainingFlag.update({ where: { id: open.id }, data: { reasons, checkedAt: now } });
-      else await db.trainingFlag.create({ data: { technicianId: id, reasons, raisedAt: now, checkedAt: now } });
+      else
+        await db.$transaction(async (tx) => {
+          const flag = await tx.trainingFlag.create({
+            data: { technicianId: id, reasons, raisedAt: now, checkedAt: now },
+          });
+          await recordEvents(tx, [flagEvent("TRAINING_FLAG_RAISED", flag.id, id, reasons)]);
+        });
     } else if (open) {
       cleared += 1;
-      await db.trainingFlag.update({ where: { id: open.id }, data: { clearedAt: now, checkedAt: now } });
+      await db.$transaction(async (tx) => {
+        await tx.trainingFlag.update({ where: { id: open.id }, data: { clearedAt: now, checkedAt: now } });
+        await recordEvents(tx, [flagEvent("TRAINING_FLAG_CLEARED", open.id, id, [])]);
+      });
     }
   }
   return { flagged, cleared };

@@ -12,10 +12,12 @@ import {
   checklistItemsOf,
   completionItemsFor,
   confirmChecklist,
+  photoPairProblem,
   templateChecklistDone,
   templateChecklistOf,
 } from "~/domain";
 import type { Db } from "../../db";
+import { InvalidRequest } from "../../errors";
 import type { ServiceContext } from "../../service-context";
 import { assertAcceptableAttachments } from "../../data/attachments/accept-attachments";
 import { attachmentsInput, dateInput, textInput } from "../../data/shared-inputs";
@@ -75,7 +77,18 @@ export async function completeRepair(db: Db, ctx: ServiceContext, raw: CompleteR
             select: { completionChecklist: true },
           });
           const templateItems = templateChecklistOf(repair.checklist);
-          const steps = (await readQuality(tx)).completionSteps[repair.damageType];
+          const quality = await readQuality(tx);
+          const photos = await tx.attachment.findMany({
+            where: { repairId: repair.id, kind: "PHOTO" },
+            select: { id: true, photoStage: true, pairedWithId: true },
+            orderBy: { createdAt: "asc" },
+          });
+          const pairs = photoPairProblem(
+            photos.map((p) => ({ id: p.id, stage: p.photoStage, pairedWithId: p.pairedWithId })),
+            quality.requirePhotoPairs,
+          );
+          if (pairs) throw new InvalidRequest("PHOTO_PAIR_REQUIRED", pairs);
+          const steps = quality.completionSteps[repair.damageType];
           const required = completionItemsFor(checklistItemsOf(customer.completionChecklist), templateItems, steps);
           const confirmed = confirmChecklist(
             required,

@@ -24,6 +24,7 @@ export async function getRepair(db: Db, ctx: ServiceContext, raw: GetRepairInput
         id: true,
         kind: true,
         photoStage: true,
+        pairedWithId: true,
         mimeType: true,
         sizeBytes: true,
         uploadedAt: true,

@@ -9,6 +9,7 @@ import { businessDate } from "../../data/settings/business-day";
 import {
   PRICE_FROZEN_STATUSES,
   assertAllowed,
+  countsInPricingHistory,
   checklistItemsOf,
   completionItemsFor,
   decide,
@@ -194,7 +195,9 @@ async function preparedUnits(tx: DbTx, ctx: ServiceContext, customerIds: string[
     const onWindshield = byUnit.get(`${unit.id}:${unit.windshieldSeq}`) ?? [];
     return {
       ...unit,
-      completedOnWindshield: onWindshield.filter((r) => COMPLETED_STATUSES.includes(r.status)).length,
+      completedOnWindshield: onWindshield.filter(
+        (r) => COMPLETED_STATUSES.includes(r.status) && countsInPricingHistory(r),
+      ).length,
       openRepairs: onWindshield.filter((r) => !isTerminal(r.status) && !PRICE_FROZEN_STATUSES.includes(r.status))
         .length,
       // Counts cover every repair; the lines only those the actor may see (a technician: their own).

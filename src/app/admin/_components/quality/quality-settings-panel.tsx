@@ -32,6 +32,7 @@ export function QualitySettingsPanel() {
 
 const draftOf = (s: QualitySettings) => ({
   photoChecks: s.photoChecks,
+  requirePhotoPairs: s.requirePhotoPairs,
   warrantyMonths: Object.fromEntries(DAMAGE_TYPES.map((t) => [t, String(s.warrantyMonths[t])])) as Record<
     DamageTypeName,
     string
@@ -69,6 +70,7 @@ function QualitySettingsForm({ settings }: { settings: QualitySettings }) {
     submit(
       () => ({
         photoChecks: draft.photoChecks,
+        requirePhotoPairs: draft.requirePhotoPairs,
         warrantyMonths: Object.fromEntries(
           DAMAGE_TYPES.map((t) => [t, wholeNumber(draft.warrantyMonths[t], `${DAMAGE_LABELS[t]} warranty (months)`)]),
         ) as Record<DamageTypeName, number>,
@@ -110,6 +112,14 @@ function QualitySettingsForm({ settings }: { settings: QualitySettings }) {
             </select>
           </label>
         ))}
+        <label className="field">
+          <input
+            type="checkbox"
+            checked={draft.requirePhotoPairs}
+            onChange={(e) => change({ requirePhotoPairs: e.target.checked })}
+          />{" "}
+          Require a before/after pair: each damage photo needs its after photo before a repair is completed
+        </label>
       </fieldset>
       <fieldset>
         <legend>Per damage type</legend>
