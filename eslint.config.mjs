@@ -9,7 +9,11 @@ export default tseslint.config(
       ".next/**",
       "node_modules/**",
       "src/server/db/generated/**",
+      // Build outputs (gitignored), linted as their sources.
       "public/sw.js",
+      "public/office-sw.js",
+      "public/photo-checks-worker.js",
+      "public/scan/**",
       "public/vendor/**",
       "public/scalar/api-reference-*.js",
       "data/**",
