@@ -14,12 +14,16 @@ export async function withChromium<T>(env: BenchEnv, measure: (browser: Browser)
   }
 }
 
-/** A context whose technician signed in through the login form and landed on /walk. */
-export async function signedInContext(browser: Browser, env: BenchEnv): Promise<BrowserContext> {
+/** A context signed in through the login form (the technician by default) and landed on its home screen. */
+export async function signedInContext(
+  browser: Browser,
+  env: BenchEnv,
+  as: { email: string; home: string } = { email: "tech@demo.test", home: "/walk" },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: env.baseUrl });
   const page = await context.newPage();
-  await signIn(page, "tech@demo.test");
-  await page.waitForURL(/\/walk$/);
+  await signIn(page, as.email);
+  await page.waitForURL((url) => url.pathname === as.home);
   await page.close();
   return context;
 }
