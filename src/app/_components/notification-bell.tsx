@@ -32,7 +32,17 @@ export function NotificationBell() {
           if (!open) void utils.notifications.mine.invalidate();
         }}
       >
-        Notifications{count > 0 ? ` (${count} unread)` : ""}
+        Notifications
+        {/* The count's place is kept whether or not there is one, so its arrival after the first
+            paint moves nothing; "unread" is said, not shown, to keep the bar on one line. */}
+        <span className="notify-count">
+          {count > 0 && (
+            <>
+              {` (${count}`}
+              <span className="sr-only"> unread</span>)
+            </>
+          )}
+        </span>
       </button>
       {open && (
         <section id="notifications-panel" className="notify-panel card" aria-label="Notifications">

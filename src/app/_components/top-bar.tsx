@@ -15,7 +15,11 @@ export function TopBar({
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <header className="topbar">
-      <span className="brand">RS Systems · {title}</span>
+      <span className="brand">
+        {/* On a phone the bar keeps one line: the product's name gives way to the area's. */}
+        <span className="brand-name">RS Systems · </span>
+        {title}
+      </span>
       <span className="who">{userName}</span>
       {children}
       <button
