@@ -15,7 +15,8 @@ import { type AppInstance, startInstance } from "../../support/app-instances";
 import { actorFor } from "../../support/fixtures";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const PORTS = [3351, 3352] as const;
+// Ports of its own: the notification-kill fault test, run beside it, has 3351–3352.
+const PORTS = [3361, 3362] as const;
 const BURST = 20;
 
 describe.skipIf(!serverUrl)("public API on two instances (skipped without TEST_DATABASE_URL)", () => {
