@@ -3,19 +3,11 @@
 // shown once, here), see them with their prefix and last use, revoke one. Used by admins and a
 // customer's primary contact.
 import { useState } from "react";
+import { API_SCOPES, type ApiScope } from "~/domain/api-scopes";
 import { api } from "~/trpc/react";
 
-const SCOPES = [
-  "repairs:read",
-  "repairs:write",
-  "units:read",
-  "units:write",
-  "customers:read",
-  "analytics:read",
-  "invoices:read",
-  "webhooks:write",
-] as const;
-type Scope = (typeof SCOPES)[number];
+const SCOPES = API_SCOPES;
+type Scope = ApiScope;
 
 export function ApiKeysPanel() {
   const utils = api.useUtils();

@@ -6,21 +6,12 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "~/domain";
 import { type ActorWithIdentity, loadActor } from "../auth/actor";
+import { API_SCOPES, type ApiScope } from "~/domain/api-scopes";
 import { writeAudit } from "../audit/write-audit";
 import type { Db, DbTx } from "../db";
 import type { ServiceContext } from "../service-context";
 
-export const API_SCOPES = [
-  "repairs:read",
-  "repairs:write",
-  "units:read",
-  "units:write",
-  "customers:read",
-  "analytics:read",
-  "invoices:read",
-  "webhooks:write",
-] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES, type ApiScope };
 
 export class ApiKeyNotFound extends DomainError {
   readonly code = "NOT_FOUND" as const;
