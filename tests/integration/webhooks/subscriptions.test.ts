@@ -84,14 +84,15 @@ describe("webhook subscriptions", () => {
       expect.arrayContaining([own.webhook.id, globexHook.webhook.id]),
     );
     // Another customer's webhook does not exist for this contact.
+    // Thunks, not promises: a call started early and refused before its turn would be an unhandled rejection.
     for (const attempt of [
-      contact.webhooks.setEnabled({ id: globexHook.webhook.id, enabled: false }),
-      contact.webhooks.rotateSecret({ id: globexHook.webhook.id }),
-      contact.webhooks.delete({ id: globexHook.webhook.id }),
-      contact.webhooks.deliveries({ id: globexHook.webhook.id }),
-      contact.webhooks.ping({ id: globexHook.webhook.id }),
+      () => contact.webhooks.setEnabled({ id: globexHook.webhook.id, enabled: false }),
+      () => contact.webhooks.rotateSecret({ id: globexHook.webhook.id }),
+      () => contact.webhooks.delete({ id: globexHook.webhook.id }),
+      () => contact.webhooks.deliveries({ id: globexHook.webhook.id }),
+      () => contact.webhooks.ping({ id: globexHook.webhook.id }),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     await contact.webhooks.delete({ id: own.webhook.id });
     await admin.webhooks.delete({ id: globexHook.webhook.id });
