@@ -135,7 +135,10 @@ export function renderDelivery(facts: RenderFacts, delivery: DeliveryToRender): 
   return { deliveryId: delivery.id, recipient, ...rendered, url, headers: unsubscribeHeaders(unsubscribeUrl) };
 }
 
-/** A digest's lines: one per event type and customer, counting. */
+/**
+ * A digest's lines: one per event type and customer, counting; but one per survey, since a
+ * survey's link opens that survey alone.
+ */
 function digestSections(
   events: readonly { type: string; customerId: string | null; repairId: string | null; payload: unknown }[],
   audience: Audience,
@@ -143,7 +146,8 @@ function digestSections(
 ): DigestSection[] {
   const sections = new Map<string, DigestSection>();
   for (const event of events) {
-    const key = `${event.type}|${event.customerId ?? ""}`;
+    const survey = surveyOfEvent(event);
+    const key = survey ? `survey|${survey}|${event.type}` : `${event.type}|${event.customerId ?? ""}`;
     const section = sections.get(key);
     if (section) section.count += 1;
     else
