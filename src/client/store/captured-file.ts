@@ -6,7 +6,7 @@ import type { BlobContentRow, BlobRow } from "./db";
 
 export type CapturedFile = { blob: Blob; sha256: string; mimeType: string };
 /** A photo, with the marks drawn over it (kept apart from its bytes). */
-export type CapturedPhoto = CapturedFile & { stage: PhotoStage; marks?: DamageMark[] };
+export type CapturedPhoto = CapturedFile & { stage: PhotoStage; marks?: DamageMark[]; pairedWithId?: string };
 
 /** A file the shared rules refuse; its message can be shown as is. */
 export class AttachmentRefused extends Error {
@@ -33,6 +33,7 @@ export function attachmentRows(
   now = new Date(),
 ): { row: BlobRow; content: BlobContentRow; meta: AttachmentMeta } {
   const id = crypto.randomUUID();
+  const pairedWith = "pairedWithId" in file && typeof file.pairedWithId === "string" ? file.pairedWithId : undefined;
   const meta: AttachmentMeta = {
     id,
     kind,
@@ -40,6 +41,7 @@ export function attachmentRows(
     sizeBytes: file.blob.size,
     sha256: file.sha256,
     ...(stage ? { photoStage: stage } : {}),
+    ...(pairedWith ? { pairedWithId: pairedWith } : {}),
     ...("marks" in file && Array.isArray(file.marks) && file.marks.length ? { marks: file.marks as DamageMark[] } : {}),
   };
   const row: BlobRow = {
@@ -50,6 +52,7 @@ export function attachmentRows(
     size: file.blob.size,
     kind,
     ...(stage ? { stage } : {}),
+    ...(pairedWith ? { pairedWithId: pairedWith } : {}),
     uploadedBytes: 0,
     confirmed: 0,
     ownerAcknowledged: 0,

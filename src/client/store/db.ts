@@ -106,6 +106,8 @@ export type BlobRow = {
   size: number;
   kind: AttachmentKind;
   stage?: PhotoStage;
+  /** An after photo's damage photo (its "before"), of the same repair. Not indexed: no new version. */
+  pairedWithId?: string;
   uploadedBytes: number;
   /** 1 once the server holds the complete bytes with the right sha256. */
   confirmed: 0 | 1;

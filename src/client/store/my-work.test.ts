@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { QUALITY_SETTINGS_DEFAULT } from "~/domain/quality-settings";
 import type { PreparedWork } from "../sync/contract";
 import { pushOutbox } from "../sync/push-outbox";
 import { FakeTransport, okResult } from "../test-support/fake-transport";
@@ -141,6 +142,78 @@ describe("My work on the device", () => {
     expect(await db.blobContent.get(meta.id)).toBeUndefined(); // the server holds it now
     await savePreparedSnapshot(db, snapshot({ myWork: [] }));
     expect(await db.workRepairs.count()).toBe(0);
+  });
+
+  it("where pairs are required, each damage photo's paired after photo is taken before completing, and goes with it", async () => {
+    const quality = {
+      photoChecks: QUALITY_SETTINGS_DEFAULT.photoChecks,
+      completionSteps: QUALITY_SETTINGS_DEFAULT.completionSteps,
+    };
+    await savePreparedSnapshot(db, snapshot({ myWork: [work()], quality: { ...quality, requirePhotoPairs: true } }));
+    const serverDamage = "3b7f1e2a-7777-4a8e-9d41-000000000007";
+    await startWork(db, REPAIR_ID);
+    // An after photo of nothing does not document the damage photo: the completion waits, nothing queued.
+    await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
+    await expect(completeWork(db, REPAIR_ID)).rejects.toThrow(
+      "Take the after photo of the damage photo before completing: the business requires before/after pairs.",
+    );
+    const damage = await addWorkPhoto(db, REPAIR_ID, photo("DAMAGE"));
+    await expect(completeWork(db, REPAIR_ID)).rejects.toThrow("each of the 2 damage photos");
+    // Only a damage photo of this repair can be a "before".
+    await expect(
+      addWorkPhoto(db, REPAIR_ID, { ...photo("AFTER"), pairedWithId: "3b7f1e2a-9999-4a8e-9d41-000000000009" }),
+    ).rejects.toThrow("An after photo pairs with a damage photo of the same repair.");
+    await expect(addWorkPhoto(db, REPAIR_ID, { ...photo("DAMAGE"), pairedWithId: serverDamage })).rejects.toThrow(
+      WorkRefused,
+    );
+    const first = await addWorkPhoto(db, REPAIR_ID, { ...photo("AFTER"), pairedWithId: serverDamage });
+    expect(first.pairedWithId).toBe(serverDamage);
+    await expect(completeWork(db, REPAIR_ID)).rejects.toThrow("Take the after photo of the damage photo");
+    const second = await addWorkPhoto(db, REPAIR_ID, { ...photo("AFTER"), pairedWithId: damage.id });
+    const entry = await completeWork(db, REPAIR_ID);
+    expect(workStatus(await row())).toBe("COMPLETED");
+    const attachments = entry.type === "repair.complete" ? entry.payload.attachments : [];
+    expect(attachments.map((a) => [a.id, a.pairedWithId])).toEqual([
+      [expect.any(String), undefined],
+      [first.id, serverDamage],
+      [second.id, damage.id],
+    ]);
+    // The pairing travels with each photo's own change too, and stays with its bytes on the device.
+    const added = (await workChanges(db, REPAIR_ID)).flatMap((c) => (c.type === "repair.addPhoto" ? [c.payload] : []));
+    expect(added.find((p) => p.photo.id === second.id)?.photo.pairedWithId).toBe(damage.id);
+    expect(await db.blobs.get(second.id)).toMatchObject({ stage: "AFTER", pairedWithId: damage.id });
+  });
+
+  it("a server photo already paired counts; without the setting no pair is asked for", async () => {
+    const serverDamage = "3b7f1e2a-7777-4a8e-9d41-000000000007";
+    const paired = work({
+      photos: [
+        { id: serverDamage, stage: "DAMAGE", mimeType: "image/jpeg", uploaded: true },
+        {
+          id: "3b7f1e2a-8888-4a8e-9d41-000000000008",
+          stage: "AFTER",
+          mimeType: "image/jpeg",
+          uploaded: true,
+          pairedWithId: serverDamage,
+        },
+      ],
+    });
+    const quality = {
+      photoChecks: QUALITY_SETTINGS_DEFAULT.photoChecks,
+      completionSteps: QUALITY_SETTINGS_DEFAULT.completionSteps,
+    };
+    await savePreparedSnapshot(db, snapshot({ myWork: [paired], quality: { ...quality, requirePhotoPairs: true } }));
+    await startWork(db, REPAIR_ID);
+    await completeWork(db, REPAIR_ID);
+    expect(workStatus(await row())).toBe("COMPLETED");
+
+    await db.workRepairs.clear();
+    await savePreparedSnapshot(db, snapshot({ myWork: [work()] }));
+    await db.outbox.clear();
+    await startWork(db, REPAIR_ID);
+    await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
+    await completeWork(db, REPAIR_ID);
+    expect(workStatus(await row())).toBe("COMPLETED");
   });
 
   it("where the customer requires a checklist, every item is ticked to complete and goes with the completion", async () => {

@@ -3,7 +3,9 @@
 // write the device's state and one outbox entry in one transaction, like a capture. The server
 // decides (ownership, transitions, the price frozen at completion); its refusal stays on the
 // item until the user sends it again or discards it (resolve-rejected.ts). Where the customer
-// requires a completion checklist, its items are ticked here and go with the completion.
+// requires a completion checklist, its items are ticked here and go with the completion. Where the
+// business requires before/after pairs, each damage photo gets its after photo, taken beside it,
+// and the completion waits for them (the server's rule, photoPairProblem, applied here offline).
 import {
   FIELDS,
   type PartsRequestDraft,
@@ -11,7 +13,9 @@ import {
   assertFollowUp,
   checkPartsRequest,
   checkText,
+  type PairablePhoto,
   missingChecklistItems,
+  photoPairProblem,
 } from "~/domain";
 import type { PreparedWork } from "../sync/contract";
 import { type CapturedPhoto, assertAcceptable, attachmentRows } from "./captured-file";
@@ -105,6 +109,28 @@ async function workRow(db: RsDb, repairId: string): Promise<WorkRepairRow> {
   return row;
 }
 
+/**
+ * The repair's photos, the server's (as prepared) then the ones taken on this device, with their
+ * stage and pairing: what the pair rule reads, in the order they were taken.
+ */
+export async function repairPhotos(db: RsDb, row: Pick<WorkRepairRow, "photos" | "device">): Promise<PairablePhoto[]> {
+  const local = await db.blobs.bulkGet(row.device.photoIds);
+  return [
+    ...row.photos.map((p) => ({ id: p.id, stage: p.stage, pairedWithId: p.pairedWithId ?? null })),
+    ...row.device.photoIds.map((id, i) => ({
+      id,
+      stage: local[i]?.stage ?? null,
+      pairedWithId: local[i]?.pairedWithId ?? null,
+    })),
+  ];
+}
+
+/** Whether the business requires before/after pairs, as the last prepare said (off before one). */
+export async function pairsRequired(db: RsDb): Promise<boolean> {
+  const row = await db.meta.get("quality");
+  return row?.key === "quality" && row.value.requirePhotoPairs === true;
+}
+
 /** The technician begins the work; the server records it when the device next syncs. */
 export async function startWork(db: RsDb, repairId: string, now = new Date()): Promise<OutboxEntry> {
   return db.transaction("rw", workTables(db), async () => {
@@ -129,6 +155,11 @@ export async function addWorkPhoto(db: RsDb, repairId: string, photo: CapturedPh
   return db.transaction("rw", workTables(db), async () => {
     const row = await workRow(db, repairId);
     if (workStatus(row) === "COMPLETED") throw new WorkRefused("This repair is completed: no more photos.");
+    if (photo.pairedWithId !== undefined) {
+      const before = (await repairPhotos(db, row)).find((p) => p.id === photo.pairedWithId);
+      if (photo.stage !== "AFTER" || before?.stage !== "DAMAGE")
+        throw new WorkRefused("An after photo pairs with a damage photo of the same repair.");
+    }
     const file = attachmentRows({ ownerType: "repair", ownerId: repairId }, "PHOTO", photo, photo.stage, now);
     const id = crypto.randomUUID();
     const mutation = { type: "repair.addPhoto" as const, payload: { id, repairId, photo: file.meta } };
@@ -164,16 +195,19 @@ export function uncheckedItems(row: Pick<WorkRepairRow, "completionChecklist" | 
 }
 
 /**
- * The work is done. It needs an after photo, and every item of the customer's checklist ticked; the ones taken on the device go with the completion
+ * The work is done. It needs an after photo (each damage photo's, paired, where the business
+ * requires pairs), and every item of the customer's checklist ticked; the ones taken on the device go with the completion
  * (the server counts an after photo that comes with its completion, its bytes following by upload).
  */
 export async function completeWork(db: RsDb, repairId: string, now = new Date()): Promise<OutboxEntry> {
-  return db.transaction("rw", workTables(db), async () => {
+  return db.transaction("rw", [...workTables(db), db.meta], async () => {
     const row = await workRow(db, repairId);
     if (workStatus(row) !== "IN_PROGRESS") throw new WorkRefused("Start the repair before completing it.");
     const taken = (await db.blobs.bulkGet(row.device.photoIds)).filter((b) => b?.stage === "AFTER");
     const afterOnServer = row.photos.some((p) => p.stage === "AFTER" && p.uploaded);
     if (taken.length === 0 && !afterOnServer) throw new WorkRefused("Take an after photo before completing.");
+    const pairs = photoPairProblem(await repairPhotos(db, row), await pairsRequired(db));
+    if (pairs) throw new WorkRefused(pairs);
     const unchecked = uncheckedItems(row);
     if (unchecked.length > 0)
       throw new WorkRefused(`Confirm every checklist item before completing: ${unchecked.join(", ")}.`);
@@ -189,6 +223,7 @@ export async function completeWork(db: RsDb, repairId: string, now = new Date())
               mimeType: b.mimeType,
               sizeBytes: b.size,
               sha256: b.sha256,
+              ...(b.pairedWithId ? { pairedWithId: b.pairedWithId } : {}),
             },
           ]
         : [],

@@ -12,6 +12,8 @@ import { assignRepair } from "~/server/services/repairs/assign-repair";
 import { cancelRepair } from "~/server/services/repairs/cancel-repair";
 import { denyRepairs } from "~/server/services/repairs/deny-repairs";
 import { prepareSnapshot } from "~/server/services/sync/prepare-snapshot";
+import { updateQualitySettings } from "~/server/services/quality/quality-settings";
+import { QUALITY_SETTINGS_DEFAULT } from "~/domain/quality-settings";
 
 /** A queued change carries its own client id: the outbox entry's, as the device sends it. */
 const change = (type: "repair.start" | "repair.complete" | "repair.addPhoto", payload: object): Mutation => {
@@ -167,5 +169,41 @@ describe("My work through sync.push", () => {
     expect(a.results.map((r) => r.ok)).toEqual([true, true]);
     expect(b.results.map((r) => r.ok)).toEqual([true, true]);
     expect(await world.db.auditLog.count({ where: { entityId: repair.id, action: "repair.complete" } })).toBe(1);
+  });
+
+  it("with pairs required, prepare says so with each photo's pair; a paired after photo from the queue completes", async () => {
+    await updateQualitySettings(world.db, contextFor(world.admin), {
+      ...QUALITY_SETTINGS_DEFAULT,
+      requirePhotoPairs: true,
+    });
+    try {
+      const repair = await assignedToTina("MW-P");
+      const damage = addPhoto(repair.id, "DAMAGE");
+      const damagePhoto = (damage.payload as { photo: ReturnType<typeof photo> }).photo;
+      const unpaired = addPhoto(repair.id);
+      const refused = await pushed(world.db, world.tina, [start(repair.id), damage, unpaired, complete(repair.id, [])]);
+      expect(refused.results.map((r) => r.ok)).toEqual([true, true, true, false]);
+      expect(refused.results[3]).toMatchObject({ code: "PHOTO_PAIR_REQUIRED" });
+
+      const snapshot = await prepareSnapshot(world.db, contextFor(world.tina));
+      expect(snapshot.quality?.requirePhotoPairs).toBe(true);
+      const card = snapshot.myWork.find((w) => w.id === repair.id)!;
+      expect(card.photos.map((p) => [p.stage, p.pairedWithId])).toEqual([
+        ["DAMAGE", null],
+        ["AFTER", null],
+      ]);
+
+      const pairedPhoto = { ...photo("AFTER"), pairedWithId: damagePhoto.id };
+      const paired = change("repair.addPhoto", { repairId: repair.id, photo: pairedPhoto });
+      const done = await pushed(world.db, world.tina, [paired, complete(repair.id, [pairedPhoto])]);
+      expect(done.results.map((r) => r.ok)).toEqual([true, true]);
+      expect(await world.db.attachment.findUniqueOrThrow({ where: { id: pairedPhoto.id } })).toMatchObject({
+        photoStage: "AFTER",
+        pairedWithId: damagePhoto.id,
+      });
+      expect((await world.db.repair.findUniqueOrThrow({ where: { id: repair.id } })).status).toBe("COMPLETED");
+    } finally {
+      await updateQualitySettings(world.db, contextFor(world.admin), QUALITY_SETTINGS_DEFAULT);
+    }
   });
 });

@@ -1,7 +1,8 @@
 "use client";
 // One repair of My work: what the card knows (unit, customer, site, damage, photos, price,
-// approval, notes), and the work itself: start, damage and after photos, the customer's completion
-// checklist where it requires one, complete. Each action
+// approval, notes), and the work itself: start, damage and after photos (each after photo taken
+// beside its damage photo, as a before/after pair), the customer's completion checklist where it
+// requires one, complete. Each action
 // is saved on the device and queued; the server's refusal shows here until sent again or
 // discarded. Opened over the current screen (home or a walk), so every action is two taps from
 // the repair's card.
@@ -13,6 +14,7 @@ import {
   addWorkPhoto,
   completeWork,
   markWorkUrgent,
+  pairsRequired,
   queueWorkFollowUp,
   queueWorkParts,
   startWork,
@@ -24,7 +26,7 @@ import {
 import { snapshotInfo } from "~/client/store/prepared-snapshot";
 import { discardRejected, fixRejected } from "~/client/store/resolve-rejected";
 import type { PhotoStage } from "~/client/sync/contract";
-import { damageLabel, formatCents } from "~/domain";
+import { damageLabel, formatCents, photoPairProblem, photoPairsOf } from "~/domain";
 import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { QuickActions } from "./quick-actions";
@@ -43,6 +45,9 @@ const STATUS_TEXT = { APPROVED: "Approved", ASSIGNED: "Assigned", IN_PROGRESS: "
 
 type Shown = { id: string; stage: string | null; url: string | null };
 
+/** The refusal of a completion that lacked its before/after pairs: fixed by taking them. */
+const PAIR_REFUSAL = "PHOTO_PAIR_REQUIRED";
+
 async function loadRepair(repairId: string) {
   const db = rsDb();
   return db.transaction(
@@ -57,11 +62,13 @@ async function loadRepair(repairId: string) {
       return {
         row,
         technicianId: info?.technician.id ?? null,
+        pairsRequired: await pairsRequired(db),
         changes: await workChanges(db, repairId),
         serverPhotos: row.photos.map((p) => ({ ...p, blob: held.find((h) => h.id === p.id)?.blob ?? null })),
         localPhotos: row.device.photoIds.map((id, i) => ({
           id,
           stage: local[i]?.stage ?? null,
+          pairedWithId: local[i]?.pairedWithId ?? null,
           blob: content[i]?.blob ?? null,
         })),
       };
@@ -97,14 +104,15 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
     }
   }
 
-  async function addPhoto(event: ChangeEvent<HTMLInputElement>, stage: PhotoStage) {
+  /** `pairedWithId`: the damage photo an after photo shows repaired. */
+  async function addPhoto(event: ChangeEvent<HTMLInputElement>, stage: PhotoStage, pairedWithId?: string) {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
     await act(async () => {
       const prepared = await preparePhoto(file).catch(() => ({ ok: false as const, problem: UNREADABLE_PHOTO }));
       if (!prepared.ok) throw new WorkRefused(prepared.problem.message);
-      await addWorkPhoto(rsDb(), repairId, { ...prepared.file, stage });
+      await addWorkPhoto(rsDb(), repairId, { ...prepared.file, stage, ...(pairedWithId ? { pairedWithId } : {}) });
     });
   }
 
@@ -131,6 +139,11 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
   const canStart = status === "APPROVED" || status === "ASSIGNED";
   const hasAfter = photos.some((p) => p.stage === "AFTER");
   const unchecked = uncheckedItems(row);
+  const pairable = photos.map((p) => ({ id: p.id, stage: p.stage, pairedWithId: p.pairedWithId ?? null }));
+  const pairs = photoPairsOf(pairable);
+  const pairProblem = photoPairProblem(pairable, data.pairsRequired);
+  const urlOf = new Map(shown.map((p) => [p.id, p.url]));
+  const damageText = `${damageLabel(row.damageType)}${row.damagePosition ? `, ${row.damagePosition}` : ""}`;
   const ticked = new Set((row.device.checked ?? []).map((c) => c.item));
   return (
     <section className="work-sheet" role="dialog" aria-modal="true" aria-labelledby="work-title">
@@ -198,10 +211,19 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
               <strong>{CHANGE_TEXT[c.type as keyof typeof CHANGE_TEXT] ?? "Change"} refused:</strong>{" "}
               {c.lastError?.message ?? c.lastError?.code}
             </p>
+            {c.lastError?.code === PAIR_REFUSAL && (
+              <p>Take the after photos: the completion is undone on this device, its photos are kept.</p>
+            )}
             <div className="actions">
-              <button type="button" className="secondary" onClick={() => void act(() => fixRejected(rsDb(), c.id))}>
-                Send again
-              </button>
+              {c.lastError?.code === PAIR_REFUSAL ? (
+                <button type="button" onClick={() => void act(() => discardRejected(rsDb(), c.id), false)}>
+                  Take the after photos
+                </button>
+              ) : (
+                <button type="button" className="secondary" onClick={() => void act(() => fixRejected(rsDb(), c.id))}>
+                  Send again
+                </button>
+              )}
               <button
                 type="button"
                 className="secondary danger"
@@ -236,6 +258,62 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
             </li>
           ))}
         </ul>
+      )}
+
+      {pairs.length > 0 && (
+        <section aria-labelledby="pairs-title" className="work-pairs">
+          <h3 id="pairs-title">Before/after pairs</h3>
+          <p className="muted">
+            {data.pairsRequired
+              ? "Each damage photo needs its after photo, taken from the same angle, to complete the repair."
+              : "Take each after photo beside its damage photo, from the same angle."}
+          </p>
+          <ul className="plain">
+            {pairs.map(({ before, after }, i) => {
+              const name = `damage photo ${i + 1} (${damageText})`;
+              const beforeUrl = urlOf.get(before.id);
+              const afterUrl = after ? urlOf.get(after.id) : null;
+              return (
+                <li key={before.id} className="row">
+                  <figure>
+                    {beforeUrl ? (
+                      // eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it
+                      <img src={beforeUrl} alt={`Before: ${name}`} width={120} height={90} />
+                    ) : (
+                      <span className="muted">Not on this device</span>
+                    )}
+                    <figcaption>Before: {name}</figcaption>
+                  </figure>
+                  <figure>
+                    {after ? (
+                      afterUrl ? (
+                        // eslint-disable-next-line @next/next/no-img-element -- a local object URL: next/image cannot optimise it
+                        <img src={afterUrl} alt={`After: ${name}`} width={120} height={90} />
+                      ) : (
+                        <span className="muted">Not on this device</span>
+                      )
+                    ) : status === "COMPLETED" ? (
+                      <span className="muted">No after photo</span>
+                    ) : (
+                      <label className="button file-button">
+                        Take the after photo of {name}
+                        <input
+                          type="file"
+                          accept="image/*"
+                          capture="environment"
+                          className="visually-hidden"
+                          disabled={busy}
+                          onChange={(e) => void addPhoto(e, "AFTER", before.id)}
+                        />
+                      </label>
+                    )}
+                    <figcaption>{after ? `After: ${name}` : "After"}</figcaption>
+                  </figure>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
 
       {row.completionChecklist.length > 0 && (status === "IN_PROGRESS" || status === "COMPLETED") && (
@@ -279,30 +357,35 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
                 onChange={(e) => void addPhoto(e, "DAMAGE")}
               />
             </label>
-            <label className="button secondary file-button">
-              Add after photo
-              <input
-                type="file"
-                accept="image/*"
-                capture="environment"
-                className="visually-hidden"
-                disabled={busy}
-                onChange={(e) => void addPhoto(e, "AFTER")}
-              />
-            </label>
+            {!(data.pairsRequired && pairs.length > 0) && (
+              <label className="button secondary file-button">
+                Add after photo
+                <input
+                  type="file"
+                  accept="image/*"
+                  capture="environment"
+                  className="visually-hidden"
+                  disabled={busy}
+                  onChange={(e) => void addPhoto(e, "AFTER")}
+                />
+              </label>
+            )}
           </>
         )}
         {status === "IN_PROGRESS" && (
           <button
             type="button"
-            disabled={busy || !hasAfter || unchecked.length > 0}
+            disabled={busy || !hasAfter || unchecked.length > 0 || pairProblem !== null}
             onClick={() => void act(() => completeWork(rsDb(), repairId))}
           >
             Complete repair
           </button>
         )}
       </div>
-      {status === "IN_PROGRESS" && !hasAfter && <p className="muted">Take an after photo to complete the repair.</p>}
+      {status === "IN_PROGRESS" && !hasAfter && !pairProblem && (
+        <p className="muted">Take an after photo to complete the repair.</p>
+      )}
+      {status === "IN_PROGRESS" && pairProblem && <p className="muted">{pairProblem}</p>}
       {status === "IN_PROGRESS" && unchecked.length > 0 && (
         <p className="muted">Confirm every checklist item to complete the repair.</p>
       )}

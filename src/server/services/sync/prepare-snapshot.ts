@@ -110,7 +110,11 @@ export async function prepareSnapshot(db: Db, ctx: ServiceContext, now = new Dat
       openWork: await openWork(tx, ctx, customerIds, quality),
       templates: await usableTemplates(tx, technician.id),
       today: await preparedDay(tx, technician.id, now),
-      quality: { photoChecks: quality.photoChecks, completionSteps: quality.completionSteps },
+      quality: {
+        photoChecks: quality.photoChecks,
+        completionSteps: quality.completionSteps,
+        requirePhotoPairs: quality.requirePhotoPairs,
+      },
       threads: await preparedThreads(
         tx,
         ctx,
@@ -220,7 +224,7 @@ const WORK_INCLUDE = {
   unit: { select: { unitNumber: true, make: true, model: true } },
   attachments: {
     where: { kind: "PHOTO" },
-    select: { id: true, photoStage: true, mimeType: true, uploadedAt: true },
+    select: { id: true, photoStage: true, mimeType: true, uploadedAt: true, pairedWithId: true },
     orderBy: { createdAt: "asc" },
   },
 } satisfies Prisma.RepairInclude;
@@ -306,6 +310,7 @@ function workCard(r: WorkRow, quality: QualitySettings): Omit<PreparedWork, "sta
       stage: a.photoStage,
       mimeType: a.mimeType,
       uploaded: a.uploadedAt !== null,
+      pairedWithId: a.pairedWithId,
     })),
   };
 }

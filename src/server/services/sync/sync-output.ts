@@ -91,6 +91,8 @@ export const preparedWorkPhotoOutput = z.object({
   stage: z.enum(PhotoStage).nullable(),
   mimeType: z.string(),
   uploaded: z.boolean(),
+  /** An after photo's damage photo (its "before"); absent from an older server's answer. */
+  pairedWithId: z.string().nullable().optional(),
 });
 
 /** A repair assigned to the technician, or approved on their walk, still to be done (My work). */
@@ -219,6 +221,8 @@ export const prepareOutput = z.object({
         size: z.enum(["warn", "refuse"]),
       }),
       completionSteps: z.record(z.enum(DamageType), z.array(z.string())),
+      /** Every damage photo needs its paired after photo to complete; absent from an older server's answer. */
+      requirePhotoPairs: z.boolean().optional(),
     })
     .optional(),
   /** Message threads of My work's repairs (migration 0018); absent from an older server's answer. */
