@@ -181,7 +181,13 @@ describe("My work through sync.push", () => {
       const damage = addPhoto(repair.id, "DAMAGE");
       const damagePhoto = (damage.payload as { photo: ReturnType<typeof photo> }).photo;
       const unpaired = addPhoto(repair.id);
-      const refused = await pushed(world.db, world.tina, [start(repair.id), damage, unpaired, complete(repair.id, [])]);
+      const unpairedPhoto = (unpaired.payload as { photo: ReturnType<typeof photo> }).photo;
+      const refused = await pushed(world.db, world.tina, [
+        start(repair.id),
+        damage,
+        unpaired,
+        complete(repair.id, [unpairedPhoto]),
+      ]);
       expect(refused.results.map((r) => r.ok)).toEqual([true, true, true, false]);
       expect(refused.results[3]).toMatchObject({ code: "PHOTO_PAIR_REQUIRED" });
 
