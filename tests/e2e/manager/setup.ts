@@ -1,7 +1,7 @@
 // Data for the manager screen's tests, made through the API as the office and the field would:
 // each test gets its own customer (with the approval settings it needs) and unit numbers, so no
 // test depends on another's repairs or on the demo data's.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import superjson from "superjson";
 import { trpcMutation, trpcQuery } from "../support/trpc";
@@ -114,4 +114,34 @@ export async function technicianIdOf(admin: APIRequestContext, name: string): Pr
   const found = technicians.find((t) => t.name === name);
   if (!found) throw new Error(`no technician named ${name}`);
   return found.technicianId;
+}
+
+/**
+ * A repair taken to COMPLETED as the office and the technician's phone would: assigned by
+ * `office`, then started and completed with an after photo by `tech`, the technician's session
+ * (`completedAt` in the past: dates travel in superjson's envelope, as the app's clients send them).
+ */
+export async function assignStartComplete(
+  office: APIRequestContext,
+  tech: APIRequestContext,
+  repairId: string,
+  technicianId: string,
+  completedAt?: Date,
+): Promise<void> {
+  await ok(trpcMutation(office, "repair.assign", { repairId, technicianId }));
+  const call = async (path: string, input: Record<string, unknown>) => {
+    const response = await tech.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
+    if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+  };
+  const startedAt = completedAt && new Date(completedAt.getTime() - 60 * 60_000);
+  await call("repair.start", { repairId, ...(startedAt ? { startedAt } : {}) });
+  const after = {
+    id: randomUUID(),
+    kind: "PHOTO",
+    photoStage: "AFTER",
+    mimeType: "image/jpeg",
+    sizeBytes: 120_000,
+    sha256: createHash("sha256").update(repairId).digest("hex"),
+  };
+  await call("repair.complete", { repairId, attachments: [after], ...(completedAt ? { completedAt } : {}) });
 }
