@@ -22,7 +22,7 @@ import {
   workStatus,
 } from "./my-work";
 import { savePreparedSnapshot } from "./prepared-snapshot";
-import { discardRejected, fixRejected } from "./resolve-rejected";
+import { discardRejected, fixRejected, reopenForPairs } from "./resolve-rejected";
 
 const REPAIR_ID = "3b7f1e2a-5555-4a8e-9d41-000000000005";
 const DEVICE = "7d1c3a2e-0000-4000-8000-000000000000";
@@ -182,6 +182,41 @@ describe("My work on the device", () => {
     const added = (await workChanges(db, REPAIR_ID)).flatMap((c) => (c.type === "repair.addPhoto" ? [c.payload] : []));
     expect(added.find((p) => p.photo.id === second.id)?.photo.pairedWithId).toBe(damage.id);
     expect(await db.blobs.get(second.id)).toMatchObject({ stage: "AFTER", pairedWithId: damage.id });
+  });
+
+  it("a completion the server refused for its pairs is reopened: photos kept, the rule applied from then on", async () => {
+    const quality = {
+      photoChecks: QUALITY_SETTINGS_DEFAULT.photoChecks,
+      completionSteps: QUALITY_SETTINGS_DEFAULT.completionSteps,
+    };
+    await savePreparedSnapshot(db, snapshot({ myWork: [work()], quality }));
+    await startWork(db, REPAIR_ID);
+    const after = await addWorkPhoto(db, REPAIR_ID, photo("AFTER"));
+    await completeWork(db, REPAIR_ID);
+    const transport = new FakeTransport((m) =>
+      m.type === "repair.complete"
+        ? {
+            id: m.id,
+            ok: false,
+            type: m.type,
+            code: "PHOTO_PAIR_REQUIRED",
+            message: "Take the after photo of the damage photo before completing.",
+            retryable: false,
+          }
+        : okResult(m),
+    );
+    await pushOutbox(db, transport, { deviceId: DEVICE });
+    const [refused] = (await workChanges(db, REPAIR_ID)).filter((c) => c.state === "failed");
+    expect(refused).toMatchObject({ type: "repair.complete", lastError: { code: "PHOTO_PAIR_REQUIRED" } });
+
+    await reopenForPairs(db, refused!.id);
+    expect(workStatus(await row())).toBe("IN_PROGRESS");
+    expect((await row()).device.photoIds).toEqual([after.id]);
+    expect(await db.blobContent.get(after.id)).toBeDefined();
+    await expect(completeWork(db, REPAIR_ID)).rejects.toThrow("Take the after photo of the damage photo");
+    await addWorkPhoto(db, REPAIR_ID, { ...photo("AFTER"), pairedWithId: "3b7f1e2a-7777-4a8e-9d41-000000000007" });
+    await completeWork(db, REPAIR_ID);
+    expect(workStatus(await row())).toBe("COMPLETED");
   });
 
   it("a server photo already paired counts; without the setting no pair is asked for", async () => {

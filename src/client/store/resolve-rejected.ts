@@ -97,3 +97,17 @@ export async function discardRejected(db: RsDb, outboxId: string): Promise<void>
     await db.outbox.delete(entry.seq!);
   });
 }
+
+/**
+ * A completion the server refused for its before/after pairs (the business turned the rule on
+ * after this device prepared): the completion is undone, its photos kept, and the device applies
+ * the rule from now on, so the technician takes each paired after photo and completes again.
+ */
+export async function reopenForPairs(db: RsDb, outboxId: string): Promise<void> {
+  await discardRejected(db, outboxId);
+  await db.transaction("rw", db.meta, async () => {
+    const quality = await db.meta.get("quality");
+    if (quality?.key === "quality")
+      await db.meta.put({ key: "quality", value: { ...quality.value, requirePhotoPairs: true } });
+  });
+}

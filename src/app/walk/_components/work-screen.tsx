@@ -24,7 +24,7 @@ import {
   workStatus,
 } from "~/client/store/my-work";
 import { snapshotInfo } from "~/client/store/prepared-snapshot";
-import { discardRejected, fixRejected } from "~/client/store/resolve-rejected";
+import { discardRejected, fixRejected, reopenForPairs } from "~/client/store/resolve-rejected";
 import type { PhotoStage } from "~/client/sync/contract";
 import { damageLabel, formatCents, photoPairProblem, photoPairsOf } from "~/domain";
 import { kickSync } from "../_lib/lazy-device-sync";
@@ -216,7 +216,7 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
             )}
             <div className="actions">
               {c.lastError?.code === PAIR_REFUSAL ? (
-                <button type="button" onClick={() => void act(() => discardRejected(rsDb(), c.id), false)}>
+                <button type="button" onClick={() => void act(() => reopenForPairs(rsDb(), c.id), false)}>
                   Take the after photos
                 </button>
               ) : (
