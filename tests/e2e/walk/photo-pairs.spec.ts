@@ -124,3 +124,81 @@ test("with pairs required, a completion waits offline for the paired after photo
     await ok(trpcMutation(admin, "quality.updateSettings", before));
   }
 });
+
+test("a completion the server refuses for its pair (rule turned on after prepare) is reopened on the phone and completes once paired", async ({
+  playwright,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const baseURL = testInfo.project.use.baseURL!;
+  const admin = await signedInApi(playwright, baseURL, "admin@demo.test");
+  const before = await ok(trpcQuery<Quality>(admin, "quality.settings"));
+  await ok(trpcMutation(admin, "quality.updateSettings", { ...before, requirePhotoPairs: false }));
+  try {
+    const customer = await ok(
+      trpcMutation<{ id: string }>(admin, "admin.createCustomer", { name: `Pair Fleet ${randomUUID().slice(0, 6)}` }),
+    );
+    const unitNumber = uniqueUnit("PR");
+    const unit = await ok(
+      trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId: customer.id, unitNumber }),
+    );
+    const requested = await ok(
+      trpcMutation<{ id: string }>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
+    );
+    const manager = await signedInApi(playwright, baseURL, "manager@demo.test");
+    await ok(
+      trpcMutation(manager, "repair.assign", {
+        repairId: requested.id,
+        technicianId: await technicianIdOf(admin, "Taylor Tech"),
+      }),
+    );
+    const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
+
+    const context: BrowserContext = await openPhone(testInfo, baseURL);
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const card = page.getByRole("region", { name: "My work" }).getByRole("button", { name: new RegExp(unitNumber) });
+      await signIn(page, "tech@demo.test");
+      await expect(page).toHaveURL(/\/walk$/);
+      await prepareForOffline(page);
+      await waitForServiceWorkerControl(page);
+      await expect(card).toBeVisible();
+      await context.setOffline(true);
+      await card.click();
+      const work = page.getByRole("dialog", { name: `Unit ${unitNumber}` });
+      await work.getByRole("button", { name: "Start repair" }).click();
+      await work.getByLabel("Add damage photo").setInputFiles(PHOTO);
+      await work.getByLabel("Add after photo").setInputFiles(PHOTO);
+      await expect(work.getByRole("img", { name: /After photo/ })).toBeVisible();
+      await work.getByRole("button", { name: "Complete repair" }).click();
+      await expect(work.getByRole("status").first()).toHaveText("Completed");
+
+      // The business turns the rule on while the phone is offline.
+      await ok(trpcMutation(admin, "quality.updateSettings", { ...before, requirePhotoPairs: true }));
+      await context.setOffline(false);
+      const refusal = work.getByRole("alert").filter({ hasText: "Completion refused" });
+      await expect(refusal).toBeVisible({ timeout: 60_000 });
+      await refusal.getByRole("button", { name: "Take the after photos" }).click();
+      await expect(work.getByRole("status").first()).toHaveText("In progress");
+      // The photos taken stay; the completion now waits for the pair, as the server does.
+      await expect(work.getByRole("img", { name: /After photo/ })).toBeVisible();
+      await expect(work.getByRole("button", { name: "Complete repair" })).toBeDisabled();
+      const pairs = work.getByRole("region", { name: "Before/after pairs" });
+      await pairs.getByLabel("Take the after photo of damage photo 1 (Chip)").setInputFiles(PHOTO);
+      await expect(pairs.getByRole("img", { name: "After: damage photo 1 (Chip)" })).toBeVisible();
+      await work.getByRole("button", { name: "Complete repair" }).click();
+      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await work.getByRole("button", { name: "Back" }).click();
+      await expect(syncSummary(page)).toContainText("Everything is synced", { timeout: 60_000 });
+
+      const done = await serverRepair();
+      expect(done.status).toBe("COMPLETED");
+      const damage = done.attachments.find((a) => a.photoStage === "DAMAGE")!;
+      const afters = done.attachments.filter((a) => a.photoStage === "AFTER");
+      expect(afters.map((a) => a.pairedWithId).sort()).toEqual([damage.id, null].sort());
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await ok(trpcMutation(admin, "quality.updateSettings", before));
+  }
+});
