@@ -22,8 +22,8 @@ const OCR_FILES = [
 const versionOf = (pkg) => JSON.parse(readFileSync(`${pkg}/package.json`, "utf8")).version;
 
 export async function buildScanAssets() {
-  // The worker's ZXing glue comes from barcode-detector's zxing-wasm and the .wasm from the top
-  // level: two versions do not fit together (the decoder fails to allocate its memory).
+  // The worker's ZXing glue and the .wasm both come from the top-level zxing-wasm, the version
+  // barcode-detector names: two versions do not fit together (the decoder fails to allocate its memory).
   const wanted = JSON.parse(readFileSync("node_modules/barcode-detector/package.json", "utf8")).dependencies[
     "zxing-wasm"
   ];

@@ -9,11 +9,15 @@ export type ScanFormat = (typeof SCAN_FORMATS)[number];
 export const SCAN_WORKER_URL = "/scan/scan-worker.js";
 export const SCAN_ASSET_PREFIX = "/scan/";
 
-/** Longest side an image is decoded at: a 12- or 50-megapixel still is scaled down first. */
+/**
+ * Longest side an image is scanned at: a 12- or 50-megapixel still is decoded scaled down, first
+ * to about SCAN_FIRST_SIDE (fast, and enough for a code filling a fair part of the photo), then,
+ * only when nothing was found, to about SCAN_MAX_SIDE.
+ */
+export const SCAN_FIRST_SIDE = 1024;
 export const SCAN_MAX_SIDE = 2048;
 
-export type ScanRequest =
-  { id: number; kind: "warm" } | { id: number; kind: "decode"; image: Blob | ImageBitmap; keepFullSize?: boolean };
+export type ScanRequest = { id: number; kind: "warm" } | { id: number; kind: "decode"; image: Blob | ImageBitmap };
 
 export type ScannedCode = { format: string; value: string };
 
