@@ -79,9 +79,17 @@ async function seedWaitingWalks(baseUrl: string) {
         },
       },
     ].map((m) => ({ id: randomUUID(), ...m }));
-    const answer = await tech.trpc.sync.push.mutate({ deviceId: randomUUID(), mutations } as never);
-    const refused = answer.results.find((r) => !r.ok);
-    if (refused) throw new Error(`sync.push refused: ${JSON.stringify(refused)}`);
+    // Sent again after a retryable refusal (a busy embedded database), as the phone does: every
+    // mutation is idempotent on its id, so what went through the first time is not made twice.
+    const deviceId = randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const answer = await tech.trpc.sync.push.mutate({ deviceId, mutations } as never);
+      const refused = answer.results.find((r) => !r.ok);
+      if (!refused) break;
+      if (attempt === 5 || !("retryable" in refused && refused.retryable))
+        throw new Error(`sync.push refused: ${JSON.stringify(refused)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
   return customer.id;
 }
