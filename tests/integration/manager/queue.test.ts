@@ -58,6 +58,14 @@ describe("the manager's queue: search, filters, sort, pages, approve a whole wal
     const second = await admin.manager.queue({ limit: 1, sort: "oldest", cursor: first.nextCursor! });
     expect(second.groups.map((g) => g.walk?.id)).toEqual([globexWalk.id]);
     expect(second.nextCursor).toBeNull();
+    // A page also stops once it holds enough repairs, but never splits a walk.
+    const full = await admin.manager.queue({ sort: "oldest", repairs: 2 });
+    expect(full.groups.map((g) => [g.walk?.id, g.repairs.length])).toEqual([[acmeWalk.id, 2]]);
+    const rest = await admin.manager.queue({ sort: "oldest", repairs: 2, cursor: full.nextCursor! });
+    expect(rest.groups.map((g) => g.walk?.id)).toEqual([globexWalk.id]);
+    expect(rest.nextCursor).toBeNull();
+    const oneWalk = await admin.manager.queue({ sort: "oldest", repairs: 1 });
+    expect(oneWalk.groups.map((g) => g.repairs.length)).toEqual([2]);
 
     // A manager never sees what is outside their team.
     const theosWalk = await createWalk(world.db, world.acme.id, world.theo.technicianId);

@@ -5,6 +5,7 @@
 import { type ReactNode, useState } from "react";
 import { DAMAGE_LABELS, confirmedChecklistOf, formatCents } from "~/domain";
 import { sentence } from "~/app/walk/_components/format";
+import { VoiceNotes } from "~/app/_components/voice-notes";
 import { PhotoStrip } from "./photo-strip";
 import { RepairMap } from "./repair-map";
 import { type ManagerRepair, currentCents } from "./types";
@@ -62,7 +63,7 @@ export function RepairFacts({ repair, heading: Heading = "h4", pin, showCustomer
         </div>
       </dl>
       <GpsFact repair={repair} />
-      <VoiceNotes repair={repair} />
+      <VoiceNotes attachments={repair.attachments} unitNumber={unit.unitNumber} className="mgr-line" />
       {repair.overrideCents !== null && repair.overrideReason && (
         <p className="mgr-line">
           <strong>Price set by a manager:</strong> {repair.overrideReason}
@@ -147,30 +148,5 @@ function GpsFact({ repair }: { repair: ManagerRepair }) {
         />
       )}
     </div>
-  );
-}
-
-/** The technician's voice notes, played here (the bytes come from the repair's own content route). */
-function VoiceNotes({ repair }: { repair: ManagerRepair }) {
-  const notes = repair.attachments.filter((a) => a.kind === "VOICE");
-  if (notes.length === 0) return null;
-  return (
-    <ul className="mgr-line mgr-voice" aria-label={`Voice notes of unit ${repair.unit.unitNumber}`}>
-      {notes.map((note, i) => (
-        <li key={note.id}>
-          <strong>Voice note {notes.length > 1 ? i + 1 : ""}</strong>{" "}
-          {note.uploadedAt ? (
-            <audio
-              controls
-              preload="none"
-              src={`/api/attachments/${note.id}/content`}
-              aria-label={`Voice note ${i + 1} of unit ${repair.unit.unitNumber}`}
-            />
-          ) : (
-            <span className="muted">not uploaded yet</span>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }

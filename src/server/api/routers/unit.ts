@@ -1,5 +1,6 @@
 // Units of a customer's fleet.
 import "server-only";
+import { listUnitRepairs, listUnitRepairsInput } from "~/server/services/units/list-unit-repairs";
 import { listUnitsForCustomer, listUnitsForCustomerInput } from "~/server/services/units/list-units-for-customer";
 import { markWindshieldReplaced, markWindshieldReplacedInput } from "~/server/services/units/mark-windshield-replaced";
 import { listWindshieldReports, listWindshieldReportsInput } from "~/server/services/units/list-windshield-reports";
@@ -20,4 +21,6 @@ export const unitRouter = createTRPCRouter({
   listForCustomer: signedInProcedure
     .input(listUnitsForCustomerInput)
     .query(({ ctx, input }) => listUnitsForCustomer(ctx.db, ctx, input)),
+  /** One unit's repairs, newest first, with photos and voice notes (the admin's Units tab). */
+  repairs: managerProcedure.input(listUnitRepairsInput).query(({ ctx, input }) => listUnitRepairs(ctx.db, ctx, input)),
 });

@@ -15,6 +15,9 @@ import { visibleRepairsWhere } from "../../data/repairs/visible-repairs-where";
 /** Beyond this many repairs in one status the queue says it was cut (a tablet, not a report). */
 export const QUEUE_SCAN_LIMIT = 5000;
 
+/** Repairs a page of the queue fills up to (see queueInput.repairs). */
+export const QUEUE_PAGE_REPAIRS = 30;
+
 export const QUEUE_STATUSES = ["PENDING_APPROVAL", "APPROVED", "REQUESTED"] as const;
 export const QUEUE_SORTS = ["urgency", "oldest", "newest", "price"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
@@ -33,6 +36,12 @@ export const queueInput = z.object({
   cursor: z.string().max(400).optional(),
   /** Groups (walks) per page. */
   limit: z.number().int().min(1).max(50).default(8),
+  /**
+   * Walks are added to a page until it holds this many repairs (a walk is never split): what a
+   * tablet scrolls through first, not the whole queue, so the page's server time and HTML stay
+   * the same with 50 walks waiting as with 3.
+   */
+  repairs: z.number().int().min(1).max(500).default(QUEUE_PAGE_REPAIRS),
 });
 export type QueueInput = z.input<typeof queueInput>;
 
@@ -178,6 +187,18 @@ function facetsOf(rows: Row[]): QueuePage["facets"] {
   return { customers: [...customers.values()].sort(byName), technicians: [...technicians.values()].sort(byName) };
 }
 
+/** The first groups: at most `limit`, and no more once they hold `repairs` repairs (at least one group). */
+function pageOfGroups<G extends { rows: unknown[] }>(groups: G[], limit: number, repairs: number): G[] {
+  const page: G[] = [];
+  let held = 0;
+  for (const group of groups) {
+    if (page.length === limit || (page.length > 0 && held >= repairs)) break;
+    page.push(group);
+    held += group.rows.length;
+  }
+  return page;
+}
+
 export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): Promise<QueuePage> {
   const input = queueInput.parse(raw);
   const pending = input.status === "PENDING_APPROVAL";
@@ -220,8 +241,8 @@ export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): P
     .sort((a, b) => comparePositions(a.position, b.position));
   const after = decodeCursor(input.cursor);
   const rest = after ? ordered.filter((g) => comparePositions(g.position, after) > 0) : ordered;
-  const page = rest.slice(0, input.limit);
-  const nextCursor = rest.length > input.limit ? encodeCursor(page.at(-1)!.position) : null;
+  const page = pageOfGroups(rest, input.limit, input.repairs);
+  const nextCursor = rest.length > page.length ? encodeCursor(page.at(-1)!.position) : null;
 
   const cards = await loadRepairCards(db, ctx.actor, { id: { in: page.flatMap((g) => g.rows.map((r) => r.id)) } });
   const cardById = new Map(cards.map((c) => [c.id, c]));
