@@ -33,7 +33,8 @@ export interface BlobStore {
    * the upload holds fewer than `offset` bytes.
    */
   writePartial(uploadId: string, offset: number, bytes: Uint8Array): Promise<void>;
-  /** The first `length` bytes of an upload in progress (the database says how many count). */
+  /** The first `length` bytes of an upload in progress (the database says how many count); throws
+   * BlobMissing when it holds fewer. */
   openPartial(uploadId: string, length: number): Promise<Readable>;
   dropPartial(uploadId: string): Promise<void>;
 }

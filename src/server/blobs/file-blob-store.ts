@@ -147,8 +147,11 @@ export function createFileBlobStore(
       const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
         throw error.code === "ENOENT" ? new BlobMissing(`partial/${uploadId}`) : error;
       });
-      if (length === 0) {
+      // Fewer bytes than the database counts: the store lost some, which is not the content's fault.
+      const size = (await handle.stat()).size;
+      if (length === 0 || size < length) {
         await handle.close();
+        if (size < length) throw new BlobMissing(`partial/${uploadId}`);
         return toReadable(new Uint8Array());
       }
       return createReadStream(file, { fd: handle, start: 0, end: length - 1 });

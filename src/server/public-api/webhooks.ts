@@ -1,17 +1,18 @@
 // /api/v1/webhooks: the caller's webhook subscriptions (a customer key: its company's; a
-// business-wide key: the business-wide ones). The delivery pipeline (src/server/webhooks/) reads
-// these rows; the signing secret is in create's answer only. The target is checked as the screens'
-// service checks it (in production, no private address), so a subscription that could never be
-// delivered is refused at once rather than failing every delivery.
+// business-wide key: the business-wide ones), through the screens' webhook services with the
+// key's customer as owner (whoever created the key, and whether or not they are still the
+// primary contact). The signing secret is in create's answer only; the target is checked by the
+// service (in production, no private address).
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { WEBHOOK_EVENT_NAMES } from "~/domain";
-import { writeAudit } from "../audit/write-audit";
-import { InvalidWebhookUrl } from "../data/webhooks/webhook-owner";
+import type { CreateWebhookInput } from "../data/webhooks/webhook-inputs";
+import { WebhookNotFound, webhookScopeOfApiKey } from "../data/webhooks/webhook-owner";
+import type { WebhookView } from "../data/webhooks/webhook-view";
 import { NotFound } from "../errors";
-import { webhooksMayReachPrivate } from "../jobs/webhook-jobs";
-import { webhookTargetProblem } from "../webhooks/post";
+import { createWebhook } from "../services/webhooks/create-webhook";
+import { deleteWebhook } from "../services/webhooks/delete-webhook";
+import { listWebhooks } from "../services/webhooks/list-webhooks";
 import { type OperationInput, pathId } from "./context";
 import { ApiAnswer } from "./handle";
 
@@ -35,15 +36,19 @@ export const createdWebhookSchema = webhookSchema.extend({
   secret: z.string().describe("Signs each delivery (RS-Signature); shown only here"),
 });
 
-const select = { id: true, url: true, events: true, enabled: true, disabledReason: true, createdAt: true } as const;
+/** The API's fields of a subscription (the screens' view holds more). */
+const apiView = ({ id, url, events, enabled, disabledReason, createdAt }: WebhookView) => ({
+  id,
+  url,
+  events,
+  enabled,
+  disabledReason,
+  createdAt,
+});
 
-export async function listWebhooksOperation({ db, caller }: OperationInput) {
-  const items = await db.webhookSubscription.findMany({
-    where: { customerId: caller.customerId },
-    select,
-    orderBy: { createdAt: "desc" },
-  });
-  return { items };
+export async function listWebhooksOperation({ db, caller, ctx }: OperationInput) {
+  const items = await listWebhooks(db, ctx, webhookScopeOfApiKey(caller.customerId));
+  return { items: items.map(apiView) };
 }
 
 export async function createWebhookOperation({
@@ -52,49 +57,19 @@ export async function createWebhookOperation({
   ctx,
   body,
 }: OperationInput<z.output<typeof createWebhookBody>>) {
-  const problem = await webhookTargetProblem(body.url, webhooksMayReachPrivate());
-  if (problem) throw new InvalidWebhookUrl(`The URL ${problem}.`);
-  const secret = randomBytes(32).toString("base64url");
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.webhookSubscription.create({
-      data: {
-        customerId: caller.customerId,
-        url: body.url,
-        events: [...new Set(body.events)],
-        secret,
-        createdById: ctx.actor.userId,
-      },
-      select,
-    });
-    await writeAudit(tx, {
-      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
-      origin: ctx.origin,
-      action: "webhook.create",
-      entityType: "WebhookSubscription",
-      entityId: created.id,
-      changes: { url: { before: null, after: created.url }, events: { before: null, after: created.events } },
-    });
-    return created;
-  });
-  return new ApiAnswer(201, { ...row, secret });
+  // The API takes an event named twice as once; the service checks the names again.
+  const input = { url: body.url, events: [...new Set(body.events)] as CreateWebhookInput["events"] };
+  const { webhook, secret } = await createWebhook(db, ctx, input, webhookScopeOfApiKey(caller.customerId));
+  return new ApiAnswer(201, { ...apiView(webhook), secret });
 }
 
 export async function deleteWebhookOperation({ db, caller, ctx, id }: OperationInput) {
   const subscriptionId = pathId(id, "Webhook subscription");
-  await db.$transaction(async (tx) => {
-    const sub = await tx.webhookSubscription.findFirst({
-      where: { id: subscriptionId, customerId: caller.customerId },
-    });
-    if (!sub) throw new NotFound("Webhook subscription");
-    await tx.webhookSubscription.delete({ where: { id: sub.id } });
-    await writeAudit(tx, {
-      actor: { userId: ctx.actor.userId, email: ctx.actor.email },
-      origin: ctx.origin,
-      action: "webhook.delete",
-      entityType: "WebhookSubscription",
-      entityId: sub.id,
-      changes: { url: { before: sub.url, after: null } },
-    });
-  });
+  try {
+    await deleteWebhook(db, ctx, { id: subscriptionId }, webhookScopeOfApiKey(caller.customerId));
+  } catch (error) {
+    if (error instanceof WebhookNotFound) throw new NotFound("Webhook subscription");
+    throw error;
+  }
   return new ApiAnswer(204);
 }

@@ -84,7 +84,7 @@ describe("uploads through the routes, on the file store and on S3", () => {
     });
   }
 
-  it("the file store: a mismatched whole leaves no blob, and the upload starts over", async () => {
+  it("the file store: a mismatched whole leaves no blob, and the upload starts over from 0", async () => {
     setBlobStore(createFileBlobStore(root));
     const declared = fileOf(300_000);
     const sent = fileOf(300_000);
@@ -103,7 +103,22 @@ describe("uploads through the routes, on the file store and on S3", () => {
       expect.objectContaining({ code: "CHECKSUM_MISMATCH", receivedBytes: 0 }),
     ]);
     expect(await world.db.storedBlob.count({ where: { sha256: declared.meta.sha256 } })).toBe(0);
+    expect(await world.db.partialUpload.findUnique({ where: { attachmentId: id } })).toMatchObject({
+      receivedBytes: 0,
+    });
+    // The right bytes, sent again from 0, overwrite what the store kept; once stored, no partial is left.
+    for (const offset of [0, UPLOAD_CHUNK_BYTES]) {
+      const again = await chunkResponse(
+        world.db,
+        world.tina.actor,
+        id,
+        put(id, offset, declared.bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES)),
+      );
+      expect(again.status).toBe(200);
+    }
+    expect(await world.db.storedBlob.count({ where: { sha256: declared.meta.sha256 } })).toBe(1);
     expect(readdirSync(path.join(root, "partial"))).not.toContain(id);
-    expect(readdirSync(root, { recursive: true }).length).toBeLessThanOrEqual(before);
+    // The stored blob and its folder, nothing else.
+    expect(readdirSync(root, { recursive: true }).length).toBeLessThanOrEqual(before + 2);
   });
 });

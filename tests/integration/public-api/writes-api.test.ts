@@ -164,6 +164,61 @@ describe("public API writes", () => {
     expect(after.headers.get("www-authenticate")).toContain("Basic");
   });
 
+  it("webhooks: a customer key manages its customer's, even once its creator is no longer the primary contact", async () => {
+    const { db, carla, acme, globex, admin } = world;
+    await db.customerUser.update({ where: { userId: carla.userId }, data: { isPrimaryContact: true } });
+    const key = await createApiKey(db, contextFor(carla), { name: "Acme ERP", scopes: ["webhooks:write"] });
+    await db.customerUser.update({ where: { userId: carla.userId }, data: { isPrimaryContact: false } });
+    const others = await db.webhookSubscription.create({
+      data: {
+        customerId: globex.id,
+        url: "https://globex.example/hooks",
+        events: ["repair.completed"],
+        secret: "s",
+        createdById: admin.userId,
+      },
+    });
+
+    const created = await call("createWebhook", key.token, {
+      path: "/api/v1/webhooks",
+      method: "POST",
+      body: { url: "https://acme.example/hooks", events: ["repair.completed", "repair.completed"] },
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { id: string; events: string[]; secret: string };
+    expect(body).toMatchObject({ events: ["repair.completed"], secret: expect.any(String) });
+    expect(await db.webhookSubscription.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({
+      customerId: acme.id,
+    });
+    const listed = (await (await call("listWebhooks", key.token, { path: "/api/v1/webhooks" })).json()) as {
+      items: { id: string }[];
+    };
+    expect(listed.items.map((w) => w.id)).toEqual([body.id]);
+    // Another customer's subscription is not found, and stays.
+    const foreign = await call(
+      "deleteWebhook",
+      key.token,
+      { path: `/api/v1/webhooks/${others.id}`, method: "DELETE" },
+      { id: others.id },
+    );
+    expect(foreign.status).toBe(404);
+    expect(await db.webhookSubscription.count({ where: { id: others.id } })).toBe(1);
+    // A business-wide key sees the business-wide subscriptions only.
+    const business = await createApiKey(db, contextFor(admin), { name: "Ops", scopes: ["webhooks:write"] });
+    const wide = (await (await call("listWebhooks", business.token, { path: "/api/v1/webhooks" })).json()) as {
+      items: { id: string }[];
+    };
+    expect(wide.items.map((w) => w.id)).not.toContain(body.id);
+    const deleted = await call(
+      "deleteWebhook",
+      key.token,
+      { path: `/api/v1/webhooks/${body.id}`, method: "DELETE" },
+      { id: body.id },
+    );
+    expect(deleted.status).toBe(204);
+    expect(await db.webhookSubscription.count({ where: { id: body.id } })).toBe(0);
+  });
+
   it("a customer key gets 404 for another customer's repair, unit and invoice, and 403 on customers", async () => {
     const { db, gus, globex } = world;
     await db.customerUser.update({ where: { userId: gus.userId }, data: { isPrimaryContact: true } });

@@ -39,11 +39,6 @@ export function onDeviceStoreLoaded(listener: (store: DeviceStore) => void): () 
   return () => onLoad.delete(listener);
 }
 
-/** Loads the store, reporting a failure rather than throwing (background loads). */
-export function preloadDeviceStore(): void {
-  loadDeviceStore().catch((error: unknown) => console.error("could not load the device database", error));
-}
-
 let mayHoldData: Promise<boolean> | undefined;
 
 /**

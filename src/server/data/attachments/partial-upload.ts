@@ -4,16 +4,39 @@
 // once however many attachments carry it, an internal detail never named to a client).
 // The bytes are in the blob store under the attachment's id; the PartialUpload row counts how
 // many of them are received (the store may hold more, written by a chunk whose transaction rolled
-// back: the next chunk overwrites them).
+// back, or kept by a reset to 0: the next chunks overwrite them). The store is not part of the
+// transaction, so bytes are dropped from it only once the transaction that stopped counting them
+// has committed (PartialDrops): a transaction that rolls back instead (the process killed, the
+// connection lost) leaves a row that still counts bytes the store still holds.
 import "server-only";
 import type { Readable } from "node:stream";
 import { ABANDONED_UPLOAD_DAYS, OPEN_UPLOAD_BYTES_PER_USER } from "~/domain/index";
 import { BlobMissing, blobStore } from "../../blobs";
 import type { Db, DbTx } from "../../db";
 import type { Attachment } from "../../db/generated/client";
+import { logger } from "../../logging/logger";
 import { UploadRefused } from "./upload-refused";
 
 export type PartialState = { receivedBytes: number };
+
+/** Uploads whose bytes leave the store once the transaction that dropped their rows committed. */
+export class PartialDrops {
+  readonly #ids = new Set<string>();
+
+  add(attachmentId: string) {
+    this.#ids.add(attachmentId);
+  }
+
+  /** Call after the commit, never after a rollback. A failure leaves bytes no row counts: unread, never served. */
+  async run(): Promise<void> {
+    for (const attachmentId of this.#ids) {
+      await blobStore()
+        .dropPartial(attachmentId)
+        .catch((error: unknown) => logger().warn({ err: error, attachmentId }, "dropping an upload's bytes failed"));
+    }
+    this.#ids.clear();
+  }
+}
 
 /** The attachment's row, locked until the transaction ends: its chunks are taken one at a time. */
 export async function lockAttachment(tx: DbTx, attachmentId: string): Promise<{ uploadedAt: Date | null }> {
@@ -31,8 +54,14 @@ export async function partialState(tx: DbTx, attachmentId: string): Promise<Part
  * Opens the attachment's upload, within the uploader's quota of open uploads. Uploads abandoned
  * for ABANDONED_UPLOAD_DAYS are dropped first, so storage is reclaimed whenever uploads go on.
  */
-export async function openPartial(tx: DbTx, userId: string, attachment: Attachment, now: Date): Promise<PartialState> {
-  await dropAbandonedUploads(tx, now);
+export async function openPartial(
+  tx: DbTx,
+  drops: PartialDrops,
+  userId: string,
+  attachment: Attachment,
+  now: Date,
+): Promise<PartialState> {
+  await dropAbandonedUploads(tx, now, ABANDONED_UPLOAD_DAYS, drops);
   // One opening per person at a time, on every instance: two uploads started together must not
   // both pass the check below before either is counted.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rs:upload-quota'), hashtext(${userId}))`;
@@ -61,6 +90,7 @@ export async function appendToPartial(
 ): Promise<boolean> {
   await moveLegacyPartial(tx, attachmentId);
   try {
+    // Durable in the store before the row counts it: the count never runs ahead of the bytes.
     await blobStore().writePartial(attachmentId, offset, bytes);
   } catch (error) {
     if (!(error instanceof BlobMissing)) throw error;
@@ -98,18 +128,21 @@ export async function partialContent(tx: DbTx, attachmentId: string): Promise<Re
   return blobStore().openPartial(attachmentId, receivedBytes);
 }
 
-/** The upload starts over from 0 (its content did not match its checksum). */
+/**
+ * The upload starts over from 0 (its content did not match its checksum, or the store lost it).
+ * The store keeps what it holds until the chunks sent again overwrite it, or the upload is
+ * dropped: deleted now, it could take a restarted upload's first chunk with it.
+ */
 export async function resetPartial(tx: DbTx, attachmentId: string) {
   await tx.partialUpload.update({
     where: { attachmentId },
     data: { content: new Uint8Array(), inStore: true, receivedBytes: 0, updatedAt: new Date() },
   });
-  await blobStore().dropPartial(attachmentId);
 }
 
-export async function dropPartial(tx: DbTx, attachmentId: string) {
+export async function dropPartial(tx: DbTx, drops: PartialDrops, attachmentId: string) {
   await tx.partialUpload.deleteMany({ where: { attachmentId } });
-  await blobStore().dropPartial(attachmentId);
+  drops.add(attachmentId);
 }
 
 /**
@@ -118,7 +151,7 @@ export async function dropPartial(tx: DbTx, attachmentId: string) {
  * The store checks the bytes against the sha256 again as it writes them, before the row names
  * their key. A crash between the two leaves an object no row names: unreachable, never served.
  */
-export async function confirmUpload(tx: DbTx, attachment: Attachment, now: Date) {
+export async function confirmUpload(tx: DbTx, drops: PartialDrops, attachment: Attachment, now: Date) {
   const stored = await tx.storedBlob.findUnique({ where: { sha256: attachment.sha256 }, select: { sha256: true } });
   if (!stored) {
     const store = blobStore();
@@ -132,15 +165,21 @@ export async function confirmUpload(tx: DbTx, attachment: Attachment, now: Date)
     // Another attachment of the same content was stored meanwhile: one copy is enough.
     if (inserted === 0) await store.delete(storeKey);
   }
-  await dropPartial(tx, attachment.id);
+  await dropPartial(tx, drops, attachment.id);
   await tx.attachment.update({ where: { id: attachment.id }, data: { uploadedAt: now } });
 }
 
 /**
  * Drops the unfinished uploads nobody added to for `days` days (a lost phone, a discarded
  * capture); their devices, if they come back, start those files again from 0. Returns how many.
+ * Within a transaction, `drops` takes their bytes out of the store once it committed.
  */
-export async function dropAbandonedUploads(db: Db | DbTx, now: Date, days = ABANDONED_UPLOAD_DAYS): Promise<number> {
+export async function dropAbandonedUploads(
+  db: Db | DbTx,
+  now: Date,
+  days = ABANDONED_UPLOAD_DAYS,
+  drops?: PartialDrops,
+): Promise<number> {
   const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   const abandoned = await db.partialUpload.findMany({
     where: { updatedAt: { lt: before } },
@@ -149,6 +188,10 @@ export async function dropAbandonedUploads(db: Db | DbTx, now: Date, days = ABAN
   if (abandoned.length === 0) return 0;
   const ids = abandoned.map((row) => row.attachmentId);
   const { count } = await db.partialUpload.deleteMany({ where: { attachmentId: { in: ids }, updatedAt: { lt: before } } });
-  for (const id of ids) await blobStore().dropPartial(id);
+  // An upload written to meanwhile kept its row: its bytes stay too.
+  const kept = await db.partialUpload.findMany({ where: { attachmentId: { in: ids } }, select: { attachmentId: true } });
+  const later = drops ?? new PartialDrops();
+  for (const id of ids) if (!kept.some((row) => row.attachmentId === id)) later.add(id);
+  if (!drops) await later.run();
   return count;
 }

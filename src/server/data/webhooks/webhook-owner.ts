@@ -16,8 +16,11 @@ export class InvalidWebhookUrl extends DomainError {
   readonly code = "INVALID_WEBHOOK_URL" as const;
 }
 
-/** "all" for an admin; the customer's id for its primary contact; refused otherwise. */
-export type WebhookScope = { kind: "all" } | { kind: "customer"; customerId: string };
+/**
+ * "all" for an admin; the customer's id for its primary contact; refused otherwise. An API key
+ * reaches its own customer's ("customer"), or, business-wide, the business-wide ones ("business").
+ */
+export type WebhookScope = { kind: "all" } | { kind: "business" } | { kind: "customer"; customerId: string };
 
 export async function webhookScopeOf(db: Db | DbTx, actor: ActorWithIdentity): Promise<WebhookScope> {
   if (actor.role === "ADMIN") return { kind: "all" };
@@ -30,9 +33,19 @@ export async function webhookScopeOf(db: Db | DbTx, actor: ActorWithIdentity): P
   throw new WebhookForbidden("Only admins and a customer's primary contact manage webhooks.");
 }
 
+/**
+ * What an API key manages: its customer's subscriptions, or the business-wide ones for a
+ * business-wide key. The key's customer decides, not its creator's current role: a key outlives
+ * its creator's turn as primary contact (revoked with the creator's account, src/server/public-api).
+ */
+export function webhookScopeOfApiKey(customerId: string | null): WebhookScope {
+  return customerId ? { kind: "customer", customerId } : { kind: "business" };
+}
+
 /** The Prisma filter of the subscriptions a scope reaches. */
-export function subscriptionsWithin(scope: WebhookScope): { customerId?: string } {
-  return scope.kind === "all" ? {} : { customerId: scope.customerId };
+export function subscriptionsWithin(scope: WebhookScope): { customerId?: string | null } {
+  if (scope.kind === "all") return {};
+  return { customerId: scope.kind === "business" ? null : scope.customerId };
 }
 
 /** The subscription, if the scope reaches it; else WebhookNotFound. */

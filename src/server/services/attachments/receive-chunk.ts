@@ -2,7 +2,9 @@
 // appended in order to this attachment's own upload; the whole content is then checked against
 // the declared sha256 (a mismatch resets the upload, the device sends it again) and against the
 // declared type (a mismatch is final). Only then is the attachment uploaded: naming the sha256
-// of content the server already holds proves nothing, sending the bytes does.
+// of content the server already holds proves nothing, sending the bytes does. Bytes the store
+// lost (a part the database counts but the store no longer holds) are not a mismatch of the
+// device's file: the upload is reset and the device continues from 0, as after a 409.
 import "server-only";
 import { z } from "zod";
 import { type Actor, CONTENT_HEAD_BYTES, UPLOAD_CHUNK_BYTES, contentMatchesType, mimeBaseType } from "~/domain";
@@ -12,6 +14,7 @@ import type { Attachment } from "../../db/generated/client";
 import { loadAttachmentToUpload } from "../../data/attachments/load-attachment-to-upload";
 import {
   type PartialState,
+  PartialDrops,
   appendToPartial,
   confirmUpload,
   dropPartial,
@@ -37,6 +40,7 @@ type Rejected = "CHECKSUM_MISMATCH" | "CONTENT_NOT_OF_TYPE" | "STORE_LOST_PARTIA
 export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promise<ChunkReceived> {
   const input = chunkInput.parse(raw);
   let declaredType = "";
+  const drops = new PartialDrops();
   const outcome = await db.$transaction(async (tx) => {
     const attachment = await loadAttachmentToUpload(tx, actor, input.attachmentId);
     declaredType = mimeBaseType(attachment.mimeType) ?? attachment.mimeType;
@@ -49,9 +53,10 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
     // A resent last chunk whose answer was lost: the upload is done.
     if ((await lockAttachment(tx, attachment.id)).uploadedAt) return done(attachment);
     const partial =
-      (await partialState(tx, attachment.id)) ?? (await openPartial(tx, actor.userId, attachment, new Date()));
-    return append(tx, attachment, partial, input.offset, input.bytes);
+      (await partialState(tx, attachment.id)) ?? (await openPartial(tx, drops, actor.userId, attachment, new Date()));
+    return append(tx, drops, attachment, partial, input.offset, input.bytes);
   });
+  await drops.run();
   // Thrown after the transaction committed the reset, so the device starts over from 0.
   if (outcome === "CHECKSUM_MISMATCH") {
     throw new UploadRefused(
@@ -72,7 +77,14 @@ export async function receiveChunk(db: Db, actor: Actor, raw: ChunkInput): Promi
   return outcome;
 }
 
-async function append(tx: DbTx, attachment: Attachment, partial: PartialState, offset: number, bytes: Uint8Array) {
+async function append(
+  tx: DbTx,
+  drops: PartialDrops,
+  attachment: Attachment,
+  partial: PartialState,
+  offset: number,
+  bytes: Uint8Array,
+) {
   if (offset !== partial.receivedBytes) {
     throw new UploadRefused(
       "OFFSET_MISMATCH",
@@ -92,10 +104,10 @@ async function append(tx: DbTx, attachment: Attachment, partial: PartialState, o
   // the device is told to start again from 0.
   if (!(await appendToPartial(tx, attachment.id, offset, bytes))) return "STORE_LOST_PARTIAL";
   if (receivedBytes < attachment.sizeBytes) return { receivedBytes, complete: false };
-  return verifyWhole(tx, attachment);
+  return verifyWhole(tx, drops, attachment);
 }
 
-async function verifyWhole(tx: DbTx, attachment: Attachment): Promise<ChunkReceived | Rejected> {
+async function verifyWhole(tx: DbTx, drops: PartialDrops, attachment: Attachment): Promise<ChunkReceived | Rejected> {
   // Hashed as it streams from the store: a whole file is never held in memory.
   const content = await partialContent(tx, attachment.id)
     .then((stream) => digestOf(stream, CONTENT_HEAD_BYTES))
@@ -103,21 +115,26 @@ async function verifyWhole(tx: DbTx, attachment: Attachment): Promise<ChunkRecei
       if (error instanceof BlobMissing) return null;
       throw error;
     });
-  if (content?.sha256 !== attachment.sha256 || content.sizeBytes !== attachment.sizeBytes) {
+  if (!content) {
+    await resetPartial(tx, attachment.id);
+    return "STORE_LOST_PARTIAL";
+  }
+  if (content.sha256 !== attachment.sha256 || content.sizeBytes !== attachment.sizeBytes) {
     await resetPartial(tx, attachment.id);
     return "CHECKSUM_MISMATCH";
   }
   if (!contentMatchesType(attachment.mimeType, content.head)) {
-    await dropPartial(tx, attachment.id);
+    await dropPartial(tx, drops, attachment.id);
     return "CONTENT_NOT_OF_TYPE";
   }
   try {
-    await confirmUpload(tx, attachment, new Date());
+    await confirmUpload(tx, drops, attachment, new Date());
   } catch (error) {
-    // The bytes changed in the store between the check and the copy: start over.
-    if (!(error instanceof BlobMismatch)) throw error;
+    // The store lost or changed the bytes between the check and the copy: the device's bytes
+    // matched, so it is not told they did not; it sends them again from 0.
+    if (!(error instanceof BlobMismatch) && !(error instanceof BlobMissing)) throw error;
     await resetPartial(tx, attachment.id);
-    return "CHECKSUM_MISMATCH";
+    return "STORE_LOST_PARTIAL";
   }
   return done(attachment);
 }

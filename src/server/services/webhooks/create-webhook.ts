@@ -6,17 +6,24 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db";
 import { webhooksMayReachPrivate } from "../../jobs/webhook-jobs";
 import { createWebhookInput, type CreateWebhookInput } from "../../data/webhooks/webhook-inputs";
-import { InvalidWebhookUrl, WebhookNotFound, webhookScopeOf } from "../../data/webhooks/webhook-owner";
+import {
+  InvalidWebhookUrl,
+  WebhookNotFound,
+  type WebhookScope,
+  webhookScopeOf,
+} from "../../data/webhooks/webhook-owner";
 import { webhookView, webhookViewSelect } from "../../data/webhooks/webhook-view";
 import type { ServiceContext } from "../../service-context";
 import { webhookTargetProblem } from "../../webhooks/post";
 import { newWebhookSecret } from "../../webhooks/signature";
 
-export async function createWebhook(db: Db, ctx: ServiceContext, raw: CreateWebhookInput) {
+/** `scope`: given by an API key (its customer's); else the acting user's. */
+export async function createWebhook(db: Db, ctx: ServiceContext, raw: CreateWebhookInput, scope?: WebhookScope) {
   const input = createWebhookInput.parse(raw);
-  const scope = await webhookScopeOf(db, ctx.actor);
-  // A customer's contact subscribes its own customer only, whatever it sends.
-  const customerId = scope.kind === "customer" ? scope.customerId : (input.customerId ?? null);
+  scope ??= await webhookScopeOf(db, ctx.actor);
+  // A customer's contact subscribes its own customer only, whatever it sends; a business-wide key, business-wide.
+  const customerId =
+    scope.kind === "customer" ? scope.customerId : scope.kind === "business" ? null : (input.customerId ?? null);
   if (scope.kind === "customer" && input.customerId && input.customerId !== scope.customerId) {
     throw new WebhookNotFound("No such customer.");
   }

@@ -2,11 +2,12 @@
 import "server-only";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db";
-import { loadSubscriptionFor, webhookScopeOf } from "../../data/webhooks/webhook-owner";
+import { type WebhookScope, loadSubscriptionFor, webhookScopeOf } from "../../data/webhooks/webhook-owner";
 import type { ServiceContext } from "../../service-context";
 
-export async function deleteWebhook(db: Db, ctx: ServiceContext, input: { id: string }) {
-  const scope = await webhookScopeOf(db, ctx.actor);
+/** `scope`: given by an API key (its customer's); else the acting user's. */
+export async function deleteWebhook(db: Db, ctx: ServiceContext, input: { id: string }, scope?: WebhookScope) {
+  scope ??= await webhookScopeOf(db, ctx.actor);
   await db.$transaction(async (tx) => {
     const row = await loadSubscriptionFor(tx, scope, input.id);
     await tx.webhookSubscription.delete({ where: { id: row.id } });
