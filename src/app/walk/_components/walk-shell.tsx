@@ -3,7 +3,7 @@
 // hydration, in the browser only (it reads what the device remembers); the device database, the
 // sync engine and the other screens load after it as chunks of their own, so the first load stays
 // small; offline, the service worker serves them from its precache.
-import { useSyncExternalStore } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { WalkApp } from "./walk-app";
 
 // Laid out like the app's first frame (top bar with its button, sync bar, heading, one line under
@@ -45,15 +45,12 @@ function Placeholder() {
   );
 }
 
-const noSubscription = () => () => {};
-
 export function WalkShell() {
   // The prerendered HTML, and the hydration render that must match it, show the placeholder;
-  // the render right after hydration shows the app.
-  const inBrowser = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // the app replaces it right after hydration, as a transition: React draws it in short slices
+  // rather than one long task, so the page stays responsive meanwhile (total blocking time), and
+  // the first paint, the placeholder's, stays the largest one.
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => startTransition(() => setInBrowser(true)), []);
   return inBrowser ? <WalkApp /> : <Placeholder />;
 }
