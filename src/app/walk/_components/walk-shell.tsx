@@ -3,7 +3,7 @@
 // hydration, in the browser only (it reads what the device remembers); the device database, the
 // sync engine and the other screens load after it as chunks of their own, so the first load stays
 // small; offline, the service worker serves them from its precache.
-import { useSyncExternalStore } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { WalkApp } from "./walk-app";
 
 // Laid out like the app's first frame (top bar with its button, sync bar, heading, one line under
@@ -45,15 +45,49 @@ function Placeholder() {
   );
 }
 
-const noSubscription = () => () => {};
+/**
+ * Calls `then` once the browser has recorded the first paint's largest element (the
+ * placeholder's card): a node removed before its paint is recorded is not counted, and the largest
+ * paint would then be the app's, drawn later. Where the browser does not report largest paints,
+ * after the next frame. Returns how to cancel.
+ */
+function afterLargestPaintRecorded(then: () => void): () => void {
+  const cleanups: (() => void)[] = [];
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    for (const cleanup of cleanups) cleanup();
+    then();
+  };
+  // A hidden page paints nothing (and runs no animation frames): nothing to wait for.
+  if (document.visibilityState !== "visible") {
+    finish();
+    return () => {};
+  }
+  if (PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) {
+    const observer = new PerformanceObserver(finish);
+    observer.observe({ type: "largest-contentful-paint", buffered: true });
+    cleanups.push(() => observer.disconnect());
+  } else {
+    const frame = requestAnimationFrame(() => setTimeout(finish, 0));
+    cleanups.push(() => cancelAnimationFrame(frame));
+  }
+  // Never wait long for it, whatever the browser does.
+  const timer = setTimeout(finish, 1_000);
+  cleanups.push(() => clearTimeout(timer));
+  return () => {
+    done = true;
+    for (const cleanup of cleanups) cleanup();
+  };
+}
 
 export function WalkShell() {
   // The prerendered HTML, and the hydration render that must match it, show the placeholder;
-  // the render right after hydration shows the app.
-  const inBrowser = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // the app replaces it once its paint is recorded, as a transition: React draws it in short
+  // slices rather than one long task, so the page stays responsive meanwhile (total blocking
+  // time), and the first paint, the placeholder's, stays the largest one.
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => afterLargestPaintRecorded(() => startTransition(() => setInBrowser(true))), []);
   return inBrowser ? <WalkApp /> : <Placeholder />;
 }

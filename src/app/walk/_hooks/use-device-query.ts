@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import {
   type DeviceStore,
   deviceMayHoldData,
+  knownFirstVisit,
   loadDeviceStore,
   loadedDeviceStore,
   onDeviceStoreLoaded,
@@ -29,7 +30,10 @@ export function useDeviceQuery<T>(
   options: DeviceQueryOptions<T> = {},
 ): T | undefined {
   const { remember } = options;
-  const [value, setValue] = useState<T | undefined>(() => (remember ? recall<T>(remember) : undefined));
+  const [value, setValue] = useState<T | undefined>(() => {
+    const recalled = remember ? recall<T>(remember) : undefined;
+    return recalled === undefined && knownFirstVisit() ? options.empty : recalled;
+  });
   const latest = useRef({ query, empty: options.empty, hasValue: value !== undefined });
   useEffect(() => {
     latest.current = { query, empty: options.empty, hasValue: value !== undefined };

@@ -40,6 +40,7 @@ export function onDeviceStoreLoaded(listener: (store: DeviceStore) => void): () 
 }
 
 let mayHoldData: Promise<boolean> | undefined;
+let mayHoldDataAnswer: boolean | undefined;
 
 /**
  * False only when the device database certainly does not exist yet (a first visit): home can
@@ -54,8 +55,17 @@ export function deviceMayHoldData(): Promise<boolean> {
     } catch {
       return true;
     }
-  })();
+  })().then((answer) => (mayHoldDataAnswer = answer));
   return mayHoldData;
+}
+
+/**
+ * True once deviceMayHoldData() has answered that the database does not exist yet: a component
+ * drawn after that answer draws the empty device's answer in its first render, rather than one
+ * render later (a frame in between would show it without that content, then move what is below).
+ */
+export function knownFirstVisit(): boolean {
+  return mayHoldDataAnswer === false && !loaded;
 }
 
 /**
