@@ -1,8 +1,10 @@
 // `npm run bench`: builds if needed, serves the production build on a fresh embedded database,
 // runs every module in bench/modules/ once on this machine, prints a table and writes
 // bench/results.json. Figures are for comparison on the machine noted, not absolute truths.
+// `npm run bench -- f2 t` runs only the modules whose file names contain those words; the figures of
+// the other modules stay in results.json as they were, each with the time it was measured.
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BenchFigure, BenchModule } from "./types";
@@ -42,9 +44,9 @@ async function waitForServer() {
 }
 
 const figures: BenchFigure[] = [];
+const only = process.argv.slice(2).filter((a) => a !== "--");
 try {
   await waitForServer();
-  const only = process.argv.slice(2).filter((a) => a !== "--");
   const files = readdirSync(path.resolve("bench/modules"))
     .filter((f) => f.endsWith(".ts"))
     .sort();
@@ -53,9 +55,9 @@ try {
     if (only.length && !only.some((o) => file.includes(o))) continue;
     console.log(`… ${mod.name}`);
     try {
-      figures.push(
-        ...(await mod.run({ baseUrl, chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", tmpDir })),
-      );
+      const measuredAt = new Date().toISOString();
+      const taken = await mod.run({ baseUrl, chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", tmpDir });
+      figures.push(...taken.map((f) => ({ ...f, measuredAt })));
     } catch (error) {
       console.error(`  ${mod.name} failed: ${(error as Error).stack}`);
     }
@@ -65,6 +67,8 @@ try {
 }
 
 figures.sort((a, b) => a.id.localeCompare(b.id));
+const kept = only.length ? earlierFigures().filter((f) => !figures.some((n) => n.id === f.id)) : [];
+const written = [...figures, ...kept].sort((a, b) => a.id.localeCompare(b.id));
 const machine = {
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model ?? "unknown",
@@ -79,9 +83,19 @@ const widths = [0, 1, 2, 3, 4].map((i) =>
 );
 for (const row of [["", "figure", "value", "target", ""], ...rows])
   console.log(row.map((c, i) => String(c).padEnd(widths[i]!)).join("  "));
-writeFileSync("bench/results.json", JSON.stringify({ machine, figures }, null, 2) + "\n");
+writeFileSync("bench/results.json", JSON.stringify({ machine, figures: written }, null, 2) + "\n");
 console.log("\nWrote bench/results.json");
 process.exit(0);
+
+/** The figures of the last run, each stamped with its run's time when it has none of its own. */
+function earlierFigures(): BenchFigure[] {
+  if (!existsSync("bench/results.json")) return [];
+  const earlier = JSON.parse(readFileSync("bench/results.json", "utf8")) as {
+    machine?: { at?: string };
+    figures?: BenchFigure[];
+  };
+  return (earlier.figures ?? []).map((f) => ({ ...f, measuredAt: f.measuredAt ?? earlier.machine?.at }));
+}
 
 function round(n: number) {
   return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;

@@ -17,6 +17,8 @@ export type BenchFigure = {
   pass: boolean;
   /** extra figures: per-batch ms, ratio parts, ... */
   details?: Record<string, number | string>;
+  /** when this figure was taken: a run of some modules keeps the other figures of an earlier run */
+  measuredAt?: string;
 };
 
 export type BenchModule = { name: string; run: (env: BenchEnv) => Promise<BenchFigure[]> };
