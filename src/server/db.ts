@@ -12,7 +12,11 @@ export type Db = PrismaClient;
 /** A client or the transaction client handed to $transaction callbacks. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On globalThis, as the process's client below: the request hook and Next's bundles each have their
+// own copy of this module, and a client made by one copy is asked for its pool by another (the
+// public API's rate limiter got "not made by createDb" whenever the hook's copy made the client).
+const globalForPools = globalThis as unknown as { rsPools?: WeakMap<Db, pg.Pool> };
+const pools = (globalForPools.rsPools ??= new WeakMap<Db, pg.Pool>());
 
 /** A client on a pool of its own, ended with the client's $disconnect. */
 export function createDb(databaseUrl: string, poolMax = 10): Db {
