@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   InvalidBusinessTime,
+  businessDayStart,
   businessYear,
   countInSameMonth,
   dayKey,
@@ -62,5 +63,32 @@ describe("the business day", () => {
   it("refuses an unknown time zone and an invalid date", () => {
     expect(() => dayKey(new Date(), "Mars/Olympus")).toThrow(InvalidBusinessTime);
     expect(() => dayKey(new Date("nope"), "UTC")).toThrow(InvalidBusinessTime);
+  });
+});
+
+describe("businessDayStart", () => {
+  it("is the business's midnight, as an instant", () => {
+    expect(businessDayStart("2026-12-07", "America/Denver").toISOString()).toBe("2026-12-07T07:00:00.000Z");
+    expect(businessDayStart("2026-07-07", "America/Denver").toISOString()).toBe("2026-07-07T06:00:00.000Z");
+    expect(businessDayStart("2026-12-07", "UTC").toISOString()).toBe("2026-12-07T00:00:00.000Z");
+    expect(businessDayStart("2026-12-07", "Pacific/Kiritimati").toISOString()).toBe("2026-12-06T10:00:00.000Z");
+    expect(businessDayStart("2026-12-07", "Pacific/Pago_Pago").toISOString()).toBe("2026-12-07T11:00:00.000Z");
+  });
+
+  it("is the first minute of a day whose midnight a clock change skips", () => {
+    // Santiago moves its clocks from 00:00 to 01:00 on the first Sunday of September.
+    expect(businessDayStart("2026-09-06", "America/Santiago").toISOString()).toBe("2026-09-06T04:00:00.000Z");
+  });
+
+  it("starts each day where the one before ends, around a clock change", () => {
+    for (const day of ["2026-03-08", "2026-03-09", "2026-11-01", "2026-11-02"]) {
+      const start = businessDayStart(day, "America/New_York");
+      expect(dayKey(start, "America/New_York")).toBe(day);
+      expect(dayKey(new Date(start.getTime() - 1), "America/New_York")).not.toBe(day);
+    }
+  });
+
+  it("refuses what is not a day", () => {
+    expect(() => businessDayStart("7 Dec", "UTC")).toThrow(InvalidBusinessTime);
   });
 });

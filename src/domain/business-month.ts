@@ -62,6 +62,26 @@ export function dayKey(date: Date, timeZone: string): string {
   return `${year}-${month}-${day}`;
 }
 
+/**
+ * The first instant of business day `day` ("2026-11-30"): its midnight in the business time zone, or
+ * the first minute of the day where a clock change skips midnight. Found by halving, since the day of
+ * an instant only moves forward with time; every zone's midnight lies within 14 hours of UTC's.
+ */
+export function businessDayStart(day: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new InvalidBusinessTime(`not a day: "${day}"`);
+  const utcMidnight = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const MINUTE = 60_000;
+  let low = utcMidnight - 15 * 60 * MINUTE; // on an earlier day everywhere
+  let high = utcMidnight + 15 * 60 * MINUTE; // on this day or later everywhere
+  while (high - low > MINUTE) {
+    const middle = low + Math.floor((high - low) / MINUTE / 2) * MINUTE;
+    if (dayKey(new Date(middle), timeZone) >= day) high = middle;
+    else low = middle;
+  }
+  return new Date(high);
+}
+
 export function sameBusinessDay(a: Date, b: Date, timeZone: string): boolean {
   return dayKey(a, timeZone) === dayKey(b, timeZone);
 }

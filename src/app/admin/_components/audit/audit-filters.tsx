@@ -10,11 +10,9 @@ export type AuditFilter = {
   entityId?: string;
   actorId?: string;
   action?: string;
-  from?: Date;
-  to?: Date;
-  /** The days as typed (yyyy-mm-dd), for the CSV and the period report. */
-  fromDay?: string;
-  toDay?: string;
+  /** Days as typed (yyyy-mm-dd), both included, read in the business's time zone by the list, the CSV and the report. */
+  from?: string;
+  to?: string;
 };
 
 const ENTITY_TYPES = [
@@ -23,23 +21,14 @@ const ENTITY_TYPES = [
 ] as const;
 const EMPTY = { entityType: "", entityId: "", actorId: "", action: "", from: "", to: "" };
 
-/** "2026-03-01" -> local midnight of that day, `days` later. */
-const dayStart = (text: string, days = 0) => {
-  const [y, m, d] = text.split("-").map(Number);
-  return new Date(y!, m! - 1, d! + days);
-};
-
 function filterOf(d: typeof EMPTY): AuditFilter {
   return {
     entityType: d.entityType || undefined,
     entityId: d.entityId.trim() || undefined,
     actorId: d.actorId || undefined,
     action: d.action.trim() || undefined,
-    from: d.from ? dayStart(d.from) : undefined,
-    // The server's end is exclusive: the day after the last day asked for.
-    to: d.to ? dayStart(d.to, 1) : undefined,
-    fromDay: d.from || undefined,
-    toDay: d.to || undefined,
+    from: d.from || undefined,
+    to: d.to || undefined,
   };
 }
 

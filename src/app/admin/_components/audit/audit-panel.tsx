@@ -16,9 +16,8 @@ export function AuditPanel() {
   const [filter, setFilter] = useState<AuditFilter>({});
   // The cursors of the pages before this one: Previous pops, Next pushes.
   const [cursors, setCursors] = useState<string[]>([]);
-  const { fromDay, toDay, ...listFilter } = filter;
   const log = api.admin.auditLog.useQuery(
-    { ...listFilter, cursor: cursors.at(-1), limit: PAGE },
+    { ...filter, cursor: cursors.at(-1), limit: PAGE },
     { placeholderData: keepPreviousData },
   );
   const names = useNames();
@@ -56,7 +55,7 @@ export function AuditPanel() {
         onNewer={cursors.length > 0 ? () => setCursors((c) => c.slice(0, -1)) : null}
         onOlder={nextCursor ? () => setCursors((c) => [...c, nextCursor]) : null}
       />
-      <AuditReport fromDay={fromDay} toDay={toDay} />
+      <AuditReport fromDay={filter.from} toDay={filter.to} />
     </div>
   );
 }
@@ -64,10 +63,8 @@ export function AuditPanel() {
 /** The CSV of the same filters (days in the business's time zone, both included). */
 function csvHref(filter: AuditFilter): string {
   const query = new URLSearchParams();
-  for (const key of ["entityType", "entityId", "actorId", "action"] as const)
+  for (const key of ["entityType", "entityId", "actorId", "action", "from", "to"] as const)
     if (filter[key]) query.set(key, filter[key]);
-  if (filter.fromDay) query.set("from", filter.fromDay);
-  if (filter.toDay) query.set("to", filter.toDay);
   return `/api/admin/audit-csv?${query.toString()}`;
 }
 
