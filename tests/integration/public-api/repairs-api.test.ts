@@ -26,7 +26,10 @@ describe("public API: GET /api/v1/repairs", () => {
     for (let i = 0; i < 3; i++) await requested(db, world, `API-${i}`);
     const key = await createApiKey(db, contextFor(admin), { name: "ERP", scopes: ["repairs:read"] });
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
-    expect(row.secretHash).not.toContain(key.token.split("_")[2]);
+    // The secret is all after "rs_<prefix>_": base64url, so it may hold "_" itself (splitting on "_" gave "" 1 time in 64).
+    const secret = key.token.slice(`rs_${key.prefix}_`.length);
+    expect(secret).toHaveLength(43);
+    expect(row.secretHash).not.toContain(secret);
 
     const first = await get(key.token, "?limit=2");
     expect(first.status).toBe(200);
