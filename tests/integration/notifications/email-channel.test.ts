@@ -1,6 +1,7 @@
 // The EMAIL channel against a real SMTP server on loopback: accepted mails carry the delivery id,
 // the unsubscribe headers and escaped HTML; a refusing or hanging server fails the try (to be
 // retried); a bounced address fails for good; no SMTP_URL keeps the message.
+import { connect, type Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { renderEmail, unsubscribeHeaders } from "~/domain/notification-email";
 import { PermanentDeliveryError, type OutgoingMessage } from "~/server/notifications/channel";
@@ -108,6 +109,29 @@ describe("the email channel", () => {
     peer.bouncing.add("gone@acme.test");
     await expect(sender().send(messageFor("d-4", "gone@acme.test"))).rejects.toBeInstanceOf(PermanentDeliveryError);
     expect(peer.mails).toHaveLength(0);
+  });
+
+  it("a sender killed mid-mail (its socket reset after MAIL FROM) is kept as dropped, and the next mail still arrives", async () => {
+    // What a SIGKILLed app does to its open SMTP connections (the fault tests do it on purpose).
+    const { port } = new URL(peer.url);
+    const socket: Socket = connect(Number(port), "127.0.0.1");
+    let heard = "";
+    socket.on("data", (chunk) => (heard += chunk.toString()));
+    const answered = async (code: string) => {
+      while (!heard.includes(`\r\n${code} `) && !heard.startsWith(`${code} `)) await new Promise((r) => setTimeout(r, 10));
+    };
+    await answered("220");
+    socket.write("EHLO killed.test\r\n");
+    await answered("250");
+    heard = "";
+    socket.write("MAIL FROM:<notifications@rs.test>\r\n");
+    await answered("250");
+    socket.resetAndDestroy();
+    while (peer.dropped.length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(peer.dropped.map((error) => (error as { code?: string }).code)).toEqual(["ECONNRESET"]);
+
+    expect(await sender().send(messageFor("d-after-reset"))).toMatchObject({ outcome: "sent" });
+    expect(peer.mails.map((mail) => headerOf(mail, DELIVERY_HEADER))).toEqual(["d-after-reset"]);
   });
 
   it("without SMTP_URL the message is kept, not sent", async () => {
