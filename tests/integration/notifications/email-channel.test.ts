@@ -118,7 +118,8 @@ describe("the email channel", () => {
     let heard = "";
     socket.on("data", (chunk) => (heard += chunk.toString()));
     const answered = async (code: string) => {
-      while (!heard.includes(`\r\n${code} `) && !heard.startsWith(`${code} `)) await new Promise((r) => setTimeout(r, 10));
+      while (!heard.includes(`\r\n${code} `) && !heard.startsWith(`${code} `))
+        await new Promise((r) => setTimeout(r, 10));
     };
     await answered("220");
     socket.write("EHLO killed.test\r\n");
