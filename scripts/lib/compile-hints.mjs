@@ -9,16 +9,15 @@
 // background thread; other browsers read the line as an ordinary comment.
 //
 // Only the HTML's `async` scripts (not the noModule polyfills nor the chunks loaded later by
-// import(): compiling those eagerly would be wasted work) and only scripts large enough to be
-// streamed, so that the eager compile never lands on the main thread.
+// import(): compiling those eagerly would be wasted work), and only the large ones.
 import { Buffer } from "node:buffer";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
-/** Chrome streams (compiles off the main thread) only scripts of at least 30 KiB; a smaller one
- *  would be compiled eagerly on the main thread, functions it may never call included. */
-export const MIN_STREAMED_BYTES = 30 * 1024;
+/** Only large scripts: they hold nearly all the code compiled lazily at start-up (React DOM alone is
+ *  200 KB), and every hint adds its bytes to the first load. */
+export const MIN_HINTED_BYTES = 30 * 1024;
 
 const ASYNC_SCRIPT = /<script\b[^>]*\bsrc="\/_next\/(static\/chunks\/[\w.-]+\.js)"[^>]*>/g;
 
@@ -31,7 +30,7 @@ export function addCompileHints(nextDir, html = "server/app/walk.html") {
     if (!/\basync\b/.test(tag) || /\bnomodule\b/i.test(tag)) continue;
     const full = path.join(nextDir, file);
     const source = readFileSync(full, "utf8");
-    if (source.startsWith(COMPILE_HINT) || Buffer.byteLength(source) < MIN_STREAMED_BYTES) continue;
+    if (source.startsWith(COMPILE_HINT) || Buffer.byteLength(source) < MIN_HINTED_BYTES) continue;
     writeFileSync(full, COMPILE_HINT + source);
     marked.push(file);
   }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COMPILE_HINT, MIN_STREAMED_BYTES, addCompileHints } from "./compile-hints.mjs";
+import { COMPILE_HINT, MIN_HINTED_BYTES, addCompileHints } from "./compile-hints.mjs";
 
 let dir: string;
 const write = (file: string, content: string) => {
@@ -10,7 +10,7 @@ const write = (file: string, content: string) => {
   writeFileSync(path.join(dir, file), content);
 };
 const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
-const big = `(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([1,e=>{${"x;".repeat(MIN_STREAMED_BYTES)}}]);`;
+const big = `(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([1,e=>{${"x;".repeat(MIN_HINTED_BYTES)}}]);`;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "compile-hints-"));
