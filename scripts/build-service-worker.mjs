@@ -9,6 +9,7 @@ import { build } from "esbuild";
 import { injectManifest } from "workbox-build";
 import { walkPrecacheFiles, walkScreens } from "./lib/walk-precache.mjs";
 import { buildScanAssets } from "./lib/build-scan-assets.mjs";
+import { addCompileHints } from "./lib/compile-hints.mjs";
 
 // Its web worker loads the library from a CDN unless `libURL` names a same-origin copy.
 const VENDOR_DIR = "public/vendor";
@@ -27,6 +28,11 @@ for (const file of VENDOR_FILES)
   copyFileSync(`node_modules/browser-image-compression/dist/${file}`, `${VENDOR_DIR}/${file}`);
 
 await buildScanAssets();
+
+// Before the precache manifest, whose revisions are the files' hashes: the worker must cache the
+// marked files (scripts/lib/compile-hints.mjs).
+const hinted = addCompileHints(NEXT_DIR);
+console.log(`✓ compile hints on ${hinted.length} first-load script(s) of /walk`);
 
 // Throws (failing the build) when walk.html is missing or the build output is not understood.
 const { files: walkFiles, lazy } = walkPrecacheFiles(NEXT_DIR);

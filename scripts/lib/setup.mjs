@@ -74,6 +74,7 @@ export function buildInputs() {
     ...filesUnder("service-worker"),
     "next.config.mjs",
     "scripts/build-service-worker.mjs",
+    "scripts/lib/compile-hints.mjs",
     "scripts/lib/build-scan-assets.mjs",
     "package-lock.json",
     "prisma/schema.prisma",
