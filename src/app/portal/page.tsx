@@ -19,7 +19,7 @@ export default async function Page() {
     serverApi.portal.walks.prefetch(),
     // The request form's unit picker (and the fleet editor): drawn at its final size at once,
     // instead of "Loading units…" growing into a list that pushes the form down.
-    serverApi.unit.listForCustomer.prefetch({}),
+    serverApi.unit.fleet.prefetch({}),
   ]);
   return (
     <>

@@ -5,6 +5,7 @@
 // comes through tRPC procedures that confine a customer user to their own company.
 import { useState } from "react";
 import { api } from "~/trpc/react";
+import { HydrationSlice } from "../_components/hydration-slice";
 import { MessageCentre, type ThreadSubject } from "../_components/message-centre";
 import { FleetEditor } from "./_components/fleet-editor";
 import { FleetHistory } from "./_components/fleet-history";
@@ -39,16 +40,20 @@ export function PortalHome() {
             ? `Live: checked at ${live.checkedAt.toLocaleTimeString()}`
             : "Live updates starting…"}
       </p>
-      <PendingApprovals />
-      <Inbox />
-      <RequestRepairForm />
-      <OpenWork onMessage={openThread} />
-      <MessageCentre subject={subject} onSubject={setSubject} generalLabel="Message the office" />
-      <ServiceWalks />
-      <FleetEditor />
-      <FleetHistory />
-      <Invoices />
-      <Rewards />
+      {[
+        <PendingApprovals key="approvals" />,
+        <Inbox key="inbox" />,
+        <RequestRepairForm key="request" />,
+        <OpenWork key="open-work" onMessage={openThread} />,
+        <MessageCentre key="messages" subject={subject} onSubject={setSubject} generalLabel="Message the office" />,
+        <ServiceWalks key="walks" />,
+        <FleetEditor key="fleet" />,
+        <FleetHistory key="history" />,
+        <Invoices key="invoices" />,
+        <Rewards key="rewards" />,
+      ].map((part) => (
+        <HydrationSlice key={part.key}>{part}</HydrationSlice>
+      ))}
     </section>
   );
 }

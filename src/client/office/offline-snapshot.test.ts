@@ -34,6 +34,33 @@ describe("the office screens' kept views", () => {
     expect(oldestAnswerAt(createQueryClient())).toBeNull();
   });
 
+  it("ignores a view kept in the earlier superjson format instead of showing its wrapped answers", async () => {
+    const client = createQueryClient();
+    const stop = keepSnapshots(client, "u-3", "/portal");
+    client.setQueryData(QUEUE, answer);
+    await afterSaveDelay();
+    stop();
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(OFFICE_SNAPSHOT_DB);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const kept = await new Promise<{ state: { queries: { state: { data: unknown } }[] } }>((resolve) => {
+      const request = db.transaction("snapshots").objectStore("snapshots").get("u-3:/portal");
+      request.onsuccess = () => resolve(request.result);
+    });
+    expect(kept.state.queries[0]!.state.data).toEqual(answer);
+    const queries = kept.state.queries.map((q) => ({ ...q, state: { ...q.state, data: { json: {}, meta: {} } } }));
+    const legacy = { userId: "u-3", savedAt: Date.now(), state: { ...kept.state, queries } };
+    await new Promise((resolve) => {
+      const request = db.transaction("snapshots", "readwrite").objectStore("snapshots").put(legacy, "u-3:/portal");
+      request.onsuccess = resolve;
+    });
+    db.close();
+    const offline = createQueryClient();
+    expect(await restoreSnapshot(offline, "u-3", "/portal")).toBe(false);
+    expect(offline.getQueryData(QUEUE)).toBeUndefined();
+  });
+
   it("is deleted at sign-out, and an answer arriving afterwards does not write it again", async () => {
     const client = createQueryClient();
     const stop = keepSnapshots(client, "u-1", "/manager");

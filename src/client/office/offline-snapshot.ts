@@ -10,7 +10,20 @@ const STORE = "snapshots";
 /** After a burst of answers (a screen's first load asks several lists), one write. */
 const SAVE_DELAY_MS = 500;
 
-type Snapshot = { userId: string; savedAt: number; state: DehydratedState };
+/**
+ * Answers are kept as they are (IndexedDB's structured clone keeps dates), not through the
+ * client's superjson: that walk of every list cost a long main-thread task after each load.
+ * Snapshots written before carry no format and are ignored (the next visit online writes anew).
+ */
+const FORMAT = 2;
+const asIs = <T>(data: T): T => data;
+type Snapshot = { format: typeof FORMAT; userId: string; savedAt: number; state: DehydratedState };
+
+/** After the burst of answers, and then when the page is idle: saving never delays what the user does. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 2_000 });
+  else run();
+}
 
 let store: UseStore | undefined;
 let open: Promise<IDBDatabase> | undefined;
@@ -50,8 +63,11 @@ export function keepSnapshots(client: QueryClient, userId: string, scope: string
   window.addEventListener(SIGNED_OUT.type, onSignedOut);
   const save = () => {
     if (signedOut) return;
-    const state = dehydrate(client, { shouldDehydrateQuery: (query) => query.state.status === "success" });
-    const snapshot: Snapshot = { userId, savedAt: Date.now(), state };
+    const state = dehydrate(client, {
+      shouldDehydrateQuery: (query) => query.state.status === "success",
+      serializeData: asIs,
+    });
+    const snapshot: Snapshot = { format: FORMAT, userId, savedAt: Date.now(), state };
     void set(keyOf(userId, scope), snapshot, snapshots()).catch(() => {
       // Private mode or a full disk: the screen works online, only its offline copy is missing.
     });
@@ -59,7 +75,7 @@ export function keepSnapshots(client: QueryClient, userId: string, scope: string
   const unsubscribe = client.getQueryCache().subscribe((event) => {
     if (signedOut || event.type !== "updated" || event.action.type !== "success") return;
     clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
+    timer = setTimeout(() => whenIdle(save), SAVE_DELAY_MS);
   });
   return () => {
     clearTimeout(timer);
@@ -71,8 +87,8 @@ export function keepSnapshots(client: QueryClient, userId: string, scope: string
 /** Puts the kept answers back where they are newer than the client's (the cached page's own). */
 export async function restoreSnapshot(client: QueryClient, userId: string, scope: string): Promise<boolean> {
   const snapshot = await get<Snapshot>(keyOf(userId, scope), snapshots()).catch(() => undefined);
-  if (!snapshot || snapshot.userId !== userId) return false;
-  hydrate(client, snapshot.state);
+  if (snapshot?.format !== FORMAT || snapshot.userId !== userId) return false;
+  hydrate(client, snapshot.state, { defaultOptions: { deserializeData: asIs } });
   return true;
 }
 

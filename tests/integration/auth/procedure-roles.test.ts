@@ -78,6 +78,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "portal.inbox": CUSTOMER,
   "unit.markWindshieldReplaced": DISPATCHERS,
   "unit.listForCustomer": EVERYONE,
+  "unit.fleet": EVERYONE,
   "unit.repairs": DISPATCHERS,
   "walk.start": STAFF,
   "route.day": STAFF,

@@ -62,6 +62,18 @@ describe("units: windshield replacement and the fleet list", () => {
     expect(open.id).toBe(w3.history.at(-1)!.id);
   });
 
+  it("lists the fleet for pickers with the same records and counts, without the repairs, in the same scope", async () => {
+    const full = await callerFor(world.db, world.carla).unit.listForCustomer({});
+    const fleet = await callerFor(world.db, world.carla).unit.fleet({});
+    expect(fleet).toEqual(full.map(({ history: _history, ...unit }) => unit));
+    expect(fleet.find((u) => u.unitNumber === "W-3")).toMatchObject({ completedOnWindshield: 2 });
+    expect(fleet[0]).not.toHaveProperty("history");
+    await expect(callerFor(world.db, world.gus).unit.fleet({ customerId: world.acme.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(world.db, world.admin).unit.fleet({})).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("shows a technician the fleet but only their own repairs in it; a customer user only their own fleet", async () => {
     const asTheo = await callerFor(world.db, world.theo).unit.listForCustomer({ customerId: world.acme.id });
     expect(asTheo.find((u) => u.unitNumber === "W-3")).toMatchObject({ completedOnWindshield: 2, history: [] });

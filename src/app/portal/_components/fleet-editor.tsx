@@ -52,10 +52,10 @@ function UnitFieldInputs({
 
 export function FleetEditor() {
   const utils = api.useUtils();
-  const units = api.unit.listForCustomer.useQuery({});
+  const units = api.unit.fleet.useQuery({});
   const reports = api.portal.windshieldReports.useQuery();
   const refresh = () => {
-    void utils.unit.listForCustomer.invalidate();
+    void utils.unit.fleet.invalidate();
     void utils.portal.units.invalidate();
   };
 

@@ -16,7 +16,7 @@ type PhotoState =
 
 export function RequestRepairForm() {
   const utils = api.useUtils();
-  const units = api.unit.listForCustomer.useQuery({});
+  const units = api.unit.fleet.useQuery({});
   const [unitId, setUnitId] = useState("");
   const [damageType, setDamageType] = useState<DamageTypeName>("CHIP");
   const [position, setPosition] = useState("");

@@ -1,5 +1,6 @@
 // Units of a customer's fleet.
 import "server-only";
+import { listFleet, listFleetInput } from "~/server/services/units/list-fleet";
 import { listUnitRepairs, listUnitRepairsInput } from "~/server/services/units/list-unit-repairs";
 import { listUnitsForCustomer, listUnitsForCustomerInput } from "~/server/services/units/list-units-for-customer";
 import { markWindshieldReplaced, markWindshieldReplacedInput } from "~/server/services/units/mark-windshield-replaced";
@@ -18,6 +19,8 @@ export const unitRouter = createTRPCRouter({
   decideWindshieldReport: managerProcedure
     .input(decideWindshieldReportInput)
     .mutation(({ ctx, input }) => decideWindshieldReport(ctx.db, ctx, input)),
+  /** The fleet without each unit's history: what pickers, fleet editors and the admin's Units tab read. */
+  fleet: signedInProcedure.input(listFleetInput).query(({ ctx, input }) => listFleet(ctx.db, ctx, input)),
   listForCustomer: signedInProcedure
     .input(listUnitsForCustomerInput)
     .query(({ ctx, input }) => listUnitsForCustomer(ctx.db, ctx, input)),

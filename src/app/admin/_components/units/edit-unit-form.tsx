@@ -6,7 +6,7 @@ import { FormStatus } from "../form-status";
 import { useDraft } from "../use-draft";
 import { UnitFields, unitDraftOf, unitRecordOf } from "./unit-fields";
 
-type Unit = RouterOutputs["unit"]["listForCustomer"][number];
+type Unit = RouterOutputs["unit"]["fleet"][number];
 
 export function EditUnitForm({ unit }: { unit: Unit }) {
   const utils = api.useUtils();
@@ -14,7 +14,7 @@ export function EditUnitForm({ unit }: { unit: Unit }) {
   const save = api.admin.updateUnit.useMutation({
     onSuccess: (result) => {
       saved(unitDraftOf(result));
-      void utils.unit.listForCustomer.invalidate();
+      void utils.unit.fleet.invalidate();
     },
   });
   const onSubmit = (event: FormEvent) => {

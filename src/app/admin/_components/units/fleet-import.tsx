@@ -15,7 +15,7 @@ export function FleetImport({ customerId }: { customerId: string }) {
     onSuccess: (result) => {
       if (!result.ok) return;
       setCsv("");
-      void utils.unit.listForCustomer.invalidate();
+      void utils.unit.fleet.invalidate();
       void utils.admin.invalidate();
     },
   });

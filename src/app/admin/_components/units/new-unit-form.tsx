@@ -13,7 +13,7 @@ export function NewUnitForm({ customerId }: { customerId: string }) {
   const create = api.admin.createUnit.useMutation({
     onSuccess: () => {
       setDraft(EMPTY_UNIT);
-      void utils.unit.listForCustomer.invalidate();
+      void utils.unit.fleet.invalidate();
       void utils.admin.invalidate();
     },
   });

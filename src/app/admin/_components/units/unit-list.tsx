@@ -10,7 +10,7 @@ import { UnitRow } from "./unit-row";
 const SHOWN = 100;
 
 export function UnitList({ customerId }: { customerId: string }) {
-  const units = api.unit.listForCustomer.useQuery({ customerId });
+  const units = api.unit.fleet.useQuery({ customerId });
   const [search, setSearch] = useState("");
   const term = useDeferredValue(search.trim().toLowerCase());
   const all = units.data ?? [];

@@ -7,7 +7,7 @@ import { EditUnitForm } from "./edit-unit-form";
 import { UnitRepairs } from "./unit-repairs";
 import { WindshieldReplaced } from "./windshield-replaced";
 
-type Unit = RouterOutputs["unit"]["listForCustomer"][number];
+type Unit = RouterOutputs["unit"]["fleet"][number];
 
 export function UnitRow({ unit }: { unit: Unit }) {
   const [editing, setEditing] = useState(false);

@@ -11,7 +11,7 @@ export function WindshieldReplaced({ unitId, unitNumber }: { unitId: string; uni
   const mark = api.unit.markWindshieldReplaced.useMutation({
     onSuccess: () => {
       setAsking(false);
-      void utils.unit.listForCustomer.invalidate();
+      void utils.unit.fleet.invalidate();
     },
   });
   if (!asking) {
