@@ -6,7 +6,8 @@
 // the renderer processes are held stopped 3 ms for each ms of CPU they use, the worker's included.
 // CDP's setCPUThrottlingRate slowed only the page's main thread (a worker under it ran at full
 // speed, and Chromium refuses it on a worker's own session). The details give the worker's own time
-// at full speed and the throttle's check (ms held stopped per CPU ms used: 3 when it kept up).
+// at full speed and the throttle's check (ms held stopped per CPU ms used: 3 when it kept up; what it
+// still owed when the answer came is added to the run's time).
 // (s4) the same for a 12 MP photo with no code (a vehicle photo, noise added as a camera's): the
 // worker's every look, until "nothing found".
 import { readFileSync } from "node:fs";
@@ -69,11 +70,19 @@ function prepareTwelveMegapixels(page: Page, base64: string, noCode = false): Pr
   );
 }
 
-/** Decodes the prepared still in a scanning worker of the page's own. */
+/**
+ * Decodes the prepared still in a scanning worker of the page's own; returns as soon as the answer is
+ * in, so that a throttle can be ended right then (the long tasks are read by longTasksSince).
+ */
 function decodeTwelveMegapixels(page: Page, warm: boolean): Promise<DecodeRun> {
   return page.evaluate(
     async ({ warm }) => {
-      const w = window as unknown as { __scanBenchWorker?: Worker; __scanBenchStill: Blob };
+      const w = window as unknown as {
+        __scanBenchWorker?: Worker;
+        __scanBenchStill: Blob;
+        __scanBenchObserver?: PerformanceObserver;
+        __scanBenchLongTasks: number;
+      };
       const still = w.__scanBenchStill;
       w.__scanBenchWorker ??= new Worker("/scan/scan-worker.js");
       const worker = w.__scanBenchWorker;
@@ -86,45 +95,54 @@ function decodeTwelveMegapixels(page: Page, warm: boolean): Promise<DecodeRun> {
         });
       // A browser without long task entries would count 0 whatever happened: refuse rather than pass.
       if (!PerformanceObserver.supportedEntryTypes.includes("longtask")) throw new Error("no longtask entries");
-      let longTasks = 0;
-      const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
-      observer.observe({ type: "longtask" });
+      w.__scanBenchObserver?.disconnect();
+      w.__scanBenchLongTasks = 0;
+      w.__scanBenchObserver = new PerformanceObserver((list) => (w.__scanBenchLongTasks += list.getEntries().length));
+      w.__scanBenchObserver.observe({ type: "longtask" });
       const started = performance.now();
       const answer = await new Promise<Answer>((resolve) => {
         worker.onmessage = (event) => resolve(event.data as Answer);
         worker.postMessage({ id: 1, kind: "decode", image: still });
       });
       const ms = performance.now() - started;
-      await new Promise((r) => setTimeout(r, 100)); // the observer's last entries
-      observer.disconnect();
       if (!answer.ok) throw new Error(answer.error);
       const found = (answer.codes ?? []).map((c) => c.value);
-      return { ms, workerMs: answer.ms ?? 0, found, longTasks, megapixels: 12 };
+      return { ms, workerMs: answer.ms ?? 0, found, longTasks: 0, megapixels: 12 };
     },
     { warm },
   );
 }
 
-/** `runs` decodes of the prepared still: at full speed, or with the renderers slowed 4x during each decode. */
+/** The main thread's long tasks since the last decode began. */
+function longTasksSince(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __scanBenchObserver: PerformanceObserver; __scanBenchLongTasks: number };
+    await new Promise((r) => setTimeout(r, 100)); // the observer's last entries
+    w.__scanBenchObserver.disconnect();
+    return w.__scanBenchLongTasks;
+  });
+}
+
+/**
+ * `runs` decodes of the prepared still: at full speed, or with the renderers slowed 4x during each
+ * decode. A slowed run's time includes what the throttle still owed when the answer came (see owedMs).
+ */
 async function decodeRuns(page: Page, runs: number, slowed: number[] | null): Promise<DecodeRun[]> {
   const done: DecodeRun[] = [];
   for (let i = 0; i < runs; i++) {
-    if (!slowed) {
-      done.push(await decodeTwelveMegapixels(page, false));
-      continue;
-    }
-    const stop = throttleRenderers(slowed, 4);
+    const stop = slowed ? throttleRenderers(slowed, 4) : null;
     try {
       const run = await decodeTwelveMegapixels(page, false);
-      done.push({ ...run, tally: stop() });
+      const tally = stop?.();
+      done.push({ ...run, ms: run.ms + (tally?.owedMs ?? 0), tally, longTasks: await longTasksSince(page) });
     } finally {
-      stop();
+      stop?.();
     }
   }
   return done;
 }
 
-/** Ms held stopped per CPU ms the renderers used, over the runs: 3 when the 4x throttle kept up. */
+/** Ms held stopped per CPU ms the renderers used, over the runs: 3 when the 4x throttle kept up (before owedMs). */
 function stoppedPerCpuMs(runs: DecodeRun[]): number {
   const cpu = runs.reduce((sum, r) => sum + (r.tally?.cpuMs ?? 0), 0);
   const stopped = runs.reduce((sum, r) => sum + (r.tally?.stoppedMs ?? 0), 0);
@@ -206,6 +224,7 @@ const scanOcr: BenchModule = {
             runsMs: runs.map((r) => Math.round(r.ms)).join(", "),
             workerMsFullSpeed: Math.round(median(fullSpeed.map((r) => r.workerMs))),
             throttleStoppedPerCpuMs: stoppedPerCpuMs(runs),
+            owedMsAdded: runs.map((r) => Math.round(r.tally?.owedMs ?? 0)).join(", "),
             renderers: renderers.length,
           },
         },

@@ -73,14 +73,21 @@ function cpuMs(pids: number[]): number {
 export type ThrottleTally = {
   /** CPU ms the renderers used while throttled. */
   cpuMs: number;
-  /** Wall-clock ms they were held stopped: (rate - 1) x cpuMs when the throttle kept up. */
+  /** Wall-clock ms they were held stopped. */
   stoppedMs: number;
+  /**
+   * Ms still owed when the throttle ended: (rate - 1) x cpuMs - stoppedMs. The renderers run a few
+   * ms (more when this process wakes late) before they are stopped, so work that ends inside such a
+   * window was not slowed: a time measured until then is short by this much.
+   */
+  owedMs: number;
 };
 
 /** Slows the renderers `rate` times until the returned function is called; that returns the tally. */
 export function throttleRenderers(pids: number[], rate: number): () => ThrottleTally {
   let ended = false;
-  const tally: ThrottleTally = { cpuMs: 0, stoppedMs: 0 };
+  let stoppedAt: number | null = null;
+  const tally = { cpuMs: 0, stoppedMs: 0 };
   const signal = (name: NodeJS.Signals) => {
     for (const pid of pids)
       try {
@@ -98,11 +105,14 @@ export function throttleRenderers(pids: number[], rate: number): () => ThrottleT
       const now = cpuMs(pids);
       const used = now - last;
       tally.cpuMs += used;
-      const stoppedAt = performance.now();
+      const since = performance.now();
+      stoppedAt = since;
       const hold = () => {
-        const left = (rate - 1) * used - (performance.now() - stoppedAt);
-        if (left > 0.5 && !ended) return void setTimeout(hold, Math.max(0, left - 0.5));
-        tally.stoppedMs += performance.now() - stoppedAt;
+        if (ended) return;
+        const left = (rate - 1) * used - (performance.now() - since);
+        if (left > 0.5) return void setTimeout(hold, Math.max(0, left - 0.5));
+        tally.stoppedMs += performance.now() - since;
+        stoppedAt = null;
         last = cpuMs(pids);
         signal("SIGCONT");
         run();
@@ -111,9 +121,19 @@ export function throttleRenderers(pids: number[], rate: number): () => ThrottleT
     }, RUN_MS);
   };
   run();
+  let result: ThrottleTally | null = null;
   return () => {
+    if (result) return result;
     ended = true;
+    // What the renderers used since they were last let go (unless held now), and the hold under way.
+    const cpu = tally.cpuMs + (stoppedAt === null ? cpuMs(pids) - last : 0);
+    const stopped = tally.stoppedMs + (stoppedAt === null ? 0 : performance.now() - stoppedAt);
     signal("SIGCONT");
-    return { cpuMs: Math.round(tally.cpuMs), stoppedMs: Math.round(tally.stoppedMs) };
+    result = {
+      cpuMs: Math.round(cpu),
+      stoppedMs: Math.round(stopped),
+      owedMs: Math.max(0, (rate - 1) * cpu - stopped),
+    };
+    return result;
   };
 }
