@@ -225,6 +225,7 @@ const scanOcr: BenchModule = {
             workerMsFullSpeed: Math.round(median(fullSpeed.map((r) => r.workerMs))),
             throttleStoppedPerCpuMs: stoppedPerCpuMs(runs),
             owedMsAdded: runs.map((r) => Math.round(r.tally?.owedMs ?? 0)).join(", "),
+            rendererCpuMs: runs.map((r) => r.tally?.cpuMs ?? 0).join(", "),
             renderers: renderers.length,
           },
         },
@@ -240,6 +241,8 @@ const scanOcr: BenchModule = {
             runsMs: emptyRuns.map((r) => Math.round(r.ms)).join(", "),
             workerMsFullSpeed: Math.round(median(emptyFullSpeed.map((r) => r.workerMs))),
             throttleStoppedPerCpuMs: stoppedPerCpuMs(emptyRuns),
+            owedMsAdded: emptyRuns.map((r) => Math.round(r.tally?.owedMs ?? 0)).join(", "),
+            rendererCpuMs: emptyRuns.map((r) => r.tally?.cpuMs ?? 0).join(", "),
           },
         },
         {
