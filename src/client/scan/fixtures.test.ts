@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import { matchScannedCode } from "~/domain";
-import { READ_ALL, READ_FINE, ZXING_FORMATS } from "./reader-options";
+import { STILL_LOOKS, ZXING_FORMATS } from "./reader-options";
 
 const DIR = path.resolve(import.meta.dirname, "../../../tests/fixtures/scan");
 const fixtures = JSON.parse(readFileSync(path.join(DIR, "fixtures.json"), "utf8")) as Array<{
@@ -31,11 +31,11 @@ describe("the scanner's fixtures", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(32);
   });
 
-  // Both looks the worker takes at a still: the first, and the finer one without the inverted and
-  // scaled-down reads (a code read only by those would be lost when the first look misses it).
+  // Every look the worker takes at a still: the first, and the larger ones without the scaled-down
+  // and inverted reads (a code read only by those would be lost when the first look misses it).
   it.each(fixtures)("$file decodes to $value", async ({ file, format, value }) => {
     const bytes = new Uint8Array(readFileSync(path.join(DIR, file)));
-    for (const options of [READ_ALL, READ_FINE]) {
+    for (const { options } of STILL_LOOKS) {
       const results = await readBarcodes(bytes, options);
       expect(results.map((r) => [r.format, r.text])).toContainEqual([format, value]);
     }

@@ -10,11 +10,13 @@ export const SCAN_WORKER_URL = "/scan/scan-worker.js";
 export const SCAN_ASSET_PREFIX = "/scan/";
 
 /**
- * Longest side an image is scanned at: a 12- or 50-megapixel still is decoded scaled down, first
- * to about SCAN_FIRST_SIDE (fast, and enough for a code filling a fair part of the photo), then,
- * only when nothing was found, to about SCAN_MAX_SIDE.
+ * Longest sides a still is scanned at, smallest first, until a look finds a code: a 12- or
+ * 50-megapixel still is decoded scaled down by the JPEG decoder. SCAN_FIRST_SIDE is an eighth of a
+ * 4000 px side, the JPEG decoder's cheapest scale, and enough for a code filling a fair part of the
+ * photo; SCAN_SECOND_SIDE a quarter, for a smaller code; SCAN_MAX_SIDE a half, the last try.
  */
-export const SCAN_FIRST_SIDE = 1024;
+export const SCAN_FIRST_SIDE = 500;
+export const SCAN_SECOND_SIDE = 1024;
 export const SCAN_MAX_SIDE = 2048;
 
 export type ScanRequest = { id: number; kind: "warm" } | { id: number; kind: "decode"; image: Blob | ImageBitmap };

@@ -3,16 +3,16 @@
 // (zxing-wasm's reader), its .wasm file served from /scan/ beside this script.
 //
 // A 12-megapixel still costs more to unpack than to scan, so a still is decoded small first: the
-// WebCodecs ImageDecoder, asked for a small size, has the JPEG decoder scale while it decodes (a
-// quarter of the side for 12 MP), in a fraction of a full decode's time. A code filling a fair part
+// WebCodecs ImageDecoder, asked for a small size, has the JPEG decoder scale while it decodes (an
+// eighth of the side for 12 MP), in a fraction of a full decode's time. A code filling a fair part
 // of the photo is found there; only when none is, the still is decoded again at twice that side and
-// scanned once more. Browsers without ImageDecoder decode it whole and scale it (slower, same result).
+// scanned once more, and then once more at twice again. Browsers without ImageDecoder decode it
+// whole and scale it (slower, same result).
 /// <reference lib="webworker" />
 import { type ReaderOptions, prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
-import { READ_ALL, READ_FINE, ZXING_FORMATS } from "./reader-options";
+import { READ_ALL, STILL_LOOKS, ZXING_FORMATS } from "./reader-options";
 import {
   SCAN_ASSET_PREFIX,
-  SCAN_FIRST_SIDE,
   SCAN_FORMATS,
   SCAN_MAX_SIDE,
   type ScanRequest,
@@ -101,8 +101,9 @@ async function decodeScaled(image: Blob, side: number): Promise<Pixels | null> {
     try {
       const width = frame.displayWidth;
       const height = frame.displayHeight;
-      // A decoder that ignored the size asked for: scale it here rather than scan a huge frame.
-      if (Math.max(width, height) > SCAN_MAX_SIDE * 1.25) return pixelsOfBitmap(frame, width, height, side);
+      // A decoder that ignored the size asked for (its scales are eighths: at most twice the size
+      // asked for): scale it here rather than scan a huge frame.
+      if (Math.max(width, height) > side * 2.5) return pixelsOfBitmap(frame, width, height, side);
       const data = new Uint8ClampedArray(width * height * 4);
       try {
         await frame.copyTo(data, { format: "RGBA" });
@@ -121,21 +122,27 @@ async function decodeScaled(image: Blob, side: number): Promise<Pixels | null> {
 }
 
 async function readStill(image: Blob, detector: Chosen): Promise<ScannedCode[]> {
-  const small = await decodeScaled(image, SCAN_FIRST_SIDE);
-  if (!small) {
-    const bitmap = await createImageBitmap(image);
-    try {
-      return await detector.read(pixelsOfBitmap(bitmap, bitmap.width, bitmap.height, SCAN_MAX_SIDE), READ_ALL);
-    } finally {
-      bitmap.close();
+  let found: ScannedCode[] = [];
+  let seen = 0;
+  for (const look of STILL_LOOKS) {
+    const pixels = await decodeScaled(image, look.side);
+    if (!pixels) {
+      if (seen > 0) return found;
+      const bitmap = await createImageBitmap(image);
+      try {
+        return await detector.read(pixelsOfBitmap(bitmap, bitmap.width, bitmap.height, SCAN_MAX_SIDE), READ_ALL);
+      } finally {
+        bitmap.close();
+      }
     }
+    const side = Math.max(pixels.width, pixels.height);
+    // The still was no larger than the last look: it has been read at full size already.
+    if (side <= seen) return found;
+    seen = side;
+    found = await detector.read(pixels, look.options);
+    if (found.length > 0) return found;
   }
-  const found = await detector.read(small, READ_ALL);
-  if (found.length > 0) return found;
-  const fine = await decodeScaled(image, SCAN_MAX_SIDE);
-  // The still was no larger than the first decode: it has been read at full size already.
-  if (!fine || fine.width <= small.width) return found;
-  return detector.read(fine, READ_FINE);
+  return found;
 }
 
 async function handle(request: ScanRequest): Promise<ScanResponse> {
