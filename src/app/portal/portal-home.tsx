@@ -3,7 +3,7 @@
 // before submitting, their open work (live: a change shows without a reload), messages with the
 // office, lot walks, fleet editing, their fleet's history and their rewards points. Everything
 // comes through tRPC procedures that confine a customer user to their own company.
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { api } from "~/trpc/react";
 import { HydrationSlice } from "../_components/hydration-slice";
 import { MessageCentre, type ThreadSubject } from "../_components/message-centre";
@@ -22,10 +22,10 @@ export function PortalHome() {
   const me = api.session.me.useQuery();
   const live = usePortalChanges();
   const [subject, setSubject] = useState<ThreadSubject | null>(null);
-  const openThread = (next: ThreadSubject) => {
+  const openThread = useCallback((next: ThreadSubject) => {
     setSubject(next);
     document.getElementById("messages")?.scrollIntoView();
-  };
+  }, []);
   return (
     <section>
       <h1>Your fleet</h1>

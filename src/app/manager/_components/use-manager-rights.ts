@@ -1,6 +1,7 @@
 "use client";
 // What the signed-in manager may do, as session.me reports it, so the screen leaves out buttons
 // the server would refuse anyway. Display only: every call is still decided on the server.
+import { useMemo } from "react";
 import { api } from "~/trpc/react";
 
 export type ManagerRights = {
@@ -13,15 +14,20 @@ export type ManagerRights = {
 export function useManagerRights() {
   const me = api.session.me.useQuery();
   const technician = me.data?.technician;
-  const rights: ManagerRights | null = !me.data
-    ? null
-    : me.data.kind === "admin"
-      ? { approvalLimitCents: null, canAssign: true, canOverride: true }
-      : {
-          approvalLimitCents: technician?.approvalLimitCents ?? null,
-          canAssign: technician?.canAssignWork ?? false,
-          canOverride: technician?.canOverridePricing ?? false,
-        };
+  const kind = me.data?.kind;
+  const limit = technician?.approvalLimitCents ?? null;
+  const canAssign = technician?.canAssignWork ?? false;
+  const canOverride = technician?.canOverridePricing ?? false;
+  // The same object while the rights are the same: the lists it is handed skip re-rendering.
+  const rights = useMemo<ManagerRights | null>(
+    () =>
+      !kind
+        ? null
+        : kind === "admin"
+          ? { approvalLimitCents: null, canAssign: true, canOverride: true }
+          : { approvalLimitCents: limit, canAssign, canOverride },
+    [kind, limit, canAssign, canOverride],
+  );
   return { rights, email: me.data?.email, isLoading: me.isLoading, error: me.error };
 }
 
