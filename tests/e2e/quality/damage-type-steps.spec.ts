@@ -8,7 +8,7 @@ import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { COMPLETED, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
 import { openPhone } from "../support/phone";
 
 const CHECKLIST = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
@@ -77,7 +77,7 @@ test("a damage type's completion step is required offline before completing, and
       await checklist.getByRole("checkbox", { name: STEP }).click();
       await expect(complete).toBeEnabled();
       await complete.click();
-      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await expect(work.getByRole("status").first()).toHaveText(COMPLETED);
       await work.getByRole("button", { name: "Back" }).click();
 
       await context.setOffline(false);

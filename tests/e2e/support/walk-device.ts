@@ -5,6 +5,9 @@ import { type BrowserContext, type Page, expect } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 export const PHOTO = path.join(import.meta.dirname, "../fixtures/windshield-chip.jpg");
+/** The work screen's status of a completed repair: "Completed", then "Completed at $50.00" once a sync
+ *  brings the server's frozen price (a fast sync lands before the assertion reads it). */
+export const COMPLETED = /^Completed( at \$[\d,]+\.\d{2})?$/;
 export const LOT = { latitude: 39.8561, longitude: -104.6737, accuracy: 12 };
 
 export type DeviceFile = { id: string; sha256: string; size: number; kind: string; ownerId: string };

@@ -8,7 +8,7 @@ import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { COMPLETED, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
 import { openPhone } from "../support/phone";
 
 const CHECKLIST = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
@@ -82,7 +82,7 @@ test("a customer's checklist is ticked offline before completing, and reaches th
       await tick(CHECKLIST[2]!);
       await expect(complete).toBeEnabled();
       await complete.click();
-      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await expect(work.getByRole("status").first()).toHaveText(COMPLETED);
       await expect(checklist.getByRole("checkbox", { name: CHECKLIST[0] })).toBeDisabled();
       await work.getByRole("button", { name: "Back" }).click();
     });

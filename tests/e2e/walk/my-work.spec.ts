@@ -10,6 +10,7 @@ import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
 import {
+  COMPLETED,
   PHOTO,
   prepareForOffline,
   readQueuedMutations,
@@ -90,7 +91,7 @@ test("assigned work is started, photographed and completed offline, and syncs ex
       await work.getByLabel("Add after photo").setInputFiles(PHOTO);
       await expect(work.getByRole("img", { name: /After photo/ })).toBeVisible();
       await work.getByRole("button", { name: "Complete repair" }).click();
-      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await expect(work.getByRole("status").first()).toHaveText(COMPLETED);
       await expect(work.getByText("Saved on this device, waiting to sync.")).toBeVisible();
       await work.getByRole("button", { name: "Back" }).click();
       await expect(card).toContainText("Completed");

@@ -9,7 +9,7 @@ import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
+import { COMPLETED, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
 import { openPhone } from "../support/phone";
 
 type Quality = Record<string, unknown>;
@@ -82,7 +82,7 @@ test("with pairs required, a completion waits offline for the paired after photo
         await expect(pairs.getByRole("img", { name: "After: damage photo 1 (Chip)" })).toBeVisible();
         await expect(complete).toBeEnabled();
         await complete.click();
-        await expect(work.getByRole("status").first()).toHaveText("Completed");
+        await expect(work.getByRole("status").first()).toHaveText(COMPLETED);
         await work.getByRole("button", { name: "Back" }).click();
       });
       expect((await serverRepair()).status).toBe("ASSIGNED");
@@ -170,7 +170,7 @@ test("a completion the server refuses for its pair (rule turned on after prepare
       await work.getByLabel("Add after photo").setInputFiles(PHOTO);
       await expect(work.getByRole("img", { name: /After photo/ })).toBeVisible();
       await work.getByRole("button", { name: "Complete repair" }).click();
-      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await expect(work.getByRole("status").first()).toHaveText(COMPLETED);
 
       // The business turns the rule on while the phone is offline.
       await ok(trpcMutation(admin, "quality.updateSettings", { ...before, requirePhotoPairs: true }));
@@ -186,7 +186,7 @@ test("a completion the server refuses for its pair (rule turned on after prepare
       await pairs.getByLabel("Take the after photo of damage photo 1 (Chip)").setInputFiles(PHOTO);
       await expect(pairs.getByRole("img", { name: "After: damage photo 1 (Chip)" })).toBeVisible();
       await work.getByRole("button", { name: "Complete repair" }).click();
-      await expect(work.getByRole("status").first()).toHaveText("Completed");
+      await expect(work.getByRole("status").first()).toHaveText(COMPLETED);
       await work.getByRole("button", { name: "Back" }).click();
       await expect(syncSummary(page)).toContainText("Everything is synced", { timeout: 60_000 });
 
