@@ -3,7 +3,6 @@
 // team, kept current by a cheap poll. Every list and decision goes through tRPC; the server
 // decides what this manager may see and do.
 import { useOfficeOnline } from "../_components/offline-view";
-import { HydrationSlice } from "../_components/hydration-slice";
 import { QueryState } from "../_components/query-state";
 import { FlaggedRepairs } from "./_components/flagged-repairs";
 import { LiveStatus } from "./_components/live-status";
@@ -33,23 +32,13 @@ export function ManagerHome() {
         {rights && (
           <div className="mgr-layout">
             <div className="mgr-main">
-              <HydrationSlice>
-                <ManagerQueue rights={rights} online={online} />
-              </HydrationSlice>
+              <ManagerQueue rights={rights} online={online} />
             </div>
             <div className="mgr-side">
-              <HydrationSlice>
-                <RequestsWaiting rights={rights} />
-              </HydrationSlice>
-              <HydrationSlice>
-                <FlaggedRepairs online={online} />
-              </HydrationSlice>
-              <HydrationSlice>
-                <TeamBoard />
-              </HydrationSlice>
-              <HydrationSlice>
-                <ManagerPushSwitch />
-              </HydrationSlice>
+              <RequestsWaiting rights={rights} />
+              <FlaggedRepairs online={online} />
+              <TeamBoard />
+              <ManagerPushSwitch />
             </div>
           </div>
         )}
