@@ -103,6 +103,10 @@ describe.skipIf(!serverUrl)("killed while delivering notifications (skipped with
         (await read<{ n: string }>(`SELECT count(*) AS n FROM "DomainEvent" WHERE "notifiedAt" IS NULL`)).rows[0]!.n,
       );
 
+    console.log(
+      `killed with ${smtp.mails.length} mails received and ${await untold()} of ${EVENTS} events not yet told`,
+    );
+
     instances.push(await startInstance("mail-B", PORTS[1], databaseUrl, env()));
     // Rows leased by the killed instance come back when their lease (120 s) ends.
     const until = Date.now() + 420_000;
