@@ -4,21 +4,23 @@
 // tRPC procedures; every rule and every audit entry is the server's.
 import { Suspense } from "react";
 import { api } from "~/trpc/react";
-import { ApiKeysPanel } from "../_components/api-keys-panel";
-import { WebhooksPanel } from "../_components/webhooks-panel";
 import { CustomerSelect } from "./_components/customer-select";
+import {
+  ApiKeysPanel,
+  AuditPanel,
+  BillingPanel,
+  BusinessSettingsPanel,
+  OutboxPanel,
+  QualitySettingsPanel,
+  TechniciansPanel,
+  UnitsPanel,
+  UsersPanel,
+  WebhooksPanel,
+} from "./_components/admin-panels";
 import { AdminTabs, panelId, tabId } from "./_components/admin-tabs";
-import { AuditPanel } from "./_components/audit/audit-panel";
-import { BillingPanel } from "./_components/billing/billing-panel";
-import { BusinessSettingsPanel } from "./_components/business/business-settings-panel";
-import { QualitySettingsPanel } from "./_components/quality/quality-settings-panel";
 import { CustomersPanel } from "./_components/customers/customers-panel";
-import { OutboxPanel } from "./_components/outbox/outbox-panel";
 import { PointsCheckAlert } from "./_components/points-check-alert";
-import { TechniciansPanel } from "./_components/technicians/technicians-panel";
-import { UnitsPanel } from "./_components/units/units-panel";
 import { useAdminLocation } from "./_components/use-admin-location";
-import { UsersPanel } from "./_components/users/users-panel";
 
 export function AdminHome() {
   const me = api.session.me.useQuery();

@@ -2,6 +2,7 @@
 // The admin's sections as ARIA tabs: arrow keys, Home and End move between them (roving
 // tabindex), a tap or Enter opens one.
 import { type KeyboardEvent, useRef } from "react";
+import { warmPanel } from "./admin-panels";
 import { ADMIN_TABS, type AdminTab } from "./use-admin-location";
 
 const STEP: Record<string, (i: number) => number> = {
@@ -40,6 +41,9 @@ export function AdminTabs({ current, onSelect }: { current: AdminTab; onSelect: 
           aria-selected={current === tab.id}
           aria-controls={panelId(tab.id)}
           tabIndex={current === tab.id ? 0 : -1}
+          onPointerEnter={() => warmPanel(tab.id)}
+          onFocus={() => warmPanel(tab.id)}
+          onTouchStart={() => warmPanel(tab.id)}
           onClick={() => onSelect(tab.id)}
           onKeyDown={(event) => onKeyDown(event, index)}
         >
