@@ -1,12 +1,14 @@
 "use client";
 // /manager and /portal offline: the office worker serves the last page loaded, this puts back the
 // last answers the screen had, says how old they are, and disables every control inside (a
-// disabled fieldset), since decisions need the server.
+// disabled fieldset), since decisions need the server. The same fieldset keeps the server's HTML
+// disabled until the screen has hydrated: a field typed into in that moment can lose its text.
 import { onlineManager, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, createContext, useContext, useEffect, useId, useState, useSyncExternalStore } from "react";
 import { keepSnapshots, oldestAnswerAt, restoreSnapshot } from "~/client/office/offline-snapshot";
 import { type OfficeScope, registerOfficeWorker } from "~/client/pwa/office-worker";
 import { api } from "~/trpc/react";
+import { useHydrated } from "./use-hydrated";
 
 function subscribeOnline(onChange: () => void) {
   window.addEventListener("online", onChange);
@@ -45,6 +47,7 @@ export function OfflineView({ scope, children }: { scope: OfficeScope; children:
     () => null,
   );
   const reasonId = useId();
+  const hydrated = useHydrated();
 
   useEffect(() => registerOfficeWorker(scope), [scope]);
   useEffect(() => (userId ? keepSnapshots(client, userId, scope) : undefined), [client, userId, scope]);
@@ -60,7 +63,11 @@ export function OfflineView({ scope, children }: { scope: OfficeScope; children:
           only: approving, assigning and every other change need a connection.
         </p>
       )}
-      <fieldset className="offline-view" disabled={!online} aria-describedby={online ? undefined : reasonId}>
+      <fieldset
+        className="offline-view"
+        disabled={!online || !hydrated}
+        aria-describedby={online ? undefined : reasonId}
+      >
         <OnlineContext.Provider value={online}>{children}</OnlineContext.Provider>
       </fieldset>
     </>
