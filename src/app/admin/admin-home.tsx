@@ -4,7 +4,7 @@
 // tRPC procedures; every rule and every audit entry is the server's.
 import { Suspense } from "react";
 import { api } from "~/trpc/react";
-import { useHydrated } from "../_components/use-hydrated";
+import { UntilHydrated } from "../_components/until-hydrated";
 import { CustomerSelect } from "./_components/customer-select";
 import {
   ApiKeysPanel,
@@ -50,10 +50,8 @@ export function AdminHome() {
 function AdminSections() {
   const { tab, customerId, go } = useAdminLocation();
   const chooseCustomer = (id: string | null) => go({ customerId: id });
-  // The server's HTML stays disabled until hydrated: text typed in that moment could be lost.
-  const hydrated = useHydrated();
   return (
-    <fieldset className="until-hydrated" disabled={!hydrated}>
+    <UntilHydrated>
       <AdminTabs current={tab} onSelect={(next) => go({ tab: next })} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} className="admin-panel">
         {tab === "customers" && <CustomersPanel customerId={customerId} onChoose={chooseCustomer} />}
@@ -79,6 +77,6 @@ function AdminSections() {
         )}
         {tab === "outbox" && <OutboxPanel />}
       </div>
-    </fieldset>
+    </UntilHydrated>
   );
 }

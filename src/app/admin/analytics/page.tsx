@@ -6,6 +6,7 @@ import { NotificationBell } from "~/app/_components/notification-bell";
 import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
 import "../admin.css";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -17,13 +18,15 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <nav aria-label="Admin screens" className="an-nav">
-          <a href="/admin">Administration</a>
-        </nav>
-        <h1>Business analytics</h1>
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <AnalyticsDashboard audience="business" />
-        </Suspense>
+        <UntilHydrated>
+          <nav aria-label="Admin screens" className="an-nav">
+            <a href="/admin">Administration</a>
+          </nav>
+          <h1>Business analytics</h1>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <AnalyticsDashboard audience="business" />
+          </Suspense>
+        </UntilHydrated>
       </main>
     </>
   );

@@ -7,6 +7,7 @@ import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
 import { ManagerNav } from "../_components/manager-nav";
 import "../manager.css";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Team analytics" };
 
@@ -18,11 +19,13 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <ManagerNav />
-        <h1>Team analytics</h1>
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <AnalyticsDashboard audience={actor.role === "ADMIN" ? "business" : "team"} />
-        </Suspense>
+        <UntilHydrated>
+          <ManagerNav />
+          <h1>Team analytics</h1>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <AnalyticsDashboard audience={actor.role === "ADMIN" ? "business" : "team"} />
+          </Suspense>
+        </UntilHydrated>
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { requireKind } from "../../_components/require-kind";
 import { OfficeMessages } from "./office-messages";
 import "../manager.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -15,7 +16,9 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <OfficeMessages />
+        <UntilHydrated>
+          <OfficeMessages />
+        </UntilHydrated>
       </main>
     </>
   );

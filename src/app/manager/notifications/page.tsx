@@ -4,6 +4,7 @@ import { NotificationPreferences } from "~/app/_components/notification-preferen
 import { requireKind } from "../../_components/require-kind";
 import { TopBar } from "../../_components/top-bar";
 import "../manager.css";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
@@ -15,10 +16,12 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <p>
-          <a href="/manager">Back</a>
-        </p>
-        <NotificationPreferences />
+        <UntilHydrated>
+          <p>
+            <a href="/manager">Back</a>
+          </p>
+          <NotificationPreferences />
+        </UntilHydrated>
       </main>
     </>
   );

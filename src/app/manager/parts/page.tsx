@@ -4,6 +4,7 @@ import { requireKind } from "../../_components/require-kind";
 import { PartsRequests } from "./parts-requests";
 import "../manager.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Parts requests" };
 
@@ -15,7 +16,9 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <PartsRequests />
+        <UntilHydrated>
+          <PartsRequests />
+        </UntilHydrated>
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { requireKind } from "../../_components/require-kind";
 import { TopBar } from "../../_components/top-bar";
 import { QualityScreen } from "./quality-screen";
 import "../manager.css";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Quality" };
 
@@ -15,7 +16,9 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <QualityScreen />
+        <UntilHydrated>
+          <QualityScreen />
+        </UntilHydrated>
       </main>
     </>
   );

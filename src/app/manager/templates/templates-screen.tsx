@@ -6,7 +6,6 @@ import { useState } from "react";
 import { DAMAGE_LABELS, DAMAGE_TYPES, type DamageTypeName, FIELDS, TEMPLATE_CHECKLIST_MAX } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
-import { useHydrated } from "../../_components/use-hydrated";
 import { ManagerNav } from "../_components/manager-nav";
 
 export function TemplatesScreen() {
@@ -62,7 +61,6 @@ function NewTemplateForm() {
   const [notes, setNotes] = useState("");
   const [checklist, setChecklist] = useState("");
   const [companyWide, setCompanyWide] = useState(true);
-  const hydrated = useHydrated();
   const save = api.template.save.useMutation({
     onSuccess: () => {
       setName("");
@@ -89,53 +87,47 @@ function NewTemplateForm() {
       }}
     >
       <h2>New template</h2>
-      <fieldset className="until-hydrated" disabled={!hydrated}>
-        <label htmlFor="template-name">{FIELDS.templateName.label}</label>
-        <input
-          id="template-name"
-          required
-          maxLength={FIELDS.templateName.maxLength}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <label htmlFor="template-damage">Damage type</label>
-        <select
-          id="template-damage"
-          value={damageType}
-          onChange={(e) => setDamageType(e.target.value as DamageTypeName)}
-        >
-          {DAMAGE_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {DAMAGE_LABELS[type]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="template-position">{FIELDS.damagePosition.label}</label>
-        <input
-          id="template-position"
-          maxLength={FIELDS.damagePosition.maxLength}
-          value={position}
-          onChange={(e) => setPosition(e.target.value)}
-        />
-        <label htmlFor="template-notes">Notes</label>
-        <textarea
-          id="template-notes"
-          maxLength={FIELDS.technicianNotes.maxLength}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-        <label htmlFor="template-checklist">Checklist (one item a line, at most {TEMPLATE_CHECKLIST_MAX})</label>
-        <textarea id="template-checklist" value={checklist} onChange={(e) => setChecklist(e.target.value)} />
-        <label className="mgr-check">
-          <input type="checkbox" checked={companyWide} onChange={(e) => setCompanyWide(e.target.checked)} /> For the
-          whole company
-        </label>
-        <div className="mgr-actions">
-          <button type="submit" className="mgr-primary" disabled={save.isPending}>
-            Save template
-          </button>
-        </div>
-      </fieldset>
+      <label htmlFor="template-name">{FIELDS.templateName.label}</label>
+      <input
+        id="template-name"
+        required
+        maxLength={FIELDS.templateName.maxLength}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <label htmlFor="template-damage">Damage type</label>
+      <select id="template-damage" value={damageType} onChange={(e) => setDamageType(e.target.value as DamageTypeName)}>
+        {DAMAGE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {DAMAGE_LABELS[type]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="template-position">{FIELDS.damagePosition.label}</label>
+      <input
+        id="template-position"
+        maxLength={FIELDS.damagePosition.maxLength}
+        value={position}
+        onChange={(e) => setPosition(e.target.value)}
+      />
+      <label htmlFor="template-notes">Notes</label>
+      <textarea
+        id="template-notes"
+        maxLength={FIELDS.technicianNotes.maxLength}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
+      <label htmlFor="template-checklist">Checklist (one item a line, at most {TEMPLATE_CHECKLIST_MAX})</label>
+      <textarea id="template-checklist" value={checklist} onChange={(e) => setChecklist(e.target.value)} />
+      <label className="mgr-check">
+        <input type="checkbox" checked={companyWide} onChange={(e) => setCompanyWide(e.target.checked)} /> For the whole
+        company
+      </label>
+      <div className="mgr-actions">
+        <button type="submit" className="mgr-primary" disabled={save.isPending}>
+          Save template
+        </button>
+      </div>
       {save.error && (
         <p className="error" role="alert">
           {save.error.message}

@@ -4,6 +4,7 @@ import { requireKind } from "../../_components/require-kind";
 import { WeekPlanner } from "./week-planner";
 import "../manager.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Walk planning" };
 
@@ -15,7 +16,9 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <WeekPlanner />
+        <UntilHydrated>
+          <WeekPlanner />
+        </UntilHydrated>
       </main>
     </>
   );

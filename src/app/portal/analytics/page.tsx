@@ -5,6 +5,7 @@ import "~/app/_components/analytics/analytics.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
 import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Fleet analytics" };
 
@@ -16,13 +17,15 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <nav aria-label="Portal screens" className="an-nav">
-          <a href="/portal">Your fleet</a>
-        </nav>
-        <h1>Fleet analytics</h1>
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <AnalyticsDashboard audience="customer" />
-        </Suspense>
+        <UntilHydrated>
+          <nav aria-label="Portal screens" className="an-nav">
+            <a href="/portal">Your fleet</a>
+          </nav>
+          <h1>Fleet analytics</h1>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <AnalyticsDashboard audience="customer" />
+          </Suspense>
+        </UntilHydrated>
       </main>
     </>
   );

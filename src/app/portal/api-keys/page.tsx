@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ApiKeysPanel } from "../../_components/api-keys-panel";
 import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -12,7 +13,9 @@ export default async function Page() {
     <>
       <TopBar title="API keys" userName={actor.name} />
       <main>
-        <ApiKeysPanel />
+        <UntilHydrated>
+          <ApiKeysPanel />
+        </UntilHydrated>
       </main>
     </>
   );

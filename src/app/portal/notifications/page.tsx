@@ -3,6 +3,7 @@ import { NotificationBell } from "~/app/_components/notification-bell";
 import { NotificationPreferences } from "~/app/_components/notification-preferences";
 import { requireKind } from "../../_components/require-kind";
 import { TopBar } from "../../_components/top-bar";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Notification settings" };
 
@@ -14,10 +15,12 @@ export default async function Page() {
         <NotificationBell />
       </TopBar>
       <main>
-        <p>
-          <a href="/portal">Back</a>
-        </p>
-        <NotificationPreferences />
+        <UntilHydrated>
+          <p>
+            <a href="/portal">Back</a>
+          </p>
+          <NotificationPreferences />
+        </UntilHydrated>
       </main>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { WebhooksPanel } from "../../_components/webhooks-panel";
 import { TopBar } from "../../_components/top-bar";
 import { requireKind } from "../../_components/require-kind";
+import { UntilHydrated } from "~/app/_components/until-hydrated";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -12,7 +13,9 @@ export default async function Page() {
     <>
       <TopBar title="Webhooks" userName={actor.name} />
       <main>
-        <WebhooksPanel />
+        <UntilHydrated>
+          <WebhooksPanel />
+        </UntilHydrated>
       </main>
     </>
   );
