@@ -15,17 +15,16 @@ export default async function Page() {
     serverApi.session.me.prefetch(),
     serverApi.rewards.settings.prefetch(),
     serverApi.admin.customers.prefetch({}),
+    serverApi.notifications.unreadCount.prefetch(),
   ]);
   return (
-    <>
+    <HydrateClient>
       <TopBar title="Admin" userName={actor.name}>
         <NotificationBell />
       </TopBar>
       <main>
-        <HydrateClient>
-          <AdminHome />
-        </HydrateClient>
+        <AdminHome />
       </main>
-    </>
+    </HydrateClient>
   );
 }

@@ -6,6 +6,8 @@ import "./manager.css";
 import { NotificationBell } from "~/app/_components/notification-bell";
 import { HydrateClient, serverApi } from "~/trpc/server";
 import { OfflineView } from "~/app/_components/offline-view";
+import { FIRST_CHANGES_INPUT } from "~/app/_components/first-changes-input";
+import { ASSIGNED_NOT_STARTED } from "./_components/assigned-not-started";
 import { INITIAL_QUEUE_FILTERS, queueQueryInput } from "./_components/queue/queue-defaults";
 
 export const metadata: Metadata = { title: "Manager" };
@@ -19,19 +21,24 @@ export default async function Page() {
     serverApi.manager.requestsWaiting.prefetch(),
     serverApi.manager.flagged.prefetch(),
     serverApi.manager.team.prefetch(),
+    // Everything else the screen shows at once, so that it asks nothing while it starts up.
+    ...(actor.role === "ADMIN" || actor.technician?.canAssignWork
+      ? [serverApi.repair.list.prefetch(ASSIGNED_NOT_STARTED)]
+      : []),
+    serverApi.push.publicKey.prefetch(),
+    serverApi.notifications.unreadCount.prefetch(),
+    serverApi.manager.changesSince.prefetch(FIRST_CHANGES_INPUT),
   ]);
   return (
-    <>
+    <HydrateClient>
       <TopBar title="Manager" userName={actor.name}>
         <NotificationBell />
       </TopBar>
       <main>
-        <HydrateClient>
-          <OfflineView scope="/manager">
-            <ManagerHome />
-          </OfflineView>
-        </HydrateClient>
+        <OfflineView scope="/manager">
+          <ManagerHome />
+        </OfflineView>
       </main>
-    </>
+    </HydrateClient>
   );
 }

@@ -5,6 +5,7 @@ import { PortalHome } from "./portal-home";
 import { NotificationBell } from "~/app/_components/notification-bell";
 import { HydrateClient, serverApi } from "~/trpc/server";
 import { OfflineView } from "~/app/_components/offline-view";
+import { FIRST_CHANGES_INPUT } from "~/app/_components/first-changes-input";
 
 export const metadata: Metadata = { title: "Fleet portal" };
 
@@ -20,19 +21,26 @@ export default async function Page() {
     // The request form's unit picker (and the fleet editor): drawn at its final size at once,
     // instead of "Loading units…" growing into a list that pushes the form down.
     serverApi.unit.fleet.prefetch({}),
+    // Everything else the screen shows at once, so that it asks nothing while it starts up: each
+    // answer that came later re-drew a section and laid the page out again.
+    serverApi.portal.windshieldReports.prefetch(),
+    serverApi.portal.units.prefetchInfinite({ limit: 25 }),
+    serverApi.messages.threads.prefetch({}),
+    serverApi.billing.list.prefetch({}),
+    serverApi.rewards.mine.prefetch(),
+    serverApi.notifications.unreadCount.prefetch(),
+    serverApi.portal.changes.prefetch(FIRST_CHANGES_INPUT),
   ]);
   return (
-    <>
+    <HydrateClient>
       <TopBar title="Fleet portal" userName={actor.name}>
         <NotificationBell />
       </TopBar>
       <main>
-        <HydrateClient>
-          <OfflineView scope="/portal">
-            <PortalHome />
-          </OfflineView>
-        </HydrateClient>
+        <OfflineView scope="/portal">
+          <PortalHome />
+        </OfflineView>
       </main>
-    </>
+    </HydrateClient>
   );
 }

@@ -6,15 +6,17 @@ import { api } from "~/trpc/react";
 import { PushSwitch } from "../../_components/push-switch";
 
 export function ManagerPushSwitch() {
-  const { client } = api.useUtils();
+  const utils = api.useUtils();
+  const { client } = utils;
   const server = useMemo<PushServer>(
     () => ({
-      publicKey: () => client.push.publicKey.query(),
+      // From the cache: the page's HTML brings the key, so the switch asks nothing while the screen starts.
+      publicKey: () => utils.push.publicKey.fetch(),
       status: (endpoint) => client.push.status.query({ endpoint }),
       subscribe: (subscription) => client.push.subscribe.mutate(subscription),
       unsubscribe: (endpoint) => client.push.unsubscribe.mutate({ endpoint }),
     }),
-    [client],
+    [utils, client],
   );
   return <PushSwitch server={server} />;
 }

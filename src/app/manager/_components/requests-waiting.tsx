@@ -4,6 +4,7 @@
 // list, or several selected at once.
 import { useState } from "react";
 import { api } from "~/trpc/react";
+import { ASSIGNED_NOT_STARTED } from "./assigned-not-started";
 import { QueryState } from "../../_components/query-state";
 import { AssignPicker } from "./assign-picker";
 import { BulkAssign } from "./bulk-assign";
@@ -68,7 +69,7 @@ export function RequestsWaiting({ rights }: { rights: ManagerRights }) {
 
 /** Assigned work nobody has started: it can still go to someone else. */
 function AssignedNotStarted() {
-  const assigned = api.repair.list.useQuery({ status: ["ASSIGNED"], limit: 50 });
+  const assigned = api.repair.list.useQuery(ASSIGNED_NOT_STARTED);
   const team = api.manager.team.useQuery();
   const items = assigned.data?.items ?? [];
   const nameOf = (technicianId: string | null) =>

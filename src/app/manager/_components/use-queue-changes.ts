@@ -1,44 +1,20 @@
 "use client";
-// New work appears without reloading: ask manager.changesSince every few seconds with the last
-// cursor, and refetch the lists only when the server says something changed.
-import { useEffect, useState } from "react";
+// New work appears on the manager's screen without reloading: manager.changesSince every few
+// seconds, and a refetch of the lists only when something changed (see use-changes-poll.ts).
 import { api } from "~/trpc/react";
+import { FIRST_CHANGES_INPUT } from "../../_components/first-changes-input";
+import { type LiveState, useChangesPoll } from "../../_components/use-changes-poll";
 import { useRefreshLists } from "./use-refresh-lists";
 
 export const POLL_MS = 4_000;
 
-export type LiveState = { checkedAt: Date | null; error: string | null };
-
 export function useQueueChanges(): LiveState {
   const utils = api.useUtils();
   const refresh = useRefreshLists();
-  const [state, setState] = useState<LiveState>({ checkedAt: null, error: null });
-
-  useEffect(() => {
-    let cursor: string | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    // One check at a time: the next is scheduled only when this one has finished.
-    const check = async () => {
-      if (document.visibilityState !== "hidden") {
-        try {
-          const result = await utils.client.manager.changesSince.query({ cursor });
-          // The first answer only sets the cursor: the lists were just loaded.
-          if (result.changed && cursor !== undefined) await refresh();
-          cursor = result.cursor;
-          if (!stopped) setState({ checkedAt: new Date(), error: null });
-        } catch (error) {
-          if (!stopped) setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
-        }
-      }
-      if (!stopped) timer = setTimeout(() => void check(), POLL_MS);
-    };
-    void check();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [utils, refresh]);
-
-  return state;
+  return useChangesPoll({
+    pollMs: POLL_MS,
+    firstCursor: utils.manager.changesSince.getData(FIRST_CHANGES_INPUT)?.cursor,
+    check: (cursor) => utils.client.manager.changesSince.query({ cursor }),
+    onChanged: refresh,
+  });
 }
