@@ -6,6 +6,8 @@ describe("public API", () => {
     for (const name of [
       "dollarsToCents",
       "formatCents",
+      "dateTimeText",
+      "groupedInteger",
       "percentOfCents",
       "sumCents",
       "assertCents",

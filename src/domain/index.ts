@@ -23,6 +23,20 @@ export {
 export { type BasisPoints, assertPercentBasisPoints, formatBasisPoints, percentToBasisPoints } from "./percent";
 export { ordinalWord } from "./ordinal";
 export {
+  clock24Text,
+  dateText,
+  dateTimeText,
+  dayMonthText,
+  groupedInteger,
+  hourMinuteText,
+  localIsoDate,
+  shortDateTimeText,
+  timeText,
+  utcWeekdayMonthDayText,
+  weekdayDateTimeText,
+  weekdayMonthDayText,
+} from "./display-format";
+export {
   InvalidBusinessTime,
   businessYear,
   countInSameMonth,

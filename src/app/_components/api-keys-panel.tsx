@@ -3,6 +3,7 @@
 // shown once, here), see them with their prefix and last use, revoke one. Used by admins and a
 // customer's primary contact.
 import { useState } from "react";
+import { dateTimeText } from "~/domain";
 import { API_SCOPES, type ApiScope } from "~/domain/api-scopes";
 import { api } from "~/trpc/react";
 
@@ -68,7 +69,7 @@ export function ApiKeysPanel() {
           {keys.data?.map((key) => (
             <li key={key.id}>
               <strong>{key.name}</strong> rs_{key.prefix}_… · {key.scopes.join(", ")} · last used{" "}
-              {key.lastUsedAt ? key.lastUsedAt.toLocaleString() : "never"}
+              {key.lastUsedAt ? dateTimeText(key.lastUsedAt) : "never"}
               {key.revokedAt ? (
                 " · revoked"
               ) : (
@@ -157,7 +158,7 @@ function OAuthClientsPanel() {
           {clients.data?.map((client) => (
             <li key={client.id}>
               <strong>{client.name}</strong> {client.clientId} · {client.scopes.join(", ")} · last token{" "}
-              {client.lastUsedAt ? client.lastUsedAt.toLocaleString() : "never"}
+              {client.lastUsedAt ? dateTimeText(client.lastUsedAt) : "never"}
               {client.revokedAt ? (
                 " · revoked"
               ) : (

@@ -3,7 +3,7 @@
 // the list (unread counts first seen here), the open thread and a reply box. Messages are shown
 // as text (React escapes them), never as HTML. The open thread is marked read as it is shown.
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { FIELDS } from "~/domain";
+import { FIELDS, dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "./query-state";
 
@@ -121,7 +121,7 @@ function ThreadView({ subject, onClose }: { subject: ThreadSubject; onClose: () 
           {thread.data?.messages.map((m) => (
             <li key={m.id} className={m.mine ? "mine" : undefined} data-testid="message">
               <span className="muted">
-                {m.authorName} ({SIDE_LABEL[m.side]}) · {m.createdAt.toLocaleString()}
+                {m.authorName} ({SIDE_LABEL[m.side]}) · {dateTimeText(m.createdAt)}
               </span>
               <p style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0" }}>{m.body}</p>
             </li>

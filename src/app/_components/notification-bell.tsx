@@ -3,10 +3,10 @@
 // on opening, the newest notifications, each leading to its screen. Opening one marks it read.
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { shortDateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 
-const when = (date: Date) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" }).format(new Date(date));
+const when = (date: Date) => shortDateTimeText(new Date(date));
 
 export function NotificationBell() {
   const [open, setOpen] = useState(false);

@@ -7,6 +7,7 @@ import { onlineManager, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, createContext, useContext, useEffect, useId, useState, useSyncExternalStore } from "react";
 import { keepSnapshots, oldestAnswerAt, restoreSnapshot } from "~/client/office/offline-snapshot";
 import { type OfficeScope, registerOfficeWorker } from "~/client/pwa/office-worker";
+import { clock24Text, dayMonthText } from "~/domain";
 import { api } from "~/trpc/react";
 import { useHydrated } from "./use-hydrated";
 
@@ -27,9 +28,9 @@ export const useOfficeOnline = () => useContext(OnlineContext);
 /** "14:05" today, "3 Dec 14:05" before: the 24-hour clock the office schedules in. */
 function dataTime(at: number): string {
   const when = new Date(at);
-  const time = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const time = clock24Text(when);
   if (when.toDateString() === new Date().toDateString()) return time;
-  return `${when.toLocaleDateString([], { day: "numeric", month: "short" })} ${time}`;
+  return `${dayMonthText(when)} ${time}`;
 }
 
 export function OfflineView({ scope, children }: { scope: OfficeScope; children: ReactNode }) {

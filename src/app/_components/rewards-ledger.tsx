@@ -1,6 +1,6 @@
 // A customer's points: balance (and what it is worth), then the ledger newest first with each
 // kind in words. Shared by the admin's customer page and the customer's portal.
-import { formatCents } from "~/domain";
+import { dateText, formatCents, groupedInteger } from "~/domain";
 import { POINTS_KIND_LABELS, type PointsKind } from "~/domain/rewards";
 
 export type LedgerRow = {
@@ -37,12 +37,12 @@ export function RewardsLedger({ rewards, headingLevel = 4 }: { rewards: RewardsS
   return (
     <div className="rewards-ledger">
       <p className="rewards-balance" data-testid="points-balance">
-        <strong>{rewards.balance.toLocaleString("en-US")} points</strong>{" "}
+        <strong>{groupedInteger(rewards.balance)} points</strong>{" "}
         <span className="muted">(worth {formatCents(rewards.balanceValueCents)})</span>
       </p>
       {rewards.pendingRedemptionPoints > 0 && (
         <p className="muted">
-          {rewards.pendingRedemptionPoints.toLocaleString("en-US")} redeemed points wait for the next invoice.
+          {groupedInteger(rewards.pendingRedemptionPoints)} redeemed points wait for the next invoice.
         </p>
       )}
       <Heading>Points history</Heading>
@@ -62,7 +62,7 @@ export function RewardsLedger({ rewards, headingLevel = 4 }: { rewards: RewardsS
             {rewards.entries.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <time dateTime={row.createdAt.toISOString()}>{row.createdAt.toLocaleDateString()}</time>
+                  <time dateTime={row.createdAt.toISOString()}>{dateText(row.createdAt)}</time>
                 </td>
                 <td>{POINTS_KIND_LABELS[row.kind]}</td>
                 <td>{detailOf(row)}</td>

@@ -4,6 +4,7 @@
 // its delivery log (status codes, errors, durations) with a replay button. Used by admins (the
 // Webhooks tab) and a customer's primary contact (/portal/webhooks).
 import { type ReactNode, useState } from "react";
+import { dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 
 const EVENTS = [
@@ -226,7 +227,7 @@ function DeliveryLog({ id }: { id: string }) {
                 <td>{d.lastStatusCode ?? d.lastError ?? "-"}</td>
                 <td>{d.lastDurationMs === null ? "-" : `${d.lastDurationMs} ms`}</td>
                 <td>{d.attempts}</td>
-                <td>{d.createdAt.toLocaleString()}</td>
+                <td>{dateTimeText(d.createdAt)}</td>
                 <td>
                   <code>{d.id}</code>
                 </td>

@@ -4,6 +4,7 @@
 // office, lot walks, fleet editing, their fleet's history and their rewards points. Everything
 // comes through tRPC procedures that confine a customer user to their own company.
 import { useCallback, useState } from "react";
+import { timeText } from "~/domain";
 import { api } from "~/trpc/react";
 import { HydrationSlice } from "../_components/hydration-slice";
 import { MessageCentre, type ThreadSubject } from "../_components/message-centre";
@@ -37,7 +38,7 @@ export function PortalHome() {
         {live.error
           ? `Live updates paused: ${live.error}`
           : live.checkedAt
-            ? `Live: checked at ${live.checkedAt.toLocaleTimeString()}`
+            ? `Live: checked at ${timeText(live.checkedAt)}`
             : "Live updates starting…"}
       </p>
       {[

@@ -5,7 +5,7 @@
 // or a shared link shows the same period, and every CSV link asks for exactly what is drawn.
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { formatCents } from "~/domain";
+import { formatCents, groupedInteger } from "~/domain";
 import { PERIOD_KINDS, type PeriodInput, type PeriodKind } from "~/domain/analytics";
 import { api } from "~/trpc/react";
 import { AtRiskPanel } from "./at-risk-panel";
@@ -133,7 +133,7 @@ export function AnalyticsDashboard({ audience }: { audience: Audience }) {
                 series={[
                   { label: "Revenue", values: d.revenue.points.map((p) => p.revenueCents / 100), color: "#1d4ed8" },
                 ]}
-                format={(v) => `$${Math.round(v).toLocaleString("en-US")}`}
+                format={(v) => `$${groupedInteger(v)}`}
               />
             )}
             <Csv table="revenue" period={period} what="revenue" />

@@ -3,6 +3,7 @@
 // likely repair, the day to inspect by and what to do; per customer a summary (office only);
 // how the risk is computed; and how accurate the forecast is (its backtest).
 import { useState } from "react";
+import { dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 import type { Audience } from "./analytics-dashboard";
 
@@ -30,7 +31,7 @@ export function AtRiskPanel({ audience }: { audience: Audience }) {
         <>
           <p>
             {r.atRisk} of {r.counted} units at or above risk {r.threshold} (an alert is raised when a unit crosses it).
-            {r.computedAt && ` Computed ${new Date(r.computedAt).toLocaleString()}.`}
+            {r.computedAt && ` Computed ${dateTimeText(new Date(r.computedAt))}.`}
           </p>
           {r.units.length === 0 ? (
             <p className="empty">No units yet.</p>

@@ -1,6 +1,7 @@
 "use client";
 // The points check's alert on every admin screen: completed repairs found without their reward
 // points (the daily job, or "Check now"), with the action that grants them. Quiet when all is well.
+import { dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 import { FormStatus } from "./form-status";
 
@@ -26,7 +27,7 @@ export function PointsCheckAlert() {
             {checkedAt && (
               <>
                 {" "}
-                of <time dateTime={checkedAt.toISOString()}>{checkedAt.toLocaleString()}</time>
+                of <time dateTime={checkedAt.toISOString()}>{dateTimeText(checkedAt)}</time>
               </>
             )}
             .
@@ -56,7 +57,7 @@ export function PointsCheckNow() {
         The points check runs daily and compares completed repairs with the points granted.{" "}
         {checkedAt ? (
           <>
-            Last check: <time dateTime={checkedAt.toISOString()}>{checkedAt.toLocaleString()}</time>,{" "}
+            Last check: <time dateTime={checkedAt.toISOString()}>{dateTimeText(checkedAt)}</time>,{" "}
             {state.data?.missingGrants ?? 0} missing.
           </>
         ) : (

@@ -3,7 +3,7 @@
 // first), send to the customer's portal inbox, create a follow-up with a due date. Each is
 // checked and audited on the server; the answer or the refusal is shown on the card.
 import { useState } from "react";
-import { FIELDS } from "~/domain";
+import { FIELDS, dateText } from "~/domain";
 import { api } from "~/trpc/react";
 import { useRefreshLists } from "./use-refresh-lists";
 
@@ -94,7 +94,8 @@ export function FollowUpForm({
   const [dueOn, setDueOn] = useState(today());
   const [note, setNote] = useState("");
   const create = api.repair.createFollowUp.useMutation({
-    onSuccess: (repair) => onDone(`Follow-up created for unit ${unit}, due ${repair.dueAt?.toLocaleDateString()}.`),
+    onSuccess: (repair) =>
+      onDone(`Follow-up created for unit ${unit}, due ${repair.dueAt ? dateText(repair.dueAt) : undefined}.`),
   });
   const [id] = useState(() => crypto.randomUUID());
   return (

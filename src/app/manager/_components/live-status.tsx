@@ -1,5 +1,6 @@
 "use client";
 // Says whether the screen is keeping itself up to date; owns the poll so only this line re-renders.
+import { timeText } from "~/domain";
 import { useQueueChanges } from "./use-queue-changes";
 
 export function LiveStatus() {
@@ -13,7 +14,7 @@ export function LiveStatus() {
   }
   return (
     <p className="muted live-status" role="status" aria-live="off">
-      {live.checkedAt ? `Live · checked ${live.checkedAt.toLocaleTimeString()}` : "Connecting for live updates…"}
+      {live.checkedAt ? `Live · checked ${timeText(live.checkedAt)}` : "Connecting for live updates…"}
     </p>
   );
 }

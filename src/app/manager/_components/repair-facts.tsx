@@ -3,7 +3,7 @@
 // technician, notes, the completion checklist as confirmed, and photos. Each list adds its own
 // actions below.
 import { type ReactNode, useState } from "react";
-import { DAMAGE_LABELS, confirmedChecklistOf, formatCents } from "~/domain";
+import { DAMAGE_LABELS, confirmedChecklistOf, dateTimeText, formatCents, weekdayDateTimeText } from "~/domain";
 import { sentence } from "~/app/walk/_components/format";
 import { VoiceNotes } from "~/app/_components/voice-notes";
 import { PhotoStrip } from "./photo-strip";
@@ -59,7 +59,7 @@ export function RepairFacts({ repair, heading: Heading = "h4", pin, showCustomer
         </div>
         <div>
           <dt>Captured</dt>
-          <dd data-testid="captured-at">{formatWhen(repair.capturedAt ?? repair.createdAt)}</dd>
+          <dd data-testid="captured-at">{weekdayDateTimeText(repair.capturedAt ?? repair.createdAt)}</dd>
         </div>
       </dl>
       <GpsFact repair={repair} />
@@ -96,7 +96,7 @@ export function ConfirmedChecklist({ value }: { value: unknown }) {
       <ul>
         {items.map((c) => (
           <li key={c.item}>
-            ✓ {c.item} <span className="muted">({new Date(c.confirmedAt).toLocaleString()})</span>
+            ✓ {c.item} <span className="muted">({dateTimeText(new Date(c.confirmedAt))})</span>
           </li>
         ))}
       </ul>
@@ -114,15 +114,6 @@ export function ApprovalReason({ repair }: { repair: ManagerRepair }) {
     </p>
   );
 }
-
-const formatWhen = (when: Date) =>
-  when.toLocaleString(undefined, {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  });
 
 /** Where the damage was captured, and a small map (loaded only when asked for). */
 function GpsFact({ repair }: { repair: ManagerRepair }) {

@@ -2,7 +2,7 @@
 // The office's parts requests: what technicians asked for from a repair card, urgent first,
 // oldest first. Acknowledging and fulfilling are what the technician's phone then shows.
 import { useState } from "react";
-import { PARTS_STATUS_LABELS, PARTS_URGENCY_LABELS, type PartsStatus } from "~/domain";
+import { PARTS_STATUS_LABELS, PARTS_URGENCY_LABELS, type PartsStatus, dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { ManagerNav } from "../_components/manager-nav";
@@ -65,7 +65,7 @@ export function PartsRequests() {
                 </div>
                 <div>
                   <dt>Asked</dt>
-                  <dd>{r.createdAt.toLocaleString()}</dd>
+                  <dd>{dateTimeText(r.createdAt)}</dd>
                 </div>
               </dl>
               {r.note && <p className="mgr-line">{r.note}</p>}

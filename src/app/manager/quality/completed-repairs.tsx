@@ -2,7 +2,7 @@
 // The office's recent completed repairs (a manager's team and unassigned work, every repair for an
 // admin): each with its before/after photo pairs and "Warranty claim", so the office opens a claim
 // for a customer who called in.
-import { DAMAGE_LABELS, formatCents } from "~/domain";
+import { DAMAGE_LABELS, dateText, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { PhotoPairs } from "../../_components/photo-pairs";
@@ -30,7 +30,7 @@ export function CompletedRepairs() {
                   <strong>
                     {DAMAGE_LABELS[r.damageType]} on unit {r.unit.unitNumber}
                   </strong>{" "}
-                  · {r.customer.name} · completed {r.completedAt?.toLocaleDateString() ?? "–"}
+                  · {r.customer.name} · completed {r.completedAt ? dateText(r.completedAt) : "–"}
                   {r.priceCents !== null && ` · ${formatCents(r.priceCents)}`}
                   {r.warrantyOfId && " · warranty redo"}
                 </p>

@@ -4,7 +4,7 @@
 // repairs behind it, the customer surveys sent (with the link of those unanswered), and recent
 // completed repairs, where the office opens a warranty claim.
 import { useState } from "react";
-import { DAMAGE_LABELS } from "~/domain";
+import { DAMAGE_LABELS, dateText } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { ManagerNav } from "../_components/manager-nav";
@@ -77,7 +77,8 @@ function ReviewItem({ review }: { review: Review }) {
         }}
       >
         <p>
-          <strong>{what}</strong> · {review.customerName} · completed {review.completedAt?.toLocaleDateString()}
+          <strong>{what}</strong> · {review.customerName} · completed{" "}
+          {review.completedAt && dateText(review.completedAt)}
         </p>
         <p>
           {review.photos.map((p) => (
@@ -185,7 +186,7 @@ function Surveys() {
         <ul className="mgr-list">
           {surveys.data?.map((s) => (
             <li key={s.id}>
-              {s.what} for {s.customerName}, {s.createdAt.toLocaleDateString()}:{" "}
+              {s.what} for {s.customerName}, {dateText(s.createdAt)}:{" "}
               {s.answeredAt ? (
                 <>
                   {s.stars} stars{s.comment ? ` "${s.comment}"` : ""}

@@ -4,7 +4,7 @@
 // cancel it with a reason, (re)assign it. A one-off walk is planned below; "Generate now" runs
 // every customer's schedule at once (it also runs daily and when an admin saves a schedule).
 import { type FormEvent, useState } from "react";
-import { FIELDS, addDays } from "~/domain";
+import { FIELDS, addDays, utcWeekdayMonthDayText } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 import { ManagerNav } from "../_components/manager-nav";
@@ -13,13 +13,7 @@ import { TechnicianAssign, type TechnicianOption } from "./technician-assign";
 type Week = RouterOutputs["schedule"]["week"];
 type Walk = Week["walks"][number];
 
-const dayLabel = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+const dayLabel = (date: string) => utcWeekdayMonthDayText(new Date(`${date}T12:00:00Z`));
 
 export function WeekPlanner() {
   const [day, setDay] = useState<string | undefined>(undefined);

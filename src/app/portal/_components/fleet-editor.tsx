@@ -3,7 +3,7 @@
 // CSV (all rows or none, each bad row named), and report a windshield replaced (the office
 // confirms it before the unit's pricing restarts on the new windshield).
 import { type ChangeEvent, type FormEvent, useRef, useState } from "react";
-import { FIELDS } from "~/domain";
+import { FIELDS, localIsoDate } from "~/domain";
 import { api } from "~/trpc/react";
 import { UnitPicker } from "./unit-picker";
 
@@ -212,7 +212,7 @@ export function FleetEditor() {
         <input
           id="report-date"
           type="date"
-          max={new Date().toLocaleDateString("en-CA")}
+          max={localIsoDate(new Date())}
           value={replacedOn}
           onChange={(e) => setReplacedOn(e.target.value)}
           required

@@ -6,7 +6,7 @@ import { useDeferredValue, useState } from "react";
 import { DamageMarksOverlay, marksSentence } from "~/app/_components/damage-marks-overlay";
 import { PhotoPairs } from "~/app/_components/photo-pairs";
 import { WarrantyClaim } from "~/app/_components/warranty-claim";
-import { DAMAGE_LABELS, STATUS_LABELS, formatCents, parseDamageMarks } from "~/domain";
+import { DAMAGE_LABELS, STATUS_LABELS, dateText, formatCents, parseDamageMarks } from "~/domain";
 import { type RouterOutputs, api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 
@@ -77,7 +77,7 @@ function UnitHistory({ unit }: { unit: FleetUnit }) {
               <tbody>
                 {w.repairs.map((r) => (
                   <tr key={r.id}>
-                    <td>{(r.completedAt ?? r.createdAt).toLocaleDateString()}</td>
+                    <td>{dateText(r.completedAt ?? r.createdAt)}</td>
                     <td>{DAMAGE_LABELS[r.damageType]}</td>
                     <td>{STATUS_LABELS[r.status]}</td>
                     <td>{formatCents(r.priceCents ?? r.estimateCents ?? 0)}</td>

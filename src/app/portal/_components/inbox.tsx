@@ -1,7 +1,7 @@
 "use client";
 // What the business sent this customer with "Send to Customer": each repair's summary, estimate
 // and photos as they were when sent, newest first.
-import { STATUS_LABELS, formatCents, isStatus } from "~/domain";
+import { STATUS_LABELS, dateTimeText, formatCents, isStatus } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 
@@ -24,7 +24,7 @@ export function Inbox() {
               <li key={e.id} aria-label={e.content.summary}>
                 <strong>{e.content.summary}</strong>
                 <p className="muted">
-                  Sent by {e.sentBy} on {e.sentAt.toLocaleString()} ·{" "}
+                  Sent by {e.sentBy} on {dateTimeText(e.sentAt)} ·{" "}
                   {isStatus(e.content.status) ? STATUS_LABELS[e.content.status] : e.content.status}
                   {cents !== null && ` · ${e.content.priceCents !== null ? "price" : "estimate"} ${formatCents(cents)}`}
                 </p>

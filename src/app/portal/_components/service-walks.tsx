@@ -2,11 +2,11 @@
 // Service scheduling: the customer's coming lot walks, a request for a walk on a date (the
 // office plans it from its week view), and withdrawing a request before the walk starts.
 import { type FormEvent, useRef, useState } from "react";
-import { FIELDS } from "~/domain";
+import { FIELDS, localIsoDate } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../_components/query-state";
 
-const today = () => new Date().toLocaleDateString("en-CA");
+const today = () => localIsoDate(new Date());
 
 export function ServiceWalks() {
   const utils = api.useUtils();

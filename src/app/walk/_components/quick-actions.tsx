@@ -19,6 +19,7 @@ import {
   QuickActionRefused,
   type Status,
   checkPartsRequest,
+  dateText,
 } from "~/domain";
 import { type PartsRequestOnPhone, quickActions } from "~/client/quick-actions/quick-actions-api";
 import { useOnline } from "../_hooks/use-online";
@@ -174,7 +175,7 @@ export function QuickActions({ repair, queue }: { repair: QuickActionsRepair; qu
                 offlineQueue
                   ? queued(() => offlineQueue.followUp(dueAt, text))
                   : quickActions.createFollowUp({ id: crypto.randomUUID(), repairId: repair.id, dueAt, note: text }),
-              `Follow-up created, due ${dueAt.toLocaleDateString()}.${later}`,
+              `Follow-up created, due ${dateText(dueAt)}.${later}`,
             ).then((ok) => ok && setPanel(null))
           }
         />

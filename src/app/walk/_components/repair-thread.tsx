@@ -7,7 +7,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { quickActions } from "~/client/quick-actions/quick-actions-api";
 import { type WorkThreadRow, rsDb } from "~/client/store/db";
-import { FIELDS } from "~/domain";
+import { FIELDS, dateTimeText } from "~/domain";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { useOnline } from "../_hooks/use-online";
 
@@ -72,7 +72,7 @@ export function RepairThread({ repairId }: { repairId: string }) {
           {messages.map((m) => (
             <li key={m.id} data-testid="phone-message">
               <span className="muted">
-                {m.authorName} ({SIDE[m.side]}) · {m.createdAt.toLocaleString()}
+                {m.authorName} ({SIDE[m.side]}) · {dateTimeText(m.createdAt)}
               </span>
               <p style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0" }}>{m.body}</p>
             </li>

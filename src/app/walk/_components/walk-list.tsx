@@ -4,6 +4,7 @@
 import { type ReactNode, useState } from "react";
 import { currentPosition } from "~/client/capture/gps";
 import { EMPTY_WALK_LIST, HOME_VIEWS, type WalkListView } from "~/client/store/home-views";
+import { dateText, hourMinuteText } from "~/domain/display-format";
 import { lazyComponent } from "../_lib/lazy-component";
 import { loadDeviceStore } from "../_lib/lazy-device-store";
 import { kickSync } from "../_lib/lazy-device-sync";
@@ -75,8 +76,7 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
           {inProgress.map((walk) => (
             <li key={walk.id} id={`walk-${walk.id}`} className="card">
               <p>
-                <strong>{customerName(walk.customerId)}</strong> · started{" "}
-                {walk.startedAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+                <strong>{customerName(walk.customerId)}</strong> · started {hourMinuteText(walk.startedAt)}
               </p>
               <button type="button" onClick={() => onOpen(walk.id)}>
                 Continue walk at {customerName(walk.customerId)}
@@ -87,7 +87,7 @@ export function WalkList({ onOpen, after }: { onOpen: (walkId: string) => void; 
             <li key={walk.id} id={`walk-${walk.id}`} className="card">
               <p>
                 <strong>{customerName(walk.customerId)}</strong>
-                {walk.scheduledFor && <> · scheduled {walk.scheduledFor.toLocaleDateString()}</>}
+                {walk.scheduledFor && <> · scheduled {dateText(walk.scheduledFor)}</>}
                 {walk.status === "IN_PROGRESS" && <> · already started</>}
               </p>
               <button type="button" disabled={starting !== null} onClick={() => void start(walk)}>

@@ -26,7 +26,7 @@ import {
 import { snapshotInfo } from "~/client/store/prepared-snapshot";
 import { discardRejected, fixRejected, reopenForPairs } from "~/client/store/resolve-rejected";
 import type { PhotoStage } from "~/client/sync/contract";
-import { damageLabel, formatCents, photoPairProblem, photoPairsOf } from "~/domain";
+import { damageLabel, dateText, formatCents, photoPairProblem, photoPairsOf } from "~/domain";
 import { kickSync } from "../_lib/lazy-device-sync";
 import { useLiveQuery } from "../_hooks/use-live-query";
 import { QuickActions } from "./quick-actions";
@@ -186,7 +186,7 @@ export function WorkScreen({ repairId, onClose }: { repairId: string; onClose: (
           {row.origin === "CUSTOMER_REQUEST"
             ? "Customer's request"
             : row.approvalKind
-              ? `${row.approvalKind === "AUTO" ? "Auto-approved" : "Approved"}${row.approvedAt ? ` ${row.approvedAt.toLocaleDateString()}` : ""}`
+              ? `${row.approvalKind === "AUTO" ? "Auto-approved" : "Approved"}${row.approvedAt ? ` ${dateText(row.approvedAt)}` : ""}`
               : "Approved"}
         </dd>
         {row.customerNotes && (

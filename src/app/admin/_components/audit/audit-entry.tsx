@@ -1,4 +1,5 @@
 // One audit entry: when, who, what on which record, from where, and each field before → after.
+import { dateTimeText } from "~/domain";
 import type { RouterOutputs } from "~/trpc/react";
 import { ChangesList } from "./changes-list";
 import type { Names } from "./format-change";
@@ -8,12 +9,12 @@ type Entry = RouterOutputs["admin"]["auditLog"]["items"][number];
 export function AuditEntry({ entry, names }: { entry: Entry; names: Names }) {
   const record = names.get(entry.entityId) ?? entry.entityId;
   return (
-    <li className="admin-log-entry" aria-label={`${entry.action} ${entry.createdAt.toLocaleString()}`}>
+    <li className="admin-log-entry" aria-label={`${entry.action} ${dateTimeText(entry.createdAt)}`}>
       <p>
         <strong>{entry.action}</strong> · {entry.entityType} <span className="muted">{record}</span>
       </p>
       <p className="muted">
-        <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString()}</time> ·{" "}
+        <time dateTime={entry.createdAt.toISOString()}>{dateTimeText(entry.createdAt)}</time> ·{" "}
         {entry.actorName ?? entry.actorEmail ?? "System"}
         {entry.ip && ` · ${entry.ip}`}
       </p>

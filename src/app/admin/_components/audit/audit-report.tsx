@@ -1,6 +1,7 @@
 "use client";
 // The period report under the audit log: how many price overrides, approvals and settings changes
 // were made in the filter's days (this month without them), and the newest of each.
+import { dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 
@@ -35,8 +36,8 @@ export function AuditReport({ fromDay, toDay }: { fromDay?: string; toDay?: stri
                     <ul>
                       {part.entries.map((e) => (
                         <li key={e.id}>
-                          {new Date(e.createdAt).toLocaleString()} · {e.actorName ?? e.actorEmail ?? "system"} ·{" "}
-                          {e.action} · {e.entityType} {e.entityId.slice(0, 8)}
+                          {dateTimeText(new Date(e.createdAt))} · {e.actorName ?? e.actorEmail ?? "system"} · {e.action}{" "}
+                          · {e.entityType} {e.entityId.slice(0, 8)}
                         </li>
                       ))}
                     </ul>

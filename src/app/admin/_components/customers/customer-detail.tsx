@@ -1,6 +1,7 @@
 "use client";
 // One customer: prices (editor, effective list, history), fleet settings, sites, contact details,
 // the company's user accounts and its rewards. Forms are keyed by customer so switching starts afresh.
+import { dateText } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 import { CompanyUsers } from "./company-users";
@@ -30,8 +31,7 @@ export function CustomerDetail({ customerId, onClose }: { customerId: string; on
           <article aria-labelledby="customer-heading">
             <h2 id="customer-heading">{c.name}</h2>
             <p className="muted">
-              {c.unitCount} units on file · fleet of {c.settings.fleetSize} · customer since{" "}
-              {c.createdAt.toLocaleDateString()}
+              {c.unitCount} units on file · fleet of {c.settings.fleetSize} · customer since {dateText(c.createdAt)}
             </p>
             <section className="card" aria-labelledby="prices-heading">
               <h3 id="prices-heading">Prices</h3>

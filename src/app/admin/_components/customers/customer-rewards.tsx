@@ -3,7 +3,7 @@
 // discount line on the next invoice) and who referred the customer (the referral pays both
 // bonuses when this customer's first repair is completed).
 import { type FormEvent, useState } from "react";
-import { formatCents } from "~/domain";
+import { formatCents, groupedInteger } from "~/domain";
 import { redemptionValueCents } from "~/domain/rewards";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
@@ -85,7 +85,7 @@ function RedeemForm({
           inputMode="numeric"
           value={points}
           onChange={setPoints}
-          hint={worth !== null ? `worth ${formatCents(worth)}` : `up to ${balance.toLocaleString("en-US")}`}
+          hint={worth !== null ? `worth ${formatCents(worth)}` : `up to ${groupedInteger(balance)}`}
         />
         <TextField id="redeem-note" label="Note (optional)" value={note} onChange={setNote} />
       </div>

@@ -1,5 +1,5 @@
 // What the customer's repairs cost now, tier by tier, as the server computed it.
-import { formatBasisPoints, formatCents, ordinalWord } from "~/domain";
+import { dateTimeText, formatBasisPoints, formatCents, ordinalWord } from "~/domain";
 import type { RouterOutputs } from "~/trpc/react";
 import { TIER_LABELS } from "./tiers";
 
@@ -13,7 +13,7 @@ export function PriceList({ pricing }: { pricing: Pricing }) {
       <p className="muted">
         Version {pricing.version} ·{" "}
         {pricing.useCustomPricing ? "custom pricing on" : "custom pricing off: default prices"}
-        {pricing.updatedAt && ` · changed ${pricing.updatedAt.toLocaleString()}`}
+        {pricing.updatedAt && ` · changed ${dateTimeText(pricing.updatedAt)}`}
       </p>
       <table aria-label="Effective price list">
         <thead>

@@ -1,5 +1,6 @@
 "use client";
 // Who changed the price list, what and when (admin.pricingHistory, read from the audit log).
+import { dateTimeText } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 import { ChangesList } from "../audit/changes-list";
@@ -21,7 +22,7 @@ export function PricingHistory({ customerId }: { customerId: string }) {
             <li key={`${entry.at.toISOString()}-${i}`}>
               <p>
                 <strong>{entry.actor?.name ?? entry.actor?.email ?? "System"}</strong> ·{" "}
-                <time dateTime={entry.at.toISOString()}>{entry.at.toLocaleString()}</time>
+                <time dateTime={entry.at.toISOString()}>{dateTimeText(entry.at)}</time>
               </p>
               <ChangesList changes={entry.changes} />
             </li>

@@ -2,6 +2,7 @@
 // The notification outbox: every email, text message and push, pending, sent, kept (no provider
 // configured: readable here) or failed with its error; a failed one can be tried again.
 import { useState } from "react";
+import { shortDateTimeText } from "~/domain";
 import { CHANNEL_LABELS, DELIVERY_CHANNELS, type DeliveryChannel } from "~/domain/notification-preferences";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
@@ -10,8 +11,7 @@ const STATUSES = ["PENDING", "SENT", "KEPT", "FAILED"] as const;
 type Status = (typeof STATUSES)[number];
 const STATUS_LABELS: Record<Status, string> = { PENDING: "Pending", SENT: "Sent", KEPT: "Kept", FAILED: "Failed" };
 
-const when = (date: Date | null) =>
-  date ? new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" }).format(new Date(date)) : "";
+const when = (date: Date | null) => (date ? shortDateTimeText(new Date(date)) : "");
 
 export function OutboxPanel() {
   const [status, setStatus] = useState<Status | "">("");

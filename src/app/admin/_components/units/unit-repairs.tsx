@@ -2,7 +2,7 @@
 // A unit's repairs, newest first, opened from its row: when, what, where it stands, who did it,
 // the price, and the technician's voice notes played in place (as on the manager's cards).
 import { VoiceNotes } from "~/app/_components/voice-notes";
-import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
+import { DAMAGE_LABELS, STATUS_LABELS, dateText, dateTimeText, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import { QueryState } from "../../../_components/query-state";
 
@@ -22,9 +22,9 @@ export function UnitRepairs({ unitId, unitNumber }: { unitId: string; unitNumber
             const cents = r.priceCents ?? r.estimateCents;
             const photos = r.attachments.filter((a) => a.kind === "PHOTO").length;
             return (
-              <li key={r.id} className="admin-unit-repair" aria-label={`Repair of ${r.createdAt.toLocaleDateString()}`}>
+              <li key={r.id} className="admin-unit-repair" aria-label={`Repair of ${dateText(r.createdAt)}`}>
                 <div className="admin-unit-facts">
-                  <strong>{(r.capturedAt ?? r.createdAt).toLocaleString()}</strong>
+                  <strong>{dateTimeText(r.capturedAt ?? r.createdAt)}</strong>
                   <span>
                     {DAMAGE_LABELS[r.damageType]}
                     {r.damagePosition ? `, ${r.damagePosition}` : ""}

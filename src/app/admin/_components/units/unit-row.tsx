@@ -2,6 +2,7 @@
 // One unit: what is on file, its current windshield, its repairs (opened on request), and its
 // edit and windshield actions.
 import { useState } from "react";
+import { dateText } from "~/domain";
 import { type RouterOutputs } from "~/trpc/react";
 import { EditUnitForm } from "./edit-unit-form";
 import { UnitRepairs } from "./unit-repairs";
@@ -22,7 +23,7 @@ export function UnitRow({ unit }: { unit: Unit }) {
         {unit.assetTag && <span className="muted">Asset tag {unit.assetTag}</span>}
         <span>
           Windshield #{unit.windshieldSeq}
-          {unit.windshieldReplacedAt && ` (since ${unit.windshieldReplacedAt.toLocaleDateString()})`} ·{" "}
+          {unit.windshieldReplacedAt && ` (since ${dateText(unit.windshieldReplacedAt)})`} ·{" "}
           {unit.completedOnWindshield} repairs on it
         </span>
       </div>

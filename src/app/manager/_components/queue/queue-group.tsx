@@ -3,7 +3,7 @@
 // cards scroll by, with the count, the total and "Approve whole walk"; then the map, the cards
 // and decisions on the selected ones.
 import { useId } from "react";
-import { formatCents } from "~/domain";
+import { formatCents, weekdayMonthDayText } from "~/domain";
 import { MessageCustomers } from "../../../_components/message-customers";
 import { useSelection } from "../../../_components/use-selection";
 import { ApprovalCard } from "../approval-card";
@@ -113,5 +113,5 @@ const READ_ONLY: ManagerRights = { approvalLimitCents: -1, canAssign: false, can
 
 function walkDate(walk: NonNullable<QueueGroup["walk"]>): string {
   const when = walk.startedAt ?? walk.scheduledFor;
-  return when ? `on ${when.toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" })}` : "";
+  return when ? `on ${weekdayMonthDayText(when)}` : "";
 }
