@@ -21,10 +21,10 @@ export default async function Page() {
     // The request form's unit picker (and the fleet editor): drawn at its final size at once,
     // instead of "Loading units…" growing into a list that pushes the form down.
     serverApi.unit.fleet.prefetch({}),
-    // Everything else the screen shows at once, so that it asks nothing while it starts up: each
-    // answer that came later re-drew a section and laid the page out again.
+    // Everything else the first screen shows, so that it asks nothing while it starts up: each answer
+    // that came later re-drew a section and laid the page out again. Not the units' histories at the
+    // bottom: they are asked for when scrolled near (fleet-history.tsx).
     serverApi.portal.windshieldReports.prefetch(),
-    serverApi.portal.units.prefetchInfinite({ limit: 25 }),
     serverApi.messages.threads.prefetch({}),
     serverApi.billing.list.prefetch({}),
     serverApi.rewards.mine.prefetch(),

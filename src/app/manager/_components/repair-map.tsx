@@ -4,7 +4,7 @@
 // is scrolled near the screen. Until then a box of the map's own size holds its place, so
 // nothing below moves when it arrives.
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useNearView } from "../../_components/use-near-view";
 import type { MapPoint } from "./leaflet-map";
 
 const LeafletMap = dynamic(() => import("./leaflet-map"), {
@@ -21,20 +21,7 @@ function MapPlaceholder() {
 }
 
 export function RepairMap({ points, label }: { points: MapPoint[]; label: string }) {
-  const place = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const element = place.current;
-    if (near || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
-      },
-      { rootMargin: "200px" },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [near]);
+  const [place, near] = useNearView<HTMLDivElement>();
   if (points.length === 0) return null;
   if (near) return <LeafletMap points={points} label={label} />;
   return <div ref={place} className="mgr-map mgr-map-loading" aria-hidden="true" />;
