@@ -110,6 +110,8 @@ test("a customer never sees another customer's units or repairs, through pages o
 test("a customer finds a unit and reads its history on every windshield", async ({ page }) => {
   await signInAndLand(page, "customer@demo.test", "/portal");
   const units = page.locator(".card", { has: page.getByRole("heading", { name: "Units" }) });
+  // The list is asked for once scrolled near (it is far down the portal).
+  await page.getByRole("heading", { name: "Units", exact: true }).scrollIntoViewIfNeeded();
   await expect(units.locator("details")).toHaveCount(24);
   await units.getByLabel("Find a unit").fill("SR-1XX-none");
   await expect(units.getByText("No unit matches “SR-1XX-none”.")).toBeVisible();

@@ -84,6 +84,8 @@ test("a customer opens a warranty claim from /portal: a $0 follow-up linked to t
 
   await signIn(page, fleet.userEmail);
   await expect(page).toHaveURL(/\/portal$/);
+  // The units' histories are far down the portal and load once scrolled to.
+  await page.getByRole("heading", { name: "Units", exact: true }).scrollIntoViewIfNeeded();
   await page.locator("summary").filter({ hasText: unitNumber }).click();
   const what = `the chip repair of unit ${unitNumber}`;
   await page.getByRole("button", { name: `Warranty claim for ${what}` }).click();

@@ -23,7 +23,8 @@ export function FleetHistory() {
     { search: deferred || undefined, limit: 25 },
     { getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: near },
   );
-  // Offline before the list was ever loaded: it is not "empty", it was never fetched.
+  // Not "empty" before it was asked for: not yet scrolled near, or offline before it ever loaded.
+  const notAsked = units.isPending && units.fetchStatus === "idle";
   const unfetched = units.isPending && units.fetchStatus === "paused";
   const list = units.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -38,15 +39,17 @@ export function FleetHistory() {
         placeholder="Unit number, VIN or model"
       />
       <QueryState
-        isLoading={units.isPending && !unfetched}
+        isLoading={units.isPending && units.fetchStatus === "fetching"}
         error={units.error}
         isEmpty={list.length === 0}
         empty={
-          unfetched
-            ? "The units list needs a connection: it was not loaded before going offline."
-            : deferred
-              ? `No unit matches “${deferred}”.`
-              : "No units are on file for your fleet yet."
+          notAsked
+            ? "Your units are listed here as you scroll to them."
+            : unfetched
+              ? "The units list needs a connection: it was not loaded before going offline."
+              : deferred
+                ? `No unit matches “${deferred}”.`
+                : "No units are on file for your fleet yet."
         }
       >
         {list.map((u) => (
