@@ -1,11 +1,16 @@
 // Registers the office worker (service-worker/office-sw.ts) for /manager or /portal. Production
-// builds only (a worker keeping development bundles would serve stale code), at idle time after
-// the load event, so it never competes with the first screen.
+// builds only (a worker keeping development bundles would serve stale code), a few seconds after
+// the load event and then at idle time: keeping the page asks the server to draw it again and
+// fetches every build file it loaded, which must not compete with the screen starting up (its
+// hydration, a tap on a slow phone, the first live check).
 import { publicConfig } from "~/config/public";
 import { KEEP_PAGE, type KeepPageMessage } from "./messages";
 
 export const OFFICE_WORKER_URL = "/office-sw.js";
 export type OfficeScope = "/manager" | "/portal";
+
+/** After the load event: longer than a screen's start-up (hydration, first effects) on a slow phone. */
+export const KEEP_DELAY_MS = 3_000;
 
 let started = false;
 
@@ -14,8 +19,9 @@ export function registerOfficeWorker(scope: OfficeScope): void {
   started = true;
   const whenIdle = () =>
     (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1)))(() => void start(scope).catch(() => {}));
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
+  const later = () => setTimeout(whenIdle, KEEP_DELAY_MS);
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later, { once: true });
 }
 
 async function start(scope: OfficeScope) {
