@@ -1,5 +1,6 @@
 import { QueryClient, defaultShouldDehydrateQuery } from "@tanstack/react-query";
 import superjson from "superjson";
+import { decodeInPlace } from "./transformer";
 import { retryQuery } from "./retry-policy";
 
 export function createQueryClient() {
@@ -13,7 +14,7 @@ export function createQueryClient() {
         serializeData: superjson.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
       },
-      hydrate: { deserializeData: superjson.deserialize },
+      hydrate: { deserializeData: decodeInPlace },
     },
   });
 }

@@ -5,11 +5,11 @@ import { httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { type ReactNode, useState } from "react";
-import superjson from "superjson";
 import { publicConfig } from "~/config/public";
 import { TRPC_MAX_BATCH_CALLS } from "~/domain/api-limits";
 import type { AppRouter } from "~/server/api/root";
 import { createQueryClient } from "./query-client";
+import { transformer } from "./transformer";
 
 let browserQueryClient: QueryClient | undefined;
 const getQueryClient = () =>
@@ -27,7 +27,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         loggerLink({
           enabled: (op) => publicConfig.development && op.direction === "down" && op.result instanceof Error,
         }),
-        httpBatchLink({ transformer: superjson, url: "/api/trpc", maxItems: TRPC_MAX_BATCH_CALLS }),
+        httpBatchLink({ transformer, url: "/api/trpc", maxItems: TRPC_MAX_BATCH_CALLS }),
       ],
     }),
   );
