@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overseenTechnicianIds } from "./actors";
+import { mayAssignWork, overseenTechnicianIds } from "./actors";
 import { technicianProfile } from "./test-fixtures";
 
 describe("overseenTechnicianIds", () => {
@@ -16,5 +16,22 @@ describe("overseenTechnicianIds", () => {
       new Set(["t"]),
     );
     expect(overseenTechnicianIds({ userId: "c", role: "CUSTOMER", customerId: "x" })).toEqual(new Set());
+  });
+});
+
+describe("mayAssignWork", () => {
+  it("is true for an admin and a manager allowed to assign, false for other managers, technicians and customers", () => {
+    const manager = (canAssignWork: boolean) => ({
+      userId: "m",
+      role: "TECHNICIAN" as const,
+      technician: technicianProfile("m", { isManager: true, canAssignWork }),
+    });
+    expect(mayAssignWork({ userId: "a", role: "ADMIN" })).toBe(true);
+    expect(mayAssignWork(manager(true))).toBe(true);
+    expect(mayAssignWork(manager(false))).toBe(false);
+    expect(
+      mayAssignWork({ userId: "t", role: "TECHNICIAN", technician: technicianProfile("t", { canAssignWork: true }) }),
+    ).toBe(false);
+    expect(mayAssignWork({ userId: "c", role: "CUSTOMER", customerId: "x" })).toBe(false);
   });
 });

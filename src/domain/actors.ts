@@ -41,6 +41,12 @@ export function actorKind(actor: Actor): ActorKind {
   }
 }
 
+/** Whether the actor may assign work at all, as "repair.assign" allows it (which also checks the repair and the target). */
+export function mayAssignWork(actor: Actor): boolean {
+  const kind = actorKind(actor);
+  return kind === "admin" || (kind === "manager" && actor.technician?.canAssignWork === true);
+}
+
 /** Whose work an actor oversees on the team board: every technician for an admin, else their team (none for a customer). */
 export function overseenTechnicianIds(actor: Actor): ReadonlySet<string> | "all" {
   if (actorKind(actor) === "admin") return "all";

@@ -176,6 +176,7 @@ export {
   type Role,
   type TechnicianProfile,
   actorKind,
+  mayAssignWork,
   overseenTechnicianIds,
   teamOf,
 } from "./actors";

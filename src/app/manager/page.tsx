@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { mayAssignWork } from "~/domain";
 import { TopBar } from "../_components/top-bar";
 import { requireKind } from "../_components/require-kind";
 import { ManagerHome } from "./manager-home";
@@ -22,9 +23,7 @@ export default async function Page() {
     serverApi.manager.flagged.prefetch(),
     serverApi.manager.team.prefetch(),
     // Everything else the screen shows at once, so that it asks nothing while it starts up.
-    ...(actor.role === "ADMIN" || actor.technician?.canAssignWork
-      ? [serverApi.repair.list.prefetch(ASSIGNED_NOT_STARTED)]
-      : []),
+    ...(mayAssignWork(actor) ? [serverApi.repair.list.prefetch(ASSIGNED_NOT_STARTED)] : []),
     serverApi.push.publicKey.prefetch(),
     serverApi.notifications.unreadCount.prefetch(),
     serverApi.manager.changesSince.prefetch(FIRST_CHANGES_INPUT),

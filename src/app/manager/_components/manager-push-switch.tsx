@@ -7,16 +7,15 @@ import { PushSwitch } from "../../_components/push-switch";
 
 export function ManagerPushSwitch() {
   const utils = api.useUtils();
-  const { client } = utils;
   const server = useMemo<PushServer>(
     () => ({
       // From the cache: the page's HTML brings the key, so the switch asks nothing while the screen starts.
       publicKey: () => utils.push.publicKey.fetch(),
-      status: (endpoint) => client.push.status.query({ endpoint }),
-      subscribe: (subscription) => client.push.subscribe.mutate(subscription),
-      unsubscribe: (endpoint) => client.push.unsubscribe.mutate({ endpoint }),
+      status: (endpoint) => utils.client.push.status.query({ endpoint }),
+      subscribe: (subscription) => utils.client.push.subscribe.mutate(subscription),
+      unsubscribe: (endpoint) => utils.client.push.unsubscribe.mutate({ endpoint }),
     }),
-    [utils, client],
+    [utils],
   );
   return <PushSwitch server={server} />;
 }
