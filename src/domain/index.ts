@@ -36,6 +36,7 @@ export {
   weekdayDateTimeText,
   weekdayMonthDayText,
 } from "./display-format";
+export { byName } from "./name-order";
 export {
   InvalidBusinessTime,
   businessYear,

@@ -1,6 +1,7 @@
 "use client";
 // The repair templates the technician may apply (prepared for offline): one tap fills the damage
 // type, the position and the notes; the server gives the repair the template's checklist.
+import { byName } from "~/domain";
 import { type SnapshotTemplateRow, rsDb } from "~/client/store/db";
 import { useLiveQuery } from "../_hooks/use-live-query";
 
@@ -13,7 +14,7 @@ export function TemplateChips({
 }) {
   const templates = useLiveQuery(() => rsDb().snapshotTemplates.orderBy("id").toArray(), "templates");
   if (!templates?.length) return null;
-  const sorted = [...templates].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...templates].sort((a, b) => byName(a.name, b.name));
   return (
     <div className="chips template-chips" role="group" aria-label="Templates">
       {sorted.map((t) => (
