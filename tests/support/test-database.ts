@@ -1,11 +1,13 @@
 // A fresh, migrated database for one integration test file. On the embedded default it is an
-// in-memory PGlite; with TEST_DATABASE_URL (CI starts a real PostgreSQL server) it is a new
-// database created on that server and dropped afterwards.
+// in-memory PGlite started from an image of the migrated database (migrated-image.ts); with
+// TEST_DATABASE_URL (CI starts a real PostgreSQL server) it is a new database created on that
+// server and dropped afterwards.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { type Db, createDb } from "~/server/db";
 import { startEmbeddedPostgres } from "~/server/db/embedded-postgres";
 import { applyMigrations } from "~/server/db/migrations";
+import { migratedImage } from "./migrated-image";
 
 export type TestDatabase = { db: Db; url: string; kind: "embedded" | "postgresql"; stop: () => Promise<void> };
 
@@ -13,7 +15,9 @@ export type TestDatabase = { db: Db; url: string; kind: "embedded" | "postgresql
 export async function startTestDatabase({ migrations = "prisma/migrations" } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres();
+    // A copy of the migrated image (migrated-image.ts); applying the migrations again checks that
+    // the image is what the folder holds and costs one query when it is.
+    const embedded = await startEmbeddedPostgres({ fromImage: await migratedImage(migrations) });
     await applyMigrations(embedded.url, migrations);
     const db = createDb(embedded.url, 1);
     return {

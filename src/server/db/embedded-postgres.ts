@@ -10,7 +10,13 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-export type EmbeddedPostgres = { url: string; socketDir: string; stop: () => Promise<void> };
+export type EmbeddedPostgres = {
+  url: string;
+  socketDir: string;
+  /** The whole database as a tar image, which `fromImage` starts from (no client may be mid-transaction). */
+  image: () => Promise<Blob>;
+  stop: () => Promise<void>;
+};
 
 /** The file name PostgreSQL clients (pg, Prisma, psql) look for in the folder given as `host`. */
 const SOCKET_FILE = ".s.PGSQL.5432";
@@ -19,13 +25,18 @@ const MAX_SOCKET_PATH = 100;
 
 /**
  * dataDir undefined = in memory (tests); otherwise a folder created on first run.
+ * fromImage: an in-memory database starts as a copy of this image (from `image()`), skipping
+ * initdb, the slowest part of PGlite's start (tests start from an image of a migrated database).
  * socketDir: where the socket lives (made 0700); a private temporary folder when not given or
  * when its path is too long for a socket.
  */
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string; socketDir?: string } = {},
+  options: { dataDir?: string; socketDir?: string; fromImage?: Blob } = {},
 ): Promise<EmbeddedPostgres> {
-  const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  if (options.dataDir && options.fromImage) throw new Error("fromImage starts an in-memory database, not a folder");
+  const db = options.dataDir
+    ? new PGlite(options.dataDir)
+    : new PGlite(options.fromImage ? { loadDataDir: options.fromImage } : {});
   await db.waitReady;
   const { dir, temporary } = privateSocketDir(options.socketDir);
   const socketPath = path.join(dir, SOCKET_FILE);
@@ -37,6 +48,7 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&sslmode=disable`,
     socketDir: dir,
+    image: () => db.dumpDataDir("none"),
     async stop() {
       await server.stop();
       await db.close();
