@@ -2,12 +2,8 @@
 // embedded one under RS_DATA_DIR): `npm run history:generate -- [--repairs N] [--seed S]
 // [--customers C] [--units U] [--end yyyy-mm]`. Seeded and reproducible: the same options make
 // the same rows (the end month defaults to the current one; give --end to pin it).
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { createDb } from "../src/server/db";
-import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
-import { applyMigrations } from "../src/server/db/migrations";
+import { openAppDatabase } from "./lib/app-database";
 import { DEFAULT_HISTORY, generateHistory } from "./lib/history-generator";
 import { settingsOrExit } from "./lib/settings-or-exit";
 
@@ -45,23 +41,12 @@ const options = {
 };
 
 const settings = settingsOrExit();
-const dataDir = path.resolve(settings.RS_DATA_DIR);
-mkdirSync(dataDir, { recursive: true });
-const embedded = settings.DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, "pglite"),
-      socketDir: path.join(dataDir, "pglite-socket"),
-    });
-const url = settings.DATABASE_URL ?? embedded!.url;
-await applyMigrations(url, "prisma/migrations");
-const db = createDb(url, 1);
+const { db, close } = await openAppDatabase(settings);
 try {
   const result = await generateHistory(db, options, (line) => console.log(line));
   console.log(
     `Generated ${result.repairs} repairs on ${result.units} units of ${result.customers} customers in ${result.ms} ms.`,
   );
 } finally {
-  await db.$disconnect();
-  await embedded?.stop();
+  await close();
 }

@@ -5,28 +5,18 @@
 // not be moved (each is printed). On the embedded database, stop the server first (one process
 // at a time opens $RS_DATA_DIR/pglite); against DATABASE_URL the server may keep running.
 import path from "node:path";
+import { openAppDatabase } from "./lib/app-database";
 import { settingsOrExit } from "./lib/settings-or-exit";
 import { blobStoreFor } from "../src/server/blobs";
 import { moveBlobsToStore } from "../src/server/blobs/move-blobs";
-import { createDb } from "../src/server/db";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
-import { applyMigrations } from "../src/server/db/migrations";
 
 const settings = settingsOrExit();
 const dataDir = path.resolve(settings.RS_DATA_DIR);
-let embedded: EmbeddedPostgres | null = null;
-const url =
-  settings.DATABASE_URL ??
-  (embedded = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, "pglite"),
-    socketDir: path.join(dataDir, "pglite-socket"),
-  })).url;
-await applyMigrations(url, "prisma/migrations");
+const { db, close } = await openAppDatabase(settings);
 const store = blobStoreFor(settings);
 console.log(
   `Moving files out of the database into ${store.kind === "s3" ? `bucket ${settings.S3_BUCKET}` : path.join(dataDir, "blobs")}.`,
 );
-const db = createDb(url, 1);
 let failed = false;
 try {
   const summary = await moveBlobsToStore(db, store, (line) => console.log(line));
@@ -40,7 +30,6 @@ try {
     for (const line of summary.problems) console.error(`  ${line}`);
   }
 } finally {
-  await db.$disconnect();
-  await embedded?.stop();
+  await close();
 }
 process.exit(failed ? 1 : 0);

@@ -26,6 +26,13 @@ export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 export const ABANDONED_UPLOAD_DAYS = 7;
 
 /**
+ * Bytes in the blob store that no row names (a crash or a rolled-back transaction between writing
+ * them and naming them) are deleted once this old: long past any upload, move or restore that
+ * could still name them.
+ */
+export const ORPHAN_BLOB_GRACE_DAYS = 7;
+
+/**
  * Declared bytes of the unfinished uploads one person may have open at once. A device uploads 3
  * files at a time; this leaves room for many interrupted ones while keeping a misbehaving
  * account from filling the server's storage with partial files.

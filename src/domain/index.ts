@@ -262,6 +262,7 @@ export {
   type AttachmentProblem,
   CONTENT_HEAD_BYTES,
   OPEN_UPLOAD_BYTES_PER_USER,
+  ORPHAN_BLOB_GRACE_DAYS,
   UPLOAD_CHUNK_BYTES,
   attachmentProblem,
   contentMatchesType,

@@ -10,6 +10,8 @@ export type Expected = { sha256: string; sizeBytes: number };
 /** Byte offsets, both inclusive (as in an HTTP Range header). */
 export type ByteRange = { start: number; end: number };
 export type BlobSource = Uint8Array | Readable | AsyncIterable<Uint8Array>;
+/** What a listing of the store says of one complete blob, or of one upload in progress (its id). */
+export type Listed = { key: string; sizeBytes: number; writtenAt: Date };
 
 export interface BlobStore {
   readonly kind: "file" | "s3";
@@ -37,6 +39,11 @@ export interface BlobStore {
    * BlobMissing when it holds fewer. */
   openPartial(uploadId: string, length: number): Promise<Readable>;
   dropPartial(uploadId: string): Promise<void>;
+
+  /** Every complete blob, a page at a time, in no promised order (the orphan sweep reads it). */
+  listBlobs(): AsyncIterable<Listed[]>;
+  /** Every upload in progress by its id: its bytes, and when its last chunk was written. */
+  listPartials(): AsyncIterable<Listed[]>;
 }
 
 export class BlobMismatch extends Error {

@@ -17,6 +17,7 @@ import {
   type BlobSource,
   type BlobStore,
   type ByteRange,
+  type Listed,
   BlobMismatch,
   BlobMissing,
   type Expected,
@@ -28,6 +29,7 @@ import {
 
 const STALE_TEMP_MS = 60 * 60 * 1000;
 const KEY = /^[0-9a-f-]{36}$/;
+const KEY_FOLDER = /^[0-9a-f]{2}$/;
 
 export function createFileBlobStore(
   root: string,
@@ -56,6 +58,18 @@ export function createFileBlobStore(
       }
     }
     return removed;
+  }
+
+  /** The files of `dir` named as keys, with their size and time; none when the folder is not there. */
+  async function listed(dir: string, keep: (name: string) => boolean): Promise<Listed[]> {
+    const page: Listed[] = [];
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!KEY.test(name) || !keep(name)) continue;
+      // Gone since the folder was read (deleted, or dropped at the end of an upload): not listed.
+      const info = await stat(path.join(dir, name)).catch(() => null);
+      if (info?.isFile()) page.push({ key: name, sizeBytes: info.size, writtenAt: info.mtime });
+    }
+    return page;
   }
 
   async function syncDir(dir: string) {
@@ -159,6 +173,20 @@ export function createFileBlobStore(
 
     async dropPartial(uploadId: string) {
       await rm(partialPath(uploadId), { force: true });
+    },
+
+    // A page per key folder (<root>/ab/), each at most 1/256th of the blobs.
+    async *listBlobs() {
+      const folders = (await readdir(root).catch(() => [] as string[])).filter((name) => KEY_FOLDER.test(name));
+      for (const folder of folders.sort()) {
+        const page = await listed(path.join(root, folder), (name) => name.startsWith(folder));
+        if (page.length > 0) yield page;
+      }
+    },
+
+    async *listPartials() {
+      const page = await listed(partialDir, () => true);
+      if (page.length > 0) yield page;
     },
   };
 }

@@ -23,6 +23,7 @@ import {
   type BlobSource,
   type BlobStore,
   type ByteRange,
+  type Listed,
   BlobMismatch,
   BlobMissing,
   type Expected,
@@ -55,19 +56,24 @@ export function createS3BlobStore(settings: S3Settings): BlobStore & { client: S
   const blobKey = (key: string) => `blobs/${key}`;
   const partialPrefix = (uploadId: string) => `partial/${uploadId}/`;
 
-  async function partialChunks(uploadId: string): Promise<{ key: string; offset: number; size: number }[]> {
-    const chunks: { key: string; offset: number; size: number }[] = [];
+  /** The objects under `Prefix`, a listing page (up to 1,000) at a time. */
+  async function* listPages(Prefix: string) {
     let ContinuationToken: string | undefined;
     do {
-      const page = await client.send(
-        new ListObjectsV2Command({ Bucket, Prefix: partialPrefix(uploadId), ContinuationToken }),
-      );
-      for (const object of page.Contents ?? []) {
+      const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+      yield page.Contents ?? [];
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+  }
+
+  async function partialChunks(uploadId: string): Promise<{ key: string; offset: number; size: number }[]> {
+    const chunks: { key: string; offset: number; size: number }[] = [];
+    for await (const objects of listPages(partialPrefix(uploadId))) {
+      for (const object of objects) {
         const offset = Number(object.Key!.slice(partialPrefix(uploadId).length));
         if (Number.isInteger(offset)) chunks.push({ key: object.Key!, offset, size: object.Size ?? 0 });
       }
-      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (ContinuationToken);
+    }
     return chunks.sort((a, b) => a.offset - b.offset);
   }
 
@@ -154,6 +160,33 @@ export function createS3BlobStore(settings: S3Settings): BlobStore & { client: S
           chunks.slice(i, i + 8).map(({ key }) => client.send(new DeleteObjectCommand({ Bucket, Key: key }))),
         );
       }
+    },
+
+    async *listBlobs() {
+      for await (const objects of listPages(blobKey(""))) {
+        const page = objects.map((object): Listed => ({
+          key: object.Key!.slice(blobKey("").length),
+          sizeBytes: object.Size ?? 0,
+          writtenAt: object.LastModified ?? new Date(),
+        }));
+        if (page.length > 0) yield page;
+      }
+    },
+
+    // One upload's chunks may span listing pages: the uploads are gathered first (they are few).
+    async *listPartials() {
+      const uploads = new Map<string, Listed>();
+      for await (const objects of listPages("partial/")) {
+        for (const object of objects) {
+          const uploadId = object.Key!.split("/")[1]!;
+          const written = object.LastModified ?? new Date();
+          const upload = uploads.get(uploadId) ?? { key: uploadId, sizeBytes: 0, writtenAt: written };
+          upload.sizeBytes += object.Size ?? 0;
+          if (written > upload.writtenAt) upload.writtenAt = written;
+          uploads.set(uploadId, upload);
+        }
+      }
+      if (uploads.size > 0) yield [...uploads.values()];
     },
   };
 }

@@ -6,7 +6,8 @@
 // Generating the walks of every customer's schedule, daily at 00:10 in
 // the business's time zone (generate-scheduled-walks.ts; its reruns change nothing, so a missed
 // or doubled run is harmless). Several instances may run it: pg-boss hands each run to one.
-// The daily points check registers its own queue (points-check-job.ts); in-app notifications are
+// The daily points check and the blob store's orphan sweep register their own queues
+// (points-check-job.ts, blob-sweep-job.ts); in-app notifications are
 // fanned out from the outbox every few seconds (notification-fan-out.ts), webhooks every 2 s
 // (webhook-jobs.ts).
 import "server-only";
@@ -17,6 +18,7 @@ import { logger } from "../logging/logger";
 import { generateScheduledWalks } from "../services/planning/generate-scheduled-walks";
 import { registerAnalyticsJobs, unregisterAnalyticsJobs } from "./analytics-jobs";
 import { registerBillingJobs, unregisterBillingJobs } from "./billing-jobs";
+import { registerBlobSweepJob } from "./blob-sweep-job";
 import { startNotificationDelivery } from "./notification-delivery";
 import { startNotificationFanOut } from "./notification-fan-out";
 import { registerPointsCheckJob } from "./points-check-job";
@@ -65,6 +67,7 @@ export async function startJobQueue(options: {
     });
     await registerBillingJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerPointsCheckJob(boss, { db, timeZone, pollingIntervalSeconds });
+    await registerBlobSweepJob(boss, { db, timeZone, pollingIntervalSeconds });
     await registerAnalyticsJobs(boss, { db, timeZone, pollingIntervalSeconds });
     await registerQualityJobs(boss, { db, timeZone, pollingIntervalSeconds });
     fanOut = startNotificationFanOut(db);

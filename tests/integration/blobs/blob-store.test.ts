@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BlobMismatch, BlobMissing, type BlobStore, createFileBlobStore, createS3BlobStore } from "~/server/blobs";
+import {
+  BlobMismatch,
+  BlobMissing,
+  type BlobStore,
+  type Listed,
+  createFileBlobStore,
+  createS3BlobStore,
+} from "~/server/blobs";
 import { bytesOf } from "../../support/blobs";
 import { type TestS3Server, startS3Server } from "../../support/s3-server";
 
@@ -69,6 +76,36 @@ function behavesAsBlobStore(name: string, setUp: () => Promise<{ store: () => Bl
       expect(sha256(await bytesOf(await later.open(key)))).toBe(sha256(bytes));
       await later.dropPartial(id);
       await expect(later.openPartial(id, 700_000)).rejects.toBeInstanceOf(BlobMissing);
+    });
+
+    it("lists its complete blobs and its uploads in progress, with their sizes and times", async () => {
+      const store = stores.store();
+      const started = Date.now() - 60_000; // S3 keeps whole seconds, and clocks differ a little
+      const [a, b] = [randomBytes(1_000), randomBytes(2_345)];
+      const keys = [await store.put(a, expectedOf(a)), await store.put(b, expectedOf(b))];
+      const upload = crypto.randomUUID();
+      await store.writePartial(upload, 0, randomBytes(300));
+      await store.writePartial(upload, 300, randomBytes(200));
+
+      const all = async (pages: AsyncIterable<Listed[]>) => {
+        const items: Listed[] = [];
+        for await (const page of pages) items.push(...page);
+        return items;
+      };
+      const blobs = await all(stores.reopen().listBlobs());
+      expect(
+        blobs
+          .filter((item) => keys.includes(item.key))
+          .map((item) => item.sizeBytes)
+          .sort(),
+      ).toEqual([1_000, 2_345]);
+      for (const item of blobs) expect(item.writtenAt.getTime()).toBeGreaterThan(started);
+      expect((await all(store.listPartials())).find((item) => item.key === upload)?.sizeBytes).toBe(500);
+
+      await store.delete(keys[0]!);
+      await store.dropPartial(upload);
+      expect((await all(store.listBlobs())).map((item) => item.key)).not.toContain(keys[0]);
+      expect((await all(store.listPartials())).map((item) => item.key)).not.toContain(upload);
     });
   });
 }
