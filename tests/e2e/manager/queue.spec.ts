@@ -1,6 +1,7 @@
-// The manager's queue on a tablet: search and filters narrow it on the server; "Approve whole
-// walk" approves a walk of 100 finds after a confirmation that states the count and total, and
-// Undo within 10 seconds puts every one back exactly as it was.
+// The manager's queue on a tablet: search and filters narrow it on the server; a walk of 100
+// finds shows 30 cards and 30 more at a time; "Approve whole walk" approves all of it after a
+// confirmation that states the count and total, and Undo within 10 seconds puts every one back
+// exactly as it was.
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import superjson from "superjson";
@@ -101,7 +102,7 @@ async function bigWalk(walker: APIRequestContext, customerId: string, count: num
   return { walkId, units };
 }
 
-test("'Approve whole walk' approves 100 repairs after its confirmation, and Undo restores them", async ({
+test("a walk of 100 shows 30 cards and the rest on demand; 'Approve whole walk' approves all 100 after its confirmation, and Undo restores them", async ({
   page,
   playwright,
   baseURL,
@@ -119,6 +120,13 @@ test("'Approve whole walk' approves 100 repairs after its confirmation, and Undo
   await expect(queue.getByRole("status").filter({ hasText: "100 repairs on 1 walk" })).toBeVisible();
   const group = queue.getByTestId("queue-group");
   await expect(group).toHaveCount(1);
+  // A page's worth of its cards, and the rest on demand; the walk's approval covers all 100.
+  const cards = group.getByRole("article");
+  await expect(cards).toHaveCount(30);
+  await expect(group.getByText("30 of 100 repairs shown")).toBeVisible();
+  await group.getByRole("button", { name: "Show 30 more of this walk (70 not shown)" }).click();
+  await expect(cards).toHaveCount(60);
+  await expect(group.getByText("60 of 100 repairs shown")).toBeVisible();
   await group.getByRole("button", { name: "Approve whole walk" }).click();
   await expect(group.getByRole("group")).toContainText("Approve 100 repairs for $5,000.00?");
   await group.getByRole("button", { name: "Approve 100 repairs" }).click();
@@ -151,7 +159,11 @@ test("'Approve whole walk' approves 100 repairs after its confirmation, and Undo
 
 async function pendingIds(admin: APIRequestContext, customerId: string): Promise<string[]> {
   const page = await ok(
-    trpcQuery<{ groups: { repairs: { id: string }[] }[] }>(admin, "manager.queue", { customerId, sort: "oldest" }),
+    trpcQuery<{ groups: { repairs: { id: string }[] }[] }>(admin, "manager.queue", {
+      customerId,
+      sort: "oldest",
+      repairs: 500,
+    }),
   );
   return page.groups.flatMap((g) => g.repairs.map((r) => r.id)).sort();
 }

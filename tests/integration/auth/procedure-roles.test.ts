@@ -85,6 +85,7 @@ const EXPECTED_ROLES: Record<string, ActorKind[]> = {
   "manager.approvalQueue": DISPATCHERS,
   "manager.approveWalk": DISPATCHERS,
   "manager.queue": DISPATCHERS,
+  "manager.queueGroup": DISPATCHERS,
   "manager.undoApproval": DISPATCHERS,
   "manager.requestsWaiting": DISPATCHERS,
   "manager.assignableTechnicians": DISPATCHERS,

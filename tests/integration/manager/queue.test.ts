@@ -64,14 +64,28 @@ describe("the manager's queue: search, filters, sort, pages, approve a whole wal
     const rest = await admin.manager.queue({ sort: "oldest", repairs: 2, cursor: full.nextCursor! });
     expect(rest.groups.map((g) => g.walk?.id)).toEqual([globexWalk.id]);
     expect(rest.nextCursor).toBeNull();
+    // A walk longer than a page shows a page's worth of its repairs; the rest come on demand, in order.
     const oneWalk = await admin.manager.queue({ sort: "oldest", repairs: 1 });
-    expect(oneWalk.groups.map((g) => g.repairs.length)).toEqual([2]);
+    expect(oneWalk.groups.map((g) => [g.walk?.id, g.repairs.map((r) => r.id), g.matchingRepairs])).toEqual([
+      [acmeWalk.id, [a1.id], 2],
+    ]);
+    expect(oneWalk.groups[0]!.totalCents).toBe(10000);
+    const wholeGroup = await admin.manager.queueGroup({ sort: "oldest", key: oneWalk.groups[0]!.key, repairs: 30 });
+    expect([wholeGroup.repairs.map((r) => r.id), wholeGroup.matchingRepairs]).toEqual([[a1.id, a2.id], 2]);
+    // With the queue's filters: only what matches, and nothing of a group this person may not see.
+    expect(
+      (await admin.manager.queueGroup({ search: "glob", key: oneWalk.groups[0]!.key, repairs: 30 })).matchingRepairs,
+    ).toBe(0);
 
     // A manager never sees what is outside their team.
     const theosWalk = await createWalk(world.db, world.acme.id, world.theo.technicianId);
     await capture(world.db, world, { unitNumber: "QT-1", attachments: [] }, world.theo, theosWalk);
     const maya = await callerFor(world.db, world.maya).manager.queue({ search: "QT-1" });
     expect(maya.matching.repairs).toBe(0);
+    expect(await callerFor(world.db, world.maya).manager.queueGroup({ key: theosWalk.id, repairs: 30 })).toEqual({
+      repairs: [],
+      matchingRepairs: 0,
+    });
   });
 
   it("approves a whole walk for the confirmed count only, and undo restores exactly what was there, audited", async () => {

@@ -3,7 +3,7 @@
 import "server-only";
 import { approveWalk, approveWalkInput } from "~/server/services/manager/approve-walk";
 import { checkQueueChanges, checkQueueChangesInput } from "~/server/services/manager/check-queue-changes";
-import { listQueue, queueInput } from "~/server/services/manager/list-queue";
+import { listQueue, listQueueGroup, queueGroupInput, queueInput } from "~/server/services/manager/list-queue";
 import { undoApproval, undoApprovalInput } from "~/server/services/manager/undo-approval";
 import { listApprovalQueue } from "~/server/services/manager/list-approval-queue";
 import {
@@ -20,6 +20,8 @@ import { createTRPCRouter, managerProcedure } from "../trpc";
 export const managerRouter = createTRPCRouter({
   approvalQueue: managerProcedure.query(({ ctx }) => listApprovalQueue(ctx.db, ctx)),
   queue: managerProcedure.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, ctx, input)),
+  /** More of one group of the queue than its page shows (a walk of hundreds of finds). */
+  queueGroup: managerProcedure.input(queueGroupInput).query(({ ctx, input }) => listQueueGroup(ctx.db, ctx, input)),
   undoApproval: managerProcedure
     .input(undoApprovalInput)
     .mutation(({ ctx, input }) => undoApproval(ctx.db, ctx, input)),

@@ -58,8 +58,14 @@ export type QueueGroup = {
   key: string;
   walk: QueueWalk | null;
   customer: { id: string; name: string };
-  /** The repairs matching the search and filters, in the chosen order. */
+  /**
+   * The first of the group's repairs matching the search and filters, in the chosen order: at
+   * most a page's worth (`repairs`), so that one walk of 500 finds is not 500 cards at once.
+   * The rest come from `manager.queueGroup`.
+   */
   repairs: RepairCard[];
+  /** All of the group's repairs matching the search and filters (shown or not). */
+  matchingRepairs: number;
   totalCents: number;
   urgentCount: number;
   /** Waiting repairs of the walk this person may not approve (over their limit). */
@@ -139,8 +145,11 @@ function decodeCursor(cursor: string | undefined): Position | null {
   }
 }
 
+type Ordered = Pick<Row, "id" | "createdAt" | "urgent" | "priceCents" | "estimateCents">;
+
+/** The order of a group's repairs: the same on the rows scanned and on the cards loaded. */
 function compareRepairs(sort: QueueSort) {
-  return (a: RepairCard, b: RepairCard): number => {
+  return (a: Ordered, b: Ordered): number => {
     const byAge = a.createdAt.getTime() - b.createdAt.getTime();
     switch (sort) {
       case "oldest":
@@ -187,20 +196,23 @@ function facetsOf(rows: Row[]): QueuePage["facets"] {
   return { customers: [...customers.values()].sort(byName), technicians: [...technicians.values()].sort(byName) };
 }
 
-/** The first groups: at most `limit`, and no more once they hold `repairs` repairs (at least one group). */
+/**
+ * The first groups: at most `limit`, and no more once they show `repairs` repairs (at least one
+ * group; a group shows at most `repairs` of its own).
+ */
 function pageOfGroups<G extends { rows: unknown[] }>(groups: G[], limit: number, repairs: number): G[] {
   const page: G[] = [];
   let held = 0;
   for (const group of groups) {
     if (page.length === limit || (page.length > 0 && held >= repairs)) break;
     page.push(group);
-    held += group.rows.length;
+    held += Math.min(group.rows.length, repairs);
   }
   return page;
 }
 
-export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): Promise<QueuePage> {
-  const input = queueInput.parse(raw);
+/** Every group matching the search and filters, in the chosen order, with what a page needs around them. */
+async function matchingGroups(db: Db, ctx: ServiceContext, input: z.output<typeof queueInput>) {
   const pending = input.status === "PENDING_APPROVAL";
   const scanned = await db.repair.findMany({
     where: { AND: [visibleRepairsWhere(ctx.actor), { status: input.status }] },
@@ -239,13 +251,32 @@ export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): P
   const ordered = [...byGroup.entries()]
     .map(([key, rows]) => ({ key, rows, position: positionOf(input.sort, key, rows) }))
     .sort((a, b) => comparePositions(a.position, b.position));
+  return { pending, listed, matching, ordered, othersByGroup, truncated };
+}
+
+/** Each group's first `count` repairs in the chosen order, as cards (one query for all the groups). */
+async function cardsOf(db: Db, ctx: ServiceContext, groups: Row[][], sort: QueueSort, count: number) {
+  const shown = groups.map((rows) => [...rows].sort(compareRepairs(sort)).slice(0, count));
+  const cards = await loadRepairCards(db, ctx.actor, { id: { in: shown.flat().map((r) => r.id) } });
+  const cardById = new Map(cards.map((card) => [card.id, card]));
+  return shown.map((rows) => rows.flatMap((r) => cardById.get(r.id) ?? []));
+}
+
+export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): Promise<QueuePage> {
+  const input = queueInput.parse(raw);
+  const { pending, listed, matching, ordered, othersByGroup, truncated } = await matchingGroups(db, ctx, input);
   const after = decodeCursor(input.cursor);
   const rest = after ? ordered.filter((g) => comparePositions(g.position, after) > 0) : ordered;
   const page = pageOfGroups(rest, input.limit, input.repairs);
   const nextCursor = rest.length > page.length ? encodeCursor(page.at(-1)!.position) : null;
 
-  const cards = await loadRepairCards(db, ctx.actor, { id: { in: page.flatMap((g) => g.rows.map((r) => r.id)) } });
-  const cardById = new Map(cards.map((c) => [c.id, c]));
+  const shownCards = await cardsOf(
+    db,
+    ctx,
+    page.map((g) => g.rows),
+    input.sort,
+    input.repairs,
+  );
   const walkIds = page.flatMap((g) => (g.rows[0]!.walkId ? [g.rows[0]!.walkId] : []));
   const walks = await db.lotWalk.findMany({
     where: { id: { in: walkIds } },
@@ -264,8 +295,8 @@ export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): P
     ]),
   );
 
-  const groups = page.map(({ key, rows }): QueueGroup => {
-    const repairs = rows.flatMap((r) => cardById.get(r.id) ?? []).sort(compareRepairs(input.sort));
+  const groups = page.map(({ key, rows }, index): QueueGroup => {
+    const repairs = shownCards[index]!;
     const first = rows[0]!;
     const walk = first.walkId ? (walkById.get(first.walkId) ?? null) : null;
     const wholeWalkRows = walk && pending ? listed.filter((r) => r.walkId === walk.id) : null;
@@ -274,6 +305,7 @@ export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): P
       walk,
       customer: { id: first.customerId, name: first.customer.name },
       repairs,
+      matchingRepairs: rows.length,
       totalCents: sumCents(rows.map(centsOf)),
       urgentCount: rows.filter((r) => r.urgent).length,
       othersPending: othersByGroup.get(key) ?? 0,
@@ -290,4 +322,23 @@ export async function listQueue(db: Db, ctx: ServiceContext, raw: QueueInput): P
     facets: facetsOf(listed),
     truncated,
   };
+}
+
+export const queueGroupInput = queueInput.omit({ cursor: true, limit: true }).extend({
+  /** The group's key (QueueGroup.key). */
+  key: z.string().min(1).max(120),
+});
+export type QueueGroupInput = z.input<typeof queueGroupInput>;
+
+/** One group's first `repairs` repairs: "Show more" of a walk too long for one page. */
+export async function listQueueGroup(
+  db: Db,
+  ctx: ServiceContext,
+  raw: QueueGroupInput,
+): Promise<{ repairs: RepairCard[]; matchingRepairs: number }> {
+  const input = queueGroupInput.parse(raw);
+  const { ordered } = await matchingGroups(db, ctx, { ...input, limit: 1 });
+  const rows = ordered.find((group) => group.key === input.key)?.rows ?? [];
+  const [repairs] = await cardsOf(db, ctx, [rows], input.sort, input.repairs);
+  return { repairs: repairs!, matchingRepairs: rows.length };
 }

@@ -57,6 +57,7 @@ export function ManagerQueue({ rights, online = true }: { rights: ManagerRights;
           <QueueGroupSection
             key={group.key}
             group={group}
+            filters={filters}
             rights={rights}
             online={online}
             onWalkApproved={(result, label) => {
