@@ -3,11 +3,13 @@
 import { DAMAGE_LABELS, STATUS_LABELS, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
 import type { ThreadSubject } from "../../_components/message-centre";
+import { ShowAllRows, useFirstRows } from "../../_components/first-rows";
 import { QueryState } from "../../_components/query-state";
 
 export function OpenWork({ onMessage }: { onMessage: (subject: ThreadSubject) => void }) {
   const open = api.repair.list.useQuery({ status: ["REQUESTED", "APPROVED", "ASSIGNED", "IN_PROGRESS"], limit: 100 });
   const items = open.data?.items ?? [];
+  const rows = useFirstRows(items);
   return (
     <div className="card">
       <h2>Open work</h2>
@@ -28,7 +30,7 @@ export function OpenWork({ onMessage }: { onMessage: (subject: ThreadSubject) =>
             </tr>
           </thead>
           <tbody>
-            {items.map((r) => (
+            {rows.shown.map((r) => (
               <tr key={r.id} id={`repair-${r.id}`}>
                 <td>{r.unit.unitNumber}</td>
                 <td>{DAMAGE_LABELS[r.damageType]}</td>
@@ -51,6 +53,7 @@ export function OpenWork({ onMessage }: { onMessage: (subject: ThreadSubject) =>
             ))}
           </tbody>
         </table>
+        <ShowAllRows hidden={rows.hidden} total={items.length} onShowAll={rows.showAll} />
       </QueryState>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { DAMAGE_LABELS, formatCents } from "~/domain";
 import { api } from "~/trpc/react";
+import { ShowAllRows, useFirstRows } from "../../_components/first-rows";
 import { QueryState } from "../../_components/query-state";
 import { useSelection } from "../../_components/use-selection";
 
@@ -19,15 +20,22 @@ export function PendingApprovals() {
   const approve = api.repair.approve.useMutation({ onSuccess: refresh });
   const deny = api.repair.deny.useMutation({ onSuccess: refresh });
   const items = pending.data?.items ?? [];
+  const rows = useFirstRows(items);
   const ids = [...selected];
-  // A notification's link (/portal?repair=<id>#repair-<id>) lands on its repair once the list is drawn.
+  // A notification's link (/portal?repair=<id>#repair-<id>) lands on its repair once the list is
+  // drawn, the whole list when that repair is not among the first rows.
+  const { showAll } = rows;
+  const listed = pending.data?.items;
+  const count = listed?.length ?? 0;
   useEffect(() => {
-    const target = window.location.hash.startsWith("#repair-")
-      ? document.getElementById(window.location.hash.slice(1))
-      : null;
+    if (!window.location.hash.startsWith("#repair-")) return;
+    const id = window.location.hash.slice("#repair-".length);
+    const target = document.getElementById(`repair-${id}`);
+    if (!target && listed?.some((r) => r.id === id)) return showAll();
     target?.scrollIntoView({ block: "center" });
     target?.setAttribute("aria-current", "true");
-  }, [items.length]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per list size, not per poll's new answer
+  }, [count, rows.hidden, showAll]);
   const error = approve.error ?? deny.error;
 
   return (
@@ -57,7 +65,7 @@ export function PendingApprovals() {
             </tr>
           </thead>
           <tbody>
-            {items.map((r) => (
+            {rows.shown.map((r) => (
               <tr key={r.id} id={`repair-${r.id}`}>
                 <td>
                   <input
@@ -78,6 +86,7 @@ export function PendingApprovals() {
             ))}
           </tbody>
         </table>
+        <ShowAllRows hidden={rows.hidden} total={items.length} onShowAll={rows.showAll} />
         <label htmlFor="deny-reason">Reason (needed to deny)</label>
         <input
           id="deny-reason"
