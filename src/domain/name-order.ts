@@ -1,4 +1,4 @@
-// Lists of names (templates, technicians) in the order people read them: letters regardless of
+// Lists of names (such as the repair templates) in the order people read them: letters regardless of
 // case, without String#localeCompare. On a phone, the first localeCompare starts ICU's collator, a
 // long task on the walk's form the first time it opens; the names here are the business's own
 // labels, for which case-insensitive code-unit order is the alphabetical order they expect.

@@ -10,7 +10,7 @@ import { applyMigrations, readMigrations } from "~/server/db/migrations";
 
 /** In the project's own cache folder (not the shared /tmp, where another user could leave a file
  *  of the same name); removed with node_modules. */
-export const IMAGES = path.resolve("node_modules/.cache/rs-test-db-images");
+const IMAGES = path.resolve("node_modules/.cache/rs-test-db-images");
 const PGLITE_VERSION = (
   JSON.parse(readFileSync(path.resolve("node_modules/@electric-sql/pglite/package.json"), "utf8")) as {
     version: string;

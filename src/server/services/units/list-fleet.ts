@@ -4,7 +4,7 @@
 // fleet and grows with every repair, while no picker reads the history.
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../../db";
+import type { Db, DbTx } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { customerInScope } from "../../data/customers/customer-in-scope";
 import { completedByWindshield } from "../../data/pricing/price-history";
@@ -15,13 +15,25 @@ export type ListFleetInput = z.input<typeof listFleetInput>;
 export async function listFleet(db: Db, ctx: ServiceContext, raw: ListFleetInput = {}) {
   const input = listFleetInput.parse(raw);
   const customerId = customerInScope(ctx.actor, input.customerId, "customer.priceList.view");
-  return db.$transaction(async (tx) => {
-    const units = await tx.unit.findMany({ where: { customerId }, orderBy: { unitNumber: "asc" } });
-    const completed = await completedByWindshield(tx, customerId);
-    return units.map((unit) => ({
-      ...unit,
-      /** Completed repairs on the current windshield: the next repair's tier is this + 1. */
-      completedOnWindshield: completed.get(`${unit.id}:${unit.windshieldSeq}`) ?? 0,
-    }));
-  });
+  return db.$transaction(async (tx) =>
+    withCompletedOnWindshield(
+      tx,
+      customerId,
+      await tx.unit.findMany({ where: { customerId }, orderBy: { unitNumber: "asc" } }),
+    ),
+  );
+}
+
+/** The customer's units, each with how many completed repairs its current windshield has had. */
+export async function withCompletedOnWindshield<U extends { id: string; windshieldSeq: number }>(
+  tx: DbTx,
+  customerId: string,
+  units: U[],
+): Promise<(U & { completedOnWindshield: number })[]> {
+  const completed = await completedByWindshield(tx, customerId);
+  return units.map((unit) => ({
+    ...unit,
+    /** Completed repairs on the current windshield: the next repair's tier is this + 1. */
+    completedOnWindshield: completed.get(`${unit.id}:${unit.windshieldSeq}`) ?? 0,
+  }));
 }

@@ -6,9 +6,9 @@ import { decide } from "~/domain";
 import type { Db } from "../../db";
 import type { ServiceContext } from "../../service-context";
 import { customerInScope } from "../../data/customers/customer-in-scope";
-import { completedByWindshield } from "../../data/pricing/price-history";
 import { repairRef } from "../../data/repairs/load-repair-for";
 import { repairView } from "../../data/repairs/repair-view";
+import { withCompletedOnWindshield } from "./list-fleet";
 
 export const listUnitsForCustomerInput = z.object({ customerId: z.uuid().optional() });
 export type ListUnitsForCustomerInput = z.input<typeof listUnitsForCustomerInput>;
@@ -22,11 +22,8 @@ export async function listUnitsForCustomer(db: Db, ctx: ServiceContext, raw: Lis
       include: { repairs: { orderBy: { createdAt: "asc" } } },
       orderBy: { unitNumber: "asc" },
     });
-    const completed = await completedByWindshield(tx, customerId);
-    return units.map(({ repairs, ...unit }) => ({
+    return (await withCompletedOnWindshield(tx, customerId, units)).map(({ repairs, ...unit }) => ({
       ...unit,
-      /** Completed repairs on the current windshield: the next repair's tier is this + 1. */
-      completedOnWindshield: completed.get(`${unit.id}:${unit.windshieldSeq}`) ?? 0,
       history: repairs
         .filter((r) => r.windshieldSeq === unit.windshieldSeq && decide(ctx.actor, "repair.view", repairRef(r)).allowed)
         .map((r) => repairView(ctx.actor, r)),
