@@ -1,38 +1,13 @@
 // The admin hears a technician's voice note from a unit's repairs (Units tab), as the manager
 // does on a card; the note's bytes are the admin's to fetch and another company's user gets 404.
 import { createHash, randomUUID } from "node:crypto";
-import { type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api-session";
+import { recordedTone } from "../support/browser-media";
 import { newCustomer, uniqueUnit, walkWithFinds } from "../manager/setup";
 import { signInAsAdmin } from "./admin-screen";
 
 test.use({ viewport: { width: 820, height: 1180 } });
-
-/** About a second of a tone recorded by the browser itself (audio/webm). */
-async function recordedTone(page: Page) {
-  await page.goto("/login");
-  const base64 = await page.evaluate(async () => {
-    const context = new AudioContext();
-    const tone = context.createOscillator();
-    const sink = context.createMediaStreamDestination();
-    tone.connect(sink);
-    tone.start();
-    const recorder = new MediaRecorder(sink.stream, { mimeType: "audio/webm" });
-    const chunks: Blob[] = [];
-    recorder.ondataavailable = (e) => chunks.push(e.data);
-    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
-    recorder.start();
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    recorder.stop();
-    await stopped;
-    tone.stop();
-    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
-    let text = "";
-    for (const b of bytes) text += String.fromCharCode(b);
-    return btoa(text);
-  });
-  return Buffer.from(base64, "base64");
-}
 
 test("a voice note plays in the admin's unit repairs, and only the right people may fetch it", async ({
   page,

@@ -4,56 +4,16 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type APIRequestContext, type Page, expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api-session";
+import { canvasJpeg, recordedTone } from "../support/browser-media";
 import { signInAndLand } from "../support/sign-in";
 import { newCustomer, uniqueUnit, walkWithFinds } from "./setup";
 
 test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true });
 
-/** One second of a tone recorded by the browser itself (audio/webm), and two JPEG photos drawn on a canvas. */
+/** A voice note and two photos (damage, after) made by the browser itself. */
 async function mediaFrom(page: Page) {
-  await page.goto("/login");
-  const made = await page.evaluate(async () => {
-    const context = new AudioContext();
-    const tone = context.createOscillator();
-    const sink = context.createMediaStreamDestination();
-    tone.connect(sink);
-    tone.start();
-    const recorder = new MediaRecorder(sink.stream, { mimeType: "audio/webm" });
-    const chunks: Blob[] = [];
-    recorder.ondataavailable = (e) => chunks.push(e.data);
-    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
-    recorder.start();
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    recorder.stop();
-    await stopped;
-    tone.stop();
-    const toBase64 = async (blob: Blob) => {
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = "";
-      for (const b of bytes) text += String.fromCharCode(b);
-      return btoa(text);
-    };
-    const photo = async (colour: string) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = 320;
-      canvas.height = 240;
-      const g = canvas.getContext("2d")!;
-      g.fillStyle = colour;
-      g.fillRect(0, 0, 320, 240);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.8));
-      return toBase64(blob);
-    };
-    return {
-      voice: await toBase64(new Blob(chunks, { type: "audio/webm" })),
-      damage: await photo("#b33"),
-      after: await photo("#3b3"),
-    };
-  });
-  return {
-    voice: Buffer.from(made.voice, "base64"),
-    damage: Buffer.from(made.damage, "base64"),
-    after: Buffer.from(made.after, "base64"),
-  };
+  const voice = await recordedTone(page);
+  return { voice, damage: await canvasJpeg(page, "#b33"), after: await canvasJpeg(page, "#3b3") };
 }
 
 const attachment = (bytes: Buffer, kind: string, mimeType: string, photoStage?: string) => ({

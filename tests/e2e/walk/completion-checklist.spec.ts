@@ -2,14 +2,12 @@
 // confirmed on every completion. The technician prepares, goes offline, starts the assigned
 // repair, ticks the items (48px boxes) and completes once all are ticked and the after photo
 // taken; back online the server holds the repair completed with the confirmed items.
-import { randomUUID } from "node:crypto";
-import { type BrowserContext, expect, test } from "@playwright/test";
-import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
+import { expect, test } from "@playwright/test";
+import { ok, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
-import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { COMPLETED, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
-import { openPhone } from "../support/phone";
+import { COMPLETED, PHOTO, syncSummary } from "../support/walk-device";
+import { repairAssignedToTaylor, technicianOfflineWithCard } from "../support/assigned-repair";
 
 const CHECKLIST = ["Resin cured under UV", "Pit filled and polished", "Customer shown the result"];
 
@@ -32,30 +30,13 @@ test("a customer's checklist is ticked offline before completing, and reaches th
   const unit = await ok(
     trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId: valley!.id, unitNumber }),
   );
-  const requested = await ok(
-    trpcMutation<Repair>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
-  );
-  const manager = await signedInApi(playwright, baseURL, "manager@demo.test");
-  await ok(
-    trpcMutation(manager, "repair.assign", {
-      repairId: requested.id,
-      technicianId: await technicianIdOf(admin, "Taylor Tech"),
-    }),
-  );
-  const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
+  const { serverRepair } = await repairAssignedToTaylor<Repair>(playwright, baseURL, admin, {
+    unitId: unit.id,
+    damageType: "CHIP",
+  });
 
-  const context: BrowserContext = await openPhone(testInfo, baseURL);
+  const { context, page, card } = await technicianOfflineWithCard(testInfo, baseURL, unitNumber);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const card = page.getByRole("region", { name: "My work" }).getByRole("button", { name: new RegExp(unitNumber) });
-
-    await signIn(page, "tech@demo.test");
-    await expect(page).toHaveURL(/\/walk$/);
-    await prepareForOffline(page);
-    await waitForServiceWorkerControl(page);
-    await expect(card).toBeVisible();
-    await context.setOffline(true);
-
     await test.step("offline: the checklist gates the completion", async () => {
       await card.click();
       const work = page.getByRole("dialog", { name: `Unit ${unitNumber}` });

@@ -4,13 +4,13 @@
 // the completion and the pairing sync, and the manager's completed repairs on /manager/quality
 // show the pair side by side. The admin's rules are put back at the end.
 import { randomUUID } from "node:crypto";
-import { type BrowserContext, expect, test } from "@playwright/test";
-import { ok, technicianIdOf, uniqueUnit } from "../manager/setup";
+import { expect, test } from "@playwright/test";
+import { ok, uniqueUnit } from "../manager/setup";
 import { signedInApi } from "../support/api-session";
 import { signIn } from "../support/sign-in";
 import { trpcMutation, trpcQuery } from "../support/trpc";
-import { COMPLETED, PHOTO, prepareForOffline, syncSummary, waitForServiceWorkerControl } from "../support/walk-device";
-import { openPhone } from "../support/phone";
+import { COMPLETED, PHOTO, syncSummary } from "../support/walk-device";
+import { repairAssignedToTaylor, technicianOfflineWithCard } from "../support/assigned-repair";
 
 type Quality = Record<string, unknown>;
 type Repair = {
@@ -38,29 +38,13 @@ test("with pairs required, a completion waits offline for the paired after photo
     const unit = await ok(
       trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId: customer.id, unitNumber }),
     );
-    const requested = await ok(
-      trpcMutation<{ id: string }>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
-    );
-    const manager = await signedInApi(playwright, baseURL, "manager@demo.test");
-    await ok(
-      trpcMutation(manager, "repair.assign", {
-        repairId: requested.id,
-        technicianId: await technicianIdOf(admin, "Taylor Tech"),
-      }),
-    );
-    const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
+    const { serverRepair } = await repairAssignedToTaylor<Repair>(playwright, baseURL, admin, {
+      unitId: unit.id,
+      damageType: "CHIP",
+    });
 
-    const context: BrowserContext = await openPhone(testInfo, baseURL);
+    const { context, page, card } = await technicianOfflineWithCard(testInfo, baseURL, unitNumber);
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const card = page.getByRole("region", { name: "My work" }).getByRole("button", { name: new RegExp(unitNumber) });
-      await signIn(page, "tech@demo.test");
-      await expect(page).toHaveURL(/\/walk$/);
-      await prepareForOffline(page);
-      await waitForServiceWorkerControl(page);
-      await expect(card).toBeVisible();
-      await context.setOffline(true);
-
       await test.step("offline: the completion waits for the after photo paired with the damage photo", async () => {
         await card.click();
         const work = page.getByRole("dialog", { name: `Unit ${unitNumber}` });
@@ -141,28 +125,13 @@ test("a completion the server refuses for its pair (rule turned on after prepare
     const unit = await ok(
       trpcMutation<{ id: string }>(admin, "admin.createUnit", { customerId: customer.id, unitNumber }),
     );
-    const requested = await ok(
-      trpcMutation<{ id: string }>(admin, "repair.request", { id: randomUUID(), unitId: unit.id, damageType: "CHIP" }),
-    );
-    const manager = await signedInApi(playwright, baseURL, "manager@demo.test");
-    await ok(
-      trpcMutation(manager, "repair.assign", {
-        repairId: requested.id,
-        technicianId: await technicianIdOf(admin, "Taylor Tech"),
-      }),
-    );
-    const serverRepair = () => ok(trpcQuery<Repair>(admin, "repair.byId", { id: requested.id }));
+    const { serverRepair } = await repairAssignedToTaylor<Repair>(playwright, baseURL, admin, {
+      unitId: unit.id,
+      damageType: "CHIP",
+    });
 
-    const context: BrowserContext = await openPhone(testInfo, baseURL);
+    const { context, page, card } = await technicianOfflineWithCard(testInfo, baseURL, unitNumber);
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const card = page.getByRole("region", { name: "My work" }).getByRole("button", { name: new RegExp(unitNumber) });
-      await signIn(page, "tech@demo.test");
-      await expect(page).toHaveURL(/\/walk$/);
-      await prepareForOffline(page);
-      await waitForServiceWorkerControl(page);
-      await expect(card).toBeVisible();
-      await context.setOffline(true);
       await card.click();
       const work = page.getByRole("dialog", { name: `Unit ${unitNumber}` });
       await work.getByRole("button", { name: "Start repair" }).click();
