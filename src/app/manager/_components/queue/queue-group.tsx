@@ -117,13 +117,13 @@ export function QueueGroupSection({ group, filters, rights, online, onWalkApprov
           onClick={() => setWanted(Math.min(repairs.length + step, MAX_SHOWN))}
         >
           {more.isFetching
-            ? "Loading more of this walk…"
-            : `Show ${Math.min(step, hidden)} more of this ${walk ? "walk" : "customer"} (${hidden} not shown)`}
+            ? "Loading more…"
+            : `Show ${Math.min(step, hidden)} more ${walk ? "of this walk" : "for this customer"} (${hidden} not shown)`}
         </button>
       )}
       {more.error && (
         <p className="notice" role="alert">
-          The rest of this walk could not be loaded: {more.error.message}
+          The rest could not be loaded: {more.error.message}
         </p>
       )}
       {online && pending && (
