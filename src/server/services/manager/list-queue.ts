@@ -145,6 +145,9 @@ function decodeCursor(cursor: string | undefined): Position | null {
   }
 }
 
+/** What the matching groups are chosen by: the queue's input without its paging. */
+type QueueFilters = Omit<z.output<typeof queueInput>, "cursor" | "limit">;
+
 type Ordered = Pick<Row, "id" | "createdAt" | "urgent" | "priceCents" | "estimateCents">;
 
 /** The order of a group's repairs: the same on the rows scanned and on the cards loaded. */
@@ -164,7 +167,7 @@ function compareRepairs(sort: QueueSort) {
   };
 }
 
-function matches(input: z.output<typeof queueInput>, now: Date) {
+function matches(input: QueueFilters, now: Date) {
   const search = input.search?.toLowerCase();
   const unitSearch = input.search ? normalizeUnitNumber(input.search) : "";
   const olderThan = input.olderThanDays ? now.getTime() - input.olderThanDays * 86_400_000 : null;
@@ -212,7 +215,7 @@ function pageOfGroups<G extends { rows: unknown[] }>(groups: G[], limit: number,
 }
 
 /** Every group matching the search and filters, in the chosen order, with what a page needs around them. */
-async function matchingGroups(db: Db, ctx: ServiceContext, input: z.output<typeof queueInput>) {
+async function matchingGroups(db: Db, ctx: ServiceContext, input: QueueFilters) {
   const pending = input.status === "PENDING_APPROVAL";
   const scanned = await db.repair.findMany({
     where: { AND: [visibleRepairsWhere(ctx.actor), { status: input.status }] },
@@ -337,7 +340,7 @@ export async function listQueueGroup(
   raw: QueueGroupInput,
 ): Promise<{ repairs: RepairCard[]; matchingRepairs: number }> {
   const input = queueGroupInput.parse(raw);
-  const { ordered } = await matchingGroups(db, ctx, { ...input, limit: 1 });
+  const { ordered } = await matchingGroups(db, ctx, input);
   const rows = ordered.find((group) => group.key === input.key)?.rows ?? [];
   const [repairs] = await cardsOf(db, ctx, [rows], input.sort, input.repairs);
   return { repairs: repairs!, matchingRepairs: rows.length };
